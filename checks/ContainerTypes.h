@@ -1,0 +1,46 @@
+//===--- ContainerTypes.h - maptidy ---------------------------------------===//
+//
+// Classifies class types by their qualified template name, ignoring inline
+// namespaces (libstdc++'s std::__cxx11, libc++'s std::__1), so that options can
+// list classes as users spell them ("::std::vector", "::absl::flat_hash_map").
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_CONTAINERTYPES_H
+#define MAPTIDY_CHECKS_CONTAINERTYPES_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class CXXRecordDecl;
+class CXXMethodDecl;
+} // namespace clang
+
+namespace clang::tidy::maptidy {
+
+/// "::ns::Name" for the record behind \p Type (through references, typedefs
+/// and template specializations), without inline namespaces; empty if \p Type
+/// is not a class.
+std::string qualifiedClassName(QualType Type);
+
+/// Whether \p Type is a class whose qualified name is one of \p Names. Names
+/// may omit the leading "::".
+bool isClassNamed(QualType Type, llvm::ArrayRef<std::string> Names);
+
+/// Standard containers whose size() is O(1): a loop over one of them runs
+/// size() times.
+bool isStdSizedContainer(QualType Type);
+
+/// The record's accessible reserve(n) member, if it has one.
+const CXXMethodDecl *findReserveMethod(QualType Type);
+
+/// Splits a ';'-separated option value into names.
+std::vector<std::string> parseClassList(llvm::StringRef Value);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_CONTAINERTYPES_H

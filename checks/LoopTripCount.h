@@ -1,0 +1,77 @@
+//===--- LoopTripCount.h - maptidy ----------------------------------------===//
+//
+// Works out how many times a loop body runs, as an expression that can be
+// evaluated before the loop without changing what the program does.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_LOOPTRIPCOUNT_H
+#define MAPTIDY_CHECKS_LOOPTRIPCOUNT_H
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace clang {
+class CXXForRangeStmt;
+class ForStmt;
+} // namespace clang
+
+namespace clang::tidy::maptidy {
+
+/// The number of iterations of a loop whose trip count is fixed when the loop
+/// starts.
+struct TripCount {
+  /// Source text of an expression without side effects that evaluates to the
+  /// iteration count and is never negative. Empty when the count is known to
+  /// be fixed but cannot be spelled safely before the loop (for example the
+  /// size of a temporary the loop ranges over).
+  std::string Text;
+  /// Text calls std::max and needs <algorithm>.
+  bool UsesStdMax = false;
+  /// The count, when it is a compile-time constant.
+  std::optional<uint64_t> Constant;
+  /// The expression the count equals when the loop counts from zero, e.g.
+  /// `n` in `for (i = 0; i < n; ++i)`.
+  const Expr *Bound = nullptr;
+};
+
+/// Options that widen what counts as a range with a cheap size().
+struct TripCountContext {
+  ASTContext &Context;
+  /// Extra classes (qualified names) whose size() is O(1).
+  llvm::ArrayRef<std::string> SizedClasses;
+};
+
+/// Counting loops (`for (i = a; i < b; ++i)`, `<=`, `!=`, counting down with
+/// `>`/`>=`) and iterator loops (`for (it = c.begin(); it != c.end(); ++it)`).
+std::optional<TripCount> tripCountOf(const ForStmt &Loop,
+                                     const TripCountContext &Ctx);
+
+/// Range-for over arrays, initializer lists and sized containers.
+std::optional<TripCount> tripCountOf(const CXXForRangeStmt &Loop,
+                                     const TripCountContext &Ctx);
+
+/// Elements in the range expression \p Range (ranges algorithms).
+std::optional<TripCount> tripCountOfRange(const Expr *Range,
+                                          const TripCountContext &Ctx);
+
+/// Elements in [First, Last) for iterator-pair algorithms.
+std::optional<TripCount> tripCountOfIterators(const Expr *First,
+                                              const Expr *Last,
+                                              const TripCountContext &Ctx);
+
+/// A count argument such as copy_n's (nothing happens when it is negative).
+std::optional<TripCount> tripCountOfCount(const Expr *Count,
+                                          const TripCountContext &Ctx);
+
+/// Whether \p E can be evaluated again without observable effects and cheaply:
+/// variables, members, constants, arithmetic, dereferences and const size()
+/// calls on such expressions.
+bool isCheapPureExpr(const Expr *E);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_LOOPTRIPCOUNT_H

@@ -1,0 +1,192 @@
+//===--- ConfigSetup.cpp - maptidy ----------------------------------------===//
+
+#include "ConfigSetup.h"
+#include "ClangTidy.h"
+#include "GlobList.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang::tidy;
+
+namespace maptidy {
+
+static llvm::Error failure(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// Parses \p Text, turning YAML diagnostics into one line.
+static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
+                                                    llvm::StringRef Source) {
+  std::string Problem;
+  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Text, Source), [&](const llvm::SMDiagnostic &Diag) {
+        if (Problem.empty() && Diag.getKind() == llvm::SourceMgr::DK_Error)
+          Problem = ("line " + llvm::Twine(Diag.getLineNo()) + ": " +
+                     Diag.getMessage())
+                        .str();
+      });
+  if (Parsed)
+    return *Parsed;
+  return failure("invalid configuration in '" + Source + "': " +
+                 (Problem.empty() ? Parsed.getError().message() : Problem));
+}
+
+static llvm::Expected<std::string> readConfigFile(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Text)
+    return failure("cannot read config file '" + Path +
+                   "': " + Text.getError().message());
+  return (*Text)->getBuffer().str();
+}
+
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+createOptionsProvider(const ConfigRequest &Request) {
+  ClangTidyGlobalOptions Global;
+  if (std::error_code Error = parseLineFilter(Request.LineFilter, Global))
+    return failure("invalid --line-filter: " + Error.message());
+
+  ClangTidyOptions Defaults;
+  Defaults.Checks = DefaultChecks;
+  Defaults.WarningsAsErrors = "";
+  Defaults.HeaderFilterRegex = Request.HeaderFilter.value_or("");
+  Defaults.ExcludeHeaderFilterRegex = Request.ExcludeHeaderFilter.value_or("");
+  Defaults.SystemHeaders = Request.SystemHeaders.value_or(false);
+  Defaults.FormatStyle = Request.FormatStyle.value_or("none");
+  Defaults.User = llvm::sys::Process::GetEnv("USER");
+
+  ClangTidyOptions Overrides;
+  Overrides.Checks = Request.Checks;
+  Overrides.WarningsAsErrors = Request.WarningsAsErrors;
+  Overrides.HeaderFilterRegex = Request.HeaderFilter;
+  Overrides.ExcludeHeaderFilterRegex = Request.ExcludeHeaderFilter;
+  Overrides.SystemHeaders = Request.SystemHeaders;
+  Overrides.FormatStyle = Request.FormatStyle;
+  Overrides.UseColor = Request.UseColor;
+
+  auto FS = llvm::vfs::getRealFileSystem();
+  if (!Request.Config.empty() && !Request.ConfigFile.empty())
+    return failure("--config and --config-file are mutually exclusive");
+  std::string Text = Request.Config;
+  std::string Source = "<command-line-config>";
+  if (!Request.ConfigFile.empty()) {
+    llvm::Expected<std::string> FileText = readConfigFile(Request.ConfigFile);
+    if (!FileText)
+      return FileText.takeError();
+    Text = std::move(*FileText);
+    Source = Request.ConfigFile;
+  }
+  if (Text.empty())
+    return std::make_unique<FileOptionsProvider>(
+        std::move(Global), std::move(Defaults), std::move(Overrides),
+        std::move(FS));
+  llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
+  if (!Parsed)
+    return Parsed.takeError();
+  return std::make_unique<ConfigOptionsProvider>(
+      std::move(Global), ClangTidyOptions::getDefaults().merge(Defaults, 0),
+      std::move(*Parsed), std::move(Overrides), std::move(FS));
+}
+
+/// The known check closest to \p Name, for "did you mean".
+static llvm::StringRef closestCheck(llvm::StringRef Name,
+                                    const llvm::StringSet<> &Checks) {
+  unsigned Best = 5;
+  llvm::StringRef Closest;
+  for (llvm::StringRef Check : Checks.keys()) {
+    const unsigned Distance = Name.edit_distance_insensitive(Check, true, Best);
+    if (Distance < Best) {
+      Best = Distance;
+      Closest = Check;
+    }
+  }
+  return Closest;
+}
+
+static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
+                                  const llvm::StringSet<> &Checks) {
+  GlobList List(Globs);
+  for (const auto &Item : List.getItems()) {
+    if (Item.Text.starts_with("clang-diagnostic-"))
+      continue;
+    if (llvm::any_of(Checks.keys(), [&](llvm::StringRef Check) {
+          return Item.Regex.match(Check);
+        }))
+      continue;
+    std::string Message =
+        (Item.Text.contains('*')
+             ? "check glob '" + Item.Text + "' matches no check"
+             : "unknown check '" + Item.Text + "'")
+            .str();
+    if (llvm::StringRef Closest = closestCheck(Item.Text, Checks);
+        !Closest.empty())
+      Message += "; did you mean '" + Closest.str() + "'?";
+    return failure(Message + " (in " + Source + ")");
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error validateConfiguration(const ConfigRequest &Request,
+                                  const std::vector<std::string> &Files) {
+  const llvm::StringSet<> Checks =
+      getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                             /*ExperimentalCustomChecks=*/false)
+          .Checks;
+  if (Request.Checks)
+    if (llvm::Error Error = validateChecks(*Request.Checks, "--checks", Checks))
+      return Error;
+
+  std::vector<std::pair<std::string, std::string>> Configs; // text, source
+  if (!Request.Config.empty())
+    Configs.emplace_back(Request.Config, "--config");
+  if (!Request.ConfigFile.empty()) {
+    llvm::Expected<std::string> Text = readConfigFile(Request.ConfigFile);
+    if (!Text)
+      return Text.takeError();
+    Configs.emplace_back(std::move(*Text), Request.ConfigFile);
+  }
+  if (Configs.empty()) {
+    // The .clang-tidy files clang-tidy would read for these files: the nearest
+    // one, and its parents while they ask to inherit.
+    llvm::StringSet<> Visited;
+    for (const std::string &File : Files) {
+      for (llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+           !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+        if (!Visited.insert(Dir).second)
+          break;
+        llvm::SmallString<256> Path(Dir);
+        llvm::sys::path::append(Path, ".clang-tidy");
+        if (!llvm::sys::fs::exists(Path))
+          continue;
+        llvm::Expected<std::string> Text = readConfigFile(Path);
+        if (!Text)
+          return Text.takeError();
+        llvm::Expected<ClangTidyOptions> Parsed = parseConfig(*Text, Path);
+        if (!Parsed)
+          return Parsed.takeError();
+        if (Parsed->Checks)
+          if (llvm::Error Error = validateChecks(*Parsed->Checks, Path, Checks))
+            return Error;
+        if (!Parsed->InheritParentConfig.value_or(false))
+          break;
+      }
+    }
+    return llvm::Error::success();
+  }
+  for (const auto &[Text, Source] : Configs) {
+    llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
+    if (!Parsed)
+      return Parsed.takeError();
+    if (Parsed->Checks)
+      if (llvm::Error Error = validateChecks(*Parsed->Checks, Source, Checks))
+        return Error;
+  }
+  return llvm::Error::success();
+}
+
+} // namespace maptidy

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Runs one check test through maptidy and through clang-tidy --load.
+
+usage: check_maptidy.py <test.cpp> <check-name> <temp-prefix>
+                        [-- <extra maptidy options> [-- <compile flags>]]
+
+For each tool the test file (CHECK lines blanked, so line numbers stay) is
+copied and fixed with --fix, then:
+  * the diagnostics must match the CHECK-MESSAGES lines, and no other warning
+    or error may appear;
+  * the fixed file must match the CHECK-FIXES lines, or equal the input when
+    there are none;
+  * the input and the fixed file must compile (clang++ -fsyntax-only);
+  * when the test has a main(), both are built and run, and must print the
+    same and exit the same.
+Both tools must produce the same fixed file.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+CHECK_LINE = re.compile(r"//\s*CHECK-[A-Z0-9-]+:[^\r\n]*")
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, **kwargs)
+
+
+def fail(message, output=""):
+    sys.stderr.write(message + "\n")
+    if output:
+        sys.stderr.write(output + "\n")
+    sys.exit(1)
+
+
+def split_args(argv):
+    parts, current = [], []
+    for arg in argv:
+        if arg == "--" and len(parts) < 2:
+            parts.append(current)
+            current = []
+        else:
+            current.append(arg)
+    parts.append(current)
+    while len(parts) < 3:
+        parts.append([])
+    return parts
+
+
+def filecheck(prefix, input_file, test_file, strict=False):
+    cmd = ["FileCheck", "-input-file=" + input_file, test_file,
+           "-check-prefix=" + prefix]
+    if strict:
+        cmd.append("-strict-whitespace")
+    else:
+        cmd.append("-implicit-check-not={{warning|error}}:")
+    result = run(cmd)
+    if result.returncode != 0:
+        fail(f"FileCheck {prefix} failed on {input_file}", result.stdout)
+
+
+def build_and_run(source, flags, exe):
+    result = run([os.environ["MAPTIDY_CLANGXX"], "-O1", "-o", exe, source] + flags)
+    if result.returncode != 0:
+        fail(f"building {source} failed", result.stdout)
+    program = subprocess.run([exe], stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, timeout=120)
+    return program.returncode, program.stdout
+
+
+def main():
+    positional, tool_args, compile_flags = split_args(sys.argv[1:])
+    test_file, check, temp = positional
+    text = open(test_file).read()
+    cleaned = CHECK_LINE.sub("//", text)
+    has_messages = "CHECK-MESSAGES:" in text
+    has_fixes = "CHECK-FIXES:" in text
+    clangxx = os.environ["MAPTIDY_CLANGXX"]
+
+    source = temp + ".orig.cpp"
+    with open(source, "w") as f:
+        f.write(cleaned)
+    result = run([clangxx, "-fsyntax-only", source] + compile_flags)
+    if result.returncode != 0:
+        fail("the test input does not compile", result.stdout)
+
+    tools = {
+        "maptidy": [os.environ["MAPTIDY_BIN"]],
+        "plugin": [os.environ["MAPTIDY_CLANG_TIDY"],
+                   "--load=" + os.environ["MAPTIDY_PLUGIN"]],
+    }
+    fixed_texts = {}
+    for name, command in tools.items():
+        fixed = f"{temp}.{name}.cpp"
+        shutil.copyfile(source, fixed)
+        cmd = command + ["--checks=-*," + check, "--fix"] + tool_args + \
+            [fixed, "--"] + compile_flags
+        result = run(cmd)
+        if result.returncode not in (0, 1) or "Stack dump" in result.stdout:
+            fail(f"{name} failed ({result.returncode}): {' '.join(cmd)}",
+                 result.stdout)
+        messages = f"{temp}.{name}.msg"
+        with open(messages, "w") as f:
+            f.write(result.stdout)
+        if has_messages:
+            filecheck("CHECK-MESSAGES", messages, test_file)
+        elif re.search(r"(warning|error):", result.stdout):
+            fail(f"{name}: unexpected diagnostics", result.stdout)
+        if has_fixes:
+            filecheck("CHECK-FIXES", fixed, test_file, strict=True)
+        elif open(fixed).read() != cleaned:
+            diff = run(["diff", "-u", source, fixed]).stdout
+            fail(f"{name}: the file changed but the test has no CHECK-FIXES",
+                 diff)
+        result = run([clangxx, "-fsyntax-only", fixed] + compile_flags)
+        if result.returncode != 0:
+            fail(f"{name}: the fixed file does not compile", result.stdout)
+        fixed_texts[name] = open(fixed).read()
+
+    if fixed_texts["maptidy"] != fixed_texts["plugin"]:
+        fail("maptidy and the clang-tidy plugin fixed the file differently")
+
+    if re.search(r"\bint\s+main\s*\(", cleaned):
+        before = build_and_run(source, compile_flags, temp + ".orig.exe")
+        after = build_and_run(f"{temp}.maptidy.cpp", compile_flags,
+                              temp + ".fixed.exe")
+        if before != after:
+            fail("the fixed program behaves differently",
+                 f"before: {before}\nafter: {after}")
+
+
+if __name__ == "__main__":
+    main()

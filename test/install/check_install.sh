@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the build tree into a scratch prefix and checks the result:
+# maptidy runs from there (finding the builtin headers), the plugin and
+# maptidy-clangd are present, and find_package(maptidy) works for a consumer.
+set -euo pipefail
+build=$1
+scratch=$2
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$scratch"
+mkdir -p "$scratch"
+prefix=$scratch/prefix
+cmake --install "$build" --prefix "$prefix" > "$scratch/install.log"
+
+test -x "$prefix/bin/maptidy-clangd"
+test -f "$prefix/lib/MaptidyPlugin.so"
+test -f "$prefix/include/maptidy/composite_key.hpp" || test -d "$prefix/include/maptidy"
+
+cat > "$scratch/loop.cpp" <<'CPP'
+#include <stddef.h>
+#include <vector>
+std::vector<size_t> f() {
+  std::vector<size_t> v;
+  for (size_t i = 0; i < 4; ++i)
+    v.push_back(i);
+  return v;
+}
+CPP
+status=0
+"$prefix/bin/maptidy" "$scratch/loop.cpp" -- -std=c++17 > "$scratch/out.txt" 2>&1 || status=$?
+if [ "$status" -ne 1 ] || ! grep -q "maptidy-unreserved-append" "$scratch/out.txt"; then
+  echo "installed maptidy did not report the finding (status $status):"
+  cat "$scratch/out.txt"
+  exit 1
+fi
+
+cmake -S "$here/consumer" -B "$scratch/consumer" -G Ninja \
+  -DCMAKE_PREFIX_PATH="$prefix" > "$scratch/consumer.log"
+cmake --build "$scratch/consumer" >> "$scratch/consumer.log"
+"$scratch/consumer/consumer"
+echo "install tree OK"

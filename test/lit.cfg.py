@@ -1,0 +1,30 @@
+# lit configuration for the check and command-line tests.
+import os
+
+import lit.formats
+
+config.name = "maptidy"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "lsp", "install"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.maptidy_build_dir, "test", "lit")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+for name in ("HOME", "TMPDIR"):
+    if name in os.environ:
+        config.environment[name] = os.environ[name]
+config.environment["MAPTIDY_BIN"] = config.maptidy_bin
+config.environment["MAPTIDY_PLUGIN"] = config.maptidy_plugin
+config.environment["MAPTIDY_CLANG_TIDY"] = config.clang_tidy
+config.environment["MAPTIDY_CLANGXX"] = config.clangxx
+
+config.substitutions.append(
+    ("%check_maptidy",
+     "/usr/bin/python3 " + os.path.join(config.test_source_root, "check_maptidy.py")))
+config.substitutions.append(("%maptidy", config.maptidy_bin))
+config.substitutions.append(("%plugin", config.maptidy_plugin))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "cli", "Inputs")))
