@@ -2,6 +2,7 @@
 
 #include "LoopTripCount.h"
 #include "ContainerTypes.h"
+#include "RewriteUtils.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -12,10 +13,6 @@
 
 namespace clang::tidy::maptidy {
 
-static const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreImplicit()->IgnoreParenImpCasts() : nullptr;
-}
-
 static bool refersTo(const Expr *E, const ValueDecl *Decl) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
   return Ref && Ref->getDecl() == Decl;
@@ -24,24 +21,6 @@ static bool refersTo(const Expr *E, const ValueDecl *Decl) {
 static bool isLiteralOne(const Expr *E) {
   const auto *Literal = dyn_cast_or_null<IntegerLiteral>(strip(E));
   return Literal && Literal->getValue() == 1;
-}
-
-/// Source text of \p E when it is spelled in one piece outside macros,
-/// parenthesized when it is a binary or conditional expression.
-static std::optional<std::string> operandText(const Expr *E,
-                                              const ASTContext &Context) {
-  const SourceRange Range = E->IgnoreImplicit()->getSourceRange();
-  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID())
-    return std::nullopt;
-  const StringRef Text =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                           Context.getSourceManager(), Context.getLangOpts());
-  if (Text.empty())
-    return std::nullopt;
-  if (utils::isBinaryOrTernary(E->IgnoreImplicit()))
-    return ("(" + Text + ")").str();
-  return Text.str();
 }
 
 bool isCheapPureExpr(const Expr *E) {
@@ -314,9 +293,9 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
   }
   if (!isCheapPureExpr(High) || (Low && !isCheapPureExpr(Low)))
     return TripCount{};
-  const std::optional<std::string> HighText = operandText(High, Context);
+  const std::optional<std::string> HighText = operandText(*High, Context);
   const std::optional<std::string> LowText =
-      Low ? operandText(Low, Context) : std::optional<std::string>("");
+      Low ? operandText(*Low, Context) : std::optional<std::string>("");
   QualType Type = arithmeticType(High, Low, Context);
   if (!HighText || !LowText || Type.isNull() || !Type->isIntegerType())
     return TripCount{};
@@ -484,7 +463,7 @@ static std::optional<TripCount> sizeOfContainer(const Expr *Range,
            Star && Star->getOperator() == OO_Star)
     Pointer = Star->getArg(0);
   const std::optional<std::string> Text =
-      operandText(Pointer ? Pointer : Range, C.Context);
+      operandText(Pointer ? *Pointer : *Range, C.Context);
   if (!Text)
     return TripCount{};
   TripCount Result;

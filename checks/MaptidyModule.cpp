@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClangTidyModule.h"
+#include "NestedMapKeyCheck.h"
 #include "UnreservedAppendCheck.h"
 
 namespace clang::tidy {
@@ -15,6 +16,7 @@ namespace maptidy {
 class MaptidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<NestedMapKeyCheck>("maptidy-nested-map-key");
     CheckFactories.registerCheck<UnreservedAppendCheck>(
         "maptidy-unreserved-append");
   }

@@ -3,6 +3,7 @@
 #include "UnreservedAppendCheck.h"
 #include "ContainerTypes.h"
 #include "LoopTripCount.h"
+#include "RewriteUtils.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -30,28 +31,6 @@ static constexpr char DefaultHashLikeClasses[] =
     "::boost::unordered_set;::boost::unordered_flat_map;"
     "::boost::unordered_flat_set;::boost::unordered_node_map;"
     "::boost::unordered_node_set;::llvm::DenseMap;::llvm::DenseSet";
-
-static const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreImplicit()->IgnoreParenImpCasts() : nullptr;
-}
-
-static StringRef nameOf(const NamedDecl *Decl) {
-  return Decl && Decl->getDeclName().isIdentifier() ? Decl->getName()
-                                                    : StringRef();
-}
-
-/// Source text of \p E if it is spelled outside macros.
-static std::optional<std::string> textOf(const Expr *E,
-                                         const ASTContext &Context) {
-  const SourceRange Range = E->getSourceRange();
-  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
-      Range.getEnd().isMacroID())
-    return std::nullopt;
-  const StringRef Text =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                           Context.getSourceManager(), Context.getLangOpts());
-  return Text.empty() ? std::nullopt : std::optional<std::string>(Text.str());
-}
 
 /// Wraps \p Text in parentheses unless it is a single term.
 static std::string asTerm(StringRef Text) {
@@ -191,27 +170,6 @@ static void collectUnconditionalAppends(const Stmt *S, KindOf Kind,
   if (std::optional<AppendCall> Append = asAppend(S, Kind))
     Out.push_back(*Append);
   Stopped = mayLeaveIteration(S, false, false);
-}
-
-static const Stmt *parentStmt(const Stmt &S, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(S);
-  while (!Parents.empty()) {
-    if (const auto *Parent = Parents[0].get<Stmt>())
-      return Parent;
-    if (!Parents[0].get<VarDecl>())
-      return nullptr;
-    Parents = Context.getParents(Parents[0]);
-  }
-  return nullptr;
-}
-
-/// Skips parentheses and implicit casts above \p E.
-static const Stmt *userParent(const Expr &E, ASTContext &Context) {
-  const Stmt *Parent = parentStmt(E, Context);
-  while (Parent &&
-         isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr>(Parent))
-    Parent = parentStmt(*Parent, Context);
-  return Parent;
 }
 
 static bool refersTo(const Stmt *S, const ValueDecl *Decl) {
@@ -389,20 +347,8 @@ static bool sameCount(const Expr *SizeArgument, const TripCount &Count,
   if (Count.Bound && utils::areStatementsIdentical(strip(SizeArgument),
                                                    strip(Count.Bound), Context))
     return true;
-  std::optional<std::string> Text = textOf(SizeArgument, Context);
+  std::optional<std::string> Text = textOf(*SizeArgument, Context);
   return Text && *Text == Count.Text;
-}
-
-/// The whitespace that precedes \p Loc on its line; none when code does.
-static std::optional<std::string> indentationAt(SourceLocation Loc,
-                                                const SourceManager &SM) {
-  const std::pair<FileID, unsigned> Position = SM.getDecomposedLoc(Loc);
-  const StringRef BeforeLoc =
-      SM.getBufferData(Position.first).take_front(Position.second);
-  const StringRef LinePrefix = BeforeLoc.substr(BeforeLoc.rfind('\n') + 1);
-  if (LinePrefix.find_first_not_of(" \t") != StringRef::npos)
-    return std::nullopt;
-  return LinePrefix.str();
 }
 
 /// Where to insert a statement before \p Anchor, with the text that follows
@@ -624,7 +570,7 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
   }
 
   std::optional<std::string> Statement;
-  const std::optional<std::string> Object = textOf(Filled.Object, Context);
+  const std::optional<std::string> Object = textOf(*Filled.Object, Context);
   if (Object && !Count.Text.empty()) {
     std::string Amount = Count.Text;
     if (Filled.PerIteration > 1)
@@ -668,7 +614,7 @@ void UnreservedAppendCheck::diagnoseConstructedWithSize(
   const SourceManager &SM = Context.getSourceManager();
   const auto *Var = cast<VarDecl>(Filled.Decl);
   const auto *Construct = cast<CXXConstructExpr>(strip(Var->getInit()));
-  const std::optional<std::string> Size = textOf(&SizeArgument, Context);
+  const std::optional<std::string> Size = textOf(SizeArgument, Context);
   const DynTypedNodeList Parents = Context.getParents(*Var);
   const auto *Declaration =
       Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();

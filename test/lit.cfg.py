@@ -20,6 +20,9 @@ config.environment["MAPTIDY_PLUGIN"] = config.maptidy_plugin
 config.environment["MAPTIDY_CLANG_TIDY"] = config.clang_tidy
 config.environment["MAPTIDY_CLANGXX"] = config.clangxx
 
+# Longer names first: lit substitutes in order.
+config.substitutions.append(
+    ("%maptidy_include", os.path.join(os.path.dirname(config.test_source_root), "include")))
 config.substitutions.append(
     ("%check_maptidy",
      "/usr/bin/python3 " + os.path.join(config.test_source_root, "check_maptidy.py")))

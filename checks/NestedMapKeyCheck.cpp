@@ -1,0 +1,503 @@
+//===--- NestedMapKeyCheck.cpp - maptidy ----------------------------------===//
+
+#include "NestedMapKeyCheck.h"
+#include "ContainerTypes.h"
+#include "RewriteUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::maptidy {
+
+static constexpr char DefaultMapClasses[] =
+    "::std::map;::std::unordered_map;::absl::flat_hash_map;"
+    "::absl::node_hash_map;::absl::btree_map;::boost::unordered_map;"
+    "::boost::unordered_flat_map;::boost::unordered_node_map";
+static constexpr char DefaultSetClasses[] =
+    "::std::set;::std::unordered_set;::absl::flat_hash_set;"
+    "::absl::node_hash_set;::absl::btree_set;::boost::unordered_set;"
+    "::boost::unordered_flat_set;::boost::unordered_node_set";
+
+namespace {
+AST_MATCHER_P(ValueDecl, hasNestedMapType, const NestedMapKeyCheck *, Check) {
+  return Check->isNested(Node.getType());
+}
+
+/// How one use of the nested map relates to the flat map it could become.
+struct Use {
+  enum { PointAccess, Neutral, RowAccess } Kind = RowAccess;
+  /// The replacement text for Range, when the use can be rewritten.
+  std::optional<std::string> Rewrite;
+  SourceRange Range;
+  const Expr *Where = nullptr;
+};
+} // namespace
+
+/// Standard comparators, hashes and allocators: the defaults a pair-keyed
+/// replacement also gets.
+static bool isDefaultPolicy(const TemplateArgument &Argument) {
+  static const std::vector<std::string> Defaults = {
+      "::std::less", "::std::hash", "::std::equal_to", "::std::allocator"};
+  return Argument.getKind() == TemplateArgument::Type &&
+         isClassNamed(Argument.getAsType(), Defaults);
+}
+
+std::optional<NestedMapKeyCheck::Shape>
+NestedMapKeyCheck::shapeOf(QualType Type) const {
+  Shape Result;
+  bool AllOrdered = true, AllUnordered = true, AllDefault = true;
+  QualType Level = Type.getNonReferenceType();
+  while (true) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Level->getAsCXXRecordDecl());
+    const bool IsMap = Spec && isClassNamed(Level, MapClasses);
+    const bool IsSet = Spec && !IsMap && isClassNamed(Level, SetClasses);
+    if (!IsMap && !IsSet)
+      break;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    const unsigned Leading = IsMap ? 2 : 1;
+    if (Args.size() < Leading || Args[0].getKind() != TemplateArgument::Type ||
+        (Result.Keys.empty() && IsSet))
+      break;
+    const std::string Name = qualifiedClassName(Level);
+    AllOrdered &= Name == "::std::map" || Name == "::std::set";
+    AllUnordered &= Name == "::std::unordered_map" || Name == "::std::unordered_set";
+    for (unsigned I = Leading; I < Args.size(); ++I)
+      AllDefault &= isDefaultPolicy(Args[I]);
+    Result.Keys.push_back(Args[0].getAsType());
+    if (IsSet) {
+      Result.Value = QualType();
+      break;
+    }
+    if (Args[1].getKind() != TemplateArgument::Type)
+      return std::nullopt;
+    Level = Args[1].getAsType();
+    Result.Value = Level;
+  }
+  if (Result.Keys.size() < 2)
+    return std::nullopt;
+  Result.Ordered = AllOrdered;
+  Result.Rewritable = (AllOrdered || AllUnordered) && AllDefault;
+  return Result;
+}
+
+bool NestedMapKeyCheck::isNested(QualType Type) const {
+  const clang::Type *Key = Type.getCanonicalType().getTypePtrOrNull();
+  if (!Key)
+    return false;
+  auto [It, Inserted] = IsNested.try_emplace(Key, false);
+  if (Inserted)
+    It->second = shapeOf(Type).has_value();
+  return It->second;
+}
+
+NestedMapKeyCheck::NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
+      SetClasses(parseClassList(Options.get("SetClasses", DefaultSetClasses))),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void NestedMapKeyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
+  Options.store(Opts, "SetClasses", llvm::join(SetClasses, ";"));
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
+                                            Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
+  const auto Nested = hasNestedMapType(this);
+  Finder->addMatcher(
+      declaratorDecl(anyOf(varDecl(), fieldDecl()), Nested,
+                     unless(isExpansionInSystemHeader()),
+                     unless(isInstantiated()))
+          .bind("decl"),
+      this);
+  Finder->addMatcher(
+      declRefExpr(to(varDecl(Nested)), unless(isInTemplateInstantiation()))
+          .bind("use"),
+      this);
+  Finder->addMatcher(memberExpr(member(fieldDecl(Nested)),
+                                unless(isInTemplateInstantiation()))
+                         .bind("use"),
+                     this);
+}
+
+void NestedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl")) {
+    Candidate &Found = Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];
+    if (!Found.Decl)
+      Found.Decl = Decl;
+    return;
+  }
+  const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
+  const ValueDecl *Target =
+      isa<DeclRefExpr>(Ref) ? cast<DeclRefExpr>(Ref)->getDecl()
+                            : cast<MemberExpr>(Ref)->getMemberDecl();
+  if (const auto *Decl = dyn_cast<DeclaratorDecl>(Target))
+    Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())].Uses.push_back(
+        Ref);
+}
+
+/// Joins the source texts of \p Exprs with ", "; none if one is unavailable.
+static std::optional<std::string> joinTexts(llvm::ArrayRef<const Expr *> Exprs,
+                                            const ASTContext &Context) {
+  std::string Joined;
+  for (const Expr *E : Exprs) {
+    std::optional<std::string> Text = textOf(*E, Context);
+    if (!Text)
+      return std::nullopt;
+    Joined += (Joined.empty() ? "" : ", ") + *Text;
+  }
+  return Joined;
+}
+
+/// Whether the value of \p Call initializes a variable of explicitly spelled
+/// type, which the result type of the flat map's member would not fit.
+static bool initializesTypedVariable(const Expr &Call, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(Call);
+  while (!Parents.empty() && Parents[0].get<Expr>() &&
+         isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+             CXXConstructExpr, CXXBindTemporaryExpr>(Parents[0].get<Expr>()))
+    Parents = Context.getParents(Parents[0]);
+  const auto *Var = Parents.empty() ? nullptr : Parents[0].get<VarDecl>();
+  return Var && !Var->getType()->getContainedDeducedType();
+}
+
+/// The member function called on \p Object, with the call.
+static const CXXMemberCallExpr *callOn(const Expr &Object,
+                                       ASTContext &Context) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(userParent(Object, Context));
+  return Member ? dyn_cast_or_null<CXXMemberCallExpr>(
+                      parentStmt(*Member, Context))
+                : nullptr;
+}
+
+/// Classifies a use of the nested map and spells its flat-map form.
+static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
+                      ASTContext &Context) {
+  Use Result;
+  Result.Where = &Ref;
+  const size_t Depth = Layout.Keys.size();
+  llvm::SmallVector<const Expr *, 4> Keys;
+  const Expr *Cursor = &Ref;
+  bool ThroughAt = false, ThroughSubscript = false;
+  while (Keys.size() < Depth) {
+    const Stmt *Parent = userParent(*Cursor, Context);
+    if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+        Subscript && Subscript->getOperator() == OO_Subscript &&
+        strip(Subscript->getArg(0)) == strip(Cursor)) {
+      Keys.push_back(Subscript->getArg(1));
+      Cursor = Subscript;
+      ThroughSubscript = true;
+      continue;
+    }
+    const CXXMemberCallExpr *Call = callOn(*Cursor, Context);
+    if (Call && nameOf(Call->getMethodDecl()) == "at" &&
+        Call->getNumArgs() == 1) {
+      Keys.push_back(Call->getArg(0));
+      Cursor = Call;
+      ThroughAt = true;
+      continue;
+    }
+    break;
+  }
+  const std::optional<std::string> MapText = textOf(Ref, Context);
+  const std::optional<std::string> KeyTexts = joinTexts(Keys, Context);
+  const bool Spellable = MapText && KeyTexts && !(ThroughAt && ThroughSubscript);
+
+  if (Keys.size() == Depth) {
+    // A cell: m[a][b], m.at(a).at(b).
+    Result.Kind = Use::PointAccess;
+    Result.Range = Cursor->getSourceRange();
+    if (Spellable)
+      Result.Rewrite = *MapText + (ThroughAt ? ".at({" : "[{") + *KeyTexts +
+                       (ThroughAt ? "})" : "}]");
+    return Result;
+  }
+
+  const CXXMemberCallExpr *Call = callOn(*Cursor, Context);
+  const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+  if (Keys.empty()) {
+    // The outer map itself: clear() means the same on the flat map; find()
+    // and end() start the find-then-find form, a point access this check
+    // does not rewrite; anything else uses the rows as groups.
+    if (Method == "clear") {
+      Result.Kind = Use::Neutral;
+      Result.Rewrite = "";
+    } else if (Method == "find" || Method == "end") {
+      Result.Kind = Use::PointAccess;
+    }
+    return Result;
+  }
+  if (Keys.size() + 1 != Depth || !Call)
+    return Result;
+
+  // A member function of an innermost row, m[a].find(b) and the like.
+  const bool SetRow = Layout.Value.isNull();
+  llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+  std::optional<std::string> ArgTexts = joinTexts(Args, Context);
+  auto Composite = [&](const Expr &Last) -> std::optional<std::string> {
+    std::optional<std::string> Text = textOf(Last, Context);
+    if (!Text)
+      return std::nullopt;
+    return "{" + *KeyTexts + ", " + *Text + "}";
+  };
+  std::optional<std::string> Rewrite;
+  const bool OneArg = Args.size() == 1;
+  // erase(iterator) removes a known element, not a key.
+  const bool KeyArg =
+      OneArg && !StringRef(qualifiedClassName(strip(Args[0])->getType()))
+                     .ends_with("iterator");
+  if ((Method == "find" || Method == "count" || Method == "contains" ||
+       Method == "erase") &&
+      KeyArg) {
+    if (Spellable)
+      if (std::optional<std::string> Key = Composite(*Args[0]))
+        Rewrite = *MapText + "." + Method.str() + "(" + *Key + ")";
+  } else if (Method == "end" && Args.empty()) {
+    if (MapText)
+      Rewrite = *MapText + ".end()";
+  } else if (Method == "insert" && OneArg && SetRow) {
+    if (Spellable)
+      if (std::optional<std::string> Key = Composite(*Args[0]))
+        Rewrite = *MapText + ".insert(" + *Key + ")";
+  } else if (Method == "insert" && OneArg) {
+    // A {key, value} pair, braced or from std::make_pair.
+    const Expr *Pair = strip(Args[0]);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pair);
+        Construct && Construct->getNumArgs() == 1)
+      Pair = strip(Construct->getArg(0));
+    llvm::SmallVector<const Expr *, 2> Parts;
+    if (const auto *List = dyn_cast<InitListExpr>(Pair))
+      Parts.assign(List->inits().begin(), List->inits().end());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pair))
+      Parts.assign(Construct->arguments().begin(), Construct->arguments().end());
+    else if (const auto *Make = dyn_cast<CallExpr>(Pair);
+             Make && nameOf(Make->getDirectCallee()) == "make_pair")
+      Parts.assign(Make->arguments().begin(), Make->arguments().end());
+    if (Spellable && Parts.size() == 2)
+      if (std::optional<std::string> Key = Composite(*Parts[0]))
+        if (std::optional<std::string> Value = textOf(*Parts[1], Context))
+          Rewrite = *MapText + ".insert({" + *Key + ", " + *Value + "})";
+  } else if (Method == "emplace" && SetRow && OneArg) {
+    if (Spellable && ArgTexts)
+      Rewrite = *MapText + ".emplace(" + *KeyTexts + ", " + *ArgTexts + ")";
+  } else if ((Method == "emplace" || Method == "try_emplace" ||
+              Method == "insert_or_assign") &&
+             !SetRow && Args.size() >= 2) {
+    const std::optional<std::string> Rest =
+        joinTexts(llvm::ArrayRef(Args).drop_front(), Context);
+    if (Spellable && Rest)
+      if (std::optional<std::string> Key = Composite(*Args[0]))
+        Rewrite = *MapText + "." +
+                  (Method == "emplace" ? std::string("try_emplace")
+                                       : Method.str()) +
+                  "(" + *Key + ", " + *Rest + ")";
+  } else {
+    return Result;
+  }
+  Result.Kind = Use::PointAccess;
+  Result.Range = Call->getSourceRange();
+  if (!initializesTypedVariable(*Call, Context))
+    Result.Rewrite = Rewrite;
+  return Result;
+}
+
+/// Whether code outside this translation unit may name \p Decl, so that its
+/// type cannot change here alone.
+static bool visibleOutsideTranslationUnit(const DeclaratorDecl &Decl,
+                                          const SourceManager &SM) {
+  if (const auto *Var = dyn_cast<VarDecl>(&Decl)) {
+    if (isa<ParmVarDecl>(Var))
+      return true;
+    if (Var->isLocalVarDecl())
+      return false;
+    return Var->isExternallyVisible() || !SM.isInMainFile(Var->getLocation());
+  }
+  const auto *Field = cast<FieldDecl>(&Decl);
+  const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Record || Field->getAccess() != AS_private ||
+      !SM.isInMainFile(Record->getLocation()) ||
+      Record->friend_begin() != Record->friend_end())
+    return true;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (!Method->isImplicit() && !Method->isDefaulted() &&
+        !Method->isDeleted() && !Method->isDefined())
+      return true;
+  return false;
+}
+
+/// Whether \p Decl starts out empty: default-constructed, with no initializer
+/// in a constructor.
+static bool startsEmpty(const DeclaratorDecl &Decl) {
+  auto IsEmptyInit = [](const Expr *Init) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
+    return !Init || (Construct && Construct->getNumArgs() == 0);
+  };
+  if (const auto *Var = dyn_cast<VarDecl>(&Decl))
+    return IsEmptyInit(Var->getInit());
+  const auto *Field = cast<FieldDecl>(&Decl);
+  if (!IsEmptyInit(Field->getInClassInitializer()))
+    return false;
+  for (const CXXConstructorDecl *Constructor :
+       cast<CXXRecordDecl>(Field->getParent())->ctors())
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->getMember() == Field && Init->isWritten() &&
+          !IsEmptyInit(Init->getInit()))
+        return false;
+  return true;
+}
+
+/// The key and value types as spelled in the declaration, outermost first,
+/// with the source range of the whole type; none when the declaration does
+/// not spell the nested template (an alias, auto).
+static std::optional<std::pair<std::vector<std::string>, SourceRange>>
+spelledTypes(const DeclaratorDecl &Decl, const NestedMapKeyCheck::Shape &Layout,
+             const ASTContext &Context) {
+  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
+  if (!Info)
+    return std::nullopt;
+  TypeLoc Loc = Info->getTypeLoc();
+  const SourceRange Whole = Loc.getSourceRange();
+  std::vector<std::string> Parts;
+  auto Text = [&](SourceRange Range) -> std::optional<std::string> {
+    if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+        Range.getEnd().isMacroID())
+      return std::nullopt;
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                                Context.getSourceManager(),
+                                Context.getLangOpts())
+        .str();
+  };
+  for (size_t Level = 0; Level < Layout.Keys.size(); ++Level) {
+    const auto Spec = Loc.getAsAdjusted<TemplateSpecializationTypeLoc>();
+    const bool Leaf = Level + 1 == Layout.Keys.size();
+    const unsigned Written = Leaf && Layout.Value.isNull() ? 1 : 2;
+    if (!Spec || Spec.getNumArgs() != Written)
+      return std::nullopt;
+    std::optional<std::string> Key = Text(Spec.getArgLoc(0).getSourceRange());
+    if (!Key)
+      return std::nullopt;
+    Parts.push_back(*Key);
+    if (Written == 1)
+      break;
+    const TypeSourceInfo *Mapped = Spec.getArgLoc(1).getTypeSourceInfo();
+    if (!Mapped)
+      return std::nullopt;
+    Loc = Mapped->getTypeLoc();
+    if (Leaf) {
+      std::optional<std::string> Value = Text(Loc.getSourceRange());
+      if (!Value)
+        return std::nullopt;
+      Parts.push_back(*Value);
+    }
+  }
+  return std::make_pair(std::move(Parts), Whole);
+}
+
+void NestedMapKeyCheck::onEndOfTranslationUnit() {
+  for (const auto &Entry : Candidates)
+    if (Entry.second.Decl)
+      diagnose(Entry.second);
+  Candidates.clear();
+}
+
+void NestedMapKeyCheck::diagnose(const Candidate &Found) {
+  const DeclaratorDecl &Decl = *Found.Decl;
+  const std::optional<Shape> Layout = shapeOf(Decl.getType());
+  if (!Layout || !Context)
+    return;
+  const SourceManager &SM = Context->getSourceManager();
+  std::vector<Use> Uses;
+  for (const Expr *Ref : Found.Uses) {
+    Uses.push_back(analyzeUse(*Ref, *Layout, *Context));
+    if (Uses.back().Kind == Use::RowAccess)
+      return; // The rows are used as groups: the nesting is wanted.
+  }
+  if (llvm::none_of(Uses, [](const Use &U) { return U.Kind == Use::PointAccess; }))
+    return;
+
+  const size_t Depth = Layout->Keys.size();
+  const auto Spelled = spelledTypes(Decl, *Layout, *Context);
+  std::string KeyType = Depth == 2 ? "std::pair<" : "std::tuple<";
+  for (size_t I = 0; I < Depth; ++I)
+    KeyType += (I ? ", " : "") +
+               (Spelled ? Spelled->first[I]
+                        : Layout->Keys[I].getAsString(
+                              Context->getPrintingPolicy()));
+  KeyType += ">";
+
+  // Why the fix cannot be offered, if it cannot.
+  std::optional<std::pair<SourceLocation, std::string>> Blocker;
+  const auto Unwritable = llvm::find_if(
+      Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
+  if (visibleOutsideTranslationUnit(Decl, SM))
+    Blocker = {Decl.getLocation(),
+               "its type is visible outside this translation unit; no fix is "
+               "offered"};
+  else if (!Layout->Rewritable)
+    Blocker = {Decl.getLocation(),
+               "it mixes container kinds or has its own hashing, ordering or "
+               "allocator; no fix is offered"};
+  else if (!Spelled)
+    Blocker = {Decl.getLocation(),
+               "its type is not spelled out here (an alias or auto); no fix "
+               "is offered"};
+  else if (!startsEmpty(Decl))
+    Blocker = {Decl.getLocation(),
+               "it is initialized with contents; no fix is offered"};
+  else if (Unwritable != Uses.end())
+    Blocker = {Unwritable->Where->getBeginLoc(),
+               "this access cannot be rewritten for a single key; no fix is "
+               "offered"};
+
+  {
+    auto Diag = diag(Decl.getLocation(),
+                     "%0 nests maps only for point access; one map keyed by "
+                     "%1 hashes and probes once per access and keeps no "
+                     "table per row")
+                << &Decl << KeyType;
+    if (!Blocker) {
+      const std::string &Value = Spelled->first.back();
+      std::string Replacement;
+      const bool SetLeaf = Layout->Value.isNull();
+      if (Layout->Ordered)
+        Replacement = SetLeaf ? "std::set<" + KeyType + ">"
+                              : "std::map<" + KeyType + ", " + Value + ">";
+      else
+        Replacement = (SetLeaf ? "std::unordered_set<" + KeyType
+                               : "std::unordered_map<" + KeyType + ", " + Value) +
+                      ", maptidy::hash<" + KeyType + ">>";
+      Diag << FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Spelled->second), Replacement);
+      for (const Use &U : Uses)
+        if (U.Kind == Use::PointAccess)
+          Diag << FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(U.Range), *U.Rewrite);
+      const FileID File = SM.getFileID(Decl.getLocation());
+      llvm::SmallVector<StringRef, 3> Headers = {Depth == 2 ? "<utility>"
+                                                            : "<tuple>"};
+      if (SetLeaf)
+        Headers.push_back(Layout->Ordered ? "<set>" : "<unordered_set>");
+      if (!Layout->Ordered)
+        Headers.push_back("<maptidy/composite_key.hpp>");
+      for (StringRef Header : Headers)
+        Diag << Inserter.insertion(File, Header);
+    }
+  }
+  if (Blocker)
+    diag(Blocker->first, Blocker->second, DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::maptidy

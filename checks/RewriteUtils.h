@@ -1,0 +1,47 @@
+//===--- RewriteUtils.h - maptidy -----------------------------------------===//
+//
+// Small AST and source helpers shared by the checks: looking through implicit
+// nodes, parents as the user wrote them, and source text for fix-its.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_REWRITEUTILS_H
+#define MAPTIDY_CHECKS_REWRITEUTILS_H
+
+#include "clang/AST/Expr.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class SourceManager;
+} // namespace clang
+
+namespace clang::tidy::maptidy {
+
+/// \p E without implicit nodes, parentheses and implicit casts.
+const Expr *strip(const Expr *E);
+
+/// The identifier of \p Decl, or "" for operators and other special names.
+StringRef nameOf(const NamedDecl *Decl);
+
+/// The statement containing \p S, looking through variable declarations.
+const Stmt *parentStmt(const Stmt &S, ASTContext &Context);
+
+/// The parent of \p E above parentheses, implicit casts and temporaries.
+const Stmt *userParent(const Expr &E, ASTContext &Context);
+
+/// Source text of \p E when it is spelled in one piece outside macros.
+std::optional<std::string> textOf(const Expr &E, const ASTContext &Context);
+
+/// textOf, parenthesized when \p E is a binary or conditional expression.
+std::optional<std::string> operandText(const Expr &E,
+                                       const ASTContext &Context);
+
+/// The whitespace before \p Loc on its line; none when code precedes it.
+std::optional<std::string> indentationAt(SourceLocation Loc,
+                                         const SourceManager &SM);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_REWRITEUTILS_H
