@@ -84,6 +84,18 @@ const CXXMethodDecl *findReserveMethod(QualType Type) {
   return Found;
 }
 
+bool usesDefaultPolicies(const ClassTemplateSpecializationDecl &Spec,
+                         unsigned FirstPolicy) {
+  static const std::vector<std::string> Defaults = {
+      "::std::less", "::std::hash", "::std::equal_to", "::std::allocator"};
+  const TemplateArgumentList &Args = Spec.getTemplateArgs();
+  for (unsigned I = FirstPolicy; I < Args.size(); ++I)
+    if (Args[I].getKind() != TemplateArgument::Type ||
+        !isClassNamed(Args[I].getAsType(), Defaults))
+      return false;
+  return true;
+}
+
 std::vector<std::string> parseClassList(StringRef Value) {
   llvm::SmallVector<StringRef, 8> Items;
   Value.split(Items, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);

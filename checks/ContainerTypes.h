@@ -17,6 +17,7 @@
 
 namespace clang {
 class CXXRecordDecl;
+class ClassTemplateSpecializationDecl;
 class CXXMethodDecl;
 } // namespace clang
 
@@ -37,6 +38,12 @@ bool isStdSizedContainer(QualType Type);
 
 /// The record's accessible reserve(n) member, if it has one.
 const CXXMethodDecl *findReserveMethod(QualType Type);
+
+/// Whether the template arguments of \p Spec from \p FirstPolicy on are the
+/// standard comparators, hashes, equalities and allocators, which a rewritten
+/// container gets by default too.
+bool usesDefaultPolicies(const ClassTemplateSpecializationDecl &Spec,
+                         unsigned FirstPolicy);
 
 /// Splits a ';'-separated option value into names.
 std::vector<std::string> parseClassList(llvm::StringRef Value);

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClangTidyModule.h"
+#include "ConcatenatedMapKeyCheck.h"
 #include "NestedMapKeyCheck.h"
 #include "UnreservedAppendCheck.h"
 
@@ -16,6 +17,8 @@ namespace maptidy {
 class MaptidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<ConcatenatedMapKeyCheck>(
+        "maptidy-concatenated-map-key");
     CheckFactories.registerCheck<NestedMapKeyCheck>("maptidy-nested-map-key");
     CheckFactories.registerCheck<UnreservedAppendCheck>(
         "maptidy-unreserved-append");

@@ -2,6 +2,7 @@
 
 #include "NestedMapKeyCheck.h"
 #include "ContainerTypes.h"
+#include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -37,15 +38,6 @@ struct Use {
 };
 } // namespace
 
-/// Standard comparators, hashes and allocators: the defaults a pair-keyed
-/// replacement also gets.
-static bool isDefaultPolicy(const TemplateArgument &Argument) {
-  static const std::vector<std::string> Defaults = {
-      "::std::less", "::std::hash", "::std::equal_to", "::std::allocator"};
-  return Argument.getKind() == TemplateArgument::Type &&
-         isClassNamed(Argument.getAsType(), Defaults);
-}
-
 std::optional<NestedMapKeyCheck::Shape>
 NestedMapKeyCheck::shapeOf(QualType Type) const {
   Shape Result;
@@ -66,8 +58,7 @@ NestedMapKeyCheck::shapeOf(QualType Type) const {
     const std::string Name = qualifiedClassName(Level);
     AllOrdered &= Name == "::std::map" || Name == "::std::set";
     AllUnordered &= Name == "::std::unordered_map" || Name == "::std::unordered_set";
-    for (unsigned I = Leading; I < Args.size(); ++I)
-      AllDefault &= isDefaultPolicy(Args[I]);
+    AllDefault &= usesDefaultPolicies(*Spec, Leading);
     Result.Keys.push_back(Args[0].getAsType());
     if (IsSet) {
       Result.Value = QualType();
@@ -314,51 +305,6 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
   return Result;
 }
 
-/// Whether code outside this translation unit may name \p Decl, so that its
-/// type cannot change here alone.
-static bool visibleOutsideTranslationUnit(const DeclaratorDecl &Decl,
-                                          const SourceManager &SM) {
-  if (const auto *Var = dyn_cast<VarDecl>(&Decl)) {
-    if (isa<ParmVarDecl>(Var))
-      return true;
-    if (Var->isLocalVarDecl())
-      return false;
-    return Var->isExternallyVisible() || !SM.isInMainFile(Var->getLocation());
-  }
-  const auto *Field = cast<FieldDecl>(&Decl);
-  const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
-  if (!Record || Field->getAccess() != AS_private ||
-      !SM.isInMainFile(Record->getLocation()) ||
-      Record->friend_begin() != Record->friend_end())
-    return true;
-  for (const CXXMethodDecl *Method : Record->methods())
-    if (!Method->isImplicit() && !Method->isDefaulted() &&
-        !Method->isDeleted() && !Method->isDefined())
-      return true;
-  return false;
-}
-
-/// Whether \p Decl starts out empty: default-constructed, with no initializer
-/// in a constructor.
-static bool startsEmpty(const DeclaratorDecl &Decl) {
-  auto IsEmptyInit = [](const Expr *Init) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
-    return !Init || (Construct && Construct->getNumArgs() == 0);
-  };
-  if (const auto *Var = dyn_cast<VarDecl>(&Decl))
-    return IsEmptyInit(Var->getInit());
-  const auto *Field = cast<FieldDecl>(&Decl);
-  if (!IsEmptyInit(Field->getInClassInitializer()))
-    return false;
-  for (const CXXConstructorDecl *Constructor :
-       cast<CXXRecordDecl>(Field->getParent())->ctors())
-    for (const CXXCtorInitializer *Init : Constructor->inits())
-      if (Init->getMember() == Field && Init->isWritten() &&
-          !IsEmptyInit(Init->getInit()))
-        return false;
-  return true;
-}
-
 /// The key and value types as spelled in the declaration, outermost first,
 /// with the source range of the whole type; none when the declaration does
 /// not spell the nested template (an alias, auto).
@@ -442,7 +388,7 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
   std::optional<std::pair<SourceLocation, std::string>> Blocker;
   const auto Unwritable = llvm::find_if(
       Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
-  if (visibleOutsideTranslationUnit(Decl, SM))
+  if (!isPrivateToTranslationUnit(Decl, SM))
     Blocker = {Decl.getLocation(),
                "its type is visible outside this translation unit; no fix is "
                "offered"};

@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config python3
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   libgrpc++-dev libprotobuf-dev
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libfmt-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)

@@ -1,0 +1,447 @@
+//===--- ConcatenatedMapKeyCheck.cpp - maptidy ----------------------------===//
+
+#include "ConcatenatedMapKeyCheck.h"
+#include "ContainerTypes.h"
+#include "DeclarationRewrite.h"
+#include "RewriteUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::maptidy {
+
+static constexpr char DefaultMapClasses[] =
+    "::std::map;::std::unordered_map;::absl::flat_hash_map;"
+    "::absl::node_hash_map;::absl::btree_map;::boost::unordered_map;"
+    "::boost::unordered_flat_map;::boost::unordered_node_map";
+static constexpr char DefaultSetClasses[] =
+    "::std::set;::std::unordered_set;::absl::flat_hash_set;"
+    "::absl::node_hash_set;::absl::btree_set;::boost::unordered_set;"
+    "::boost::unordered_flat_set;::boost::unordered_node_set";
+
+namespace {
+AST_MATCHER_P(ValueDecl, hasStringKeyedType, const ConcatenatedMapKeyCheck *,
+              Check) {
+  return Check->isStringKeyed(Node.getType());
+}
+
+/// A key built at the call from parts and constant separators.
+struct BuiltKey {
+  enum { Concatenated, Formatted, Streamed } Form = Concatenated;
+  /// The non-constant parts and the type each has in a pair or tuple key.
+  std::vector<std::pair<const Expr *, std::string>> Parts;
+  /// Part types and separators in order: equal for keys of the same shape.
+  std::string Signature;
+  /// Every part has an exact representation in a pair or tuple key.
+  bool Rewritable = true;
+};
+
+/// A use of a string-keyed map.
+struct MapUse {
+  enum { Lookup, Neutral, Other } Kind = Other;
+  const Expr *KeyArgument = nullptr;
+  std::optional<BuiltKey> Key;
+  /// Set for `emplace`, which cannot take a braced key.
+  StringRef Method;
+  const Expr *Call = nullptr;
+  const Expr *Where = nullptr;
+};
+} // namespace
+
+static const Expr *unwrapCopy(const Expr *E) {
+  E = strip(E);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    return strip(Construct->getArg(0));
+  return E;
+}
+
+static bool isStringLike(QualType Type) {
+  static const std::vector<std::string> Strings = {"::std::basic_string",
+                                                   "::std::basic_string_view"};
+  Type = Type.getNonReferenceType();
+  if (const auto *Pointer = Type->getAs<PointerType>())
+    return Pointer->getPointeeType()->isCharType();
+  if (Type->isArrayType())
+    return Type->getArrayElementTypeNoTypeQual()->isCharType();
+  return isClassNamed(Type, Strings);
+}
+
+static bool isInNamespace(const FunctionDecl &Function, StringRef Name) {
+  const DeclContext *Context = Function.getDeclContext();
+  while (Context && (!Context->isNamespace() || Context->isInlineNamespace()))
+    Context = Context->getParent();
+  const auto *Namespace = dyn_cast_or_null<NamespaceDecl>(Context);
+  return Namespace && Namespace->getName() == Name &&
+         Namespace->getParent()->getRedeclContext()->isTranslationUnit();
+}
+
+/// Adds a non-constant part of the key: strings, characters, integers
+/// (also through std::to_string).
+static void addPart(BuiltKey &Key, const Expr *Part, ASTContext &Context) {
+  Part = unwrapCopy(Part);
+  if (const auto *Call = dyn_cast<CallExpr>(Part);
+      Call && Call->getDirectCallee() && Call->getNumArgs() == 1 &&
+      nameOf(Call->getDirectCallee()) == "to_string" &&
+      Call->getDirectCallee()->isInStdNamespace())
+    Part = strip(Call->getArg(0));
+  const QualType Type = Part->getType().getNonReferenceType();
+  std::string Spelled;
+  if (isStringLike(Type)) {
+    Spelled = "std::string";
+  } else if (Type->isAnyCharacterType()) {
+    Spelled = "char";
+  } else if (Type->isIntegerType() && !Type->isBooleanType() &&
+             !Type->isEnumeralType()) {
+    Spelled = Type.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
+  } else {
+    // Floating-point text rounds: a pair key would tell apart values the
+    // string key merges.
+    Key.Rewritable = false;
+    Spelled = Type.getAsString();
+  }
+  Key.Signature += "#" + Spelled;
+  Key.Parts.emplace_back(Part, Spelled);
+}
+
+static void addSeparator(BuiltKey &Key, StringRef Text) {
+  Key.Signature += "'" + Text.str() + "'";
+}
+
+static void flattenSum(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Leaves) {
+  E = unwrapCopy(E);
+  if (const auto *Plus = dyn_cast<CXXOperatorCallExpr>(E);
+      Plus && Plus->getOperator() == OO_Plus && Plus->getNumArgs() == 2) {
+    flattenSum(Plus->getArg(0), Leaves);
+    flattenSum(Plus->getArg(1), Leaves);
+    return;
+  }
+  Leaves.push_back(E);
+}
+
+/// The parts streamed into the local std::ostringstream \p Stream before
+/// its str() is taken.
+static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
+                             ASTContext &Context) {
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Stream) {
+      const Expr *Cursor = Ref;
+      while (const auto *Shift =
+                 dyn_cast_or_null<CXXOperatorCallExpr>(userParent(*Cursor, Context))) {
+        if (Shift->getOperator() != OO_LessLess ||
+            strip(Shift->getArg(0)) != strip(Cursor))
+          break;
+        const Expr *Operand = strip(Shift->getArg(1));
+        if (const auto *Literal = dyn_cast<StringLiteral>(Operand))
+          addSeparator(Key, Literal->getString());
+        else if (const auto *Character = dyn_cast<CharacterLiteral>(Operand))
+          addSeparator(Key, std::string(1, static_cast<char>(Character->getValue())));
+        else
+          addPart(Key, Operand, Context);
+        Cursor = Shift;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  for (DynTypedNode Node = DynTypedNode::create(Stream);;) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return;
+    Node = Parents[0];
+    if (const auto *Function = Node.get<FunctionDecl>()) {
+      Visit(Function->getBody(), Visit);
+      return;
+    }
+  }
+}
+
+/// The key \p E builds from two or more non-constant parts, if it does.
+static std::optional<BuiltKey> builtKey(const Expr *E, ASTContext &Context) {
+  E = unwrapCopy(E);
+  BuiltKey Key;
+  if (const auto *Plus = dyn_cast<CXXOperatorCallExpr>(E);
+      Plus && Plus->getOperator() == OO_Plus) {
+    llvm::SmallVector<const Expr *, 6> Leaves;
+    flattenSum(E, Leaves);
+    for (const Expr *Leaf : Leaves) {
+      if (const auto *Literal = dyn_cast<StringLiteral>(Leaf))
+        addSeparator(Key, Literal->getString());
+      else if (const auto *Character = dyn_cast<CharacterLiteral>(Leaf))
+        addSeparator(Key, std::string(1, static_cast<char>(Character->getValue())));
+      else
+        addPart(Key, Leaf, Context);
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getDirectCallee() && Call->getNumArgs() >= 3 &&
+             nameOf(Call->getDirectCallee()) == "format" &&
+             (isInNamespace(*Call->getDirectCallee(), "std") ||
+              isInNamespace(*Call->getDirectCallee(), "fmt"))) {
+    Key.Form = BuiltKey::Formatted;
+    const Expr *Format = unwrapCopy(Call->getArg(0));
+    const auto *Literal = dyn_cast<StringLiteral>(Format);
+    StringRef Pattern = Literal ? Literal->getString() : StringRef();
+    Key.Rewritable &= Literal != nullptr;
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
+      const auto [Before, After] = Pattern.split("{}");
+      Key.Rewritable &= Before.find_first_of("{}") == StringRef::npos;
+      addSeparator(Key, Before);
+      addPart(Key, Call->getArg(I), Context);
+      Pattern = After;
+    }
+    Key.Rewritable &= Pattern.find_first_of("{}") == StringRef::npos;
+    addSeparator(Key, Pattern);
+  } else if (const auto *Str = dyn_cast<CXXMemberCallExpr>(E);
+             Str && nameOf(Str->getMethodDecl()) == "str" &&
+             isClassNamed(Str->getImplicitObjectArgument()->getType(),
+                          {"::std::basic_ostringstream",
+                           "::std::basic_stringstream"})) {
+    Key.Form = BuiltKey::Streamed;
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Str->getImplicitObjectArgument()));
+    const auto *Stream = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Stream && Stream->isLocalVarDecl())
+      addStreamedParts(Key, *Stream, Context);
+  }
+  if (Key.Parts.size() < 2)
+    return std::nullopt;
+  return Key;
+}
+
+static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
+  MapUse Use;
+  Use.Where = &Ref;
+  const Stmt *Parent = userParent(Ref, Context);
+  if (const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Subscript && Subscript->getOperator() == OO_Subscript &&
+      strip(Subscript->getArg(0)) == strip(&Ref)) {
+    Use.Kind = MapUse::Lookup;
+    Use.KeyArgument = Subscript->getArg(1);
+    Use.Call = Subscript;
+  } else if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+    const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+    static const llvm::StringSet<> Keyed = {
+        "find",    "count",       "contains",         "at",    "erase",
+        "emplace", "try_emplace", "insert_or_assign", "insert"};
+    static const llvm::StringSet<> Neutral = {"size", "empty", "clear", "end",
+                                              "reserve"};
+    if (Call && Keyed.contains(Method) && Call->getNumArgs() >= 1 &&
+        !StringRef(qualifiedClassName(strip(Call->getArg(0))->getType()))
+             .ends_with("iterator")) {
+      Use.Kind = MapUse::Lookup;
+      Use.KeyArgument = Call->getArg(0);
+      Use.Method = Method;
+      Use.Call = Call;
+    } else if (Call && Neutral.contains(Method)) {
+      Use.Kind = MapUse::Neutral;
+    }
+  }
+  if (Use.KeyArgument)
+    Use.Key = builtKey(Use.KeyArgument, Context);
+  return Use;
+}
+
+bool ConcatenatedMapKeyCheck::isStringKeyed(QualType Type) const {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      (!isClassNamed(Type, MapClasses) && !isClassNamed(Type, SetClasses)))
+    return false;
+  return isClassNamed(Spec->getTemplateArgs()[0].getAsType(),
+                      {"::std::basic_string"});
+}
+
+ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
+      SetClasses(parseClassList(Options.get("SetClasses", DefaultSetClasses))),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void ConcatenatedMapKeyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
+  Options.store(Opts, "SetClasses", llvm::join(SetClasses, ";"));
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
+                                                  Preprocessor *PP,
+                                                  Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
+  const auto Keyed = hasStringKeyedType(this);
+  Finder->addMatcher(
+      declRefExpr(to(varDecl(Keyed)), unless(isInTemplateInstantiation()),
+                  unless(isExpansionInSystemHeader()))
+          .bind("use"),
+      this);
+  Finder->addMatcher(memberExpr(member(fieldDecl(Keyed)),
+                                unless(isInTemplateInstantiation()),
+                                unless(isExpansionInSystemHeader()))
+                         .bind("use"),
+                     this);
+}
+
+void ConcatenatedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
+  const ValueDecl *Target =
+      isa<DeclRefExpr>(Ref) ? cast<DeclRefExpr>(Ref)->getDecl()
+                            : cast<MemberExpr>(Ref)->getMemberDecl();
+  const auto *Canonical = cast<ValueDecl>(Target->getCanonicalDecl());
+  Candidate &Found = Candidates[Canonical];
+  Found.Decl = dyn_cast<DeclaratorDecl>(Canonical);
+  Found.Uses.push_back(Ref);
+}
+
+void ConcatenatedMapKeyCheck::onEndOfTranslationUnit() {
+  for (const auto &Entry : Candidates)
+    diagnose(*Entry.first, Entry.second);
+  Candidates.clear();
+}
+
+/// `std::map<Key, V>` and the like for the re-keyed declaration, when the
+/// declaration spells a standard container with default policies.
+static std::optional<std::pair<std::string, SourceRange>>
+rekeyedType(const DeclaratorDecl &Decl, StringRef KeyType,
+            const ASTContext &Context) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Decl.getType()->getAsCXXRecordDecl());
+  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
+  if (!Spec || !Info)
+    return std::nullopt;
+  const std::string Family = qualifiedClassName(Decl.getType());
+  const bool Ordered = Family == "::std::map" || Family == "::std::set";
+  const bool IsMap = Family == "::std::map" || Family == "::std::unordered_map";
+  if ((!Ordered && Family != "::std::unordered_map" &&
+       Family != "::std::unordered_set") ||
+      !usesDefaultPolicies(*Spec, IsMap ? 2 : 1))
+    return std::nullopt;
+  const auto Loc = Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
+  if (!Loc || Loc.getNumArgs() != (IsMap ? 2u : 1u))
+    return std::nullopt;
+  std::string Type = StringRef(Family).drop_front(2).str() + "<" + KeyType.str();
+  if (IsMap) {
+    const SourceRange Value = Loc.getArgLoc(1).getSourceRange();
+    if (Value.getBegin().isMacroID() || Value.getEnd().isMacroID())
+      return std::nullopt;
+    Type += ", " + Lexer::getSourceText(CharSourceRange::getTokenRange(Value),
+                                        Context.getSourceManager(),
+                                        Context.getLangOpts())
+                       .str();
+  }
+  if (!Ordered)
+    Type += ", maptidy::hash<" + KeyType.str() + ">";
+  Type += ">";
+  return std::make_pair(Type, Info->getTypeLoc().getSourceRange());
+}
+
+void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
+                                       const Candidate &Found) {
+  if (!Context)
+    return;
+  std::vector<MapUse> Uses;
+  for (const Expr *Ref : Found.Uses)
+    Uses.push_back(analyzeUse(*Ref, *Context));
+  const auto First = llvm::find_if(
+      Uses, [](const MapUse &Use) { return Use.Key.has_value(); });
+  if (First == Uses.end())
+    return;
+
+  const BuiltKey &Shape = *First->Key;
+  std::string KeyType = Shape.Parts.size() == 2 ? "std::pair<" : "std::tuple<";
+  for (size_t I = 0; I < Shape.Parts.size(); ++I)
+    KeyType += (I ? ", " : "") + Shape.Parts[I].second;
+  KeyType += ">";
+
+  // The fix re-keys the declaration and every access at once; it goes on the
+  // first finding so that applying one quick fix leaves code that compiles.
+  const SourceManager &SM = Context->getSourceManager();
+  std::optional<std::pair<SourceLocation, std::string>> Blocker;
+  std::optional<std::pair<std::string, SourceRange>> Declaration;
+  if (!Found.Decl || !isPrivateToTranslationUnit(*Found.Decl, SM))
+    Blocker = {Map.getLocation(),
+               "the map is visible outside this translation unit"};
+  else if (!startsEmpty(*Found.Decl))
+    Blocker = {Map.getLocation(), "the map is initialized with contents"};
+  else if (Shape.Form == BuiltKey::Streamed)
+    Blocker = {First->KeyArgument->getBeginLoc(),
+               "the key is streamed in other statements"};
+  else if (!Shape.Rewritable)
+    Blocker = {First->KeyArgument->getBeginLoc(),
+               "a key of these parts would tell apart values that the "
+               "string merges"};
+  else if (!(Declaration = rekeyedType(*Found.Decl, KeyType, *Context)))
+    Blocker = {Map.getLocation(),
+               "the map's type is not a standard container spelled out here"};
+  std::vector<FixItHint> Fixes;
+  for (const MapUse &Use : Uses) {
+    if (Blocker || Use.Kind == MapUse::Neutral)
+      continue;
+    std::optional<std::string> Parts;
+    if (Use.Key && Use.Key->Rewritable && Use.Key->Signature == Shape.Signature) {
+      Parts = "";
+      for (const auto &[Part, Type] : Use.Key->Parts) {
+        std::optional<std::string> Text = textOf(*Part, *Context);
+        if (!Text) {
+          Parts.reset();
+          break;
+        }
+        *Parts += (Parts->empty() ? "" : ", ") + *Text;
+      }
+    }
+    if (!Parts) {
+      Blocker = {Use.Where->getBeginLoc(),
+                 "this use does not build its key the same way"};
+      break;
+    }
+    // emplace deduces its arguments and cannot take a braced key.
+    const bool Braced = Use.Method != "emplace";
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Use.KeyArgument->getSourceRange()),
+        Braced ? "{" + *Parts + "}" : KeyType + "(" + *Parts + ")"));
+  }
+
+  for (const MapUse &Use : Uses) {
+    if (!Use.Key)
+      continue;
+    static const char *const Forms[] = {"concatenated", "formatted",
+                                        "streamed"};
+    {
+      auto Diag = diag(Use.KeyArgument->getBeginLoc(),
+                       "the key of %0 is %1 from %2 parts on every access; "
+                       "key it by %3 to avoid building a string each time")
+                  << &Map << Forms[Use.Key->Form]
+                  << static_cast<unsigned>(Use.Key->Parts.size()) << KeyType;
+      if (&Use == &*First && !Blocker) {
+        Diag << FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Declaration->second),
+            Declaration->first);
+        for (const FixItHint &Fix : Fixes)
+          Diag << Fix;
+        const FileID File = SM.getFileID(Found.Decl->getLocation());
+        Diag << Inserter.insertion(File, Shape.Parts.size() == 2 ? "<utility>"
+                                                                 : "<tuple>");
+        if (Declaration->first.find("maptidy::hash") != std::string::npos)
+          Diag << Inserter.insertion(File, "<maptidy/composite_key.hpp>");
+      }
+    }
+    if (&Use == &*First && Blocker)
+      diag(Blocker->first, "%0; no fix is offered", DiagnosticIDs::Note)
+          << Blocker->second;
+  }
+}
+
+} // namespace clang::tidy::maptidy

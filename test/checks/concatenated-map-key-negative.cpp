@@ -1,0 +1,15 @@
+// RUN: %check_maptidy %s maptidy-concatenated-map-key %t -- -- -std=c++17
+// Keys that are not glued from two or more non-constant parts: silent.
+#include <map>
+#include <string>
+#include <unordered_map>
+
+// One non-constant part, a prebuilt key, or a map not keyed by strings.
+int notGlued(const std::string &name, const std::string &key, int id) {
+  std::unordered_map<std::string, int> files;
+  files[name + ".txt"] = 1;
+  files[key] = 2;
+  std::map<int, std::string> names;
+  names[id] = name + "/" + key;
+  return files.count("a" + std::string("b")) + static_cast<int>(names.size());
+}
