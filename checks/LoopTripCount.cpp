@@ -408,27 +408,6 @@ countingLoopTripCount(const ForStmt &Loop, const TripCountContext &C) {
                   : makeCount(Start, Bound, Inclusive, C);
 }
 
-/// The container of `c.begin()`, `c.cbegin()`, `std::begin(c)` (and of the
-/// matching end calls when \p End is set).
-static const Expr *containerOfBoundaryCall(const Expr *E, bool End) {
-  E = strip(E);
-  const StringRef Name = End ? "end" : "begin";
-  const StringRef ConstName = End ? "cend" : "cbegin";
-  auto IsBoundary = [&](const NamedDecl *Decl) {
-    return Decl && Decl->getDeclName().isIdentifier() &&
-           (Decl->getName() == Name || Decl->getName() == ConstName);
-  };
-  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E))
-    if (Member->getNumArgs() == 0 && IsBoundary(Member->getMethodDecl()))
-      return Member->getImplicitObjectArgument();
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
-    if (const auto *Callee = Call->getDirectCallee();
-        Callee && Callee->isInStdNamespace() && Call->getNumArgs() == 1 &&
-        IsBoundary(Callee))
-      return Call->getArg(0);
-  return nullptr;
-}
-
 /// Elements of a container expression: constant for arrays and braced lists,
 /// `c.size()` (or `p->size()` for `*p`) for sized containers.
 static std::optional<TripCount> sizeOfContainer(const Expr *Range,
@@ -480,7 +459,7 @@ iteratorLoopTripCount(const ForStmt &Loop, const TripCountContext &C) {
   if (!Iterator || !Iterator->getInit() || !Loop.getBody() || !Loop.getCond() ||
       !Loop.getInc())
     return std::nullopt;
-  const Expr *Container = containerOfBoundaryCall(Iterator->getInit(), false);
+  const Expr *Container = containerOfIteratorCall(Iterator->getInit(), false);
   if (!Container)
     return std::nullopt;
 
@@ -500,7 +479,7 @@ iteratorLoopTripCount(const ForStmt &Loop, const TripCountContext &C) {
   }
   if (refersTo(Right, Iterator))
     std::swap(Left, Right);
-  const Expr *EndContainer = containerOfBoundaryCall(Right, true);
+  const Expr *EndContainer = containerOfIteratorCall(Right, true);
   if (!refersTo(Left, Iterator) || !EndContainer ||
       !utils::areStatementsIdentical(strip(Container), strip(EndContainer),
                                      C.Context))
@@ -550,8 +529,8 @@ std::optional<TripCount> tripCountOfRange(const Expr *Range,
 std::optional<TripCount> tripCountOfIterators(const Expr *First,
                                               const Expr *Last,
                                               const TripCountContext &C) {
-  const Expr *Container = containerOfBoundaryCall(First, false);
-  const Expr *EndContainer = containerOfBoundaryCall(Last, true);
+  const Expr *Container = containerOfIteratorCall(First, false);
+  const Expr *EndContainer = containerOfIteratorCall(Last, true);
   if (Container && EndContainer &&
       utils::areStatementsIdentical(strip(Container), strip(EndContainer),
                                     C.Context))

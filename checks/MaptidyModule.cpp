@@ -10,6 +10,7 @@
 #include "ConcatenatedMapKeyCheck.h"
 #include "NestedMapKeyCheck.h"
 #include "UnreservedAppendCheck.h"
+#include "UnsortedMapToVectorCheck.h"
 
 namespace clang::tidy {
 namespace maptidy {
@@ -22,6 +23,8 @@ public:
     CheckFactories.registerCheck<NestedMapKeyCheck>("maptidy-nested-map-key");
     CheckFactories.registerCheck<UnreservedAppendCheck>(
         "maptidy-unreserved-append");
+    CheckFactories.registerCheck<UnsortedMapToVectorCheck>(
+        "maptidy-unsorted-map-to-vector");
   }
 };
 

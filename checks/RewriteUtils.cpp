@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "utils/ASTUtils.h"
@@ -36,7 +37,45 @@ const Stmt *userParent(const Expr &E, ASTContext &Context) {
   while (Parent && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
                        CXXBindTemporaryExpr, ExprWithCleanups>(Parent))
     Parent = parentStmt(*Parent, Context);
+  // The range of a range-for initializes the loop's hidden range variable.
+  if (const auto *Range = dyn_cast_or_null<DeclStmt>(Parent))
+    if (const auto *Loop =
+            dyn_cast_or_null<CXXForRangeStmt>(parentStmt(*Range, Context));
+        Loop && Loop->getRangeStmt() == Range)
+      return Loop;
   return Parent;
+}
+
+const Expr *containerOfIteratorCall(const Expr *E, bool End) {
+  E = strip(E);
+  const StringRef Name = End ? "end" : "begin";
+  const StringRef ConstName = End ? "cend" : "cbegin";
+  auto IsBoundary = [&](const NamedDecl *Decl) {
+    return nameOf(Decl) == Name || nameOf(Decl) == ConstName;
+  };
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    if (Member->getNumArgs() == 0 && IsBoundary(Member->getMethodDecl()))
+      return Member->getImplicitObjectArgument();
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    if (const auto *Callee = Call->getDirectCallee();
+        Callee && Callee->isInStdNamespace() && Call->getNumArgs() == 1 &&
+        IsBoundary(Callee))
+      return Call->getArg(0);
+  return nullptr;
+}
+
+const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Function = Node.get<FunctionDecl>())
+      return Function->getBody();
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getBody();
+  }
 }
 
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context) {

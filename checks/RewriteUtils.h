@@ -28,8 +28,16 @@ StringRef nameOf(const NamedDecl *Decl);
 /// The statement containing \p S, looking through variable declarations.
 const Stmt *parentStmt(const Stmt &S, ASTContext &Context);
 
-/// The parent of \p E above parentheses, implicit casts and temporaries.
+/// The parent of \p E above parentheses, implicit casts and temporaries; for
+/// the range of a range-for, the loop.
 const Stmt *userParent(const Expr &E, ASTContext &Context);
+
+/// The container of `c.begin()`, `c.cbegin()`, `std::begin(c)`, or with
+/// \p End of the matching end calls; null for anything else.
+const Expr *containerOfIteratorCall(const Expr *E, bool End);
+
+/// The body of the function or lambda around \p S.
+const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);
 
 /// Source text of \p E when it is spelled in one piece outside macros.
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context);

@@ -1,0 +1,670 @@
+//===--- UnsortedMapToVectorCheck.cpp - maptidy ---------------------------===//
+
+#include "UnsortedMapToVectorCheck.h"
+#include "ContainerTypes.h"
+#include "DeclarationRewrite.h"
+#include "RewriteUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::maptidy {
+
+using Element = UnsortedMapToVectorCheck::Element;
+using Copy = UnsortedMapToVectorCheck::Copy;
+
+static constexpr char DefaultUnorderedClasses[] =
+    "::std::unordered_map;::std::unordered_set;::std::unordered_multimap;"
+    "::std::unordered_multiset;::absl::flat_hash_map;::absl::flat_hash_set;"
+    "::absl::node_hash_map;::absl::node_hash_set;::boost::unordered_map;"
+    "::boost::unordered_set;::boost::unordered_flat_map;"
+    "::boost::unordered_flat_set;::boost::unordered_node_map;"
+    "::boost::unordered_node_set";
+
+namespace {
+/// What the code does with the vector after the copy, first event first.
+struct Fate {
+  enum { Unused, SortedByKey, SortedOtherwise, Escapes } Kind = Unused;
+  const Stmt *Where = nullptr;
+};
+} // namespace
+
+static bool isLocalVector(const VarDecl *Var) {
+  static const std::vector<std::string> Vectors = {"::std::vector"};
+  return Var && Var->isLocalVarDecl() && isClassNamed(Var->getType(), Vectors);
+}
+
+static const VarDecl *localVector(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return isLocalVector(Var) ? Var : nullptr;
+}
+
+static bool isSetType(QualType Type) {
+  const std::string Name = qualifiedClassName(Type);
+  return StringRef(Name).ends_with("_set") || StringRef(Name).ends_with("set");
+}
+
+/// The key type of the unordered container \p Source.
+static QualType keyTypeOf(const Expr &Source) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Source.getType().getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
+/// Whether std::sort orders values of \p Type the same way on every run:
+/// arithmetic types, enums, strings, and pairs and tuples of those.
+static bool hasStableOrder(QualType Type) {
+  Type = Type.getNonReferenceType().getCanonicalType();
+  if (Type->isArithmeticType() || Type->isEnumeralType())
+    return true;
+  static const std::vector<std::string> Strings = {"::std::basic_string"};
+  if (isClassNamed(Type, Strings))
+    return true;
+  static const std::vector<std::string> Tuples = {"::std::pair", "::std::tuple"};
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Spec || !isClassNamed(Type, Tuples))
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &Packed : Arg.pack_elements())
+        if (!hasStableOrder(Packed.getAsType()))
+          return false;
+    } else if (Arg.getKind() != TemplateArgument::Type ||
+               !hasStableOrder(Arg.getAsType())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// What an append argument takes from the entry named by \p Entry (a loop
+/// variable, or an iterator when \p ThroughIterator).
+static Element elementOf(const Expr *Arg, const VarDecl &Entry,
+                         bool ThroughIterator) {
+  Arg = strip(Arg);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+      Construct && Construct->getNumArgs() == 1)
+    Arg = strip(Construct->getArg(0));
+  auto IsEntry = [&](const Expr *E) {
+    E = strip(E);
+    if (ThroughIterator) {
+      const auto *Star = dyn_cast<CXXOperatorCallExpr>(E);
+      if (Star && (Star->getOperator() == OO_Star ||
+                   Star->getOperator() == OO_Arrow))
+        E = strip(Star->getArg(0));
+      else
+        return false;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref && Ref->getDecl() == &Entry;
+  };
+  if (IsEntry(Arg))
+    return Element::Entries;
+  if (const auto *Member = dyn_cast<MemberExpr>(Arg); Member && IsEntry(Member->getBase())) {
+    const StringRef Field = nameOf(Member->getMemberDecl());
+    if (Field == "first")
+      return Element::Keys;
+    if (Field == "second")
+      return Element::Values;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
+      if (const auto *Decomposition = dyn_cast_or_null<DecompositionDecl>(
+              Binding->getDecomposedDecl());
+          Decomposition == &Entry) {
+        const auto Bindings = Decomposition->bindings();
+        if (!Bindings.empty() && Bindings.front() == Binding)
+          return Element::Keys;
+        if (Bindings.size() == 2 && Bindings.back() == Binding)
+          return Element::Values;
+      }
+  return Element::Derived;
+}
+
+/// The first push_back/emplace_back onto a local vector in \p Body.
+static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
+                                    bool ThroughIterator) {
+  if (!Body)
+    return std::nullopt;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
+    const StringRef Method = nameOf(Call->getMethodDecl());
+    if ((Method == "push_back" || Method == "emplace_back") &&
+        Call->getNumArgs() >= 1)
+      if (const VarDecl *Vector = localVector(Call->getImplicitObjectArgument())) {
+        Copy Found;
+        Found.Vector = Vector;
+        Found.Kind = Call->getNumArgs() == 1
+                         ? elementOf(Call->getArg(0), Entry, ThroughIterator)
+                         : Element::Derived;
+        return Found;
+      }
+  }
+  if (isa<LambdaExpr>(Body))
+    return std::nullopt;
+  for (const Stmt *Child : Body->children())
+    if (std::optional<Copy> Found = appendIn(Child, Entry, ThroughIterator))
+      return Found;
+  return std::nullopt;
+}
+
+UnsortedMapToVectorCheck::UnsortedMapToVectorCheck(StringRef Name,
+                                                   ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      UnorderedClasses(parseClassList(
+          Options.get("UnorderedClasses", DefaultUnorderedClasses))),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void UnsortedMapToVectorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "UnorderedClasses", llvm::join(UnorderedClasses, ";"));
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnsortedMapToVectorCheck::registerPPCallbacks(const SourceManager &,
+                                                   Preprocessor *PP,
+                                                   Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
+  const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
+                                unless(isExpansionInSystemHeader()));
+  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("rangeLoop"), this);
+  Finder->addMatcher(forStmt(InUserCode).bind("iteratorLoop"), this);
+  Finder->addMatcher(
+      varDecl(unless(isInstantiated()), unless(isExpansionInSystemHeader()),
+              hasInitializer(ignoringImplicit(cxxConstructExpr())))
+          .bind("rangeInit"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode,
+                        callee(cxxMethodDecl(hasAnyName("assign", "insert"))))
+          .bind("rangeCall"),
+      this);
+  Finder->addMatcher(
+      callExpr(InUserCode, callee(functionDecl(hasAnyName(
+                               "::std::copy", "::std::transform"))))
+          .bind("algorithm"),
+      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          InUserCode, hasOverloadedOperatorName("()"),
+          hasArgument(0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
+                             "::std::ranges::copy", "::std::ranges::transform")))))))
+          .bind("algorithm"),
+      this);
+}
+
+/// The statement holding \p E: the expression statement or declaration.
+static const Stmt *statementOf(const Expr &E, ASTContext &Context) {
+  const Stmt *Current = &E;
+  for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
+       Parent = parentStmt(*Parent, Context))
+    Current = Parent;
+  if (const Stmt *Parent = parentStmt(*Current, Context);
+      Parent && isa<DeclStmt>(Parent))
+    return Parent;
+  return Current;
+}
+
+void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  auto IsUnordered = [&](const Expr *E) {
+    return E && isClassNamed(E->getType(), UnorderedClasses);
+  };
+  std::optional<Copy> Found;
+  if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("rangeLoop")) {
+    const Expr *Source = strip(Loop->getRangeInit());
+    if (!IsUnordered(Source) || !Loop->getLoopVariable())
+      return;
+    Found = appendIn(Loop->getBody(), *Loop->getLoopVariable(), false);
+    if (Found) {
+      Found->Source = Source;
+      Found->Statement = Loop;
+    }
+  } else if (const auto *Loop = Result.Nodes.getNodeAs<ForStmt>("iteratorLoop")) {
+    const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+    const auto *Iterator =
+        Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                                     : nullptr;
+    const Expr *Source =
+        Iterator ? containerOfIteratorCall(Iterator->getInit(), false) : nullptr;
+    if (!IsUnordered(strip(Source)))
+      return;
+    Found = appendIn(Loop->getBody(), *Iterator, true);
+    if (Found) {
+      Found->Source = strip(Source);
+      Found->Statement = Loop;
+    }
+  } else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("rangeInit")) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(strip(Var->getInit()));
+    if (!Construct || Construct->getNumArgs() < 2)
+      return;
+    const Expr *Source = containerOfIteratorCall(Construct->getArg(0), false);
+    if (!IsUnordered(strip(Source)) || !isLocalVector(Var))
+      return;
+    Found = Copy{statementOf(*Construct, Context), Var, strip(Source),
+                 Element::Entries};
+  } else if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rangeCall")) {
+    const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
+    const unsigned First = nameOf(Call->getMethodDecl()) == "insert" ? 1 : 0;
+    if (!Vector || Call->getNumArgs() != First + 2)
+      return;
+    const Expr *Source = containerOfIteratorCall(Call->getArg(First), false);
+    if (!IsUnordered(strip(Source)))
+      return;
+    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
+                 Element::Entries};
+  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("algorithm")) {
+    llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
+    if (isa<CXXOperatorCallExpr>(Call))
+      Args.erase(Args.begin());
+    if (Args.size() < 2)
+      return;
+    const Expr *Source = containerOfIteratorCall(Args[0], false);
+    if (!Source)
+      Source = Args[0];
+    if (!IsUnordered(strip(Source)))
+      return;
+    const VarDecl *Vector = nullptr;
+    for (const Expr *Arg : Args) {
+      const Expr *Candidate = strip(Arg);
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Candidate);
+          Construct && Construct->getNumArgs() == 1)
+        Candidate = strip(Construct->getArg(0));
+      if (const auto *Inserter = dyn_cast<CallExpr>(Candidate);
+          Inserter && nameOf(Inserter->getDirectCallee()) == "back_inserter" &&
+          Inserter->getNumArgs() == 1)
+        Vector = localVector(Inserter->getArg(0));
+    }
+    if (!Vector)
+      return;
+    const bool Copies = nameOf(Call->getDirectCallee()) == "copy" ||
+                        (isa<CXXOperatorCallExpr>(Call) &&
+                         nameOf(cast<DeclRefExpr>(strip(Call->getArg(0)))
+                                    ->getDecl()) == "copy");
+    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
+                 Copies ? Element::Entries : Element::Derived};
+  }
+  if (!Found)
+    return;
+  if (Found->Kind == Element::Entries && isSetType(Found->Source->getType()))
+    Found->Kind = Element::Keys;
+  diagnose(*Found, Context);
+}
+
+/// Whether \p Comparator orders entries by key, ascending: a lambda
+/// `return a.first < b.first;`, or std::less.
+static bool comparesKeys(const Expr *Comparator) {
+  Comparator = strip(Comparator);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Comparator);
+      Construct && Construct->getNumArgs() == 1)
+    Comparator = strip(Construct->getArg(0));
+  static const std::vector<std::string> Less = {"::std::less"};
+  if (isClassNamed(Comparator->getType(), Less))
+    return true;
+  const auto *Lambda = dyn_cast<LambdaExpr>(Comparator);
+  const CXXMethodDecl *Call = Lambda ? Lambda->getCallOperator() : nullptr;
+  const auto *Body = Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
+  if (!Body || Body->size() != 1 || Call->getNumParams() != 2)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const auto *Less2 = Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue())) : nullptr;
+  // `a.first`, also in a generic lambda where the member is dependent.
+  auto IsFirstOf = [](const Expr *E, const ParmVarDecl *Param) {
+    E = strip(E);
+    const Expr *Base = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(E);
+        Member && nameOf(Member->getMemberDecl()) == "first")
+      Base = Member->getBase();
+    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
+             Dependent && Dependent->getMember().getAsString() == "first")
+      Base = Dependent->getBase();
+    const auto *Ref = Base ? dyn_cast<DeclRefExpr>(strip(Base)) : nullptr;
+    return Ref && Ref->getDecl() == Param;
+  };
+  return Less2 && Less2->getOpcode() == BO_LT &&
+         IsFirstOf(Less2->getLHS(), Call->getParamDecl(0)) &&
+         IsFirstOf(Less2->getRHS(), Call->getParamDecl(1));
+}
+
+/// The standard algorithm (or ranges algorithm object) \p Call invokes.
+static StringRef algorithmName(const CallExpr &Call) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    if (Operator->getOperator() != OO_Call)
+      return "";
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Operator->getArg(0)));
+    return Ref && Ref->getDecl()->isInStdNamespace() ? nameOf(Ref->getDecl()) : "";
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->isInStdNamespace() ? nameOf(Callee) : "";
+}
+
+/// How a standard algorithm given the vector (or its iterators) treats the
+/// order of its elements.
+static Fate algorithmFate(const CallExpr &Call, Element Kind) {
+  static const llvm::StringSet<> Insensitive = {
+      "accumulate", "reduce",  "min_element", "max_element", "minmax_element",
+      "count",      "count_if", "find",       "find_if",     "any_of",
+      "all_of",     "none_of", "move",        "size",        "empty",
+      "distance",   "is_sorted"};
+  const StringRef Name = algorithmName(Call);
+  Fate Result;
+  Result.Where = &Call;
+  if (Name == "sort" || Name == "stable_sort") {
+    // A comparator, if given, is the last argument: a lambda or a function
+    // object, never an iterator or a range.
+    const Expr *Last = strip(Call.getArg(Call.getNumArgs() - 1));
+    const auto *LastRecord = Last->getType()->getAsCXXRecordDecl();
+    const Expr *Comparator =
+        isa<LambdaExpr>(Last) ||
+                (LastRecord && isClassNamed(Last->getType(),
+                                            {"::std::less", "::std::greater"}))
+            ? Last
+            : nullptr;
+    const bool ByKey = Comparator ? Kind == Element::Entries && comparesKeys(Comparator)
+                                  : Kind == Element::Entries || Kind == Element::Keys;
+    Result.Kind = ByKey ? Fate::SortedByKey : Fate::SortedOtherwise;
+    return Result;
+  }
+  Result.Kind = Insensitive.contains(Name) ? Fate::Unused : Fate::Escapes;
+  return Result;
+}
+
+/// Whether a loop body over the vector does more than arithmetic with the
+/// elements: calls or stream output reveal their order.
+static bool revealsOrder(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S))
+    return true;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
+      Operator && Operator->getOperator() == OO_LessLess)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (revealsOrder(Child))
+      return true;
+  return false;
+}
+
+/// What the use \p Ref of the vector does with its order.
+static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
+  Fate Result;
+  Result.Where = &Ref;
+  const Stmt *Parent = userParent(Ref, Context);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+    const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+    static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
+                                                "cend"};
+    static const llvm::StringSet<> Revealing = {"front", "back", "at", "data",
+                                                "swap", "rbegin", "rend"};
+    if (Call && Iterators.contains(Method)) {
+      const Stmt *User = userParent(*Call, Context);
+      while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
+        User = userParent(*Construct, Context);
+      if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
+        return algorithmFate(*Algorithm, Kind);
+      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+              parentStmt(*Call, Context));
+          Construct && isSetType(Construct->getType()))
+        return Result;
+      Result.Kind = Fate::Escapes;
+    } else if (Revealing.contains(Method)) {
+      Result.Kind = Fate::Escapes;
+    }
+    return Result;
+  }
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    switch (Operator->getOperator()) {
+    case OO_Subscript:
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_LessLess:
+      Result.Kind = Fate::Escapes;
+      break;
+    case OO_Equal:
+      if (strip(Operator->getArg(0)) != strip(&Ref))
+        Result.Kind = Fate::Escapes;
+      break;
+    case OO_Call:
+      return algorithmFate(*Operator, Kind);
+    default:
+      break;
+    }
+    return Result;
+  }
+  if (isa_and_nonnull<ReturnStmt>(Parent)) {
+    Result.Kind = Fate::Escapes;
+    return Result;
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+    if (algorithmName(*Call) == "move")
+      return useFate(*Call, Kind, Context);
+    if (!algorithmName(*Call).empty())
+      return algorithmFate(*Call, Kind);
+    Result.Kind = Fate::Escapes; // handed to code that may rely on the order
+    return Result;
+  }
+  if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
+    if (revealsOrder(Loop->getBody()))
+      Result.Kind = Fate::Escapes;
+    return Result;
+  }
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent)) {
+    if (!isSetType(Construct->getType()))
+      Result.Kind = Fate::Escapes;
+    return Result;
+  }
+  return Result;
+}
+
+/// The first use of the vector after the copy that sorts it or relies on
+/// its order.
+static Fate fateAfter(const Copy &Found, const Stmt &Body, ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const SourceLocation CopyEnd = Found.Statement->getEndLoc();
+  Fate Result;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S || Result.Kind != Fate::Unused)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Found.Vector &&
+        SM.isBeforeInTranslationUnit(CopyEnd, Ref->getBeginLoc())) {
+      Result = useFate(*Ref, Found.Kind, Context);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(&Body, Visit);
+  return Result;
+}
+
+/// The spelled declaration of a local std::unordered_map that every use
+/// treats like a std::map, so that maptidy::skiplist_map can replace it.
+static std::optional<std::pair<std::string, SourceRange>>
+skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Spec = Var ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                               Var->getType()->getAsCXXRecordDecl())
+                         : nullptr;
+  const TypeSourceInfo *Info = Var ? Var->getTypeSourceInfo() : nullptr;
+  if (!Spec || !Info || !Var->isLocalVarDecl() || !startsEmpty(*Var) ||
+      qualifiedClassName(Var->getType()) != "::std::unordered_map" ||
+      !usesDefaultPolicies(*Spec, 2) || !hasStableOrder(keyTypeOf(Source)))
+    return std::nullopt;
+  const auto Loc = Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
+  if (!Loc || Loc.getNumArgs() != 2)
+    return std::nullopt;
+  std::string Args;
+  for (unsigned I = 0; I < 2; ++I) {
+    const SourceRange Range = Loc.getArgLoc(I).getSourceRange();
+    if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+      return std::nullopt;
+    Args += (I ? ", " : "") +
+            Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                                 Context.getSourceManager(), Context.getLangOpts())
+                .str();
+  }
+  static const llvm::StringSet<> MapLike = {
+      "at",    "find",        "count",       "contains",    "insert",
+      "emplace", "try_emplace", "insert_or_assign", "erase", "begin",
+      "end",   "cbegin",      "cend",        "size",        "empty",
+      "clear", "lower_bound", "upper_bound", "equal_range"};
+  bool Compatible = true;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S || !Compatible)
+      return;
+    if (const auto *Use = dyn_cast<DeclRefExpr>(S); Use && Use->getDecl() == Var) {
+      const Stmt *Parent = userParent(*Use, Context);
+      const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Compatible =
+          (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
+          (Subscript && Subscript->getOperator() == OO_Subscript) ||
+          isa_and_nonnull<CXXForRangeStmt>(Parent);
+    }
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(&Body, Visit);
+  if (!Compatible)
+    return std::nullopt;
+  return std::make_pair("maptidy::skiplist_map<" + Args + ">",
+                        Info->getTypeLoc().getSourceRange());
+}
+
+/// Just after the statement \p S, including its semicolon.
+static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const SourceLocation AfterSemicolon = Lexer::findLocationAfterToken(
+      S.getEndLoc(), tok::semi, SM, Context.getLangOpts(), false);
+  if (AfterSemicolon.isValid())
+    return AfterSemicolon;
+  return Lexer::getLocForEndOfToken(S.getEndLoc(), 0, SM, Context.getLangOpts());
+}
+
+void UnsortedMapToVectorCheck::diagnose(const Copy &Found, ASTContext &Context) {
+  const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
+  if (!Body || Found.Statement->getBeginLoc().isMacroID())
+    return;
+  const Fate Outcome = fateAfter(Found, *Body, Context);
+  if (Outcome.Kind == Fate::Unused || Outcome.Kind == Fate::SortedOtherwise)
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  const QualType Key = keyTypeOf(*Found.Source);
+  const bool PointerKeys = !Key.isNull() && Key->isPointerType();
+  const std::optional<std::string> SourceText = textOf(*Found.Source, Context);
+  const std::string SourceName = SourceText ? *SourceText : "the container";
+  const auto Skiplist = skiplistReplacement(*Found.Source, *Body, Context);
+  const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
+  const bool InBlock =
+      isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
+
+  if (Outcome.Kind == Fate::Escapes) {
+    const QualType ElementType =
+        Found.Vector->getType()->getAsCXXRecordDecl() &&
+                isa<ClassTemplateSpecializationDecl>(
+                    Found.Vector->getType()->getAsCXXRecordDecl())
+            ? cast<ClassTemplateSpecializationDecl>(
+                  Found.Vector->getType()->getAsCXXRecordDecl())
+                  ->getTemplateArgs()[0]
+                  .getAsType()
+            : QualType();
+    const bool Sortable = !PointerKeys && !ElementType.isNull() &&
+                          hasStableOrder(ElementType) && InBlock;
+    const std::optional<std::string> Indent =
+        indentationAt(Found.Statement->getBeginLoc(), SM);
+    {
+      auto Diag = diag(Found.Statement->getBeginLoc(),
+                       "%0 takes the iteration order of '%1', which is "
+                       "unspecified%select{| and changes from run to run "
+                       "(pointer keys)}2, and that order is relied on")
+                  << Found.Vector << SourceName << PointerKeys;
+      if (Sortable && Indent) {
+        const std::string Name = Found.Vector->getName().str();
+        Diag << FixItHint::CreateInsertion(
+                    endOfStatement(*Found.Statement, Context),
+                    "\n" + *Indent + "std::sort(" + Name + ".begin(), " +
+                        Name + ".end());")
+             << Inserter.insertion(File, "<algorithm>");
+      }
+    }
+    diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
+         DiagnosticIDs::Note);
+    if (Skiplist) {
+      diag(Found.Source->getBeginLoc(),
+           "alternatively, keep '%0' ordered: maptidy::skiplist_map iterates in "
+           "key order",
+           DiagnosticIDs::Note)
+          << SourceName
+          << FixItHint::CreateReplacement(
+                 CharSourceRange::getTokenRange(Skiplist->second),
+                 Skiplist->first)
+          << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+    } else if (PointerKeys) {
+      diag(Found.Source->getBeginLoc(),
+           "sort by a field that identifies the objects; their addresses "
+           "differ between runs",
+           DiagnosticIDs::Note);
+    }
+    return;
+  }
+
+  // Sorted by key after every copy: an ordered container gives that order
+  // without the sort.
+  const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
+  const bool SortRemovable =
+      isa<Expr>(Sort) && isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
+      !Sort->getBeginLoc().isMacroID() &&
+      indentationAt(Sort->getBeginLoc(), SM).has_value();
+  {
+    auto Diag = diag(Found.Statement->getBeginLoc(),
+                     "%0 copies '%1' and sorts the copy by key every time "
+                     "(O(n log n)); keeping '%1' ordered gives that order "
+                     "without sorting")
+                << Found.Vector << SourceName;
+    if (Skiplist && SortRemovable) {
+      // From the newline that ends the previous line to the semicolon, so
+      // that the lines around stay as they are.
+      const std::pair<FileID, unsigned> SortStart =
+          SM.getDecomposedLoc(Sort->getBeginLoc());
+      const StringRef Buffer = SM.getBufferData(SortStart.first);
+      const size_t LineStart = Buffer.rfind('\n', SortStart.second);
+      Diag << FixItHint::CreateReplacement(
+                  CharSourceRange::getTokenRange(Skiplist->second),
+                  Skiplist->first)
+           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+                  Sort->getBeginLoc().getLocWithOffset(
+                      -static_cast<int>(SortStart.second - LineStart)),
+                  endOfStatement(*Sort, Context)))
+           << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+    }
+  }
+  diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
+  if (!Skiplist || !SortRemovable)
+    diag(Found.Source->getBeginLoc(),
+         "'%0' is not a local std::unordered_map used only through the "
+         "std::map interface; no fix is offered",
+         DiagnosticIDs::Note)
+        << SourceName;
+}
+
+} // namespace clang::tidy::maptidy
