@@ -11,6 +11,7 @@
 #include "NestedMapKeyCheck.h"
 #include "UnreservedAppendCheck.h"
 #include "UnsortedMapToVectorCheck.h"
+#include "UnsynchronizedMapAccessCheck.h"
 
 namespace clang::tidy {
 namespace maptidy {
@@ -25,6 +26,8 @@ public:
         "maptidy-unreserved-append");
     CheckFactories.registerCheck<UnsortedMapToVectorCheck>(
         "maptidy-unsorted-map-to-vector");
+    CheckFactories.registerCheck<UnsynchronizedMapAccessCheck>(
+        "maptidy-unsynchronized-map-access");
   }
 };
 

@@ -1,0 +1,545 @@
+//===--- UnsynchronizedMapAccessCheck.cpp - maptidy -----------------------===//
+
+#include "UnsynchronizedMapAccessCheck.h"
+#include "ContainerTypes.h"
+#include "RewriteUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::maptidy {
+
+static constexpr char DefaultMutexClasses[] =
+    "::std::mutex;::std::shared_mutex;::std::recursive_mutex;"
+    "::std::timed_mutex;::std::recursive_timed_mutex;::std::shared_timed_mutex;"
+    "::absl::Mutex;::boost::mutex;::boost::shared_mutex;"
+    "::boost::recursive_mutex";
+static constexpr char DefaultMapClasses[] =
+    "::std::map;::std::multimap;::std::set;::std::multiset;"
+    "::std::unordered_map;::std::unordered_multimap;::std::unordered_set;"
+    "::std::unordered_multiset;::absl::flat_hash_map;::absl::flat_hash_set;"
+    "::absl::node_hash_map;::absl::node_hash_set;::absl::btree_map;"
+    "::boost::unordered_map;::boost::unordered_flat_map;"
+    "::boost::unordered_node_map";
+
+namespace {
+/// How a mutex is held at a point of a member function.
+enum class Hold { None, Shared, Exclusive };
+
+using HeldMutexes = llvm::SmallDenseMap<const FieldDecl *, Hold, 2>;
+
+/// A lock object (lock_guard, unique_lock, ...) in scope.
+struct Guard {
+  llvm::SmallVector<const FieldDecl *, 2> Mutexes;
+  Hold Mode = Hold::Exclusive;
+  bool Active = true;
+};
+
+/// The locks held at a point: taken with lock()/unlock() on the member, or by
+/// lock objects in scope.
+struct LockState {
+  HeldMutexes Manual;
+  llvm::SmallDenseMap<const VarDecl *, Guard, 2> Guards;
+
+  Hold held(const FieldDecl *Mutex) const {
+    Hold Result = Manual.lookup(Mutex);
+    for (const auto &[Var, G] : Guards)
+      if (G.Active && llvm::is_contained(G.Mutexes, Mutex) && G.Mode > Result)
+        Result = G.Mode;
+    return Result;
+  }
+
+  /// What both paths into a join point hold.
+  static LockState meet(const LockState &A, const LockState &B) {
+    LockState Result;
+    for (const auto &[Mutex, Mode] : A.Manual)
+      Result.Manual[Mutex] = std::min(Mode, B.Manual.lookup(Mutex));
+    for (const auto &[Var, G] : A.Guards)
+      if (auto It = B.Guards.find(Var); It != B.Guards.end()) {
+        Guard Merged = G;
+        Merged.Active = G.Active && It->second.Active;
+        Result.Guards[Var] = Merged;
+      }
+    return Result;
+  }
+};
+
+struct Access {
+  const MemberExpr *Where;
+  const FieldDecl *Map;
+  bool Write;
+  HeldMutexes Held;
+};
+
+struct CallSite {
+  const CXXMethodDecl *Callee;
+  HeldMutexes Held;
+};
+
+/// What walking one member function found.
+struct MethodFacts {
+  std::vector<Access> Accesses;
+  std::vector<CallSite> Calls;
+  /// Mutexes the function locks itself.
+  llvm::SmallPtrSet<const FieldDecl *, 2> Locks;
+  /// A variable named `lock` is declared: an inserted lock would clash.
+  bool DeclaresLock = false;
+};
+} // namespace
+
+static const FieldDecl *memberOfThis(const Expr *E, const CXXRecordDecl &Record) {
+  E = strip(E);
+  if (const auto *AddressOf = dyn_cast_or_null<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  if (!Member || !isa<CXXThisExpr>(strip(Member->getBase())))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getParent() == &Record ? Field : nullptr;
+}
+
+/// Whether the map access \p Ref may modify the map.
+static bool isWrite(const MemberExpr &Ref, ASTContext &Context) {
+  const Stmt *Parent = userParent(Ref, Context);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    return !Method || !Method->isConst();
+  }
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    if (Method && strip(Operator->getArg(0)) == &Ref)
+      return !Method->isConst();
+    return Operator->getOperator() == OO_Equal &&
+           strip(Operator->getArg(0)) == &Ref;
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (strip(Call->getArg(I)) == &Ref)
+        return !Callee || I >= Callee->getNumParams() ||
+               (Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                !Callee->getParamDecl(I)
+                     ->getType()
+                     .getNonReferenceType()
+                     .isConstQualified());
+  }
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
+    return Unary->getOpcode() == UO_AddrOf;
+  return false;
+}
+
+namespace {
+/// Walks a member function in evaluation order, tracking the locks held.
+class LockWalker {
+public:
+  LockWalker(const UnsynchronizedMapAccessCheck &Check,
+             const CXXRecordDecl &Record, ASTContext &Context,
+             MethodFacts &Facts, bool &UsesScopedLock)
+      : Check(Check), Record(Record), Context(Context), Facts(Facts),
+        UsesScopedLock(UsesScopedLock) {}
+
+  void walk(const Stmt *S, LockState &State) {
+    if (!S)
+      return;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      LockState Inner = State;
+      for (const Stmt *Child : Block->body())
+        walk(Child, Inner);
+      // Lock objects of the block end with it; manual locks persist.
+      State.Manual = Inner.Manual;
+      for (auto &[Var, G] : State.Guards)
+        G.Active = Inner.Guards.lookup(Var).Active;
+      return;
+    }
+    if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+      for (const auto *D : Decl->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          declare(*Var, State);
+      return;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      walk(If->getInit(), State);
+      if (If->getConditionVariableDeclStmt())
+        walk(If->getConditionVariableDeclStmt(), State);
+      expr(If->getCond(), State);
+      LockState Then = State, Else = State;
+      walk(If->getThen(), Then);
+      walk(If->getElse(), Else);
+      State = LockState::meet(Then, Else);
+      return;
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S)) {
+      LockState Body = State;
+      for (const Stmt *Child : S->children())
+        walk(Child, Body);
+      State = LockState::meet(State, Body);
+      return;
+    }
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      const LockState Before = State;
+      walk(Try->getTryBlock(), State);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+        LockState Handler = Before;
+        walk(Try->getHandler(I)->getHandlerBlock(), Handler);
+      }
+      return;
+    }
+    if (isa<Expr>(S)) {
+      expr(S, State);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child, State);
+  }
+
+private:
+  HeldMutexes snapshot(const LockState &State) const {
+    HeldMutexes Held;
+    for (const FieldDecl *Field : Record.fields())
+      if (Check.isMutex(Field->getType()))
+        if (Hold Mode = State.held(Field); Mode != Hold::None)
+          Held[Field] = Mode;
+    return Held;
+  }
+
+  void declare(const VarDecl &Var, LockState &State) {
+    Facts.DeclaresLock |= Var.getName() == "lock";
+    expr(Var.getInit(), State);
+    static const std::vector<std::string> Exclusive = {
+        "::std::lock_guard",   "::std::unique_lock",    "::std::scoped_lock",
+        "::absl::MutexLock",   "::absl::WriterMutexLock", "::boost::lock_guard",
+        "::boost::unique_lock"};
+    static const std::vector<std::string> Shared = {
+        "::std::shared_lock", "::absl::ReaderMutexLock", "::boost::shared_lock"};
+    const bool IsShared = isClassNamed(Var.getType(), Shared);
+    if (!IsShared && !isClassNamed(Var.getType(), Exclusive))
+      return;
+    UsesScopedLock |= isClassNamed(Var.getType(), {"::std::scoped_lock"});
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Var.getInit()));
+    if (!Construct)
+      return;
+    Guard G;
+    G.Mode = IsShared ? Hold::Shared : Hold::Exclusive;
+    for (const Expr *Arg : Construct->arguments()) {
+      if (const FieldDecl *Mutex = memberOfThis(Arg, Record);
+          Mutex && Check.isMutex(Mutex->getType())) {
+        G.Mutexes.push_back(Mutex);
+        Facts.Locks.insert(Mutex);
+      }
+      if (isClassNamed(strip(Arg)->getType(), {"::std::defer_lock_t"}))
+        G.Active = false;
+      // Ownership moved from another lock object.
+      if (const auto *Call = dyn_cast<CallExpr>(strip(Arg));
+          Call && nameOf(Call->getDirectCallee()) == "move" &&
+          Call->getNumArgs() == 1)
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Call->getArg(0))))
+          if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
+              It != State.Guards.end()) {
+            G = It->second;
+            It->second.Active = false;
+          }
+    }
+    State.Guards[&Var] = G;
+  }
+
+  void expr(const Stmt *S, LockState &State) {
+    if (!S)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      // The body is taken to run under the locks held where it is written.
+      LockState Inside = State;
+      walk(Lambda->getBody(), Inside);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      expr(Child, State);
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (const FieldDecl *Field = memberOfThis(Member, Record);
+          Field && Check.isMap(Field->getType()))
+        Facts.Accesses.push_back(
+            {Member, Field, isWrite(*Member, Context), snapshot(State)});
+      return;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    if (!Call)
+      return;
+    const StringRef Method = nameOf(Call->getMethodDecl());
+    const Expr *Object = strip(Call->getImplicitObjectArgument());
+    if (const FieldDecl *Mutex = memberOfThis(Object, Record);
+        Mutex && Check.isMutex(Mutex->getType())) {
+      static const llvm::StringSet<> Locks = {"lock", "Lock", "WriterLock"};
+      static const llvm::StringSet<> SharedLocks = {"lock_shared",
+                                                    "ReaderLock"};
+      static const llvm::StringSet<> Unlocks = {
+          "unlock", "Unlock", "unlock_shared", "ReaderUnlock", "WriterUnlock"};
+      if (Locks.contains(Method) || SharedLocks.contains(Method)) {
+        State.Manual[Mutex] =
+            Locks.contains(Method) ? Hold::Exclusive : Hold::Shared;
+        Facts.Locks.insert(Mutex);
+      } else if (Unlocks.contains(Method)) {
+        State.Manual.erase(Mutex);
+      }
+      return;
+    }
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object)) {
+      if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
+          It != State.Guards.end()) {
+        if (Method == "lock")
+          It->second.Active = true;
+        else if (Method == "unlock" || Method == "release")
+          It->second.Active = false;
+      }
+      return;
+    }
+    if (isa_and_nonnull<CXXThisExpr>(Object))
+      Facts.Calls.push_back({Call->getMethodDecl(), snapshot(State)});
+  }
+
+  const UnsynchronizedMapAccessCheck &Check;
+  const CXXRecordDecl &Record;
+  ASTContext &Context;
+  MethodFacts &Facts;
+  bool &UsesScopedLock;
+};
+} // namespace
+
+UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MutexClasses(parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
+      MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
+      GuardedPercent(Options.get("GuardedPercent", 50U)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void UnsynchronizedMapAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MutexClasses", llvm::join(MutexClasses, ";"));
+  Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
+  Options.store(Opts, "GuardedPercent", GuardedPercent);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnsynchronizedMapAccessCheck::registerPPCallbacks(const SourceManager &,
+                                                       Preprocessor *PP,
+                                                       Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+bool UnsynchronizedMapAccessCheck::isMutex(QualType Type) const {
+  return isClassNamed(Type, MutexClasses);
+}
+
+bool UnsynchronizedMapAccessCheck::isMap(QualType Type) const {
+  return !Type.isConstQualified() && isClassNamed(Type, MapClasses);
+}
+
+void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(cxxRecordDecl(isDefinition(), unless(isInstantiated()),
+                                   unless(isExpansionInSystemHeader()))
+                         .bind("class"),
+                     this);
+}
+
+void UnsynchronizedMapAccessCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class");
+  if (Classes.insert(Record).second)
+    ClassOrder.push_back(Record);
+}
+
+void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
+  // Classes are analyzed at the end: member functions defined out of line
+  // come after the class.
+  for (const CXXRecordDecl *Record : ClassOrder)
+    analyzeClass(*Record);
+  Classes.clear();
+  ClassOrder.clear();
+}
+
+/// The innermost block around the first of \p Exprs that contains them all.
+static const CompoundStmt *coveringBlock(llvm::ArrayRef<const Expr *> Exprs,
+                                         ASTContext &Context) {
+  for (const Stmt *S = Exprs.front(); S; S = parentStmt(*S, Context)) {
+    const auto *Block = dyn_cast<CompoundStmt>(S);
+    if (!Block)
+      continue;
+    const bool CoversAll = llvm::all_of(Exprs, [&](const Expr *E) {
+      return Block->getSourceRange().fullyContains(E->getSourceRange());
+    });
+    if (CoversAll)
+      return Block;
+  }
+  return nullptr;
+}
+
+void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
+  if (!Context)
+    return;
+  const bool HasMutex = llvm::any_of(Record.fields(), [&](const FieldDecl *F) {
+    return isMutex(F->getType());
+  });
+  if (!HasMutex)
+    return;
+  // Member functions defined in this translation unit, but constructors and
+  // destructors, which run before and after any sharing.
+  std::vector<const CXXMethodDecl *> Methods;
+  for (const CXXMethodDecl *Method : Record.methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+        Method->hasBody(Definition) && !Method->isImplicit())
+      Methods.push_back(cast<CXXMethodDecl>(Definition));
+  }
+
+  // Helpers called only with a lock held start out holding it; one more
+  // level of helpers each round.
+  llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> CalledHolding;
+  llvm::DenseMap<const CXXMethodDecl *, MethodFacts> Facts;
+  for (int Round = 0; Round < 4; ++Round) {
+    Facts.clear();
+    for (const CXXMethodDecl *Method : Methods) {
+      LockState State;
+      State.Manual = CalledHolding.lookup(Method->getCanonicalDecl());
+      LockWalker Walker(*this, Record, *Context, Facts[Method], UsesScopedLock);
+      Walker.walk(Method->getBody(), State);
+    }
+    llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> Next;
+    llvm::DenseMap<const CXXMethodDecl *, bool> Seen;
+    for (const auto &[Caller, Found] : Facts)
+      for (const CallSite &Call : Found.Calls) {
+        const CXXMethodDecl *Callee = Call.Callee->getCanonicalDecl();
+        if (Callee->getAccess() != AS_private)
+          continue;
+        if (!Seen[Callee]) {
+          Seen[Callee] = true;
+          Next[Callee] = Call.Held;
+          continue;
+        }
+        HeldMutexes Common;
+        for (const auto &[Mutex, Mode] : Next[Callee])
+          if (Hold Other = Call.Held.lookup(Mutex); Other != Hold::None)
+            Common[Mutex] = std::min(Mode, Other);
+        Next[Callee] = Common;
+      }
+    bool Changed = Next.size() != CalledHolding.size();
+    for (const auto &[Method, Held] : Next)
+      Changed |= CalledHolding.lookup(Method).size() != Held.size();
+    CalledHolding = std::move(Next);
+    if (!Changed)
+      break;
+  }
+
+  // Per map: the mutex held at most (weighted) accesses.
+  llvm::MapVector<const FieldDecl *, std::vector<std::pair<const CXXMethodDecl *, const Access *>>> ByMap;
+  for (const CXXMethodDecl *Method : Methods)
+    for (const Access &A : Facts[Method].Accesses)
+      if (!A.Map->hasAttr<GuardedByAttr>() && !A.Map->hasAttr<PtGuardedByAttr>())
+        ByMap[A.Map].emplace_back(Method, &A);
+  const SourceManager &SM = Context->getSourceManager();
+  for (const auto &[Map, Accesses] : ByMap) {
+    const FieldDecl *Guarding = nullptr;
+    unsigned BestWeight = 0, TotalWeight = 0;
+    for (const auto &Entry : Accesses)
+      TotalWeight += Entry.second->Write ? 2 : 1;
+    for (const FieldDecl *Mutex : Record.fields()) {
+      if (!isMutex(Mutex->getType()))
+        continue;
+      unsigned Weight = 0;
+      for (const auto &Entry : Accesses)
+        if (Entry.second->Held.lookup(Mutex) != Hold::None)
+          Weight += Entry.second->Write ? 2 : 1;
+      if (Weight > BestWeight) {
+        BestWeight = Weight;
+        Guarding = Mutex;
+      }
+    }
+    if (!Guarding || BestWeight * 100 < GuardedPercent * TotalWeight)
+      continue;
+    const unsigned Held = llvm::count_if(Accesses, [&](const auto &Entry) {
+      return Entry.second->Held.lookup(Guarding) != Hold::None;
+    });
+
+    // Unguarded accesses, grouped by function for one lock per function.
+    llvm::MapVector<const CXXMethodDecl *, std::vector<const Access *>> Unguarded;
+    for (const auto &[Method, A] : Accesses) {
+      const Hold Mode = A->Held.lookup(Guarding);
+      if (Mode == Hold::None)
+        Unguarded[Method].push_back(A);
+      else if (Mode == Hold::Shared && A->Write)
+        diag(A->Where->getBeginLoc(),
+             "%0 is modified while %1 is held only for reading (shared lock)")
+            << Map << Guarding;
+    }
+    for (const auto &[Method, Found] : Unguarded) {
+      const MethodFacts &Own = Facts[Method];
+      // A lock inserted here must not meet the same mutex locked again in
+      // this function or in a member function it calls.
+      bool MayDeadlock = Own.Locks.contains(Guarding) || Own.DeclaresLock;
+      for (const CallSite &Call : Own.Calls)
+        for (const auto &[Other, OtherFacts] : Facts)
+          if (Other->getCanonicalDecl() == Call.Callee->getCanonicalDecl())
+            MayDeadlock |= OtherFacts.Locks.contains(Guarding);
+      llvm::SmallVector<const Expr *, 4> Exprs;
+      for (const Access *A : Found)
+        Exprs.push_back(A->Where);
+      const CompoundStmt *Block = coveringBlock(Exprs, *Context);
+      const bool ReadOnly =
+          llvm::none_of(Found, [](const Access *A) { return A->Write; });
+      const bool SharedMutex = isClassNamed(
+          Guarding->getType(), {"::std::shared_mutex", "::std::shared_timed_mutex"});
+      std::optional<std::string> Insertion;
+      if (!MayDeadlock && Block && !Block->body_empty() &&
+          !Block->body_front()->getBeginLoc().isMacroID()) {
+        const std::string MutexType =
+            Guarding->getType().getUnqualifiedType().getAsString(
+                Context->getPrintingPolicy());
+        const std::string Name = Guarding->getName().str();
+        std::string Lock;
+        if (ReadOnly && SharedMutex)
+          Lock = "std::shared_lock<" + MutexType + "> lock(" + Name + ");";
+        else if (UsesScopedLock)
+          Lock = "std::scoped_lock lock(" + Name + ");";
+        else
+          Lock = "std::lock_guard<" + MutexType + "> lock(" + Name + ");";
+        const std::optional<std::string> Indent =
+            indentationAt(Block->body_front()->getBeginLoc(), SM);
+        Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
+      }
+      for (const Access *A : Found) {
+        {
+          auto Diag = diag(A->Where->getBeginLoc(),
+                           "%0 is %select{read|modified}1 without holding %2; "
+                           "%3 of %4 accesses hold it")
+                      << Map << A->Write << Guarding << Held
+                      << static_cast<unsigned>(Accesses.size());
+          if (Insertion && A == Found.front()) {
+            Diag << FixItHint::CreateInsertion(
+                Block->body_front()->getBeginLoc(), *Insertion);
+            Diag << Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
+                                       ReadOnly && SharedMutex ? "<shared_mutex>"
+                                                               : "<mutex>");
+          }
+        }
+        if (!Insertion && A == Found.front())
+          diag(A->Where->getBeginLoc(),
+               MayDeadlock
+                   ? "no fix: %0 already locks %1 or calls a member function "
+                     "that does, and a second lock could deadlock"
+                   : "no fix: no block of %0 can take the lock",
+               DiagnosticIDs::Note)
+              << Method << Guarding;
+      }
+    }
+  }
+}
+
+} // namespace clang::tidy::maptidy

@@ -1,0 +1,53 @@
+//===--- UnsynchronizedMapAccessCheck.h - maptidy -------------------------===//
+
+#ifndef MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
+#define MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
+
+#include "ClangTidyCheck.h"
+#include "HeaderInserter.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::maptidy {
+
+/// Infers which mutex member guards a map member from the accesses that hold
+/// it, and reports the accesses that do not; inserts the lock when that
+/// cannot deadlock.
+///
+/// For the user-facing documentation see
+/// docs/checks/unsynchronized-map-access.md.
+class UnsynchronizedMapAccessCheck : public ClangTidyCheck {
+public:
+  UnsynchronizedMapAccessCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  bool isMutex(QualType Type) const;
+  bool isMap(QualType Type) const;
+
+private:
+  void analyzeClass(const CXXRecordDecl &Record);
+
+  const std::vector<std::string> MutexClasses;
+  const std::vector<std::string> MapClasses;
+  const unsigned GuardedPercent;
+  HeaderInserter Inserter;
+  ASTContext *Context = nullptr;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Classes;
+  std::vector<const CXXRecordDecl *> ClassOrder;
+  /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
+  bool UsesScopedLock = false;
+};
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H

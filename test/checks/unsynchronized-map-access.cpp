@@ -1,0 +1,86 @@
+// RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
+// Accesses of a map member without the mutex that guards it elsewhere: RAII
+// and manual locking, helpers called with the lock held, shared locks.
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+class Cache {
+public:
+  void put(const std::string &key, int value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_[key] = value;
+  }
+  int get(const std::string &key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = entries_.find(key);
+    return it == entries_.end() ? -1 : it->second;
+  }
+  void erase(const std::string &key) {
+    mu_.lock();
+    entries_.erase(key);
+    mu_.unlock();
+  }
+  // Forgot the lock.
+  size_t size() const { return entries_.size(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'entries_' is read without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  size_t size() const { std::lock_guard<std::mutex> lock(mu_); return entries_.size(); }{{$}}
+  // CHECK-FIXES: {{^}}  void clearAll() { std::lock_guard<std::mutex> lock(mu_); entries_.clear(); }{{$}}
+  void clearAll() { entries_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'entries_' is modified without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
+
+private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, int> entries_;
+};
+
+class Registry {
+public:
+  void add(int id, const std::string &name) {
+    std::unique_lock<std::shared_mutex> lock(mu_);
+    insertLocked(id, name);
+  }
+  std::string find(int id) const {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    auto it = names_.find(id);
+    return it == names_.end() ? std::string() : it->second;
+  }
+  bool has(int id) const { return names_.count(id) != 0; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'names_' is read without holding 'mu_'; 4 of 5 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  bool has(int id) const { std::shared_lock<std::shared_mutex> lock(mu_); return names_.count(id) != 0; }{{$}}
+  void rename(int id, const std::string &name) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    names_[id] = name;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'names_' is modified while 'mu_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
+  }
+
+private:
+  // Called only with the lock held.
+  void insertLocked(int id, const std::string &name) { names_[id] = name; }
+
+  mutable std::shared_mutex mu_;
+  std::map<int, std::string> names_;
+};
+
+int main() {
+  Cache cache;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < 4; ++t)
+    workers.emplace_back([&cache, t] {
+      for (int i = 0; i < 100; ++i) {
+        cache.put(std::to_string(i % 10), t);
+        cache.clearAll();
+        (void)cache.size();
+      }
+    });
+  for (auto &w : workers)
+    w.join();
+  Registry registry;
+  registry.add(1, "one");
+  std::printf("%s %d\n", registry.find(1).c_str(), registry.has(1) ? 1 : 0);
+}
