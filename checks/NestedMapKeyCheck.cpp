@@ -366,6 +366,7 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     return;
   const SourceManager &SM = Context->getSourceManager();
   std::vector<Use> Uses;
+  Uses.reserve(Found.Uses.size());
   for (const Expr *Ref : Found.Uses) {
     Uses.push_back(analyzeUse(*Ref, *Layout, *Context));
     if (Uses.back().Kind == Use::RowAccess)

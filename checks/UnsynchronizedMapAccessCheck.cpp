@@ -108,7 +108,7 @@ static const FieldDecl *memberOfThis(const Expr *E, const CXXRecordDecl &Record)
 }
 
 /// Whether the map access \p Ref may modify the map.
-static bool isWrite(const MemberExpr &Ref, ASTContext &Context) {
+static bool isWrite(const Expr &Ref, ASTContext &Context) {
   const Stmt *Parent = userParent(Ref, Context);
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
@@ -348,13 +348,50 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
                                    unless(isExpansionInSystemHeader()))
                          .bind("class"),
                      this);
+  // Threads started on a lambda: std::thread, std::jthread, and std::async
+  // with std::launch::async.
+  const auto Lambda = hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
+  const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
+                                unless(isExpansionInSystemHeader()));
+  Finder->addMatcher(
+      cxxConstructExpr(InUserCode,
+                       hasType(cxxRecordDecl(hasAnyName("::std::thread",
+                                                        "::std::jthread"))),
+                       Lambda)
+          .bind("launch"),
+      this);
+  // threads.emplace_back([&] { ... }) constructs the thread in place.
+  const auto ThreadType = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))));
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          InUserCode, callee(cxxMethodDecl(hasName("emplace_back"))),
+          on(hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+              classTemplateSpecializationDecl(
+                  hasName("::std::vector"),
+                  hasTemplateArgument(0, refersToType(ThreadType)))))))),
+          Lambda)
+          .bind("launch"),
+      this);
+  Finder->addMatcher(
+      callExpr(InUserCode, callee(functionDecl(hasName("::std::async"))),
+               hasArgument(0, ignoringImplicit(declRefExpr(
+                                  to(enumConstantDecl(hasName("async")))))),
+               Lambda)
+          .bind("launch"),
+      this);
 }
 
 void UnsynchronizedMapAccessCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class");
-  if (Classes.insert(Record).second)
-    ClassOrder.push_back(Record);
+  if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    if (Classes.insert(Record).second)
+      ClassOrder.push_back(Record);
+    return;
+  }
+  const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
+  const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda");
+  Launches[enclosingFunctionBody(*Launch, *Context)].push_back({Launch, Lambda});
 }
 
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
@@ -362,8 +399,12 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   // come after the class.
   for (const CXXRecordDecl *Record : ClassOrder)
     analyzeClass(*Record);
+  for (const auto &[Body, Started] : Launches)
+    if (Body)
+      analyzeThreads(*Body, Started);
   Classes.clear();
   ClassOrder.clear();
+  Launches.clear();
 }
 
 /// The innermost block around the first of \p Exprs that contains them all.
@@ -538,6 +579,153 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
                DiagnosticIDs::Note)
               << Method << Guarding;
       }
+    }
+  }
+}
+
+/// Whether \p S takes any lock: a lock object or a lock() call. Such code
+/// synchronizes somehow; the member analysis covers mutex members.
+static bool takesLock(const Stmt *S) {
+  if (!S)
+    return false;
+  static const std::vector<std::string> LockTypes = {
+      "::std::lock_guard", "::std::unique_lock", "::std::scoped_lock",
+      "::std::shared_lock", "::absl::MutexLock", "::absl::ReaderMutexLock"};
+  if (const auto *Decl = dyn_cast<DeclStmt>(S))
+    for (const auto *D : Decl->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && isClassNamed(Var->getType(), LockTypes))
+        return true;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const StringRef Method = nameOf(Call->getMethodDecl());
+    if (Method == "lock" || Method == "lock_shared" || Method == "Lock")
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (takesLock(Child))
+      return true;
+  return false;
+}
+
+/// The maps \p S reads or writes that threads can share: locals captured by
+/// reference (\p Captured) and variables with static storage.
+static void collectSharedMapUses(
+    const Stmt *S, const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
+    const UnsynchronizedMapAccessCheck &Check,
+    llvm::SmallVectorImpl<const DeclRefExpr *> &Uses) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Check.isMap(Var->getType()) && Var->getTLSKind() == VarDecl::TLS_None &&
+        (Captured.contains(Var) || Var->hasGlobalStorage()))
+      Uses.push_back(Ref);
+  for (const Stmt *Child : S->children())
+    collectSharedMapUses(Child, Captured, Check, Uses);
+}
+
+static bool isInLoop(const Stmt &S, const Stmt &Body, ASTContext &Context) {
+  for (const Stmt *Parent = parentStmt(S, Context); Parent && Parent != &Body;
+       Parent = parentStmt(*Parent, Context))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
+      return true;
+  return false;
+}
+
+/// The first join()/get()/wait() after \p After in \p Body: the point where
+/// the launching function has waited for its threads.
+static SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
+                                     const SourceManager &SM) {
+  SourceLocation Join;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const StringRef Method = nameOf(Call->getMethodDecl());
+      if ((Method == "join" || Method == "get" || Method == "wait") &&
+          SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
+          (Join.isInvalid() || SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
+        Join = Call->getBeginLoc();
+    }
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(&Body, Visit);
+  return Join;
+}
+
+void UnsynchronizedMapAccessCheck::analyzeThreads(
+    const Stmt &Body, llvm::ArrayRef<ThreadLaunch> Started) {
+  const SourceManager &SM = Context->getSourceManager();
+  // The unsynchronized map uses of each thread body.
+  std::vector<llvm::SmallVector<const DeclRefExpr *, 4>> ThreadUses;
+  for (const ThreadLaunch &Launch : Started) {
+    llvm::SmallPtrSet<const VarDecl *, 4> Captured;
+    for (const LambdaCapture &Capture : Launch.Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Captured.insert(Var);
+    ThreadUses.emplace_back();
+    if (!takesLock(Launch.Lambda->getBody()))
+      collectSharedMapUses(Launch.Lambda->getBody(), Captured, *this,
+                           ThreadUses.back());
+  }
+  llvm::SmallPtrSet<const VarDecl *, 4> Reported;
+  for (size_t I = 0; I < Started.size(); ++I) {
+    for (const DeclRefExpr *Write : ThreadUses[I]) {
+      const auto *Map = cast<VarDecl>(Write->getDecl());
+      if (!isWrite(*Write, *Context) || Reported.contains(Map))
+        continue;
+      // Who else touches the map while this thread may run.
+      const Stmt *Other = nullptr;
+      unsigned Who = 0;
+      if (isInLoop(*Started[I].Launch, Body, *Context)) {
+        Other = Write;
+      } else {
+        for (size_t J = 0; J < Started.size() && !Other; ++J)
+          if (J != I)
+            for (const DeclRefExpr *Use : ThreadUses[J])
+              if (Use->getDecl() == Map) {
+                Other = Use;
+                Who = 1;
+                break;
+              }
+      }
+      if (!Other && !takesLock(&Body)) {
+        const SourceLocation Start = Started[I].Launch->getEndLoc();
+        const SourceLocation Join = firstJoinAfter(Start, Body, SM);
+        auto Visit = [&](const Stmt *S, auto &Self) -> void {
+          if (!S || Other || S == Started[I].Lambda)
+            return;
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+              Ref && Ref->getDecl() == Map &&
+              SM.isBeforeInTranslationUnit(Start, Ref->getBeginLoc()) &&
+              (Join.isInvalid() ||
+               SM.isBeforeInTranslationUnit(Ref->getBeginLoc(), Join))) {
+            Other = Ref;
+            Who = 2;
+            return;
+          }
+          for (const Stmt *Child : S->children())
+            Self(Child, Self);
+        };
+        Visit(&Body, Visit);
+      }
+      if (!Other)
+        continue;
+      Reported.insert(Map);
+      diag(Write->getBeginLoc(),
+           "%0 is modified by a thread without synchronization while "
+           "%select{other threads running the same code|another thread|the "
+           "function that started it}1 %select{modify it|accesses it|accesses "
+           "it}1; guard it with a mutex or make it a maptidy::sharded_map")
+          << Map << Who;
+      if (Who != 0)
+        diag(Other->getBeginLoc(), "concurrent access here",
+             DiagnosticIDs::Note);
+      else
+        diag(Started[I].Launch->getBeginLoc(),
+             "the thread is started in a loop", DiagnosticIDs::Note);
     }
   }
 }

@@ -34,8 +34,15 @@ public:
   bool isMutex(QualType Type) const;
   bool isMap(QualType Type) const;
 
+  /// A thread started on a lambda.
+  struct ThreadLaunch {
+    const Expr *Launch;
+    const LambdaExpr *Lambda;
+  };
+
 private:
   void analyzeClass(const CXXRecordDecl &Record);
+  void analyzeThreads(const Stmt &Body, llvm::ArrayRef<ThreadLaunch> Started);
 
   const std::vector<std::string> MutexClasses;
   const std::vector<std::string> MapClasses;
@@ -44,6 +51,8 @@ private:
   ASTContext *Context = nullptr;
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Classes;
   std::vector<const CXXRecordDecl *> ClassOrder;
+  /// Threads started, per launching function body.
+  llvm::MapVector<const Stmt *, std::vector<ThreadLaunch>> Launches;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
   bool UsesScopedLock = false;
 };

@@ -38,9 +38,11 @@ private:
   std::unordered_map<std::string, int64_t> last_by_key_;
 };
 
-// Counts events per source on several threads.
+// Count events per source (or kind) on several threads.
 std::unordered_map<std::string, int> countBySource(const std::vector<Event> &events,
                                                    int threads);
+std::unordered_map<std::string, int> countByKind(const std::vector<Event> &events,
+                                                 int threads);
 
 // Encoders for the wire format.
 std::vector<uint8_t> encodeValues(const std::vector<Event> &events);
