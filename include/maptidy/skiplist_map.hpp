@@ -1,0 +1,1481 @@
+#ifndef MAPTIDY_SKIPLIST_MAP_HPP
+#define MAPTIDY_SKIPLIST_MAP_HPP
+
+// maptidy::skiplist_map: an ordered map that any number of threads may read and write at once.
+// In single-threaded code it behaves as std::map (same members, same results, sorted iteration).
+//
+// Concurrency contract
+// - find, contains, count, lower_bound, upper_bound, equal_range, at, operator[], insert,
+//   emplace, try_emplace, insert_or_assign, erase, iteration, for_each and snapshot may run
+//   concurrently from any number of threads without external locking.
+// - Point operations are linearizable: each takes effect at one instant between its call and its
+//   return. Lookups never block; writers lock only the few nodes next to the key they change.
+// - Iteration and for_each are weakly consistent: every element present for the whole traversal
+//   is visited exactly once, in key order; elements inserted or erased meanwhile may or may not
+//   be visited. Traversals never see freed memory, whatever writers do.
+// - snapshot() returns the contents at one instant between its call and its return. While it
+//   copies, inserts and erases that reach their linearization point wait for it; lookups and
+//   traversals do not. Value copies made by snapshot() must not write to the same map.
+// - Writing a mapped value (through a reference, an iterator or insert_or_assign) while another
+//   thread reads it is the caller's business, as for any shared object. insert_or_assign is
+//   safe against other insert_or_assign calls, erase and snapshot on the same key.
+// - try_emplace and insert_or_assign leave their arguments untouched when the key is found by
+//   the first lookup; if another thread inserts the same key in between, the arguments may have
+//   been moved into a node that is then discarded (or, for insert_or_assign, assigned).
+// - size() is exact when no writer runs concurrently, otherwise a value it had recently.
+// - erase may throw std::bad_alloc (growing the list of nodes awaiting reclamation) before it has
+//   any effect; it never fails after the element is gone.
+// - clear(), swap, assignment and destruction must not run concurrently with any other use.
+// - The comparator and the allocator are used from several threads at once.
+//
+// Lifetime of iterators and references
+// Erased nodes are reclaimed with epoch-based reclamation. A live iterator pins the epoch of the
+// operation that created it, so the element it refers to stays readable after an erase for as
+// long as the iterator lives, on whichever thread it is moved to. A reference or pointer obtained from an
+// element stays valid until the element is erased, and after that only while an iterator that
+// existed before the erase is still alive. The epoch is shared by all maps, so a long-lived
+// iterator delays reclamation of whatever any skiplist_map erases after it was created (memory
+// only; correctness is unaffected). Iterators and references are invalidated by clear(),
+// assignment and destruction.
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#if defined(__linux__) && defined(__has_include)
+#if __has_include(<linux/membarrier.h>)
+#include <linux/membarrier.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#define MAPTIDY_SKIPLIST_HAS_MEMBARRIER 1
+#endif
+#endif
+
+namespace maptidy {
+namespace detail {
+namespace skiplist {
+
+// Tallest tower. Each level is kept with probability 1/2 (fewer cache misses per lookup than
+// 1/4, for about 4 more bytes per entry), so 32 levels serve 2^31 elements at full speed.
+inline constexpr int max_height = 32;
+
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+// Backoff for short waits: spin briefly, then give the core away (cores may be oversubscribed).
+class spin_wait {
+ public:
+  void wait() noexcept {
+    if (spins_ < 16) {
+      ++spins_;
+      cpu_relax();
+    } else {
+      std::this_thread::yield();
+    }
+  }
+
+ private:
+  int spins_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Process-wide barrier. Every operation must make its epoch announcement visible before it reads
+// any node, which takes a store-load fence. A fence (or locked instruction) per operation also
+// stops the processor from overlapping the cache misses of consecutive lookups, which costs more
+// than the fence itself. Where Linux membarrier (private expedited) is available, operations
+// announce with a plain store and a compiler barrier, and the rare epoch advance issues one
+// membarrier, which has every running thread of the process execute a full fence. Elsewhere the
+// announcement is a seq_cst exchange and the advance needs nothing more.
+class process_barrier {
+ public:
+  static bool available() noexcept {
+#ifdef MAPTIDY_SKIPLIST_HAS_MEMBARRIER
+    static const bool registered = [] {
+      const long commands = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+      return commands > 0 && (commands & MEMBARRIER_CMD_PRIVATE_EXPEDITED) != 0 &&
+             syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+    }();
+    return registered;
+#else
+    return false;
+#endif
+  }
+
+  static void issue() noexcept {
+#ifdef MAPTIDY_SKIPLIST_HAS_MEMBARRIER
+    if (available()) syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+#endif
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Epoch-based reclamation, shared by every map in the process.
+//
+// Each thread owns a record. An operation announces the global epoch in its thread's record
+// before touching nodes; a node unlinked by erase is tagged with the global epoch read after the
+// unlink and freed once the global epoch has advanced twice past that tag. The epoch only
+// advances from E to E+1 when no record announces an epoch other than E (see process_barrier),
+// so an operation that could have seen the node holds the epoch at or below the tag until it
+// ends. Iterators outlive operations: they pin the record separately, inheriting the epoch of
+// the operation that created them, and may release that pin on any thread.
+//
+// Every announcement is a release store and every pin release a release operation that the
+// advancing scan acquires, which orders all reads of a node before its free for race detectors.
+struct alignas(64) thread_record {
+  // (epoch << 1) | 1 while an operation of this thread runs, else 0. Written only by the owner.
+  std::atomic<std::uint64_t> operation{0};
+  // [epoch:32 | count:32]: pins held by iterators created on this thread.
+  std::atomic<std::uint64_t> iterator_pins{0};
+  // The write gate this thread is passing through, or null (see write_gate).
+  std::atomic<const void*> gate{nullptr};
+  std::atomic<bool> in_use{true};
+  std::uint32_t index = 0;
+  // Touched only by the thread using the record:
+  std::uint32_t operation_depth = 0;  // operations may nest through user callbacks
+  std::uint64_t operation_epoch = 0;
+  std::uint64_t random_state = 0;
+  thread_record* next = nullptr;  // registry link, fixed before the record is published
+};
+
+class epoch_domain {
+ public:
+  static constexpr std::uint64_t count_mask = 0xffffffffu;
+
+  static epoch_domain& instance() noexcept {
+    static epoch_domain domain;  // constant-initialized and trivially destructible
+    return domain;
+  }
+
+  std::uint64_t epoch() const noexcept { return epoch_.load(); }
+
+  // Called by the owning thread around each operation; nested calls keep the outer epoch.
+  void enter(thread_record& record) const noexcept {
+    if (record.operation_depth++ != 0) return;
+    record.operation_epoch = epoch_.load(std::memory_order_acquire);
+    const std::uint64_t announced = (record.operation_epoch << 1) | 1;
+    if (process_barrier::available()) {
+      record.operation.store(announced, std::memory_order_release);
+      std::atomic_signal_fence(std::memory_order_seq_cst);
+    } else {
+      record.operation.exchange(announced);
+    }
+  }
+
+  static void leave(thread_record& record) noexcept {
+    if (--record.operation_depth == 0) record.operation.store(0, std::memory_order_release);
+  }
+
+  // Pins for an iterator, by the owning thread during an operation. Relaxed: the operation
+  // protects the iterator's node until it ends, and its release store publishes this pin.
+  static void pin_iterator(thread_record& record) noexcept {
+    std::uint64_t word = record.iterator_pins.load(std::memory_order_relaxed);
+    for (;;) {
+      const std::uint64_t wanted =
+          (word & count_mask) != 0 ? word + 1 : (record.operation_epoch << 32) | 1;
+      if (record.iterator_pins.compare_exchange_weak(word, wanted, std::memory_order_relaxed)) return;
+    }
+  }
+
+  // Adds a pin to a record that already holds one (copying an iterator), from any thread.
+  static void add_pin(thread_record& record) noexcept {
+    record.iterator_pins.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  static void unpin(thread_record& record) noexcept {
+    record.iterator_pins.fetch_sub(1, std::memory_order_release);
+  }
+
+  // Advances the epoch if no record announces an older one; returns the epoch.
+  std::uint64_t try_advance() noexcept {
+    process_barrier::issue();  // makes every running operation's announcement visible
+    std::uint64_t current = epoch_.load();
+    for (thread_record* record = first_record(); record != nullptr; record = record->next) {
+      // The operation word first: an operation that ended published its iterator pins.
+      const std::uint64_t operation = record->operation.load();
+      if (operation != 0 && operation != ((current << 1) | 1)) return current;
+      const std::uint64_t pins = record->iterator_pins.load(std::memory_order_acquire);
+      if ((pins & count_mask) != 0 && (pins >> 32) != (current & count_mask)) return current;
+    }
+    if (epoch_.compare_exchange_strong(current, current + 1)) return current + 1;
+    return current;  // another thread advanced it; `current` now holds the new value
+  }
+
+  thread_record* first_record() const noexcept { return records_.load(std::memory_order_acquire); }
+
+  thread_record& acquire_record() {
+    for (thread_record* record = first_record(); record != nullptr; record = record->next) {
+      bool in_use = false;
+      if (!record->in_use.load(std::memory_order_relaxed) &&
+          record->in_use.compare_exchange_strong(in_use, true, std::memory_order_acquire)) {
+        return *record;
+      }
+    }
+    // Records live as long as the process: iterators may still pin them after their thread ends.
+    auto* record = new thread_record;
+    record->index = record_count_.fetch_add(1, std::memory_order_relaxed);
+    record->random_state = mix(record->index + 1);
+    thread_record* head = records_.load(std::memory_order_relaxed);
+    do {
+      record->next = head;
+    } while (!records_.compare_exchange_weak(head, record, std::memory_order_release,
+                                             std::memory_order_relaxed));
+    return *record;
+  }
+
+ private:
+  constexpr epoch_domain() noexcept = default;
+
+  static std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finalizer; never returns 0 here
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+    return (x ^ (x >> 31)) | 1;
+  }
+
+  alignas(64) std::atomic<std::uint64_t> epoch_{0};
+  alignas(64) std::atomic<thread_record*> records_{nullptr};
+  std::atomic<std::uint32_t> record_count_{0};
+};
+
+class thread_registration {
+ public:
+  thread_registration() : record_(epoch_domain::instance().acquire_record()) {}
+  thread_registration(const thread_registration&) = delete;
+  thread_registration& operator=(const thread_registration&) = delete;
+  ~thread_registration() { record_.in_use.store(false, std::memory_order_release); }
+
+  thread_record& record() const noexcept { return record_; }
+
+ private:
+  thread_record& record_;
+};
+
+inline thread_record& this_thread_record() {
+  static thread_local thread_registration registration;
+  return registration.record();
+}
+
+// Marks one operation of the owning thread (see epoch_domain::enter).
+class operation_guard {
+ public:
+  explicit operation_guard(thread_record& record) noexcept : record_(record) {
+    epoch_domain::instance().enter(record);
+  }
+  operation_guard(const operation_guard&) = delete;
+  operation_guard& operator=(const operation_guard&) = delete;
+  ~operation_guard() { epoch_domain::leave(record_); }
+
+ private:
+  thread_record& record_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Write gate: lets snapshot() stop writers at their linearization points.
+//
+// A writer announces itself in its own thread record (one seq_cst store) and then checks that no
+// snapshot is running (one load); snapshot() raises the closure count and then waits until no
+// record announces this gate. Whichever of the two comes second in the seq_cst order sees the
+// other, so no linearization point falls inside a snapshot. A writer already inside some gate
+// (a value assignment that writes to another map) counts itself in nested_writers_ instead.
+class write_gate {
+ public:
+  // Returns whether the pass was counted as nested; hand the result back to leave().
+  bool enter(thread_record& record) const noexcept {
+    bool held_back = false;
+    for (spin_wait backoff;;) {
+      const bool nested = record.gate.load(std::memory_order_relaxed) != nullptr;
+      if (nested) {
+        nested_writers_.fetch_add(1);
+      } else {
+        record.gate.store(this);
+      }
+      if (closures_.load() == 0) {
+        if (held_back) held_back_writers_.fetch_sub(1, std::memory_order_release);
+        return nested;
+      }
+      leave(record, nested);
+      if (!held_back) {
+        held_back_writers_.fetch_add(1);
+        held_back = true;
+      }
+      while (closures_.load() != 0) backoff.wait();
+    }
+  }
+
+  void leave(thread_record& record, bool nested) const noexcept {
+    if (nested) {
+      nested_writers_.fetch_sub(1, std::memory_order_release);
+    } else {
+      record.gate.store(nullptr, std::memory_order_release);
+    }
+  }
+
+  void close() const noexcept {
+    spin_wait backoff;
+    // Writers held back by an earlier snapshot pass first, so back-to-back snapshots cannot
+    // starve them (each gets at least one pass per snapshot).
+    while (held_back_writers_.load() != 0) backoff.wait();
+    closures_.fetch_add(1);
+    for (thread_record* record = epoch_domain::instance().first_record(); record != nullptr;
+         record = record->next) {
+      while (record->gate.load() == this) backoff.wait();
+    }
+    while (nested_writers_.load() != 0) backoff.wait();
+  }
+
+  void open() const noexcept { closures_.fetch_sub(1, std::memory_order_release); }
+
+ private:
+  mutable std::atomic<int> closures_{0};
+  mutable std::atomic<int> nested_writers_{0};
+  mutable std::atomic<int> held_back_writers_{0};
+};
+
+class gate_pass {
+ public:
+  gate_pass(const write_gate& gate, thread_record& record) noexcept
+      : gate_(gate), record_(record), nested_(gate.enter(record)) {}
+  gate_pass(const gate_pass&) = delete;
+  gate_pass& operator=(const gate_pass&) = delete;
+  ~gate_pass() { gate_.leave(record_, nested_); }
+
+ private:
+  const write_gate& gate_;
+  thread_record& record_;
+  bool nested_;
+};
+
+class gate_closure {
+ public:
+  explicit gate_closure(const write_gate& gate) noexcept : gate_(gate) { gate_.close(); }
+  gate_closure(const gate_closure&) = delete;
+  gate_closure& operator=(const gate_closure&) = delete;
+  ~gate_closure() { gate_.open(); }
+
+ private:
+  const write_gate& gate_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Nodes (lazy skip list: per-node locks for writers, lock-free traversal for everyone).
+//
+// Memory layout: [next(height-1) ... next(1) next(0)][lock state height][value]. The tower sits
+// just below the node so that next(0), the header and the key share a cache line.
+//
+// Lifecycle: linking (being linked bottom-up, invisible to lookups) -> live (its insert has
+// linearized) -> erased (its erase has linearized; unlinked top-down right after, under the
+// locks) -> retired (waits for the epoch) -> freed. A node's links change only while the node is
+// locked as a predecessor and not erased, so an erased node's links stay frozen and a traversal
+// standing on it still reaches every later element.
+struct node_base {
+  using link = std::atomic<node_base*>;
+  enum : std::uint8_t { linking, live, erased };
+
+  node_base(std::uint8_t tower_height, std::uint8_t initial_state) noexcept
+      : state(initial_state), height(tower_height) {}
+  node_base(const node_base&) = delete;
+  node_base& operator=(const node_base&) = delete;
+
+  link& next(int level) const noexcept {
+    auto* bytes = reinterpret_cast<unsigned char*>(const_cast<node_base*>(this));
+    return *std::launder(
+        reinterpret_cast<link*>(bytes - static_cast<std::ptrdiff_t>(level + 1) * sizeof(link)));
+  }
+
+  bool is_live() const noexcept { return state.load() == live; }
+
+  void lock() noexcept {
+    spin_wait backoff;
+    while (lock_word.exchange(1, std::memory_order_acquire) != 0) {
+      while (lock_word.load(std::memory_order_relaxed) != 0) backoff.wait();
+    }
+  }
+
+  void unlock() noexcept { lock_word.store(0, std::memory_order_release); }
+
+  std::atomic<std::uint8_t> lock_word{0};
+  std::atomic<std::uint8_t> state;
+  const std::uint8_t height;
+};
+
+template <class Value>
+struct node : node_base {
+  explicit node(std::uint8_t tower_height) noexcept : node_base(tower_height, linking) {}
+  ~node() {}  // the map constructs and destroys `value` through its allocator
+
+  union {
+    Value value;
+  };
+};
+
+// The list head: a full tower and no value, laid out like a node so traversals start from it.
+struct head_node {
+  head_node() noexcept : base(max_height, node_base::live) {}
+
+  node_base::link tower[max_height]{};
+  node_base base;
+};
+
+inline node_base* skip_dead(node_base* n) noexcept {
+  while (n != nullptr && !n->is_live()) n = n->next(0).load();
+  return n;
+}
+
+inline std::uint8_t random_height(thread_record& record) noexcept {
+  std::uint64_t x = record.random_state;  // xorshift64*
+  x ^= x >> 12;
+  x ^= x << 25;
+  x ^= x >> 27;
+  record.random_state = x;
+  std::uint64_t bits = (x * 0x2545f4914f6cdd1du) >> 32;  // the high half is the better one
+  std::uint8_t height = 1;
+  while (height < max_height && (bits & 1) == 0) {
+    ++height;
+    bits >>= 1;
+  }
+  return height;
+}
+
+// Locks taken by one writer, released together. Writers lock in decreasing key order (victim,
+// then predecessors from level 0 upwards), which rules out deadlock.
+class node_locks {
+ public:
+  node_locks() = default;
+  node_locks(const node_locks&) = delete;
+  node_locks& operator=(const node_locks&) = delete;
+  ~node_locks() {
+    for (int i = 0; i < count_; ++i) held_[i]->unlock();
+  }
+
+  void acquire(node_base* n) noexcept {
+    if (count_ != 0 && held_[count_ - 1] == n) return;  // same predecessor on several levels
+    n->lock();
+    held_[count_++] = n;
+  }
+
+ private:
+  node_base* held_[max_height + 1] = {};
+  int count_ = 0;
+};
+
+struct in_operation_t {};
+
+// Forward iterator. Holds a pin while it points at an element (not at end()).
+template <class Value, bool IsConst>
+class map_iterator {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = Value;
+  using difference_type = std::ptrdiff_t;
+  using pointer = std::conditional_t<IsConst, const Value*, Value*>;
+  using reference = std::conditional_t<IsConst, const Value&, Value&>;
+
+  map_iterator() noexcept = default;
+
+  // Made during an operation of `creator`'s thread; pins when `n` is an element.
+  map_iterator(in_operation_t, node_base* n, thread_record& creator) noexcept : node_(n) {
+    if (n != nullptr) {
+      epoch_domain::pin_iterator(creator);
+      pin_ = &creator;
+    }
+  }
+
+  map_iterator(const map_iterator& other) noexcept : node_(other.node_), pin_(other.pin_) {
+    if (pin_ != nullptr) epoch_domain::add_pin(*pin_);
+  }
+
+  map_iterator(map_iterator&& other) noexcept
+      : node_(std::exchange(other.node_, nullptr)), pin_(std::exchange(other.pin_, nullptr)) {}
+
+  template <bool C = IsConst, class = std::enable_if_t<C>>
+  map_iterator(const map_iterator<Value, false>& other) noexcept  // NOLINT: implicit like std
+      : node_(other.node_), pin_(other.pin_) {
+    if (pin_ != nullptr) epoch_domain::add_pin(*pin_);
+  }
+
+  template <bool C = IsConst, class = std::enable_if_t<C>>
+  map_iterator(map_iterator<Value, false>&& other) noexcept  // NOLINT: implicit like std
+      : node_(std::exchange(other.node_, nullptr)), pin_(std::exchange(other.pin_, nullptr)) {}
+
+  map_iterator& operator=(map_iterator other) noexcept {
+    std::swap(node_, other.node_);
+    std::swap(pin_, other.pin_);
+    return *this;
+  }
+
+  ~map_iterator() { release_pin(); }
+
+  reference operator*() const noexcept { return static_cast<node<Value>*>(node_)->value; }
+  pointer operator->() const noexcept { return std::addressof(**this); }
+
+  map_iterator& operator++() noexcept {
+    node_ = skip_dead(node_->next(0).load());
+    if (node_ == nullptr) release_pin();  // end() needs no protection
+    return *this;
+  }
+
+  map_iterator operator++(int) noexcept {
+    map_iterator old(*this);
+    ++*this;
+    return old;
+  }
+
+  node_base* node_ptr() const noexcept { return node_; }
+
+ private:
+  template <class, bool>
+  friend class map_iterator;
+
+  void release_pin() noexcept {
+    if (pin_ != nullptr) epoch_domain::unpin(*std::exchange(pin_, nullptr));
+  }
+
+  node_base* node_ = nullptr;
+  thread_record* pin_ = nullptr;
+};
+
+template <class V, bool A, bool B>
+bool operator==(const map_iterator<V, A>& a, const map_iterator<V, B>& b) noexcept {
+  return a.node_ptr() == b.node_ptr();
+}
+
+template <class V, bool A, bool B>
+bool operator!=(const map_iterator<V, A>& a, const map_iterator<V, B>& b) noexcept {
+  return a.node_ptr() != b.node_ptr();
+}
+
+}  // namespace skiplist
+}  // namespace detail
+
+template <class Key, class T, class Compare = std::less<>,
+          class Allocator = std::allocator<std::pair<const Key, T>>>
+class skiplist_map {
+  using node_base = detail::skiplist::node_base;
+  using node_type = detail::skiplist::node<std::pair<const Key, T>>;
+  using thread_record = detail::skiplist::thread_record;
+  using operation_guard = detail::skiplist::operation_guard;
+  using node_locks = detail::skiplist::node_locks;
+  using gate_pass = detail::skiplist::gate_pass;
+  using spin_wait = detail::skiplist::spin_wait;
+  static constexpr int max_height = detail::skiplist::max_height;
+  static constexpr detail::skiplist::in_operation_t in_operation{};
+
+ public:
+  using key_type = Key;
+  using mapped_type = T;
+  using value_type = std::pair<const Key, T>;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using key_compare = Compare;
+  using allocator_type = Allocator;
+  using reference = value_type&;
+  using const_reference = const value_type&;
+  using pointer = typename std::allocator_traits<Allocator>::pointer;
+  using const_pointer = typename std::allocator_traits<Allocator>::const_pointer;
+  using iterator = detail::skiplist::map_iterator<value_type, false>;
+  using const_iterator = detail::skiplist::map_iterator<value_type, true>;
+
+  static_assert(std::is_same_v<typename Allocator::value_type, value_type>,
+                "Allocator::value_type must be the map's value_type");
+
+  class value_compare {
+   public:
+    bool operator()(const value_type& a, const value_type& b) const { return comp(a.first, b.first); }
+
+   protected:
+    friend class skiplist_map;
+    explicit value_compare(Compare c) : comp(std::move(c)) {}
+    Compare comp;
+  };
+
+  // --- construction (none of these may run concurrently with other uses of the map) ---------
+
+  skiplist_map() : skiplist_map(Compare()) {}
+
+  explicit skiplist_map(const Compare& comp, const Allocator& alloc = Allocator())
+      : comp_(comp), alloc_(alloc), retired_(retired_allocator(alloc_)) {}
+
+  explicit skiplist_map(const Allocator& alloc) : skiplist_map(Compare(), alloc) {}
+
+  template <class InputIt>
+  skiplist_map(InputIt first, InputIt last, const Compare& comp = Compare(),
+               const Allocator& alloc = Allocator())
+      : skiplist_map(comp, alloc) {
+    insert(first, last);
+  }
+
+  template <class InputIt>
+  skiplist_map(InputIt first, InputIt last, const Allocator& alloc)
+      : skiplist_map(first, last, Compare(), alloc) {}
+
+  skiplist_map(std::initializer_list<value_type> init, const Compare& comp = Compare(),
+               const Allocator& alloc = Allocator())
+      : skiplist_map(init.begin(), init.end(), comp, alloc) {}
+
+  skiplist_map(std::initializer_list<value_type> init, const Allocator& alloc)
+      : skiplist_map(init.begin(), init.end(), Compare(), alloc) {}
+
+  // The source may be modified concurrently; the copy then holds a weakly consistent traversal.
+  skiplist_map(const skiplist_map& other)
+      : skiplist_map(other, alloc_traits::select_on_container_copy_construction(other.alloc_)) {}
+
+  skiplist_map(const skiplist_map& other, const Allocator& alloc)
+      : skiplist_map(other.comp_, alloc) {
+    append_sorted(other.begin(), other.end());
+  }
+
+  skiplist_map(skiplist_map&& other) noexcept
+      : comp_(other.comp_), alloc_(std::move(other.alloc_)), retired_(retired_allocator(alloc_)) {
+    swap_contents(other);
+  }
+
+  skiplist_map(skiplist_map&& other, const Allocator& alloc) : skiplist_map(other.comp_, alloc) {
+    if (alloc_ == other.alloc_) {
+      swap_contents(other);
+    } else {
+      append_sorted(std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
+      other.clear();
+    }
+  }
+
+  ~skiplist_map() { destroy_all(); }
+
+  skiplist_map& operator=(const skiplist_map& other) {
+    if (this == &other) return *this;
+    clear();
+    if constexpr (alloc_traits::propagate_on_container_copy_assignment::value) {
+      alloc_ = other.alloc_;
+      retired_ = retired_vector(retired_allocator(alloc_));
+    }
+    comp_ = other.comp_;
+    append_sorted(other.begin(), other.end());
+    return *this;
+  }
+
+  skiplist_map& operator=(skiplist_map&& other) noexcept(
+      alloc_traits::propagate_on_container_move_assignment::value ||
+      alloc_traits::is_always_equal::value) {
+    if (this == &other) return *this;
+    clear();
+    if constexpr (alloc_traits::propagate_on_container_move_assignment::value) {
+      alloc_ = other.alloc_;
+      retired_ = retired_vector(retired_allocator(alloc_));
+      swap_contents(other);
+    } else if (alloc_ == other.alloc_) {
+      swap_contents(other);
+    } else {
+      comp_ = other.comp_;
+      append_sorted(std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
+      other.clear();
+    }
+    return *this;
+  }
+
+  skiplist_map& operator=(std::initializer_list<value_type> init) {
+    clear();
+    insert(init);
+    return *this;
+  }
+
+  allocator_type get_allocator() const noexcept { return alloc_; }
+  key_compare key_comp() const { return comp_; }
+  value_compare value_comp() const { return value_compare(comp_); }
+
+  // --- iteration ------------------------------------------------------------------------------
+
+  // Not noexcept: a thread's first use of any map registers it, which allocates once.
+  iterator begin() { return first<iterator>(); }
+  const_iterator begin() const { return first<const_iterator>(); }
+  const_iterator cbegin() const { return first<const_iterator>(); }
+  iterator end() noexcept { return iterator(); }
+  const_iterator end() const noexcept { return const_iterator(); }
+  const_iterator cend() const noexcept { return const_iterator(); }
+
+  // Calls f(element) for each element in key order (weakly consistent, like iteration).
+  template <class F>
+  void for_each(F&& f) {
+    operation_guard guard(detail::skiplist::this_thread_record());
+    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+      f(value_of(n));
+    }
+  }
+
+  template <class F>
+  void for_each(F&& f) const {
+    operation_guard guard(detail::skiplist::this_thread_record());
+    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+      f(std::as_const(value_of(n)));
+    }
+  }
+
+  // The contents at one instant, in key order. Writers wait at their linearization points while
+  // the elements are copied; lookups and traversals go on.
+  std::vector<std::pair<Key, T>> snapshot() const {
+    std::vector<std::pair<Key, T>> out;
+    out.reserve(size());
+    operation_guard guard(detail::skiplist::this_thread_record());
+    detail::skiplist::gate_closure closed(gate_);
+    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+      out.emplace_back(value_of(n).first, value_of(n).second);
+    }
+    return out;
+  }
+
+  // --- capacity -------------------------------------------------------------------------------
+
+  bool empty() const { return begin() == end(); }
+
+  // Exact when no writer runs concurrently; otherwise a value the size had recently.
+  size_type size() const noexcept {
+    std::ptrdiff_t total = 0;
+    for (const size_stripe& stripe : sizes_) total += stripe.count.load(std::memory_order_relaxed);
+    return total > 0 ? static_cast<size_type>(total) : 0;
+  }
+
+  size_type max_size() const noexcept {
+    return std::min<size_type>(unit_traits::max_size(unit_allocator(alloc_)),
+                               std::numeric_limits<difference_type>::max()) /
+           units_for(1);
+  }
+
+  // --- modifiers ------------------------------------------------------------------------------
+
+  void clear() noexcept {
+    destroy_all();
+    levels_.store(1, std::memory_order_relaxed);
+    for (size_stripe& stripe : sizes_) stripe.count.store(0, std::memory_order_relaxed);
+  }
+
+  std::pair<iterator, bool> insert(const value_type& value) {
+    return try_emplace_impl(value.first, value.second);
+  }
+
+  std::pair<iterator, bool> insert(value_type&& value) {
+    return try_emplace_impl(value.first, std::move(value.second));
+  }
+
+  template <class P, class = std::enable_if_t<std::is_constructible_v<value_type, P&&>>>
+  std::pair<iterator, bool> insert(P&& value) {
+    return emplace(std::forward<P>(value));
+  }
+
+  iterator insert(const_iterator /*hint*/, const value_type& value) { return insert(value).first; }
+  iterator insert(const_iterator /*hint*/, value_type&& value) {
+    return insert(std::move(value)).first;
+  }
+
+  template <class InputIt>
+  void insert(InputIt first, InputIt last) {
+    for (; first != last; ++first) emplace(*first);
+  }
+
+  void insert(std::initializer_list<value_type> init) { insert(init.begin(), init.end()); }
+
+  template <class... Args>
+  std::pair<iterator, bool> emplace(Args&&... args) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    node_holder fresh(*this, create_node(self, std::forward<Args>(args)...));
+    const auto [n, inserted] = link(self, fresh.get());
+    if (inserted) fresh.release();
+    return {iterator(in_operation, n, self), inserted};
+  }
+
+  template <class... Args>
+  iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
+    return emplace(std::forward<Args>(args)...).first;
+  }
+
+  template <class... Args>
+  std::pair<iterator, bool> try_emplace(const key_type& key, Args&&... args) {
+    return try_emplace_impl(key, std::forward<Args>(args)...);
+  }
+
+  template <class... Args>
+  std::pair<iterator, bool> try_emplace(key_type&& key, Args&&... args) {
+    return try_emplace_impl(std::move(key), std::forward<Args>(args)...);
+  }
+
+  template <class... Args>
+  iterator try_emplace(const_iterator /*hint*/, const key_type& key, Args&&... args) {
+    return try_emplace_impl(key, std::forward<Args>(args)...).first;
+  }
+
+  template <class... Args>
+  iterator try_emplace(const_iterator /*hint*/, key_type&& key, Args&&... args) {
+    return try_emplace_impl(std::move(key), std::forward<Args>(args)...).first;
+  }
+
+  template <class M>
+  std::pair<iterator, bool> insert_or_assign(const key_type& key, M&& obj) {
+    return insert_or_assign_impl(key, std::forward<M>(obj));
+  }
+
+  template <class M>
+  std::pair<iterator, bool> insert_or_assign(key_type&& key, M&& obj) {
+    return insert_or_assign_impl(std::move(key), std::forward<M>(obj));
+  }
+
+  template <class M>
+  iterator insert_or_assign(const_iterator /*hint*/, const key_type& key, M&& obj) {
+    return insert_or_assign_impl(key, std::forward<M>(obj)).first;
+  }
+
+  template <class M>
+  iterator insert_or_assign(const_iterator /*hint*/, key_type&& key, M&& obj) {
+    return insert_or_assign_impl(std::move(key), std::forward<M>(obj)).first;
+  }
+
+  T& operator[](const key_type& key) { return try_emplace_impl(key).first->second; }
+  T& operator[](key_type&& key) { return try_emplace_impl(std::move(key)).first->second; }
+
+  T& at(const key_type& key) { return at_impl(key); }
+  const T& at(const key_type& key) const { return at_impl(key); }
+
+  size_type erase(const key_type& key) { return erase_key(key); }
+
+  template <class K, class C = Compare, class = typename C::is_transparent,
+            class = std::enable_if_t<!std::is_convertible_v<K&&, const_iterator> &&
+                                     !std::is_convertible_v<K&&, iterator>>>
+  size_type erase(K&& key) {
+    return erase_key(key);
+  }
+
+  // Erases the element `pos` points at (unless another thread already erased it) and returns an
+  // iterator to the element after it.
+  iterator erase(const_iterator pos) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    node_base* after = detail::skiplist::skip_dead(pos.node_ptr()->next(0).load());
+    erase_node(self, value_of(pos.node_ptr()).first, pos.node_ptr());
+    return iterator(in_operation, after, self);
+  }
+
+  iterator erase(iterator pos) { return erase(const_iterator(std::move(pos))); }
+
+  // Bounded by key as well, so that it stops even if another thread erases `last` meanwhile.
+  iterator erase(const_iterator first, const_iterator last) {
+    while (first != last && first != cend() && (last == cend() || comp_(first->first, last->first))) {
+      first = erase(first);
+    }
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    return iterator(in_operation, last.node_ptr(), self);
+  }
+
+  void swap(skiplist_map& other) noexcept(alloc_traits::is_always_equal::value ||
+                                          alloc_traits::propagate_on_container_swap::value) {
+    if constexpr (alloc_traits::propagate_on_container_swap::value) {
+      using std::swap;
+      swap(alloc_, other.alloc_);
+    }
+    swap_contents(other);
+  }
+
+  friend void swap(skiplist_map& a, skiplist_map& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
+
+  // --- lookup ---------------------------------------------------------------------------------
+
+  iterator find(const key_type& key) { return find_impl<iterator>(key); }
+  const_iterator find(const key_type& key) const { return find_impl<const_iterator>(key); }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  iterator find(const K& key) {
+    return find_impl<iterator>(key);
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  const_iterator find(const K& key) const {
+    return find_impl<const_iterator>(key);
+  }
+
+  bool contains(const key_type& key) const { return contains_impl(key); }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  bool contains(const K& key) const {
+    return contains_impl(key);
+  }
+
+  size_type count(const key_type& key) const { return contains_impl(key) ? 1 : 0; }
+  // A transparent comparator may find several keys equivalent to `key`.
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  size_type count(const K& key) const {
+    const auto [first, last] = equal_range(key);
+    return static_cast<size_type>(std::distance(first, last));
+  }
+
+  iterator lower_bound(const key_type& key) { return lower_bound_impl<iterator>(key); }
+  const_iterator lower_bound(const key_type& key) const {
+    return lower_bound_impl<const_iterator>(key);
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  iterator lower_bound(const K& key) {
+    return lower_bound_impl<iterator>(key);
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  const_iterator lower_bound(const K& key) const {
+    return lower_bound_impl<const_iterator>(key);
+  }
+
+  iterator upper_bound(const key_type& key) { return upper_bound_impl<iterator>(key); }
+  const_iterator upper_bound(const key_type& key) const {
+    return upper_bound_impl<const_iterator>(key);
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  iterator upper_bound(const K& key) {
+    return upper_bound_impl<iterator>(key);
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  const_iterator upper_bound(const K& key) const {
+    return upper_bound_impl<const_iterator>(key);
+  }
+
+  std::pair<iterator, iterator> equal_range(const key_type& key) {
+    return {lower_bound(key), upper_bound(key)};
+  }
+  std::pair<const_iterator, const_iterator> equal_range(const key_type& key) const {
+    return {lower_bound(key), upper_bound(key)};
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  std::pair<iterator, iterator> equal_range(const K& key) {
+    return {lower_bound(key), upper_bound(key)};
+  }
+  template <class K, class C = Compare, class = typename C::is_transparent>
+  std::pair<const_iterator, const_iterator> equal_range(const K& key) const {
+    return {lower_bound(key), upper_bound(key)};
+  }
+
+  // Element-wise comparison; meaningful only while neither map is being modified.
+  friend bool operator==(const skiplist_map& a, const skiplist_map& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+  friend bool operator!=(const skiplist_map& a, const skiplist_map& b) { return !(a == b); }
+
+ private:
+  using alloc_traits = std::allocator_traits<Allocator>;
+  static constexpr std::size_t node_alignment =
+      std::max(alignof(node_type), alignof(node_base::link));
+  struct alignas(node_alignment) storage_unit {
+    unsigned char bytes[node_alignment];
+  };
+  using unit_allocator = typename alloc_traits::template rebind_alloc<storage_unit>;
+  using unit_traits = std::allocator_traits<unit_allocator>;
+  using unit_pointer = typename unit_traits::pointer;
+
+  struct retired_node {
+    node_base* n;
+    std::uint64_t epoch;  // global epoch read after the unlink
+  };
+  using retired_allocator = typename alloc_traits::template rebind_alloc<retired_node>;
+  using retired_vector = std::vector<retired_node, retired_allocator>;
+  static constexpr std::size_t reclaim_period = 64;  // retires between attempts to advance the epoch
+  static constexpr std::uint64_t no_retired_epoch = std::numeric_limits<std::uint64_t>::max();
+
+  // Element counts per group of threads, so that writers do not share one counter's cache line.
+  struct alignas(64) size_stripe {
+    std::atomic<std::ptrdiff_t> count{0};
+  };
+  static constexpr std::size_t size_stripes = 4;
+
+  // Destroys a node that was never published, unless released.
+  class node_holder {
+   public:
+    node_holder(skiplist_map& map, node_type* n) noexcept : map_(map), node_(n) {}
+    node_holder(const node_holder&) = delete;
+    node_holder& operator=(const node_holder&) = delete;
+    ~node_holder() {
+      if (node_ != nullptr) map_.destroy_node(node_);
+    }
+    node_type* get() const noexcept { return node_; }
+    void reset(node_type* n) noexcept { node_ = n; }
+    void release() noexcept { node_ = nullptr; }
+
+   private:
+    skiplist_map& map_;
+    node_type* node_;
+  };
+
+  // Holds room in the retired list from before an erase linearizes, so that retiring the node
+  // afterwards cannot fail.
+  class retire_reservation {
+   public:
+    explicit retire_reservation(skiplist_map& map) noexcept : map_(map) {}
+    retire_reservation(const retire_reservation&) = delete;
+    retire_reservation& operator=(const retire_reservation&) = delete;
+    ~retire_reservation() {
+      if (held_) {
+        std::lock_guard<std::mutex> lock(map_.retire_mutex_);
+        --map_.retire_reservations_;
+      }
+    }
+
+    void reserve() {
+      if (held_) return;
+      std::lock_guard<std::mutex> lock(map_.retire_mutex_);
+      const std::size_t needed = map_.retired_.size() + map_.retire_reservations_ + 1;
+      if (map_.retired_.capacity() < needed) {
+        map_.retired_.reserve(std::max(needed, 2 * map_.retired_.capacity()));
+      }
+      ++map_.retire_reservations_;
+      held_ = true;
+    }
+
+    // Call after `victim` is unlinked at every level.
+    void retire(node_base* victim) noexcept {
+      const std::uint64_t epoch = detail::skiplist::epoch_domain::instance().epoch();
+      node_base* reclaimable = nullptr;
+      {
+        std::lock_guard<std::mutex> lock(map_.retire_mutex_);
+        --map_.retire_reservations_;
+        held_ = false;
+        map_.retired_.push_back({victim, epoch});
+        map_.oldest_retired_epoch_ = std::min(map_.oldest_retired_epoch_, epoch);
+        if (++map_.retires_since_advance_ == reclaim_period) {
+          map_.retires_since_advance_ = 0;
+          reclaimable = map_.collect_reclaimable();
+        }
+      }
+      while (reclaimable != nullptr) {
+        node_base* next = reclaimable->next(0).load(std::memory_order_relaxed);
+        map_.destroy_node(reclaimable);
+        reclaimable = next;
+      }
+    }
+
+   private:
+    skiplist_map& map_;
+    bool held_ = false;
+  };
+
+  // --- node storage ---------------------------------------------------------------------------
+
+  static constexpr std::size_t tower_bytes(int height) noexcept {
+    const std::size_t bytes = static_cast<std::size_t>(height) * sizeof(node_base::link);
+    return (bytes + node_alignment - 1) / node_alignment * node_alignment;
+  }
+
+  static constexpr std::size_t units_for(int height) noexcept {
+    return (tower_bytes(height) + sizeof(node_type) + node_alignment - 1) / node_alignment;
+  }
+
+  template <class... Args>
+  node_type* create_node(thread_record& self, Args&&... args) {
+    const std::uint8_t height = detail::skiplist::random_height(self);
+    unit_allocator units(alloc_);
+    const unit_pointer storage = unit_traits::allocate(units, units_for(height));
+    unsigned char* const bytes =
+        reinterpret_cast<unsigned char*>(std::addressof(*storage)) + tower_bytes(height);
+    for (int level = 0; level < height; ++level) {
+      ::new (static_cast<void*>(bytes - static_cast<std::ptrdiff_t>(level + 1) * sizeof(node_base::link)))
+          node_base::link(nullptr);
+    }
+    node_type* const n = ::new (static_cast<void*>(bytes)) node_type(height);
+    try {
+      alloc_traits::construct(alloc_, std::addressof(n->value), std::forward<Args>(args)...);
+    } catch (...) {
+      unit_traits::deallocate(units, storage, units_for(height));
+      throw;
+    }
+    return n;
+  }
+
+  void destroy_node(node_base* b) noexcept {
+    node_type* const n = static_cast<node_type*>(b);
+    const int height = n->height;
+    alloc_traits::destroy(alloc_, std::addressof(n->value));
+    n->~node_type();
+    unsigned char* const bytes = reinterpret_cast<unsigned char*>(n) - tower_bytes(height);
+    unit_allocator units(alloc_);
+    unit_traits::deallocate(
+        units, std::pointer_traits<unit_pointer>::pointer_to(*reinterpret_cast<storage_unit*>(bytes)),
+        units_for(height));
+  }
+
+  // Frees every node, published or retired. Only when no other thread uses the map.
+  void destroy_all() noexcept {
+    node_base* n = head_.base.next(0).load(std::memory_order_relaxed);
+    while (n != nullptr) {
+      node_base* next = n->next(0).load(std::memory_order_relaxed);
+      destroy_node(n);
+      n = next;
+    }
+    for (const retired_node& r : retired_) destroy_node(r.n);
+    retired_.clear();
+    oldest_retired_epoch_ = no_retired_epoch;
+    for (int level = 0; level < max_height; ++level) {
+      head_.base.next(level).store(nullptr, std::memory_order_relaxed);
+    }
+  }
+
+  // Advances the epoch if it can and, when the oldest retired node has become unreachable, moves
+  // every unreachable node out of retired_, chained through next(0) (nobody reads the links of an
+  // unreachable node). A node stays in retired_ for at most about three periods once no old pin
+  // holds the epoch, so the scans cost O(1) per node. Called with retire_mutex_ held.
+  node_base* collect_reclaimable() noexcept {
+    const std::uint64_t epoch = detail::skiplist::epoch_domain::instance().try_advance();
+    if (oldest_retired_epoch_ + 2 > epoch) return nullptr;
+    node_base* chain = nullptr;
+    std::uint64_t oldest_kept = no_retired_epoch;
+    auto kept = retired_.begin();
+    for (const retired_node& r : retired_) {
+      if (r.epoch + 2 <= epoch) {
+        r.n->next(0).store(chain, std::memory_order_relaxed);
+        chain = r.n;
+      } else {
+        oldest_kept = std::min(oldest_kept, r.epoch);
+        *kept++ = r;
+      }
+    }
+    retired_.erase(kept, retired_.end());
+    oldest_retired_epoch_ = oldest_kept;
+    return chain;
+  }
+
+  // Appends elements given in strictly increasing key order. Only for a map that is empty and
+  // not yet used by other threads (construction, assignment).
+  template <class InputIt>
+  void append_sorted(InputIt first, InputIt last) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    node_base* tails[max_height];
+    std::fill(std::begin(tails), std::end(tails), &head_.base);
+    int levels = 1;
+    std::ptrdiff_t count = 0;
+    try {
+      for (; first != last; ++first) {
+        node_type* n = create_node(self, *first);
+        n->state.store(node_base::live, std::memory_order_relaxed);
+        for (int level = 0; level < n->height; ++level) {
+          tails[level]->next(level).store(n, std::memory_order_relaxed);
+          tails[level] = n;
+        }
+        levels = std::max<int>(levels, n->height);
+        ++count;
+      }
+    } catch (...) {
+      clear();
+      throw;
+    }
+    levels_.store(levels, std::memory_order_relaxed);
+    sizes_[0].count.fetch_add(count, std::memory_order_relaxed);
+  }
+
+  // Exchanges the elements (not the allocators). Only when no other thread uses either map.
+  void swap_contents(skiplist_map& other) noexcept {
+    for (int level = 0; level < max_height; ++level) {
+      node_base* mine = head_.base.next(level).load(std::memory_order_relaxed);
+      head_.base.next(level).store(other.head_.base.next(level).load(std::memory_order_relaxed),
+                                   std::memory_order_relaxed);
+      other.head_.base.next(level).store(mine, std::memory_order_relaxed);
+    }
+    const int levels = levels_.load(std::memory_order_relaxed);
+    levels_.store(other.levels_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    other.levels_.store(levels, std::memory_order_relaxed);
+    for (std::size_t i = 0; i < size_stripes; ++i) {
+      const std::ptrdiff_t count = sizes_[i].count.load(std::memory_order_relaxed);
+      sizes_[i].count.store(other.sizes_[i].count.load(std::memory_order_relaxed),
+                            std::memory_order_relaxed);
+      other.sizes_[i].count.store(count, std::memory_order_relaxed);
+    }
+    retired_.swap(other.retired_);
+    std::swap(retires_since_advance_, other.retires_since_advance_);
+    std::swap(oldest_retired_epoch_, other.oldest_retired_epoch_);
+    using std::swap;
+    swap(comp_, other.comp_);
+  }
+
+  // --- traversal ------------------------------------------------------------------------------
+
+  static value_type& value_of(node_base* n) noexcept { return static_cast<node_type*>(n)->value; }
+  static const Key& key_of(const node_base* n) noexcept {
+    return static_cast<const node_type*>(n)->value.first;
+  }
+
+  node_base* first_live() const noexcept {
+    return detail::skiplist::skip_dead(head_.base.next(0).load());
+  }
+
+  template <class It>
+  It first() const {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    return It(in_operation, first_live(), self);
+  }
+
+  // First level-0 node (possibly not live) for which `before(key)` is false. Starting below the
+  // tallest tower is correct, only slower, so the level hint needs no ordering.
+  template <class Before>
+  node_base* descend(Before before) const {
+    node_base* pred = &head_.base;
+    // Leftmost node seen not to be before the target (null: none). It saves comparisons only: a
+    // concurrent erase may unlink it from the lower levels, so the walk also stops at the end.
+    node_base* bound = nullptr;
+    for (int level = levels_.load(std::memory_order_relaxed) - 1; level >= 0; --level) {
+      node_base* curr = pred->next(level).load();
+      while (curr != bound && curr != nullptr && before(key_of(curr))) {
+        pred = curr;
+        curr = pred->next(level).load();
+      }
+      bound = curr;
+    }
+    return bound;
+  }
+
+  // Fills the predecessors and successors of `key` on levels [0, top] and returns the highest
+  // level on which a node with `key` was found, or -1.
+  template <class K>
+  int find_splice(const K& key, int top, node_base** preds, node_base** succs) const {
+    int found = -1;
+    node_base* pred = &head_.base;
+    node_base* bound = nullptr;
+    bool bound_matches = false;
+    for (int level = top; level >= 0; --level) {
+      node_base* curr = pred->next(level).load();
+      while (curr != bound && curr != nullptr && comp_(key_of(curr), key)) {
+        pred = curr;
+        curr = pred->next(level).load();
+      }
+      if (curr != bound) {
+        bound = curr;
+        bound_matches = curr != nullptr && !comp_(key, key_of(curr));
+      }
+      if (bound_matches && found < 0) found = level;
+      preds[level] = pred;
+      succs[level] = curr;
+    }
+    return found;
+  }
+
+  template <class K>
+  node_type* find_node(const K& key) const {
+    node_base* candidate = descend([&](const Key& k) { return comp_(k, key); });
+    if (candidate == nullptr || comp_(key, key_of(candidate)) || !candidate->is_live()) {
+      return nullptr;  // linearizes when the candidate was observed not live or absent
+    }
+    return static_cast<node_type*>(candidate);
+  }
+
+  template <class It, class K>
+  It find_impl(const K& key) const {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    return It(in_operation, find_node(key), self);
+  }
+
+  template <class K>
+  bool contains_impl(const K& key) const {
+    operation_guard guard(detail::skiplist::this_thread_record());
+    return find_node(key) != nullptr;
+  }
+
+  template <class It, class K>
+  It lower_bound_impl(const K& key) const {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    node_base* n = descend([&](const Key& k) { return comp_(k, key); });
+    return It(in_operation, detail::skiplist::skip_dead(n), self);
+  }
+
+  template <class It, class K>
+  It upper_bound_impl(const K& key) const {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    node_base* n = descend([&](const Key& k) { return !comp_(key, k); });
+    return It(in_operation, detail::skiplist::skip_dead(n), self);
+  }
+
+  T& at_impl(const key_type& key) const {
+    operation_guard guard(detail::skiplist::this_thread_record());
+    node_type* n = find_node(key);
+    if (n == nullptr) throw std::out_of_range("maptidy::skiplist_map::at: key not found");
+    return n->value.second;
+  }
+
+  // --- writers --------------------------------------------------------------------------------
+
+  void add_to_size(const thread_record& self, std::ptrdiff_t delta) noexcept {
+    sizes_[self.index % size_stripes].count.fetch_add(delta, std::memory_order_relaxed);
+  }
+
+  void raise_levels(int height) noexcept {
+    int levels = levels_.load(std::memory_order_relaxed);
+    while (levels < height &&
+           !levels_.compare_exchange_weak(levels, height, std::memory_order_relaxed)) {
+    }
+  }
+
+  // Links `fresh` unless its key is present. Returns the node holding the key and whether it is
+  // `fresh`. Linearization point: the store that makes `fresh` live, or the moment the existing
+  // node was seen live.
+  std::pair<node_type*, bool> link(thread_record& self, node_type* fresh) {
+    const Key& key = fresh->value.first;
+    const int height = fresh->height;
+    raise_levels(height);
+    node_base* preds[max_height];
+    node_base* succs[max_height];
+    for (spin_wait backoff;; backoff.wait()) {
+      // After raise_levels the hint covers `height`; an equal node is found on some lower level.
+      const int found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, preds, succs);
+      if (found >= 0) {
+        node_base* existing = succs[found];
+        if (existing->state.load() == node_base::erased) continue;  // wait for its unlink
+        while (existing->state.load() == node_base::linking) backoff.wait();
+        return {static_cast<node_type*>(existing), false};
+      }
+      node_locks locks;
+      bool valid = true;
+      for (int level = 0; valid && level < height; ++level) {
+        locks.acquire(preds[level]);
+        valid = preds[level]->state.load() != node_base::erased &&
+                (succs[level] == nullptr || succs[level]->state.load() != node_base::erased) &&
+                preds[level]->next(level).load() == succs[level];
+      }
+      if (!valid) continue;
+      for (int level = 0; level < height; ++level) {
+        fresh->next(level).store(succs[level], std::memory_order_relaxed);
+      }
+      for (int level = 0; level < height; ++level) {
+        preds[level]->next(level).store(fresh, std::memory_order_release);
+      }
+      {
+        gate_pass pass(gate_, self);
+        fresh->state.store(node_base::live);  // linearization point
+      }
+      add_to_size(self, 1);
+      return {fresh, true};
+    }
+  }
+
+  template <class KeyArg, class... Args>
+  std::pair<iterator, bool> try_emplace_impl(KeyArg&& key, Args&&... args) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    if (node_type* n = find_node(key)) return {iterator(in_operation, n, self), false};
+    node_holder fresh(*this, create_node(self, std::piecewise_construct,
+                                         std::forward_as_tuple(std::forward<KeyArg>(key)),
+                                         std::forward_as_tuple(std::forward<Args>(args)...)));
+    const auto [n, inserted] = link(self, fresh.get());
+    if (inserted) fresh.release();
+    return {iterator(in_operation, n, self), inserted};
+  }
+
+  // Assigns under the node's lock, so that it cannot interleave with the node's erase or another
+  // assignment, and inside the write gate, so that snapshots never copy a half-assigned value.
+  template <class M>
+  bool assign_if_live(thread_record& self, node_type* n, M&& obj) {
+    node_locks locks;
+    locks.acquire(n);
+    if (!n->is_live()) return false;
+    gate_pass pass(gate_, self);
+    n->value.second = std::forward<M>(obj);
+    return true;
+  }
+
+  template <class KeyArg, class M>
+  std::pair<iterator, bool> insert_or_assign_impl(KeyArg&& key, M&& obj) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    node_holder fresh(*this, nullptr);  // built once the key is seen absent
+    for (spin_wait backoff;; backoff.wait()) {
+      node_type* existing = find_node(fresh.get() != nullptr ? fresh.get()->value.first : key);
+      if (existing == nullptr) {
+        if (fresh.get() == nullptr) {
+          fresh.reset(create_node(self, std::piecewise_construct,
+                                  std::forward_as_tuple(std::forward<KeyArg>(key)),
+                                  std::forward_as_tuple(std::forward<M>(obj))));
+        }
+        const auto [n, inserted] = link(self, fresh.get());
+        if (inserted) {
+          fresh.release();
+          return {iterator(in_operation, n, self), true};
+        }
+        existing = n;
+      }
+      const bool assigned = fresh.get() != nullptr
+                                ? assign_if_live(self, existing, std::move(fresh.get()->value.second))
+                                : assign_if_live(self, existing, std::forward<M>(obj));
+      if (assigned) return {iterator(in_operation, existing, self), false};
+    }
+  }
+
+  template <class K>
+  size_type erase_key(const K& key) {
+    thread_record& self = detail::skiplist::this_thread_record();
+    operation_guard guard(self);
+    return erase_node(self, key, nullptr) ? 1 : 0;
+  }
+
+  // Erases the live node with `key` (only if it is `expected`, when given). Linearization point:
+  // the store that marks the victim erased, made while the victim and its predecessors are
+  // locked and validated, so the unlink that follows cannot fail and no comparator runs after it.
+  template <class K>
+  bool erase_node(thread_record& self, const K& key, const node_base* expected) {
+    node_base* preds[max_height];
+    node_base* succs[max_height];
+    retire_reservation reservation(*this);
+    int top = levels_.load(std::memory_order_relaxed) - 1;
+    for (spin_wait backoff;; backoff.wait()) {
+      const int found = find_splice(key, top, preds, succs);
+      if (found < 0) return false;
+      node_base* victim = succs[found];
+      if (expected != nullptr && victim != expected) return false;
+      if (!victim->is_live()) return false;  // not inserted yet, or erased by another thread
+      if (victim->height > top + 1) {  // a stale level hint: search again from the top
+        top = max_height - 1;
+        continue;
+      }
+      reservation.reserve();
+      {
+        node_locks locks;
+        locks.acquire(victim);
+        if (!victim->is_live()) return false;
+        bool valid = true;
+        for (int level = 0; valid && level < victim->height; ++level) {
+          locks.acquire(preds[level]);
+          valid = preds[level]->state.load() != node_base::erased &&
+                  preds[level]->next(level).load() == victim;
+        }
+        if (!valid) continue;
+        {
+          gate_pass pass(gate_, self);
+          victim->state.store(node_base::erased);  // linearization point
+        }
+        for (int level = victim->height - 1; level >= 0; --level) {
+          preds[level]->next(level).store(victim->next(level).load(std::memory_order_relaxed));
+        }
+      }
+      add_to_size(self, -1);
+      reservation.retire(victim);
+      return true;
+    }
+  }
+
+  // Hot, read-mostly: the head tower, the level hint and the gate.
+  mutable detail::skiplist::head_node head_;
+  Compare comp_;
+  Allocator alloc_;
+  std::atomic<int> levels_{1};
+  detail::skiplist::write_gate gate_;
+  size_stripe sizes_[size_stripes];
+  alignas(64) std::mutex retire_mutex_;
+  retired_vector retired_;
+  std::size_t retire_reservations_ = 0;
+  std::size_t retires_since_advance_ = 0;
+  std::uint64_t oldest_retired_epoch_ = no_retired_epoch;
+};
+
+}  // namespace maptidy
+
+#endif  // MAPTIDY_SKIPLIST_MAP_HPP

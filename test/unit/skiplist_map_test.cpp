@@ -1,0 +1,664 @@
+// Single-threaded behaviour of maptidy::skiplist_map: std::map equivalence, every member,
+// allocator propagation and exception safety.
+#include <maptidy/skiplist_map.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using int_map = maptidy::skiplist_map<int, int>;
+
+template <class Map, class Ref>
+void expect_same(const Map& map, const Ref& ref) {
+  ASSERT_EQ(map.size(), ref.size());
+  ASSERT_EQ(map.empty(), ref.empty());
+  auto expected = ref.begin();
+  for (const auto& [key, value] : map) {
+    ASSERT_NE(expected, ref.end());
+    ASSERT_EQ(key, expected->first);
+    ASSERT_EQ(value, expected->second);
+    ++expected;
+  }
+  ASSERT_EQ(expected, ref.end());
+}
+
+// --- types and iterators -----------------------------------------------------------------------
+
+static_assert(std::is_same_v<int_map::key_type, int>);
+static_assert(std::is_same_v<int_map::mapped_type, int>);
+static_assert(std::is_same_v<int_map::value_type, std::pair<const int, int>>);
+static_assert(std::is_same_v<int_map::key_compare, std::less<>>);
+static_assert(std::is_same_v<int_map::allocator_type, std::allocator<std::pair<const int, int>>>);
+static_assert(std::is_same_v<int_map::size_type, std::size_t>);
+static_assert(std::is_same_v<int_map::difference_type, std::ptrdiff_t>);
+static_assert(std::is_same_v<int_map::reference, std::pair<const int, int>&>);
+static_assert(std::is_same_v<int_map::const_reference, const std::pair<const int, int>&>);
+static_assert(std::is_same_v<std::iterator_traits<int_map::iterator>::iterator_category,
+                             std::forward_iterator_tag>);
+static_assert(std::is_same_v<decltype(*std::declval<int_map::iterator>()), std::pair<const int, int>&>);
+static_assert(std::is_same_v<decltype(*std::declval<int_map::const_iterator>()),
+                             const std::pair<const int, int>&>);
+static_assert(std::is_convertible_v<int_map::iterator, int_map::const_iterator>);
+static_assert(!std::is_convertible_v<int_map::const_iterator, int_map::iterator>);
+static_assert(std::is_nothrow_move_constructible_v<int_map>);
+
+TEST(SkiplistMap, EmptyMap) {
+  int_map map;
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(map.size(), 0u);
+  EXPECT_EQ(map.begin(), map.end());
+  EXPECT_EQ(map.cbegin(), map.cend());
+  EXPECT_EQ(map.find(1), map.end());
+  EXPECT_FALSE(map.contains(1));
+  EXPECT_EQ(map.count(1), 0u);
+  EXPECT_EQ(map.erase(1), 0u);
+  EXPECT_TRUE(map.snapshot().empty());
+  EXPECT_GT(map.max_size(), 0u);
+}
+
+TEST(SkiplistMap, RangeForYieldsMutableReferencesInKeyOrder) {
+  int_map map{{3, 30}, {1, 10}, {2, 20}};
+  std::vector<int> keys;
+  for (auto& element : map) {
+    static_assert(std::is_same_v<decltype(element), std::pair<const int, int>&>);
+    keys.push_back(element.first);
+    element.second += 1;
+  }
+  EXPECT_EQ(keys, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(map.at(1), 11);
+  EXPECT_EQ(map.at(3), 31);
+}
+
+TEST(SkiplistMap, IteratorOperations) {
+  int_map map{{1, 10}, {2, 20}, {3, 30}};
+  int_map::iterator it = map.begin();
+  int_map::iterator copy = it;
+  EXPECT_EQ(copy, it);
+  EXPECT_EQ((it++)->first, 1);
+  EXPECT_EQ(it->first, 2);
+  EXPECT_NE(copy, it);
+  int_map::const_iterator cit = it;  // conversion
+  EXPECT_EQ(cit, it);
+  EXPECT_EQ(it, cit);
+  EXPECT_EQ(cit->second, 20);
+  EXPECT_EQ(std::distance(map.begin(), map.end()), 3);
+  EXPECT_EQ(std::next(map.begin(), 3), map.end());
+  int_map::iterator assigned;
+  assigned = copy;
+  EXPECT_EQ(assigned->first, 1);
+  assigned = std::move(it);
+  EXPECT_EQ(assigned->first, 2);
+  const int_map& const_map = map;
+  EXPECT_EQ(const_map.begin()->first, 1);
+  EXPECT_EQ(const_map.find(3)->second, 30);
+  EXPECT_EQ(const_map.at(2), 20);
+  EXPECT_THROW((void)const_map.at(4), std::out_of_range);
+  int sum = 0;
+  const_map.for_each([&](const std::pair<const int, int>& element) { sum += element.second; });
+  EXPECT_EQ(sum, 60);
+}
+
+// --- std::map equivalence under random operation sequences ------------------------------------
+
+TEST(SkiplistMap, RandomOperationsMatchStdMap) {
+  for (unsigned seed = 1; seed <= 4; ++seed) {
+    std::mt19937 rng(seed);
+    const int key_range = seed % 2 == 0 ? 64 : 2000;
+    std::uniform_int_distribution<int> key_of(0, key_range - 1);
+    std::uniform_int_distribution<int> op_of(0, 15);
+    int_map map;
+    std::map<int, int> ref;
+    for (int step = 0; step < 40000; ++step) {
+      const int key = key_of(rng);
+      const int value = step;
+      switch (op_of(rng)) {
+        case 0: {
+          auto [it, inserted] = map.insert({key, value});
+          auto [rit, rinserted] = ref.insert({key, value});
+          ASSERT_EQ(inserted, rinserted);
+          ASSERT_EQ(it->second, rit->second);
+          break;
+        }
+        case 1: {
+          auto [it, inserted] = map.emplace(key, value);
+          auto [rit, rinserted] = ref.emplace(key, value);
+          ASSERT_EQ(inserted, rinserted);
+          ASSERT_EQ(it->second, rit->second);
+          break;
+        }
+        case 2: {
+          auto [it, inserted] = map.try_emplace(key, value);
+          ASSERT_EQ(inserted, ref.try_emplace(key, value).second);
+          ASSERT_EQ(it->first, key);
+          break;
+        }
+        case 3: {
+          auto [it, inserted] = map.insert_or_assign(key, value);
+          ASSERT_EQ(inserted, ref.insert_or_assign(key, value).second);
+          ASSERT_EQ(it->second, value);
+          break;
+        }
+        case 4:
+          map[key] += 1;
+          ref[key] += 1;
+          break;
+        case 5:
+        case 6:
+          ASSERT_EQ(map.erase(key), ref.erase(key));
+          break;
+        case 7: {
+          auto it = map.find(key);
+          auto rit = ref.find(key);
+          ASSERT_EQ(it == map.end(), rit == ref.end());
+          if (rit != ref.end()) {
+            auto next = map.erase(it);
+            auto rnext = ref.erase(rit);
+            ASSERT_EQ(next == map.end(), rnext == ref.end());
+            if (rnext != ref.end()) {
+              ASSERT_EQ(next->first, rnext->first);
+            }
+          }
+          break;
+        }
+        case 8: {
+          auto it = map.find(key);
+          auto rit = ref.find(key);
+          ASSERT_EQ(it == map.end(), rit == ref.end());
+          if (rit != ref.end()) {
+            ASSERT_EQ(it->second, rit->second);
+          }
+          ASSERT_EQ(map.count(key), ref.count(key));
+          ASSERT_EQ(map.contains(key), ref.count(key) == 1);
+          break;
+        }
+        case 9:
+        case 10: {
+          auto it = map.lower_bound(key);
+          auto rit = ref.lower_bound(key);
+          ASSERT_EQ(it == map.end(), rit == ref.end());
+          if (rit != ref.end()) {
+            ASSERT_EQ(it->first, rit->first);
+          }
+          auto ut = map.upper_bound(key);
+          auto rut = ref.upper_bound(key);
+          ASSERT_EQ(ut == map.end(), rut == ref.end());
+          if (rut != ref.end()) {
+            ASSERT_EQ(ut->first, rut->first);
+          }
+          break;
+        }
+        case 11: {
+          auto [first, last] = map.equal_range(key);
+          auto [rfirst, rlast] = ref.equal_range(key);
+          ASSERT_EQ(std::distance(first, last), std::distance(rfirst, rlast));
+          break;
+        }
+        case 12: {
+          auto rit = ref.find(key);
+          if (rit != ref.end()) {
+            ASSERT_EQ(map.at(key), rit->second);
+          } else {
+            ASSERT_THROW(map.at(key), std::out_of_range);
+          }
+          break;
+        }
+        case 13: {  // erase a short range
+          auto first = map.lower_bound(key);
+          auto last = map.lower_bound(key + 5);
+          auto next = map.erase(first, last);
+          auto rnext = ref.erase(ref.lower_bound(key), ref.lower_bound(key + 5));
+          ASSERT_EQ(next == map.end(), rnext == ref.end());
+          if (rnext != ref.end()) {
+            ASSERT_EQ(next->first, rnext->first);
+          }
+          break;
+        }
+        case 14: {
+          auto hinted = map.insert(map.begin(), {key, value});
+          ref.insert({key, value});
+          ASSERT_EQ(hinted->first, key);
+          break;
+        }
+        default:
+          if (step % 97 == 0) {
+            const auto copy = map.snapshot();
+            ASSERT_TRUE(std::equal(copy.begin(), copy.end(), ref.begin(), ref.end(),
+                                   [](const auto& a, const auto& b) {
+                                     return a.first == b.first && a.second == b.second;
+                                   }));
+          }
+          break;
+      }
+      if (step % 1000 == 0) expect_same(map, ref);
+    }
+    expect_same(map, ref);
+  }
+}
+
+// --- construction, assignment, swap ------------------------------------------------------------
+
+TEST(SkiplistMap, ConstructorsAndAssignment) {
+  const std::vector<std::pair<const int, int>> values{{5, 50}, {1, 10}, {3, 30}, {1, 99}};
+  int_map from_range(values.begin(), values.end());
+  std::map<int, int> ref(values.begin(), values.end());
+  expect_same(from_range, ref);
+
+  int_map from_list{{5, 50}, {1, 10}, {3, 30}};
+  expect_same(from_list, ref);
+
+  int_map copy(from_list);
+  expect_same(copy, ref);
+  EXPECT_EQ(copy, from_list);
+
+  int_map moved(std::move(copy));
+  expect_same(moved, ref);
+  EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
+  copy.insert({7, 70});       // and usable
+  EXPECT_EQ(copy.size(), 1u);
+
+  int_map assigned{{100, 1}};
+  assigned = from_list;
+  expect_same(assigned, ref);
+  const int_map& same = assigned;
+  assigned = same;  // self-assignment keeps the contents
+  expect_same(assigned, ref);
+
+  int_map move_assigned{{100, 1}};
+  move_assigned = std::move(assigned);
+  expect_same(move_assigned, ref);
+
+  move_assigned = {{2, 20}};
+  expect_same(move_assigned, std::map<int, int>{{2, 20}});
+  EXPECT_NE(move_assigned, from_list);
+
+  int_map a{{1, 1}};
+  int_map b{{2, 2}, {3, 3}};
+  a.swap(b);
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_EQ(b.begin()->first, 1);
+  swap(a, b);
+  EXPECT_EQ(a.begin()->first, 1);
+
+  a.clear();
+  EXPECT_TRUE(a.empty());
+  a.insert({4, 4});
+  EXPECT_EQ(a.begin()->first, 4);
+}
+
+TEST(SkiplistMap, InsertOverloads) {
+  maptidy::skiplist_map<int, std::string> map;
+  const std::pair<const int, std::string> lvalue{1, "one"};
+  EXPECT_TRUE(map.insert(lvalue).second);
+  EXPECT_TRUE(map.insert(std::pair<int, std::string>(2, "two")).second);  // template P&&
+  EXPECT_FALSE(map.insert({2, "zwei"}).second);
+  EXPECT_EQ(map.at(2), "two");
+  map.insert({{3, "three"}, {4, "four"}});
+  EXPECT_EQ(map.emplace_hint(map.end(), 5, "five")->second, "five");
+  EXPECT_EQ(map.try_emplace(map.end(), 6, 3, 'x')->second, "xxx");
+  std::string key_seven = "unused";
+  EXPECT_EQ(map.insert_or_assign(map.end(), 7, key_seven)->second, "unused");
+  EXPECT_EQ(map.insert_or_assign(7, std::string("seven")).first->second, "seven");
+  EXPECT_EQ(map[8], "");
+  map[8] = "eight";
+  EXPECT_EQ(map.size(), 8u);
+
+  // try_emplace leaves its arguments alone when the key exists.
+  std::string payload = "payload";
+  EXPECT_FALSE(map.try_emplace(1, std::move(payload)).second);
+  EXPECT_EQ(payload, "payload");  // NOLINT(bugprone-use-after-move)
+}
+
+TEST(SkiplistMap, MoveOnlyAndStringKeys) {
+  maptidy::skiplist_map<std::string, std::unique_ptr<int>> map;
+  map.emplace("b", std::make_unique<int>(2));
+  map.try_emplace("a", std::make_unique<int>(1));
+  std::string key = "c";
+  map.insert_or_assign(std::move(key), std::make_unique<int>(3));
+  EXPECT_EQ(*map.at("a"), 1);
+  EXPECT_EQ(*map.find("c")->second, 3);
+  std::vector<std::string> keys;
+  map.for_each([&](const auto& element) { keys.push_back(element.first); });
+  EXPECT_EQ(keys, (std::vector<std::string>{"a", "b", "c"}));
+  auto moved = std::move(map);
+  EXPECT_EQ(moved.size(), 3u);
+}
+
+TEST(SkiplistMap, HeterogeneousLookup) {
+  maptidy::skiplist_map<std::string, int> map{{"apple", 1}, {"banana", 2}, {"cherry", 3}};
+  const std::string_view banana = "banana";
+  EXPECT_EQ(map.find(banana)->second, 2);
+  EXPECT_TRUE(map.contains("cherry"));
+  EXPECT_EQ(map.count(std::string_view("apple")), 1u);
+  EXPECT_EQ(map.lower_bound(std::string_view("b"))->first, "banana");
+  EXPECT_EQ(map.upper_bound(std::string_view("banana"))->first, "cherry");
+  const auto [first, last] = map.equal_range(std::string_view("banana"));
+  EXPECT_EQ(std::distance(first, last), 1);
+  EXPECT_EQ(map.erase(std::string_view("apple")), 1u);
+  EXPECT_EQ(map.size(), 2u);
+}
+
+TEST(SkiplistMap, CustomComparatorAndObservers) {
+  maptidy::skiplist_map<int, int, std::greater<int>> map{{1, 1}, {3, 3}, {2, 2}};
+  std::vector<int> keys;
+  for (const auto& element : map) keys.push_back(element.first);
+  EXPECT_EQ(keys, (std::vector<int>{3, 2, 1}));
+  EXPECT_TRUE(map.key_comp()(2, 1));
+  EXPECT_TRUE(map.value_comp()({2, 0}, {1, 0}));
+  EXPECT_EQ(map.lower_bound(2)->first, 2);
+  EXPECT_EQ(map.upper_bound(2)->first, 1);
+}
+
+TEST(SkiplistMap, SnapshotAndForEachAreSorted) {
+  int_map map;
+  std::mt19937 rng(7);
+  std::map<int, int> ref;
+  for (int i = 0; i < 5000; ++i) {
+    const int key = static_cast<int>(rng() % 100000);
+    map.try_emplace(key, i);
+    ref.try_emplace(key, i);
+  }
+  const std::vector<std::pair<int, int>> snapshot = map.snapshot();
+  ASSERT_EQ(snapshot.size(), ref.size());
+  EXPECT_TRUE(std::equal(snapshot.begin(), snapshot.end(), ref.begin(),
+                         [](const auto& a, const auto& b) { return a.first == b.first && a.second == b.second; }));
+  int previous = -1;
+  std::size_t visited = 0;
+  map.for_each([&](auto& element) {
+    EXPECT_LT(previous, element.first);
+    previous = element.first;
+    element.second = 0;
+    ++visited;
+  });
+  EXPECT_EQ(visited, ref.size());
+  EXPECT_EQ(map.begin()->second, 0);
+}
+
+TEST(SkiplistMap, IteratorOutlivesEraseOfItsElement) {
+  maptidy::skiplist_map<int, std::string> map;
+  for (int i = 0; i < 1000; ++i) map.try_emplace(i, std::string(40, static_cast<char>('a' + i % 26)));
+  auto held = map.find(500);
+  for (int i = 0; i < 1000; ++i) map.erase(i);  // enough erases to trigger reclamation
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(held->first, 500);
+  EXPECT_EQ(held->second, std::string(40, static_cast<char>('a' + 500 % 26)));
+  ++held;  // the frozen links of erased nodes still lead to end()
+  while (held != map.end()) ++held;
+}
+
+// --- allocators ----------------------------------------------------------------------------------
+
+struct allocation_stats {
+  long live_blocks = 0;
+  long live_bytes = 0;
+};
+
+// Stateful allocator: allocators compare equal when their ids match.
+template <class T, bool Propagate>
+struct tracking_allocator {
+  using value_type = T;
+  using propagate_on_container_copy_assignment = std::bool_constant<Propagate>;
+  using propagate_on_container_move_assignment = std::bool_constant<Propagate>;
+  using propagate_on_container_swap = std::bool_constant<Propagate>;
+  using is_always_equal = std::false_type;
+
+  tracking_allocator(int allocator_id, allocation_stats* allocation_stats)
+      : id(allocator_id), stats(allocation_stats) {}
+  template <class U>
+  tracking_allocator(const tracking_allocator<U, Propagate>& other)  // NOLINT: rebinding
+      : id(other.id), stats(other.stats) {}
+
+  T* allocate(std::size_t n) {
+    ++stats->live_blocks;
+    stats->live_bytes += static_cast<long>(n * sizeof(T));
+    return std::allocator<T>().allocate(n);
+  }
+  void deallocate(T* p, std::size_t n) {
+    --stats->live_blocks;
+    stats->live_bytes -= static_cast<long>(n * sizeof(T));
+    std::allocator<T>().deallocate(p, n);
+  }
+  tracking_allocator select_on_container_copy_construction() const {
+    return tracking_allocator(id + 1000, stats);
+  }
+
+  template <class U>
+  struct rebind {
+    using other = tracking_allocator<U, Propagate>;
+  };
+
+  friend bool operator==(const tracking_allocator& a, const tracking_allocator& b) { return a.id == b.id; }
+  friend bool operator!=(const tracking_allocator& a, const tracking_allocator& b) { return a.id != b.id; }
+
+  int id;
+  allocation_stats* stats;
+};
+
+template <bool Propagate>
+using tracked_map = maptidy::skiplist_map<int, std::string, std::less<>,
+                                          tracking_allocator<std::pair<const int, std::string>, Propagate>>;
+
+template <bool Propagate>
+tracked_map<Propagate> make_tracked(int id, allocation_stats* stats, int first_key, int count) {
+  tracked_map<Propagate> map(typename tracked_map<Propagate>::allocator_type(id, stats));
+  for (int i = 0; i < count; ++i) map.try_emplace(first_key + i, std::to_string(first_key + i));
+  return map;
+}
+
+TEST(SkiplistMapAllocator, EveryNodeComesFromTheAllocatorAndGoesBack) {
+  allocation_stats stats;
+  {
+    auto map = make_tracked<true>(1, &stats, 0, 100);
+    EXPECT_EQ(stats.live_blocks, 100);
+    for (int i = 0; i < 100; i += 2) map.erase(i);
+    EXPECT_GE(stats.live_blocks, 50);  // erased nodes wait for reclamation
+    map.clear();
+    EXPECT_LE(stats.live_blocks, 1);  // at most the retired list's buffer
+  }
+  EXPECT_EQ(stats.live_blocks, 0);
+  EXPECT_EQ(stats.live_bytes, 0);
+}
+
+TEST(SkiplistMapAllocator, ErasedNodesAreReclaimed) {
+  allocation_stats stats;
+  auto map = make_tracked<true>(1, &stats, 0, 0);
+  for (int round = 0; round < 50; ++round) {
+    for (int i = 0; i < 100; ++i) map.try_emplace(i, "value");
+    for (int i = 0; i < 100; ++i) map.erase(i);
+  }
+  // 5000 erases; without reclamation 5000 blocks would be live.
+  EXPECT_LT(stats.live_blocks, 600);
+}
+
+TEST(SkiplistMapAllocator, CopyUsesSelectOnContainerCopyConstruction) {
+  allocation_stats stats;
+  const auto source = make_tracked<false>(1, &stats, 0, 10);
+  const tracked_map<false> copy(source);
+  EXPECT_EQ(copy.get_allocator().id, 1001);
+  EXPECT_EQ(copy, source);
+}
+
+TEST(SkiplistMapAllocator, PropagatingAllocatorFollowsAssignmentAndSwap) {
+  allocation_stats stats;
+  auto a = make_tracked<true>(1, &stats, 0, 10);
+  auto b = make_tracked<true>(2, &stats, 100, 5);
+  b = a;
+  EXPECT_EQ(b.get_allocator().id, 1);
+  EXPECT_EQ(b, a);
+
+  auto c = make_tracked<true>(3, &stats, 200, 5);
+  c = std::move(b);
+  EXPECT_EQ(c.get_allocator().id, 1);
+  EXPECT_EQ(c, a);
+
+  auto d = make_tracked<true>(4, &stats, 300, 5);
+  c.swap(d);
+  EXPECT_EQ(c.get_allocator().id, 4);
+  EXPECT_EQ(d.get_allocator().id, 1);
+  EXPECT_EQ(d, a);
+}
+
+TEST(SkiplistMapAllocator, NonPropagatingAllocatorStaysAndMovesElementWise) {
+  allocation_stats stats;
+  auto a = make_tracked<false>(1, &stats, 0, 10);
+  auto b = make_tracked<false>(2, &stats, 100, 5);
+  b = a;
+  EXPECT_EQ(b.get_allocator().id, 2);
+  EXPECT_EQ(b, a);
+
+  auto c = make_tracked<false>(3, &stats, 200, 5);
+  c = std::move(b);  // unequal allocators: elements move one by one
+  EXPECT_EQ(c.get_allocator().id, 3);
+  EXPECT_EQ(c, a);
+  EXPECT_TRUE(b.empty());  // NOLINT(bugprone-use-after-move)
+
+  tracked_map<false> e(std::move(c), typename tracked_map<false>::allocator_type(5, &stats));
+  EXPECT_EQ(e.get_allocator().id, 5);
+  EXPECT_EQ(e, a);
+
+  auto f = make_tracked<false>(1, &stats, 0, 3);
+  auto g = make_tracked<false>(1, &stats, 50, 4);
+  f.swap(g);  // equal allocators: contents swap
+  EXPECT_EQ(f.size(), 4u);
+  EXPECT_EQ(g.size(), 3u);
+}
+
+// --- exception safety ----------------------------------------------------------------------------
+
+// Counts down to a throw; -1 disables throwing.
+int throw_countdown = -1;
+
+void maybe_throw() {
+  if (throw_countdown > 0 && --throw_countdown == 0) throw std::runtime_error("injected");
+}
+
+struct throwing_value {
+  explicit throwing_value(int v) : value(v) {}
+  throwing_value(const throwing_value& other) : value(other.value) { maybe_throw(); }
+  throwing_value& operator=(const throwing_value& other) {
+    maybe_throw();
+    value = other.value;
+    return *this;
+  }
+  bool operator==(const throwing_value& other) const { return value == other.value; }
+  int value;
+};
+
+struct throwing_less {
+  bool operator()(int a, int b) const {
+    maybe_throw();
+    return a < b;
+  }
+};
+
+TEST(SkiplistMapExceptions, ThrowingCopyLeavesMapUnchangedAndLeaksNothing) {
+  allocation_stats stats;
+  using map_type =
+      maptidy::skiplist_map<int, throwing_value, std::less<>,
+                            tracking_allocator<std::pair<const int, throwing_value>, true>>;
+  {
+    map_type map(map_type::allocator_type(1, &stats));
+    std::map<int, throwing_value> ref;
+    std::mt19937 rng(3);
+    int failures = 0;
+    for (int step = 0; step < 5000; ++step) {
+      const int key = static_cast<int>(rng() % 200);
+      const throwing_value value(step);
+      throw_countdown = static_cast<int>(rng() % 3) + 1;
+      try {
+        switch (rng() % 3) {
+          case 0:
+            map.insert({key, value});
+            throw_countdown = -1;
+            ref.insert({key, value});
+            break;
+          case 1:
+            map.insert_or_assign(key, value);
+            throw_countdown = -1;
+            ref.insert_or_assign(key, value);
+            break;
+          default:
+            map.erase(key);
+            throw_countdown = -1;
+            ref.erase(key);
+            break;
+        }
+      } catch (const std::runtime_error&) {
+        ++failures;
+      }
+      throw_countdown = -1;
+      if (step % 250 == 0) expect_same(map, ref);
+    }
+    expect_same(map, ref);
+    EXPECT_GT(failures, 100);
+
+    throw_countdown = 50;  // the copy fails part-way through
+    EXPECT_THROW({ map_type copy(map); }, std::runtime_error);
+    throw_countdown = -1;
+  }
+  EXPECT_EQ(stats.live_blocks, 0);
+  EXPECT_EQ(stats.live_bytes, 0);
+}
+
+TEST(SkiplistMapExceptions, ThrowingCompareLeavesMapUnchangedAndLeaksNothing) {
+  allocation_stats stats;
+  using map_type = maptidy::skiplist_map<int, int, throwing_less,
+                                         tracking_allocator<std::pair<const int, int>, true>>;
+  {
+    map_type map(throwing_less(), map_type::allocator_type(1, &stats));
+    std::map<int, int> ref;
+    std::mt19937 rng(4);
+    int failures = 0;
+    for (int step = 0; step < 5000; ++step) {
+      const int key = static_cast<int>(rng() % 300);
+      throw_countdown = static_cast<int>(rng() % 40) + 1;
+      try {
+        switch (rng() % 5) {
+          case 0:
+            map.try_emplace(key, step);
+            throw_countdown = -1;
+            ref.try_emplace(key, step);
+            break;
+          case 1:
+            map.insert_or_assign(key, step);
+            throw_countdown = -1;
+            ref.insert_or_assign(key, step);
+            break;
+          case 2:
+            map.emplace(key, step);
+            throw_countdown = -1;
+            ref.emplace(key, step);
+            break;
+          case 3:
+            map.erase(key);
+            throw_countdown = -1;
+            ref.erase(key);
+            break;
+          default:
+            (void)map.lower_bound(key);
+            break;
+        }
+      } catch (const std::runtime_error&) {
+        ++failures;
+      }
+      throw_countdown = -1;
+      if (step % 250 == 0) expect_same(map, ref);
+    }
+    expect_same(map, ref);
+    EXPECT_GT(failures, 100);
+  }
+  EXPECT_EQ(stats.live_blocks, 0);
+}
+
+}  // namespace
