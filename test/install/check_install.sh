@@ -13,7 +13,9 @@ cmake --install "$build" --prefix "$prefix" > "$scratch/install.log"
 
 test -x "$prefix/bin/maptidy-clangd"
 test -f "$prefix/lib/MaptidyPlugin.so"
-test -f "$prefix/include/maptidy/composite_key.hpp" || test -d "$prefix/include/maptidy"
+test -f "$prefix/include/maptidy/composite_key.hpp"
+test -f "$prefix/include/maptidy/sharded_map.hpp"
+test -f "$prefix/include/maptidy/skiplist_map.hpp"
 
 cat > "$scratch/loop.cpp" <<'CPP'
 #include <stddef.h>

@@ -1,10 +1,20 @@
-// Builds against the installed headers: any include of maptidy/ must resolve.
-#if __has_include(<maptidy/composite_key.hpp>)
+// Builds against the installed headers through find_package(maptidy).
 #include <maptidy/composite_key.hpp>
-#endif
+#include <maptidy/sharded_map.hpp>
+#include <maptidy/skiplist_map.hpp>
+
 #include <cstdio>
+#include <string>
+#include <utility>
 
 int main() {
+  maptidy::sharded_map<std::pair<int, int>, std::string> cells;
+  cells.insert_or_assign({1, 2}, "cell");
+  maptidy::skiplist_map<int, int> ordered;
+  ordered[2] = 1;
+  ordered[1] = 2;
+  if (!cells.contains({1, 2}) || ordered.begin()->first != 1)
+    return 1;
   std::puts("consumer OK");
   return 0;
 }

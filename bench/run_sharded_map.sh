@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the sharded_map benchmark in Release mode and runs it; the tables
+# it prints are Markdown. Arguments are passed on (--quick, --only=TEXT).
+#   BUILD_DIR  build directory (default: build-sharded-map-bench in the source tree)
+#   JOBS       parallel build jobs (default: 2)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BUILD_DIR:-$root/build-sharded-map-bench}"
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DMAPTIDY_BUILD_TOOLS=OFF -DMAPTIDY_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build "$build" --target sharded_map_bench -j "${JOBS:-2}" >/dev/null
+exec "$build/bench/sharded_map_bench" "$@"
