@@ -9,7 +9,13 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   libgrpc++-dev libprotobuf-dev
   libgtest-dev libgmock-dev libfmt-dev
+  git pre-commit neovim nodejs
 )
+# The SARIF schema test installs its npm modules itself; npm comes with some
+# nodejs builds and is a package of its own in Debian's.
+if ! command -v npm > /dev/null; then
+  packages+=(npm)
+fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
 fi

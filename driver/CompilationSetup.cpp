@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang::tooling;
 
@@ -57,12 +58,16 @@ loadDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstFile) {
   std::string Message;
   if (!BuildPath.empty()) {
     llvm::SmallString<256> Json(BuildPath);
-    if (llvm::sys::fs::is_directory(BuildPath))
+    // A directory, unless a .json file is named (even a missing one).
+    if (llvm::sys::fs::is_directory(BuildPath) || !BuildPath.ends_with(".json"))
       llvm::sys::path::append(Json, "compile_commands.json");
     if (!llvm::sys::fs::exists(Json))
       return failure("no compilation database at '" + Json +
-                     "'; configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or "
-                     "pass compile flags after '--'");
+                     "'; create it with 'cmake -B " +
+                     llvm::sys::path::parent_path(Json) +
+                     " -DCMAKE_EXPORT_COMPILE_COMMANDS=ON' (or 'bear -- "
+                     "make'), name its directory with -p, or pass compile "
+                     "flags after '--'");
     std::unique_ptr<CompilationDatabase> Database =
         JSONCompilationDatabase::loadFromFile(
             Json, Message, JSONCommandLineSyntax::AutoDetect);
@@ -82,42 +87,113 @@ loadDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstFile) {
   return Database;
 }
 
+bool isHeader(llvm::StringRef Path) {
+  return llvm::is_contained(
+      {"h", "hh", "hpp", "hxx", "h++", "inl", "ipp", "tpp"},
+      llvm::sys::path::extension(Path).drop_front().lower());
+}
+
+/// The files of the database that \p Argument names: itself, those below it
+/// (a directory) or those it matches (a regular expression).
+static llvm::Error select(llvm::StringRef Argument,
+                          const llvm::StringSet<> &Known,
+                          std::vector<std::string> &Files) {
+  if (llvm::sys::fs::is_regular_file(Argument)) {
+    std::string File = canonicalPath(Argument);
+    if (!Known.contains(File) && !isHeader(File))
+      return failure("'" + File +
+                     "' is not in the compilation database; rebuild the "
+                     "database or pass its compile flags after '--'");
+    Files.push_back(std::move(File));
+    return llvm::Error::success();
+  }
+  const size_t Before = Files.size();
+  if (llvm::sys::fs::is_directory(Argument)) {
+    const std::string Directory = canonicalPath(Argument) + "/";
+    for (const auto &Entry : Known)
+      if (Entry.getKey().starts_with(Directory))
+        Files.push_back(Entry.getKey().str());
+    if (Files.size() == Before)
+      return failure("no file of the compilation database is in '" + Argument +
+                     "'");
+    return llvm::Error::success();
+  }
+  llvm::Regex Pattern(Argument);
+  if (Pattern.isValid())
+    for (const auto &Entry : Known)
+      if (Pattern.match(Entry.getKey()))
+        Files.push_back(Entry.getKey().str());
+  if (Files.size() == Before)
+    return failure("no such file '" + Argument +
+                   "', and no file of the compilation database matches it");
+  return llvm::Error::success();
+}
+
+/// The files to analyze when none are named: all, or those changed.
+static std::vector<std::string>
+defaultFiles(const llvm::StringSet<> &Known,
+             const std::optional<std::vector<std::string>> &Changed) {
+  std::vector<std::string> Files;
+  if (!Changed) {
+    for (const auto &Entry : Known)
+      Files.push_back(Entry.getKey().str());
+    return Files;
+  }
+  for (const std::string &File : *Changed)
+    if (Known.contains(File) ||
+        (isHeader(File) && llvm::sys::fs::is_regular_file(File)))
+      Files.push_back(File);
+  return Files;
+}
+
 llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
   CompilationSetup Setup;
-  for (const std::string &File : Request.Files) {
-    if (!llvm::sys::fs::is_regular_file(File))
-      return failure("no such file '" + File + "'");
-    Setup.Files.push_back(canonicalPath(File));
-  }
-
   std::unique_ptr<CompilationDatabase> Database;
   if (Request.FixedFlags) {
-    if (Setup.Files.empty())
+    if (Request.Files.empty())
       return failure("no input files given with the compile flags after '--'");
+    for (const std::string &File : Request.Files) {
+      if (!llvm::sys::fs::is_regular_file(File))
+        return failure("no such file '" + File + "'");
+      Setup.Files.push_back(canonicalPath(File));
+    }
     Database = std::move(Request.FixedFlags);
   } else {
-    auto Loaded = loadDatabase(Request.BuildPath, Setup.Files.empty()
-                                                      ? llvm::StringRef()
-                                                      : Setup.Files.front());
+    std::string FirstFile;
+    if (!Request.Files.empty()) {
+      if (Request.BuildPath.empty() && !llvm::sys::fs::exists(Request.Files[0]))
+        return failure("no such file '" + Request.Files[0] + "'");
+      FirstFile = canonicalPath(Request.Files[0]);
+    }
+    auto Loaded = loadDatabase(Request.BuildPath, FirstFile);
     if (!Loaded)
       return Loaded.takeError();
     Database = std::move(*Loaded);
     llvm::StringSet<> Known;
     for (const std::string &File : Database->getAllFiles())
       Known.insert(canonicalPath(File));
-    if (Setup.Files.empty()) {
-      for (const auto &Entry : Known)
-        Setup.Files.push_back(Entry.getKey().str());
-      llvm::sort(Setup.Files);
-      if (Setup.Files.empty())
-        return failure("the compilation database lists no files");
-    }
-    for (const std::string &File : Setup.Files)
-      if (!Known.contains(File))
-        return failure("'" + File +
-                       "' is not in the compilation database; rebuild the "
-                       "database or pass its compile flags after '--'");
+    if (Known.empty())
+      return failure("the compilation database lists no files");
+    for (const std::string &Argument : Request.Files)
+      if (llvm::Error Error = select(Argument, Known, Setup.Files))
+        return std::move(Error);
+    if (Request.Files.empty())
+      Setup.Files = defaultFiles(Known, Request.ChangedFiles);
+    if (llvm::any_of(Setup.Files, [&](const std::string &File) {
+          return !Known.contains(File);
+        }))
+      Database = inferMissingCompileCommands(std::move(Database));
   }
+
+  llvm::sort(Setup.Files);
+  Setup.Files.erase(llvm::unique(Setup.Files), Setup.Files.end());
+  // Round robin over the sorted files: the same split on every machine, and
+  // shards of nearly equal size.
+  std::vector<std::string> Part;
+  for (size_t I = 0; I < Setup.Files.size(); ++I)
+    if (I % Request.Part.Count == Request.Part.Index - 1)
+      Part.push_back(std::move(Setup.Files[I]));
+  Setup.Files = std::move(Part);
 
   auto Adjusted =
       std::make_unique<ArgumentsAdjustingCompilations>(std::move(Database));

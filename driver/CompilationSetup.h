@@ -1,8 +1,11 @@
 //===--- CompilationSetup.h - maptidy -------------------------------------===//
 //
-// Finds the compile commands for the input files: the compilation database
-// named with -p, flags given after `--`, or a database found above the first
-// input file; refuses files the database does not know.
+// Finds the compile commands and the files to analyze: the compilation
+// database named with -p, flags given after `--`, or a database found above
+// the first input file; the files named (paths, directories or patterns), the
+// files changed (--diff-base) or all, then this job's shard of them. Refuses
+// source files the database does not know; headers get the command of a
+// similar file, as in clangd.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +15,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +23,14 @@ namespace maptidy {
 
 struct CompilationSetup {
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  /// Absolute paths of the files to analyze.
+  /// Absolute paths of the files to analyze, sorted.
   std::vector<std::string> Files;
+};
+
+/// Job \p Index (1-based) of \p Count (--shard).
+struct Shard {
+  unsigned Index = 1;
+  unsigned Count = 1;
 };
 
 struct CompilationRequest {
@@ -28,8 +38,12 @@ struct CompilationRequest {
   std::string BuildPath;
   /// Flags given after `--`, if any.
   std::unique_ptr<clang::tooling::CompilationDatabase> FixedFlags;
-  /// Files named on the command line; empty means every file of the database.
+  /// Files, directories or regular expressions named on the command line;
+  /// none means every file of the database.
   std::vector<std::string> Files;
+  /// With none named, only these files are analyzed (--diff-base).
+  std::optional<std::vector<std::string>> ChangedFiles;
+  Shard Part;
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
   /// argv[0], to find the builtin headers next to an installed binary.
@@ -39,6 +53,10 @@ struct CompilationRequest {
 /// The database (with the extra arguments and the resource directory applied)
 /// and the files to analyze, or an error that names the problem.
 llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request);
+
+/// Whether \p Path is named like a header (analyzed on its own with the
+/// command of a similar file when the database does not list it).
+bool isHeader(llvm::StringRef Path);
 
 } // namespace maptidy
 

@@ -7,21 +7,27 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "AtomicFile.h"
+#include "Baseline.h"
 #include "ClangTidy.h"
 #include "ClangTidyForceLinker.h"
 #include "CompilationSetup.h"
 #include "ConfigSetup.h"
 #include "ExitCodes.h"
+#include "GitDiff.h"
+#include "Run.h"
+#include "Worker.h"
+#include "WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PluginLoader.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
-#include "llvm/Support/VirtualFileSystem.h"
-#include "llvm/Support/WithColor.h"
+#include "llvm/Support/Threading.h"
 
 namespace clang::tidy {
 // Keeps the maptidy module in the static link.
@@ -112,20 +118,78 @@ static cl::opt<bool>
                cl::desc("Print the effective configuration and exit"),
                cl::cat(Category));
 static cl::opt<bool>
-    Quiet("quiet", cl::desc("Do not print statistics of suppressed findings"),
+    Quiet("quiet",
+          cl::desc("Print no progress line, no \"N warnings generated\" and "
+                   "no statistics of suppressed findings"),
           cl::cat(Category));
+// A string, so that a bad value (or --jobs=4, read as -j "obs=4") gets
+// maptidy's one-line error.
+static cl::opt<std::string>
+    Jobs("j",
+         cl::desc("Files analyzed in parallel (default: all cores); the "
+                  "output is the same for any number"),
+         cl::value_desc("N"), cl::Prefix, cl::cat(Category));
+static cl::opt<std::string> WorkerFile(maptidy::WorkerFileOption,
+                                       cl::ReallyHidden, cl::cat(Category));
+static cl::opt<std::string> WorkerResult(maptidy::WorkerResultOption,
+                                         cl::ReallyHidden, cl::cat(Category));
 static cl::opt<bool> UseColor("use-color", cl::desc("Colour the diagnostics"),
                               cl::cat(Category));
+static cl::opt<std::string>
+    Format("format",
+           cl::desc("Report format: text (clang-tidy's, the default), json "
+                    "(maptidy's, see docs/cli.md), sarif (SARIF 2.1.0) or "
+                    "codeclimate (GitLab code quality)"),
+           cl::value_desc("format"), cl::init("text"), cl::cat(Category));
+static cl::opt<std::string>
+    Output("output",
+           cl::desc("Write the --format report to this file (the text "
+                    "report still goes to stdout)"),
+           cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string>
+    SourceRoot("source-root",
+               cl::desc("Directory report paths are relative to (default: "
+                        "the git work tree, else the working directory)"),
+               cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("Hide the findings recorded in this file (--write-baseline)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the findings in this file; they then do not fail"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string>
+    DiffBase("diff-base",
+             cl::desc("Report only findings on lines added or changed since "
+                      "this git ref (with no files named, analyze the "
+                      "changed files only)"),
+             cl::value_desc("ref"), cl::cat(Category));
+static cl::opt<std::string>
+    ShardSpec("shard",
+              cl::desc("Analyze part I of N of the files (1 <= I <= N), the "
+                       "same part on every machine"),
+              cl::value_desc("I/N"), cl::cat(Category));
+static cl::opt<std::string>
+    FailOn("fail-on",
+           cl::desc("The findings that make the exit status 1: warning (any, "
+                    "the default), error (errors, see --warnings-as-errors) "
+                    "or none"),
+           cl::value_desc("level"), cl::init("warning"), cl::cat(Category));
 
 static constexpr char Overview[] =
     "maptidy: finds costly map and container habits in C++ and fixes them.\n\n"
     "  maptidy -p build                 every file of "
     "build/compile_commands.json\n"
+    "  maptidy -p build src/ 'test.*'   files below src/ or matching a "
+    "pattern\n"
     "  maptidy -p build src/a.cpp       one file\n"
-    "  maptidy a.cpp -- -std=c++17      without a compilation database\n\n"
-    "Exit status: 0 no findings, 1 findings, 2 could not run or a file did "
-    "not\n"
-    "compile.\n";
+    "  maptidy a.cpp -- -std=c++17      without a compilation database\n"
+    "  maptidy -p build --diff-base=origin/main --format=sarif "
+    "--output=maptidy.sarif\n\n"
+    "Exit status: 0 no findings, 1 findings (see --fail-on), 2 could not run "
+    "or\n"
+    "a file did not compile. Documentation: docs/cli.md.\n";
 
 namespace maptidy {
 void reportError(const llvm::Twine &Message) {
@@ -168,56 +232,74 @@ static bool parseCommandLine(int Argc, const char **Argv) {
     return true;
   llvm::StringRef FirstLine = llvm::StringRef(Errors).split('\n').first;
   FirstLine.consume_front(llvm::sys::path::filename(Argv[0]));
-  FirstLine = FirstLine.ltrim(": ").rtrim();
+  // LLVM's own hint names the binary's full path; ours replaces it.
+  FirstLine = FirstLine.split("  Try: ").first.ltrim(": ").rtrim(". ");
   reportError(FirstLine + "; see 'maptidy --help'");
   return false;
 }
 
-/// Writes \p Write's output to \p Path through a temporary file in the same
-/// directory, so that a failure leaves any previous file untouched.
-static bool
-writeAtomically(llvm::StringRef Path,
-                llvm::function_ref<void(llvm::raw_ostream &)> Write) {
-  llvm::SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%";
-  int FD;
-  llvm::SmallString<256> Temporary;
-  if (std::error_code Error =
-          llvm::sys::fs::createUniqueFile(Model, FD, Temporary)) {
-    reportError("cannot write '" + Path + "': " + Error.message());
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    Write(OS);
-    OS.close();
-    if (OS.has_error()) {
-      reportError("cannot write '" + Path + "': " + OS.error().message());
-      OS.clear_error();
-      llvm::sys::fs::remove(Temporary);
-      return false;
-    }
-  }
-  if (std::error_code Error = llvm::sys::fs::rename(Temporary, Path)) {
-    reportError("cannot write '" + Path + "': " + Error.message());
-    llvm::sys::fs::remove(Temporary);
-    return false;
-  }
+/// Parses -j; none or 0 means all cores (as in run-clang-tidy).
+static std::optional<unsigned> parseJobs(llvm::StringRef Value) {
+  unsigned Count = 0;
+  if (!Value.empty() && Value.getAsInteger(10, Count))
+    return std::nullopt;
+  return Count ? Count : llvm::hardware_concurrency().compute_thread_count();
+}
+
+/// Parses --shard.
+static std::optional<Shard> parseShard(llvm::StringRef Spec) {
+  if (Spec.empty())
+    return Shard();
+  auto [Index, Count] = Spec.split('/');
+  Shard Part;
+  if (Index.getAsInteger(10, Part.Index) ||
+      Count.getAsInteger(10, Part.Count) || Part.Index < 1 ||
+      Part.Index > Part.Count)
+    return std::nullopt;
+  return Part;
+}
+
+/// Fails unless each output path can be written; checked before the run so
+/// that a bad path costs nothing and overwrites nothing.
+static bool outputsWritable() {
+  for (const std::string &Path :
+       {Output.getValue(), ExportFixes.getValue(), WriteBaseline.getValue()})
+    if (!Path.empty())
+      if (llvm::Error Error = checkWritable(Path)) {
+        reportError(llvm::toString(std::move(Error)));
+        return false;
+      }
   return true;
 }
 
-static void printSuppressed(const ClangTidyStats &Stats) {
-  if (!Stats.errorsIgnored())
-    return;
-  llvm::errs() << "Suppressed " << Stats.errorsIgnored() << " warnings ("
-               << Stats.ErrorsIgnoredNonUserCode << " in non-user code, "
-               << Stats.ErrorsIgnoredNOLINT << " NOLINT, "
-               << Stats.ErrorsIgnoredCheckFilter << " with check filters, "
-               << Stats.ErrorsIgnoredLineFilter << " due to line filter).\n";
+/// The worker mode: analyzes one file and writes the result for the maptidy
+/// process that started it.
+static int runAsWorker(const ConfigRequest &Request,
+                       CompilationRequest Compilation) {
+  Compilation.Files = {WorkerFile};
+  llvm::Expected<CompilationSetup> Setup =
+      setUpCompilation(std::move(Compilation));
+  if (!Setup) {
+    reportError(llvm::toString(Setup.takeError()));
+    return ExitCouldNotRun;
+  }
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
+  const UnitResult Result = analyzeUnit(Request, *Setup->Database,
+                                        Setup->Files.front(), FixNotes, Quiet);
+  if (llvm::Error Error =
+          writeFileAtomically(WorkerResult, encodeUnitResult(Result))) {
+    reportError(llvm::toString(std::move(Error)));
+    return ExitCouldNotRun;
+  }
+  return ExitClean;
 }
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
+  // Workers get the command line as given; loadFromCommandLine cuts it.
+  const std::vector<std::string> Arguments(Argv + 1, Argv + Argc);
 
   std::string FixedFlagsError;
   std::unique_ptr<clang::tooling::CompilationDatabase> FixedFlags =
@@ -231,6 +313,17 @@ int main(int Argc, const char **Argv) {
     return ExitCouldNotRun;
 
   const ConfigRequest Request = configRequest();
+  CompilationRequest Compilation;
+  Compilation.BuildPath = BuildPath;
+  Compilation.FixedFlags = std::move(FixedFlags);
+  Compilation.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
+                                     ExtraArgsBefore.end());
+  Compilation.Argv0 = Argv[0];
+  if (!WorkerFile.empty())
+    return runAsWorker(Request, std::move(Compilation));
+
   auto Provider = createOptionsProvider(Request);
   if (!Provider) {
     reportError(llvm::toString(Provider.takeError()));
@@ -238,8 +331,12 @@ int main(int Argc, const char **Argv) {
   }
 
   // The configuration that applies to the first file, for the listing modes.
-  llvm::SmallString<256> FirstFile(SourcePaths.empty() ? "dummy"
-                                                       : SourcePaths.front());
+  // A pattern names no directory: the working directory's configuration.
+  llvm::SmallString<256> FirstFile;
+  if (!SourcePaths.empty() && llvm::sys::fs::exists(SourcePaths[0]))
+    FirstFile = SourcePaths[0];
+  if (!llvm::sys::fs::is_regular_file(FirstFile))
+    llvm::sys::path::append(FirstFile, "dummy");
   llvm::sys::fs::make_absolute(FirstFile);
   ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
   const std::vector<std::string> Enabled =
@@ -266,14 +363,62 @@ int main(int Argc, const char **Argv) {
     return ExitClean;
   }
 
-  CompilationRequest Compilation;
-  Compilation.BuildPath = BuildPath;
-  Compilation.FixedFlags = std::move(FixedFlags);
-  Compilation.Files.assign(SourcePaths.begin(), SourcePaths.end());
-  Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
-                                     ExtraArgsBefore.end());
-  Compilation.Argv0 = Argv[0];
+  const std::optional<unsigned> Parallel = parseJobs(Jobs);
+  if (!Parallel) {
+    reportError("invalid -j '" + Jobs +
+                "'; expected the number of files to analyze at a time");
+    return ExitCouldNotRun;
+  }
+  const std::optional<Shard> Part = parseShard(ShardSpec);
+  if (!Part) {
+    reportError("invalid --shard '" + ShardSpec +
+                "'; expected I/N with 1 <= I <= N");
+    return ExitCouldNotRun;
+  }
+  Compilation.Part = *Part;
+  const std::optional<OutputFormat> ReportFormat =
+      llvm::StringSwitch<std::optional<OutputFormat>>(Format)
+          .Case("text", OutputFormat::Text)
+          .Case("json", OutputFormat::Json)
+          .Case("sarif", OutputFormat::Sarif)
+          .Case("codeclimate", OutputFormat::CodeClimate)
+          .Default(std::nullopt);
+  if (!ReportFormat) {
+    reportError("invalid --format '" + Format +
+                "'; expected text, json, sarif or codeclimate");
+    return ExitCouldNotRun;
+  }
+  const std::optional<FailLevel> Failing =
+      llvm::StringSwitch<std::optional<FailLevel>>(FailOn)
+          .Case("warning", FailLevel::Warning)
+          .Case("error", FailLevel::Error)
+          .Case("none", FailLevel::None)
+          .Default(std::nullopt);
+  if (!Failing) {
+    reportError("invalid --fail-on '" + FailOn +
+                "'; expected warning, error or none");
+    return ExitCouldNotRun;
+  }
+  if (!outputsWritable())
+    return ExitCouldNotRun;
+  RunRequest Run;
+  if (!Baseline.empty()) {
+    llvm::Expected<llvm::StringSet<>> Known = readBaseline(Baseline);
+    if (!Known) {
+      reportError(llvm::toString(Known.takeError()));
+      return ExitCouldNotRun;
+    }
+    Run.Baseline = std::move(*Known);
+  }
+  if (!DiffBase.empty()) {
+    llvm::Expected<ChangedLines> Changed = changedLinesSince(DiffBase);
+    if (!Changed) {
+      reportError(llvm::toString(Changed.takeError()));
+      return ExitCouldNotRun;
+    }
+    Compilation.ChangedFiles = Changed->files();
+    Run.Changed = std::move(*Changed);
+  }
   llvm::Expected<CompilationSetup> Setup =
       setUpCompilation(std::move(Compilation));
   if (!Setup) {
@@ -290,74 +435,29 @@ int main(int Argc, const char **Argv) {
     return ExitCouldNotRun;
   }
 
-  llvm::InitializeAllTargetInfos();
-  llvm::InitializeAllTargetMCs();
-  llvm::InitializeAllAsmParsers();
-
-  const FixBehaviour Behaviour = FixNotes             ? FB_FixNotes
-                                 : (Fix || FixErrors) ? FB_Fix
-                                                      : FB_NoFix;
-  // One context per file: a context filters diagnostics with the options of
-  // the file it saw last, so files under different .clang-tidy files must not
-  // share one.
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  std::vector<ClangTidyError> AllErrors;
-  ClangTidyStats Stats;
-  size_t Findings = 0;
-  llvm::StringMap<unsigned> Uncompiled; // file -> compile errors
-  bool FixesDisabled = false;
-  for (const std::string &File : Setup->Files) {
-    auto FileProvider = createOptionsProvider(Request);
-    if (!FileProvider) {
-      reportError(llvm::toString(FileProvider.takeError()));
-      return ExitCouldNotRun;
-    }
-    ClangTidyContext Context(std::move(*FileProvider),
-                             /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                             /*EnableModuleHeadersParsing=*/false,
-                             /*ExperimentalCustomChecks=*/false);
-    std::vector<ClangTidyError> Errors = runClangTidy(
-        Context, *Setup->Database, {File}, BaseFS, FixNotes,
-        /*EnableCheckProfile=*/false, /*StoreCheckProfile=*/"", Quiet);
-    unsigned CompileErrors = 0;
-    for (const ClangTidyError &Error : Errors)
-      CompileErrors += Error.DiagnosticName == "clang-diagnostic-error";
-    if (CompileErrors) {
-      Uncompiled[File] = CompileErrors;
-      FixesDisabled |= !FixErrors && Behaviour != FB_NoFix;
-    }
-    Findings += Errors.size() - CompileErrors;
-    unsigned WarningsAsErrorsCount = 0;
-    handleErrors(Errors, Context,
-                 CompileErrors && !FixErrors ? FB_NoFix : Behaviour,
-                 WarningsAsErrorsCount, BaseFS);
-    const ClangTidyStats &FileStats = Context.getStats();
-    Stats.ErrorsDisplayed += FileStats.ErrorsDisplayed;
-    Stats.ErrorsIgnoredCheckFilter += FileStats.ErrorsIgnoredCheckFilter;
-    Stats.ErrorsIgnoredNOLINT += FileStats.ErrorsIgnoredNOLINT;
-    Stats.ErrorsIgnoredNonUserCode += FileStats.ErrorsIgnoredNonUserCode;
-    Stats.ErrorsIgnoredLineFilter += FileStats.ErrorsIgnoredLineFilter;
-    llvm::append_range(AllErrors, Errors);
-  }
-
-  bool Failed = false;
-  if (!ExportFixes.empty() &&
-      !writeAtomically(ExportFixes, [&](llvm::raw_ostream &OS) {
-        exportReplacements(Setup->Files.front(), AllErrors, OS);
-      }))
-    Failed = true;
-  if (!Quiet)
-    printSuppressed(Stats);
-  for (const std::string &File : Setup->Files)
-    if (auto It = Uncompiled.find(File); It != Uncompiled.end())
-      reportError("'" + File + "' does not compile (" +
-                  llvm::Twine(It->getValue()) +
-                  " errors); its findings are incomplete" +
-                  (FixesDisabled ? "; its fixes were not applied (see "
-                                   "--fix-errors)"
-                                 : ""));
-  if (Failed || !Uncompiled.empty())
-    return ExitCouldNotRun;
-  return Findings ? ExitFindings : ExitClean;
+  static int Anchor;
+  Run.Executable =
+      llvm::sys::fs::getMainExecutable(Argv[0], static_cast<void *>(&Anchor));
+  Run.Arguments = Arguments;
+  Run.Files = std::move(Setup->Files);
+  Run.Jobs = *Parallel;
+  Run.Quiet = Quiet;
+  Run.Colors =
+      Effective.UseColor.value_or(llvm::sys::Process::StandardOutHasColors());
+  Run.Fix = Fix;
+  Run.FixNotes = FixNotes;
+  Run.FixErrors = FixErrors;
+  std::shared_ptr<ClangTidyOptionsProvider> Options = std::move(*Provider);
+  Run.FormatStyle = [Options](llvm::StringRef File) {
+    return Options->getOptions(File).FormatStyle.value_or("none");
+  };
+  Run.ExportFixes = ExportFixes;
+  Run.Format = *ReportFormat;
+  Run.Output = Output;
+  Run.SourceRoot = SourceRoot;
+  Run.Part = *Part;
+  Run.DiffBase = DiffBase;
+  Run.WriteBaseline = WriteBaseline;
+  Run.FailOn = *Failing;
+  return run(Run);
 }

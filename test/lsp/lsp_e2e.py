@@ -115,7 +115,11 @@ def fail(message):
 
 def main():
     server_binary = os.path.abspath(sys.argv[1])
-    workspace = tempfile.mkdtemp(prefix="maptidy-lsp-")
+    with tempfile.TemporaryDirectory(prefix="maptidy-lsp-") as workspace:
+        run(server_binary, workspace)
+
+
+def run(server_binary, workspace):
     path = os.path.join(workspace, "squares.cpp")
     with open(path, "w") as f:
         f.write(SOURCE)

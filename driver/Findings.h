@@ -1,0 +1,67 @@
+//===--- Findings.h - maptidy ---------------------------------------------===//
+//
+// The results of all translation units merged into one list: each finding
+// once (a header's findings are seen by every file that includes it), in a
+// fixed order (file, position, check), whatever order the workers ran in.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_FINDINGS_H
+#define MAPTIDY_DRIVER_FINDINGS_H
+
+#include "ClangTidyDiagnosticConsumer.h"
+#include "SourceCache.h"
+#include "WorkerPool.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <string>
+#include <vector>
+
+namespace maptidy {
+
+struct Finding {
+  explicit Finding(clang::tidy::ClangTidyError Error)
+      : Error(std::move(Error)) {}
+
+  /// As clang-tidy reported it (paths may be relative to its build directory).
+  clang::tidy::ClangTidyError Error;
+  /// The absolute path of the file it is in; empty when it has no location.
+  std::string Path;
+  Position Where;
+  std::string Fingerprint;
+  /// Seen first in a translation unit that does not compile.
+  bool FromUncompiledUnit = false;
+
+  bool isCompileError() const {
+    return Error.DiagnosticName == "clang-diagnostic-error";
+  }
+  /// An error, or a warning that --warnings-as-errors made one.
+  bool isError() const {
+    return Error.IsWarningAsError ||
+           Error.DiagLevel == clang::tooling::Diagnostic::Error;
+  }
+};
+
+/// A translation unit whose findings are missing or incomplete.
+struct UnitProblem {
+  std::string File;
+  /// For example "does not compile (3 errors); its findings are incomplete".
+  std::string Message;
+  bool DoesNotCompile = false;
+};
+
+struct MergedResults {
+  /// Including the compile errors, which are printed as clang-tidy does.
+  std::vector<Finding> Findings;
+  std::vector<UnitProblem> Problems;
+  clang::tidy::ClangTidyStats Stats;
+  /// The workers' own output, in the order of the files.
+  std::string Logs;
+};
+
+MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
+                            std::vector<UnitOutcome> Outcomes,
+                            SourceCache &Sources);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_FINDINGS_H

@@ -1,0 +1,49 @@
+//===--- Fingerprint.cpp - maptidy ----------------------------------------===//
+
+#include "Fingerprint.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/SHA1.h"
+
+namespace maptidy {
+
+/// What identifies \p F apart from its rank: the line's text without
+/// whitespace, and where in that text the finding starts.
+static std::string identity(const Finding &F, SourceCache &Sources,
+                            const ProjectRoot &Root) {
+  llvm::StringRef Line = Sources.lineText(F.Path, F.Where.Line);
+  std::string Squeezed;
+  size_t Column = 0;
+  for (size_t I = 0; I < Line.size(); ++I) {
+    if (llvm::isSpace(Line[I]))
+      continue;
+    if (I + 1 < F.Where.Column)
+      ++Column;
+    Squeezed += Line[I];
+  }
+  std::string Identity;
+  for (llvm::StringRef Part :
+       {llvm::StringRef(F.Error.DiagnosticName),
+        llvm::StringRef(Root.relative(F.Path)),
+        llvm::StringRef(F.Error.Message.Message), llvm::StringRef(Squeezed)}) {
+    Identity += Part;
+    Identity += '\0';
+  }
+  return Identity + std::to_string(Column);
+}
+
+void assignFingerprints(llvm::MutableArrayRef<Finding> Findings,
+                        SourceCache &Sources, const ProjectRoot &Root) {
+  llvm::StringMap<unsigned> Seen;
+  for (Finding &F : Findings) {
+    const std::string Identity = identity(F, Sources, Root);
+    const unsigned Rank = Seen[Identity]++;
+    llvm::SHA1 Hash;
+    Hash.update(Identity);
+    Hash.update(llvm::StringRef("\0", 1));
+    Hash.update(std::to_string(Rank));
+    F.Fingerprint = llvm::toHex(Hash.final(), /*LowerCase=*/true);
+  }
+}
+
+} // namespace maptidy

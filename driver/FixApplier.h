@@ -1,0 +1,48 @@
+//===--- FixApplier.h - maptidy -------------------------------------------===//
+//
+// --fix over a whole run: the fix-its of every translation unit are applied
+// once. A fix-it is applied whole or not at all: one that overlaps a fix-it
+// taken before it (in report order), or touches a file that cannot be
+// written, is dropped with a message. Each file is then written once,
+// through a temporary file and a rename.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_FIXAPPLIER_H
+#define MAPTIDY_DRIVER_FIXAPPLIER_H
+
+#include "Findings.h"
+#include "TextReport.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace maptidy {
+
+struct FixRequest {
+  /// Take a fix-it offered in a note when the finding has none (--fix-notes).
+  bool FixNotes = false;
+  /// Also fix findings of translation units that do not compile.
+  bool FixErrors = false;
+  /// The clang-format style (FormatStyle option) for a file.
+  std::function<std::string(llvm::StringRef File)> FormatStyle;
+};
+
+struct FixResult {
+  /// Per finding: the fix-it chosen (null when none) and what became of it.
+  std::vector<const llvm::StringMap<clang::tooling::Replacements> *> Chosen;
+  std::vector<FixOutcome> Outcomes;
+  unsigned Applied = 0;
+  unsigned Suggested = 0;
+  /// Set when a file could not be written.
+  bool WriteFailed = false;
+};
+
+/// Applies the fix-its of \p Findings and writes the files they change,
+/// printing a line on stderr for each fix-it dropped.
+FixResult applyFixes(llvm::ArrayRef<const Finding *> Findings,
+                     const FixRequest &Request, SourceCache &Sources);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_FIXAPPLIER_H

@@ -1,0 +1,62 @@
+//===--- Run.h - maptidy --------------------------------------------------===//
+//
+// A whole run once its input is checked: the files analyzed by workers, the
+// results merged, filtered (--diff-base, --baseline), fixed (--fix),
+// reported (text, --format, --export-fixes, --write-baseline), and the exit
+// status.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_RUN_H
+#define MAPTIDY_DRIVER_RUN_H
+
+#include "CompilationSetup.h"
+#include "GitDiff.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maptidy {
+
+enum class OutputFormat { Text, Json, Sarif, CodeClimate };
+
+/// The least severe finding that fails the run (--fail-on).
+enum class FailLevel { Warning, Error, None };
+
+struct RunRequest {
+  /// Workers run `Executable --worker-file=F ... Arguments` for each file.
+  std::string Executable;
+  std::vector<std::string> Arguments;
+  std::vector<std::string> Files;
+  unsigned Jobs = 1;
+  bool Quiet = false;
+  bool Colors = false;
+
+  bool Fix = false;
+  bool FixNotes = false;
+  bool FixErrors = false;
+  /// The clang-format style for fixes in a file.
+  std::function<std::string(llvm::StringRef File)> FormatStyle;
+  std::string ExportFixes;
+
+  OutputFormat Format = OutputFormat::Text;
+  /// Where the --format report goes; stdout when empty.
+  std::string Output;
+  std::string SourceRoot;
+  Shard Part;
+
+  std::optional<ChangedLines> Changed;
+  std::string DiffBase;
+  std::optional<llvm::StringSet<>> Baseline;
+  std::string WriteBaseline;
+  FailLevel FailOn = FailLevel::Warning;
+};
+
+/// Runs and reports; returns the exit status.
+int run(const RunRequest &Request);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_RUN_H

@@ -1,0 +1,180 @@
+//===--- Worker.cpp - maptidy ---------------------------------------------===//
+
+#include "Worker.h"
+#include "ClangTidy.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang::tidy;
+using clang::tooling::DiagnosticMessage;
+using clang::tooling::Replacement;
+
+namespace maptidy {
+
+UnitResult analyzeUnit(const ConfigRequest &Request,
+                       const clang::tooling::CompilationDatabase &Database,
+                       llvm::StringRef File, bool FixNotes, bool Quiet) {
+  // The request was validated before the workers started.
+  ClangTidyContext Context(llvm::cantFail(createOptionsProvider(Request)),
+                           /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                           /*EnableModuleHeadersParsing=*/false,
+                           /*ExperimentalCustomChecks=*/false);
+  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  UnitResult Result;
+  Result.Errors = runClangTidy(Context, Database, {File.str()}, BaseFS,
+                               FixNotes, /*EnableCheckProfile=*/false,
+                               /*StoreCheckProfile=*/"", Quiet);
+  Result.Stats = Context.getStats();
+  return Result;
+}
+
+namespace {
+
+/// Writes integers as "<decimal>;" and strings as "<length>:<bytes>".
+class Encoder {
+public:
+  explicit Encoder(llvm::raw_ostream &OS) : OS(OS) {}
+  void number(uint64_t Value) { OS << Value << ';'; }
+  void text(llvm::StringRef Text) { OS << Text.size() << ':' << Text; }
+
+  void message(const DiagnosticMessage &Message) {
+    text(Message.Message);
+    text(Message.FilePath);
+    number(Message.FileOffset);
+    size_t Count = 0;
+    for (const auto &Entry : Message.Fix)
+      Count += Entry.getValue().size();
+    number(Count);
+    for (const auto &Entry : Message.Fix)
+      for (const Replacement &R : Entry.getValue()) {
+        text(R.getFilePath());
+        number(R.getOffset());
+        number(R.getLength());
+        text(R.getReplacementText());
+      }
+    number(Message.Ranges.size());
+    for (const auto &Range : Message.Ranges) {
+      text(Range.FilePath);
+      number(Range.FileOffset);
+      number(Range.Length);
+    }
+  }
+
+private:
+  llvm::raw_ostream &OS;
+};
+
+class Decoder {
+public:
+  explicit Decoder(llvm::StringRef Data) : Rest(Data) {}
+  bool failed() const { return Failed; }
+
+  uint64_t number() {
+    auto [Digits, Tail] = Rest.split(';');
+    uint64_t Value = 0;
+    if (Tail.data() == nullptr || Digits.getAsInteger(10, Value))
+      Failed = true;
+    Rest = Tail;
+    return Value;
+  }
+
+  std::string text() {
+    auto [Digits, Tail] = Rest.split(':');
+    size_t Length = 0;
+    if (Tail.data() == nullptr || Digits.getAsInteger(10, Length) ||
+        Length > Tail.size()) {
+      Failed = true;
+      Rest = {};
+      return {};
+    }
+    Rest = Tail.drop_front(Length);
+    return Tail.take_front(Length).str();
+  }
+
+  DiagnosticMessage message() {
+    DiagnosticMessage Message(text());
+    Message.FilePath = text();
+    Message.FileOffset = number();
+    for (uint64_t I = 0, N = number(); I < N && !Failed; ++I) {
+      std::string File = text();
+      const unsigned Offset = number();
+      const unsigned Length = number();
+      Replacement R(File, Offset, Length, text());
+      if (llvm::Error Error = Message.Fix[File].add(R)) {
+        llvm::consumeError(std::move(Error));
+        Failed = true;
+      }
+    }
+    for (uint64_t I = 0, N = number(); I < N && !Failed; ++I) {
+      clang::tooling::FileByteRange Range;
+      Range.FilePath = text();
+      Range.FileOffset = number();
+      Range.Length = number();
+      Message.Ranges.push_back(std::move(Range));
+    }
+    return Message;
+  }
+
+private:
+  llvm::StringRef Rest;
+  bool Failed = false;
+};
+
+} // namespace
+
+std::string encodeUnitResult(const UnitResult &Result) {
+  std::string Data;
+  llvm::raw_string_ostream OS(Data);
+  Encoder E(OS);
+  const ClangTidyStats &S = Result.Stats;
+  for (unsigned Count :
+       {S.ErrorsDisplayed, S.ErrorsIgnoredCheckFilter, S.ErrorsIgnoredNOLINT,
+        S.ErrorsIgnoredNonUserCode, S.ErrorsIgnoredLineFilter})
+    E.number(Count);
+  E.number(Result.Errors.size());
+  for (const ClangTidyError &Error : Result.Errors) {
+    E.text(Error.DiagnosticName);
+    E.number(Error.DiagLevel);
+    E.text(Error.BuildDirectory);
+    E.number(Error.IsWarningAsError);
+    E.number(Error.EnabledDiagnosticAliases.size());
+    for (const std::string &Alias : Error.EnabledDiagnosticAliases)
+      E.text(Alias);
+    E.message(Error.Message);
+    E.number(Error.Notes.size());
+    for (const DiagnosticMessage &Note : Error.Notes)
+      E.message(Note);
+  }
+  return Data;
+}
+
+llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
+  Decoder D(Data);
+  UnitResult Result;
+  ClangTidyStats &S = Result.Stats;
+  for (unsigned *Count :
+       {&S.ErrorsDisplayed, &S.ErrorsIgnoredCheckFilter, &S.ErrorsIgnoredNOLINT,
+        &S.ErrorsIgnoredNonUserCode, &S.ErrorsIgnoredLineFilter})
+    *Count = D.number();
+  for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I) {
+    std::string Name = D.text();
+    const auto Level =
+        static_cast<clang::tooling::Diagnostic::Level>(D.number());
+    std::string BuildDirectory = D.text();
+    const bool AsError = D.number();
+    ClangTidyError Error(Name, Level, BuildDirectory, AsError);
+    for (uint64_t A = 0, Aliases = D.number(); A < Aliases && !D.failed(); ++A)
+      Error.EnabledDiagnosticAliases.push_back(D.text());
+    Error.Message = D.message();
+    for (uint64_t K = 0, Notes = D.number(); K < Notes && !D.failed(); ++K)
+      Error.Notes.push_back(D.message());
+    Result.Errors.push_back(std::move(Error));
+  }
+  if (D.failed())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "truncated or corrupt worker result");
+  return Result;
+}
+
+} // namespace maptidy

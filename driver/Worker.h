@@ -1,0 +1,39 @@
+//===--- Worker.h - maptidy -----------------------------------------------===//
+//
+// One translation unit, analyzed in a worker process: maptidy runs its own
+// binary once per file, so that a crash in one file costs that file's
+// findings only, and merges what the workers write back.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_WORKER_H
+#define MAPTIDY_DRIVER_WORKER_H
+
+#include "ClangTidyDiagnosticConsumer.h"
+#include "ConfigSetup.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace maptidy {
+
+/// What clang-tidy reported for one translation unit.
+struct UnitResult {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  clang::tidy::ClangTidyStats Stats;
+};
+
+/// Runs the enabled checks on \p File with the options that apply to it.
+UnitResult analyzeUnit(const ConfigRequest &Request,
+                       const clang::tooling::CompilationDatabase &Database,
+                       llvm::StringRef File, bool FixNotes, bool Quiet);
+
+/// The result as the worker writes it: a length-prefixed encoding that keeps
+/// source text byte for byte, whatever its encoding.
+std::string encodeUnitResult(const UnitResult &Result);
+llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_WORKER_H

@@ -1,0 +1,146 @@
+//===--- WorkerPool.cpp - maptidy -----------------------------------------===//
+
+#include "WorkerPool.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include <chrono>
+#include <thread>
+
+namespace maptidy {
+
+namespace {
+
+struct Running {
+  size_t Index;
+  llvm::sys::ProcessInfo Process;
+};
+
+class Pool {
+public:
+  Pool(llvm::StringRef Executable, llvm::ArrayRef<std::string> Args,
+       llvm::ArrayRef<std::string> Files, llvm::StringRef Scratch)
+      : Executable(Executable), Args(Args), Files(Files), Scratch(Scratch),
+        Outcomes(Files.size()) {}
+
+  std::vector<UnitOutcome> run(unsigned Jobs, ProgressLine &Progress) {
+    size_t Next = 0, Done = 0;
+    std::vector<Running> Active;
+    while (Done < Files.size()) {
+      while (Next < Files.size() && Active.size() < Jobs) {
+        if (!start(Next, Active))
+          ++Done;
+        Progress.update(Done, Files[Next]);
+        ++Next;
+      }
+      bool Finished = false;
+      for (size_t I = 0; I < Active.size();) {
+        std::string Message;
+        llvm::sys::ProcessInfo Status =
+            llvm::sys::Wait(Active[I].Process, /*SecondsToWait=*/0, &Message);
+        if (Status.Pid == 0) { // Still running.
+          ++I;
+          continue;
+        }
+        collect(Active[I].Index, Status, Message);
+        Active.erase(Active.begin() + I);
+        ++Done;
+        Finished = true;
+      }
+      if (Finished && !Active.empty())
+        Progress.update(Done, Files[Active.front().Index]);
+      else if (!Finished)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return std::move(Outcomes);
+  }
+
+private:
+  std::string path(size_t Index, llvm::StringRef Suffix) const {
+    llvm::SmallString<256> Path(Scratch);
+    llvm::sys::path::append(Path, std::to_string(Index) + Suffix.str());
+    return std::string(Path);
+  }
+
+  bool start(size_t Index, std::vector<Running> &Active) {
+    const std::string FileOption =
+        "--" + std::string(WorkerFileOption) + "=" + Files[Index];
+    const std::string ResultOption =
+        "--" + std::string(WorkerResultOption) + "=" + path(Index, ".result");
+    std::vector<llvm::StringRef> Argv = {Executable, FileOption, ResultOption};
+    Argv.insert(Argv.end(), Args.begin(), Args.end());
+    const std::string Log = path(Index, ".log");
+    const std::optional<llvm::StringRef> Redirects[] = {
+        llvm::StringRef(""), llvm::StringRef(Log), llvm::StringRef(Log)};
+    std::string Message;
+    bool ExecutionFailed = false;
+    llvm::sys::ProcessInfo Process =
+        llvm::sys::ExecuteNoWait(Executable, Argv, std::nullopt, Redirects, 0,
+                                 &Message, &ExecutionFailed);
+    if (ExecutionFailed) {
+      Outcomes[Index].Failure = "cannot start a worker: " + Message;
+      return false;
+    }
+    Active.push_back({Index, Process});
+    return true;
+  }
+
+  void collect(size_t Index, const llvm::sys::ProcessInfo &Status,
+               llvm::StringRef Message) {
+    UnitOutcome &Outcome = Outcomes[Index];
+    if (auto Log = llvm::MemoryBuffer::getFile(path(Index, ".log")))
+      Outcome.Log = (*Log)->getBuffer().str();
+    if (Status.ReturnCode != 0) {
+      Outcome.Failure =
+          Status.ReturnCode == -2
+              ? "crashed (" + Message.str() + ")"
+              : "failed (exit status " + std::to_string(Status.ReturnCode) +
+                    (Message.empty() ? "" : ": " + Message.str()) + ")";
+      return;
+    }
+    auto Data = llvm::MemoryBuffer::getFile(path(Index, ".result"));
+    if (!Data) {
+      Outcome.Failure = "wrote no result";
+      return;
+    }
+    llvm::Expected<UnitResult> Result = decodeUnitResult((*Data)->getBuffer());
+    if (!Result) {
+      Outcome.Failure = llvm::toString(Result.takeError());
+      return;
+    }
+    Outcome.Result = std::move(*Result);
+  }
+
+  llvm::StringRef Executable;
+  llvm::ArrayRef<std::string> Args;
+  llvm::ArrayRef<std::string> Files;
+  llvm::StringRef Scratch;
+  std::vector<UnitOutcome> Outcomes;
+};
+
+} // namespace
+
+std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
+                                    llvm::ArrayRef<std::string> Args,
+                                    llvm::ArrayRef<std::string> Files,
+                                    unsigned Jobs, ProgressLine &Progress) {
+  llvm::SmallString<256> Prefix, Scratch;
+  llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Prefix);
+  llvm::sys::path::append(Prefix, "maptidy");
+  if (std::error_code Error =
+          llvm::sys::fs::createUniqueDirectory(Prefix, Scratch)) {
+    std::vector<UnitOutcome> Outcomes(Files.size());
+    for (UnitOutcome &Outcome : Outcomes)
+      Outcome.Failure =
+          "cannot create a temporary directory: " + Error.message();
+    return Outcomes;
+  }
+  std::vector<UnitOutcome> Outcomes =
+      Pool(Executable, Args, Files, Scratch).run(Jobs, Progress);
+  llvm::sys::fs::remove_directories(Scratch);
+  return Outcomes;
+}
+
+} // namespace maptidy

@@ -1,0 +1,3 @@
+#include "../common.h"
+
+bool a(const std::vector<int> &v) { return any(v); }

@@ -1,0 +1,3 @@
+#include "../common.h"
+
+bool b(const std::vector<int> &v) { return any(v); }

@@ -1,0 +1,4 @@
+#pragma once
+#include <vector>
+
+inline bool any(const std::vector<int> &v) { return v.size(); }

@@ -1,0 +1,3 @@
+#include "shared.h"
+
+int one() { return static_cast<int>(ramp().size()); }
