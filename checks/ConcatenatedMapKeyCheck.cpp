@@ -14,15 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
 
-static constexpr char DefaultMapClasses[] =
-    "::std::map;::std::unordered_map;::absl::flat_hash_map;"
-    "::absl::node_hash_map;::absl::btree_map;::boost::unordered_map;"
-    "::boost::unordered_flat_map;::boost::unordered_node_map";
-static constexpr char DefaultSetClasses[] =
-    "::std::set;::std::unordered_set;::absl::flat_hash_set;"
-    "::absl::node_hash_set;::absl::btree_set;::boost::unordered_set;"
-    "::boost::unordered_flat_set;::boost::unordered_node_set";
-
 namespace {
 AST_MATCHER_P(ValueDecl, hasStringKeyedType, const ConcatenatedMapKeyCheck *,
               Check) {
@@ -97,7 +88,8 @@ static void addPart(BuiltKey &Key, const Expr *Part, ASTContext &Context) {
     Spelled = "char";
   } else if (Type->isIntegerType() && !Type->isBooleanType() &&
              !Type->isEnumeralType()) {
-    Spelled = Type.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
+    Spelled =
+        Type.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
   } else {
     // Floating-point text rounds: a pair key would tell apart values the
     // string key merges.
@@ -112,7 +104,8 @@ static void addSeparator(BuiltKey &Key, StringRef Text) {
   Key.Signature += "'" + Text.str() + "'";
 }
 
-static void flattenSum(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Leaves) {
+static void flattenSum(const Expr *E,
+                       llvm::SmallVectorImpl<const Expr *> &Leaves) {
   E = unwrapCopy(E);
   if (const auto *Plus = dyn_cast<CXXOperatorCallExpr>(E);
       Plus && Plus->getOperator() == OO_Plus && Plus->getNumArgs() == 2) {
@@ -130,10 +123,11 @@ static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
   auto Visit = [&](const Stmt *S, auto &Self) -> void {
     if (!S)
       return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Stream) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == &Stream) {
       const Expr *Cursor = Ref;
-      while (const auto *Shift =
-                 dyn_cast_or_null<CXXOperatorCallExpr>(userParent(*Cursor, Context))) {
+      while (const auto *Shift = dyn_cast_or_null<CXXOperatorCallExpr>(
+                 userParent(*Cursor, Context))) {
         if (Shift->getOperator() != OO_LessLess ||
             strip(Shift->getArg(0)) != strip(Cursor))
           break;
@@ -141,7 +135,8 @@ static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
         if (const auto *Literal = dyn_cast<StringLiteral>(Operand))
           addSeparator(Key, Literal->getString());
         else if (const auto *Character = dyn_cast<CharacterLiteral>(Operand))
-          addSeparator(Key, std::string(1, static_cast<char>(Character->getValue())));
+          addSeparator(
+              Key, std::string(1, static_cast<char>(Character->getValue())));
         else
           addPart(Key, Operand, Context);
         Cursor = Shift;
@@ -174,7 +169,8 @@ static std::optional<BuiltKey> builtKey(const Expr *E, ASTContext &Context) {
       if (const auto *Literal = dyn_cast<StringLiteral>(Leaf))
         addSeparator(Key, Literal->getString());
       else if (const auto *Character = dyn_cast<CharacterLiteral>(Leaf))
-        addSeparator(Key, std::string(1, static_cast<char>(Character->getValue())));
+        addSeparator(Key,
+                     std::string(1, static_cast<char>(Character->getValue())));
       else
         addPart(Key, Leaf, Context);
     }
@@ -199,11 +195,12 @@ static std::optional<BuiltKey> builtKey(const Expr *E, ASTContext &Context) {
     addSeparator(Key, Pattern);
   } else if (const auto *Str = dyn_cast<CXXMemberCallExpr>(E);
              Str && nameOf(Str->getMethodDecl()) == "str" &&
-             isClassNamed(Str->getImplicitObjectArgument()->getType(),
-                          {"::std::basic_ostringstream",
-                           "::std::basic_stringstream"})) {
+             isClassNamed(
+                 Str->getImplicitObjectArgument()->getType(),
+                 {"::std::basic_ostringstream", "::std::basic_stringstream"})) {
     Key.Form = BuiltKey::Streamed;
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Str->getImplicitObjectArgument()));
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(strip(Str->getImplicitObjectArgument()));
     const auto *Stream = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (Stream && Stream->isLocalVarDecl())
       addStreamedParts(Key, *Stream, Context);
@@ -262,8 +259,10 @@ bool ConcatenatedMapKeyCheck::isStringKeyed(QualType Type) const {
 ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
-      SetClasses(parseClassList(Options.get("SetClasses", DefaultSetClasses))),
+      MapClasses(
+          parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
+      SetClasses(
+          parseClassList(Options.get("SetClasses", DefaultAssociativeSets))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -282,11 +281,11 @@ void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Keyed = hasStringKeyedType(this);
-  Finder->addMatcher(
-      declRefExpr(to(varDecl(Keyed)), unless(isInTemplateInstantiation()),
-                  unless(isExpansionInSystemHeader()))
-          .bind("use"),
-      this);
+  Finder->addMatcher(declRefExpr(to(varDecl(Keyed)),
+                                 unless(isInTemplateInstantiation()),
+                                 unless(isExpansionInSystemHeader()))
+                         .bind("use"),
+                     this);
   Finder->addMatcher(memberExpr(member(fieldDecl(Keyed)),
                                 unless(isInTemplateInstantiation()),
                                 unless(isExpansionInSystemHeader()))
@@ -297,9 +296,9 @@ void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
 void ConcatenatedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
-  const ValueDecl *Target =
-      isa<DeclRefExpr>(Ref) ? cast<DeclRefExpr>(Ref)->getDecl()
-                            : cast<MemberExpr>(Ref)->getMemberDecl();
+  const ValueDecl *Target = isa<DeclRefExpr>(Ref)
+                                ? cast<DeclRefExpr>(Ref)->getDecl()
+                                : cast<MemberExpr>(Ref)->getMemberDecl();
   const auto *Canonical = cast<ValueDecl>(Target->getCanonicalDecl());
   Candidate &Found = Candidates[Canonical];
   Found.Decl = dyn_cast<DeclaratorDecl>(Canonical);
@@ -329,10 +328,12 @@ rekeyedType(const DeclaratorDecl &Decl, StringRef KeyType,
        Family != "::std::unordered_set") ||
       !usesDefaultPolicies(*Spec, IsMap ? 2 : 1))
     return std::nullopt;
-  const auto Loc = Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
+  const auto Loc =
+      Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
   if (!Loc || Loc.getNumArgs() != (IsMap ? 2u : 1u))
     return std::nullopt;
-  std::string Type = StringRef(Family).drop_front(2).str() + "<" + KeyType.str();
+  std::string Type =
+      StringRef(Family).drop_front(2).str() + "<" + KeyType.str();
   if (IsMap) {
     const SourceRange Value = Loc.getArgLoc(1).getSourceRange();
     if (Value.getBegin().isMacroID() || Value.getEnd().isMacroID())
@@ -391,7 +392,8 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
     if (Blocker || Use.Kind == MapUse::Neutral)
       continue;
     std::optional<std::string> Parts;
-    if (Use.Key && Use.Key->Rewritable && Use.Key->Signature == Shape.Signature) {
+    if (Use.Key && Use.Key->Rewritable &&
+        Use.Key->Signature == Shape.Signature) {
       Parts = "";
       for (const auto &[Part, Type] : Use.Key->Parts) {
         std::optional<std::string> Text = textOf(*Part, *Context);

@@ -45,6 +45,17 @@ const CXXMethodDecl *findReserveMethod(QualType Type);
 bool usesDefaultPolicies(const ClassTemplateSpecializationDecl &Spec,
                          unsigned FirstPolicy);
 
+/// Default MapClasses and SetClasses of the key checks: the standard, Abseil
+/// and Boost associative containers.
+inline constexpr char DefaultAssociativeMaps[] =
+    "::std::map;::std::unordered_map;::absl::flat_hash_map;"
+    "::absl::node_hash_map;::absl::btree_map;::boost::unordered_map;"
+    "::boost::unordered_flat_map;::boost::unordered_node_map";
+inline constexpr char DefaultAssociativeSets[] =
+    "::std::set;::std::unordered_set;::absl::flat_hash_set;"
+    "::absl::node_hash_set;::absl::btree_set;::boost::unordered_set;"
+    "::boost::unordered_flat_set;::boost::unordered_node_set";
+
 /// Splits a ';'-separated option value into names.
 std::vector<std::string> parseClassList(llvm::StringRef Value);
 

@@ -14,15 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
 
-static constexpr char DefaultMapClasses[] =
-    "::std::map;::std::unordered_map;::absl::flat_hash_map;"
-    "::absl::node_hash_map;::absl::btree_map;::boost::unordered_map;"
-    "::boost::unordered_flat_map;::boost::unordered_node_map";
-static constexpr char DefaultSetClasses[] =
-    "::std::set;::std::unordered_set;::absl::flat_hash_set;"
-    "::absl::node_hash_set;::absl::btree_set;::boost::unordered_set;"
-    "::boost::unordered_flat_set;::boost::unordered_node_set";
-
 namespace {
 AST_MATCHER_P(ValueDecl, hasNestedMapType, const NestedMapKeyCheck *, Check) {
   return Check->isNested(Node.getType());
@@ -57,7 +48,8 @@ NestedMapKeyCheck::shapeOf(QualType Type) const {
       break;
     const std::string Name = qualifiedClassName(Level);
     AllOrdered &= Name == "::std::map" || Name == "::std::set";
-    AllUnordered &= Name == "::std::unordered_map" || Name == "::std::unordered_set";
+    AllUnordered &=
+        Name == "::std::unordered_map" || Name == "::std::unordered_set";
     AllDefault &= usesDefaultPolicies(*Spec, Leading);
     Result.Keys.push_back(Args[0].getAsType());
     if (IsSet) {
@@ -88,8 +80,10 @@ bool NestedMapKeyCheck::isNested(QualType Type) const {
 
 NestedMapKeyCheck::NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
-      SetClasses(parseClassList(Options.get("SetClasses", DefaultSetClasses))),
+      MapClasses(
+          parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
+      SetClasses(
+          parseClassList(Options.get("SetClasses", DefaultAssociativeSets))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -107,34 +101,34 @@ void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Nested = hasNestedMapType(this);
-  Finder->addMatcher(
-      declaratorDecl(anyOf(varDecl(), fieldDecl()), Nested,
-                     unless(isExpansionInSystemHeader()),
-                     unless(isInstantiated()))
-          .bind("decl"),
-      this);
+  Finder->addMatcher(declaratorDecl(anyOf(varDecl(), fieldDecl()), Nested,
+                                    unless(isExpansionInSystemHeader()),
+                                    unless(isInstantiated()))
+                         .bind("decl"),
+                     this);
   Finder->addMatcher(
       declRefExpr(to(varDecl(Nested)), unless(isInTemplateInstantiation()))
           .bind("use"),
       this);
-  Finder->addMatcher(memberExpr(member(fieldDecl(Nested)),
-                                unless(isInTemplateInstantiation()))
-                         .bind("use"),
-                     this);
+  Finder->addMatcher(
+      memberExpr(member(fieldDecl(Nested)), unless(isInTemplateInstantiation()))
+          .bind("use"),
+      this);
 }
 
 void NestedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl")) {
-    Candidate &Found = Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];
+    Candidate &Found =
+        Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];
     if (!Found.Decl)
       Found.Decl = Decl;
     return;
   }
   const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
-  const ValueDecl *Target =
-      isa<DeclRefExpr>(Ref) ? cast<DeclRefExpr>(Ref)->getDecl()
-                            : cast<MemberExpr>(Ref)->getMemberDecl();
+  const ValueDecl *Target = isa<DeclRefExpr>(Ref)
+                                ? cast<DeclRefExpr>(Ref)->getDecl()
+                                : cast<MemberExpr>(Ref)->getMemberDecl();
   if (const auto *Decl = dyn_cast<DeclaratorDecl>(Target))
     Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())].Uses.push_back(
         Ref);
@@ -168,10 +162,11 @@ static bool initializesTypedVariable(const Expr &Call, ASTContext &Context) {
 /// The member function called on \p Object, with the call.
 static const CXXMemberCallExpr *callOn(const Expr &Object,
                                        ASTContext &Context) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(userParent(Object, Context));
-  return Member ? dyn_cast_or_null<CXXMemberCallExpr>(
-                      parentStmt(*Member, Context))
-                : nullptr;
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(userParent(Object, Context));
+  return Member
+             ? dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context))
+             : nullptr;
 }
 
 /// Classifies a use of the nested map and spells its flat-map form.
@@ -205,7 +200,8 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
   }
   const std::optional<std::string> MapText = textOf(Ref, Context);
   const std::optional<std::string> KeyTexts = joinTexts(Keys, Context);
-  const bool Spellable = MapText && KeyTexts && !(ThroughAt && ThroughSubscript);
+  const bool Spellable =
+      MapText && KeyTexts && !(ThroughAt && ThroughSubscript);
 
   if (Keys.size() == Depth) {
     // A cell: m[a][b], m.at(a).at(b).
@@ -273,7 +269,8 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
     if (const auto *List = dyn_cast<InitListExpr>(Pair))
       Parts.assign(List->inits().begin(), List->inits().end());
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Pair))
-      Parts.assign(Construct->arguments().begin(), Construct->arguments().end());
+      Parts.assign(Construct->arguments().begin(),
+                   Construct->arguments().end());
     else if (const auto *Make = dyn_cast<CallExpr>(Pair);
              Make && nameOf(Make->getDirectCallee()) == "make_pair")
       Parts.assign(Make->arguments().begin(), Make->arguments().end());
@@ -291,10 +288,10 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
         joinTexts(llvm::ArrayRef(Args).drop_front(), Context);
     if (Spellable && Rest)
       if (std::optional<std::string> Key = Composite(*Args[0]))
-        Rewrite = *MapText + "." +
-                  (Method == "emplace" ? std::string("try_emplace")
-                                       : Method.str()) +
-                  "(" + *Key + ", " + *Rest + ")";
+        Rewrite =
+            *MapText + "." +
+            (Method == "emplace" ? std::string("try_emplace") : Method.str()) +
+            "(" + *Key + ", " + *Rest + ")";
   } else {
     return Result;
   }
@@ -372,23 +369,24 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     if (Uses.back().Kind == Use::RowAccess)
       return; // The rows are used as groups: the nesting is wanted.
   }
-  if (llvm::none_of(Uses, [](const Use &U) { return U.Kind == Use::PointAccess; }))
+  if (llvm::none_of(Uses,
+                    [](const Use &U) { return U.Kind == Use::PointAccess; }))
     return;
 
   const size_t Depth = Layout->Keys.size();
   const auto Spelled = spelledTypes(Decl, *Layout, *Context);
   std::string KeyType = Depth == 2 ? "std::pair<" : "std::tuple<";
   for (size_t I = 0; I < Depth; ++I)
-    KeyType += (I ? ", " : "") +
-               (Spelled ? Spelled->first[I]
-                        : Layout->Keys[I].getAsString(
-                              Context->getPrintingPolicy()));
+    KeyType +=
+        (I ? ", " : "") +
+        (Spelled ? Spelled->first[I]
+                 : Layout->Keys[I].getAsString(Context->getPrintingPolicy()));
   KeyType += ">";
 
   // Why the fix cannot be offered, if it cannot.
   std::optional<std::pair<SourceLocation, std::string>> Blocker;
-  const auto Unwritable = llvm::find_if(
-      Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
+  const auto Unwritable =
+      llvm::find_if(Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
   if (!isPrivateToTranslationUnit(Decl, SM))
     Blocker = {Decl.getLocation(),
                "its type is visible outside this translation unit; no fix is "
@@ -423,9 +421,10 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
         Replacement = SetLeaf ? "std::set<" + KeyType + ">"
                               : "std::map<" + KeyType + ", " + Value + ">";
       else
-        Replacement = (SetLeaf ? "std::unordered_set<" + KeyType
-                               : "std::unordered_map<" + KeyType + ", " + Value) +
-                      ", maptidy::hash<" + KeyType + ">>";
+        Replacement =
+            (SetLeaf ? "std::unordered_set<" + KeyType
+                     : "std::unordered_map<" + KeyType + ", " + Value) +
+            ", maptidy::hash<" + KeyType + ">>";
       Diag << FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Spelled->second), Replacement);
       for (const Use &U : Uses)

@@ -1,13 +1,13 @@
 //===--- RewriteUtils.cpp - maptidy ---------------------------------------===//
 
 #include "RewriteUtils.h"
+#include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "utils/ASTUtils.h"
 
 namespace clang::tidy::maptidy {
 

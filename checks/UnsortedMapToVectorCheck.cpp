@@ -71,7 +71,8 @@ static bool hasStableOrder(QualType Type) {
   static const std::vector<std::string> Strings = {"::std::basic_string"};
   if (isClassNamed(Type, Strings))
     return true;
-  static const std::vector<std::string> Tuples = {"::std::pair", "::std::tuple"};
+  static const std::vector<std::string> Tuples = {"::std::pair",
+                                                  "::std::tuple"};
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type->getAsCXXRecordDecl());
   if (!Spec || !isClassNamed(Type, Tuples))
@@ -101,8 +102,8 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
     E = strip(E);
     if (ThroughIterator) {
       const auto *Star = dyn_cast<CXXOperatorCallExpr>(E);
-      if (Star && (Star->getOperator() == OO_Star ||
-                   Star->getOperator() == OO_Arrow))
+      if (Star &&
+          (Star->getOperator() == OO_Star || Star->getOperator() == OO_Arrow))
         E = strip(Star->getArg(0));
       else
         return false;
@@ -112,7 +113,8 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
   };
   if (IsEntry(Arg))
     return Element::Entries;
-  if (const auto *Member = dyn_cast<MemberExpr>(Arg); Member && IsEntry(Member->getBase())) {
+  if (const auto *Member = dyn_cast<MemberExpr>(Arg);
+      Member && IsEntry(Member->getBase())) {
     const StringRef Field = nameOf(Member->getMemberDecl());
     if (Field == "first")
       return Element::Keys;
@@ -121,8 +123,8 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
-      if (const auto *Decomposition = dyn_cast_or_null<DecompositionDecl>(
-              Binding->getDecomposedDecl());
+      if (const auto *Decomposition =
+              dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl());
           Decomposition == &Entry) {
         const auto Bindings = Decomposition->bindings();
         if (!Bindings.empty() && Bindings.front() == Binding)
@@ -142,7 +144,8 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
     const StringRef Method = nameOf(Call->getMethodDecl());
     if ((Method == "push_back" || Method == "emplace_back") &&
         Call->getNumArgs() >= 1)
-      if (const VarDecl *Vector = localVector(Call->getImplicitObjectArgument())) {
+      if (const VarDecl *Vector =
+              localVector(Call->getImplicitObjectArgument())) {
         Copy Found;
         Found.Vector = Vector;
         Found.Kind = Call->getNumArgs() == 1
@@ -195,15 +198,16 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
           .bind("rangeCall"),
       this);
   Finder->addMatcher(
-      callExpr(InUserCode, callee(functionDecl(hasAnyName(
-                               "::std::copy", "::std::transform"))))
+      callExpr(InUserCode, callee(functionDecl(
+                               hasAnyName("::std::copy", "::std::transform"))))
           .bind("algorithm"),
       this);
   Finder->addMatcher(
       cxxOperatorCallExpr(
           InUserCode, hasOverloadedOperatorName("()"),
-          hasArgument(0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
-                             "::std::ranges::copy", "::std::ranges::transform")))))))
+          hasArgument(
+              0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
+                     "::std::ranges::copy", "::std::ranges::transform")))))))
           .bind("algorithm"),
       this);
 }
@@ -235,13 +239,15 @@ void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
       Found->Source = Source;
       Found->Statement = Loop;
     }
-  } else if (const auto *Loop = Result.Nodes.getNodeAs<ForStmt>("iteratorLoop")) {
+  } else if (const auto *Loop =
+                 Result.Nodes.getNodeAs<ForStmt>("iteratorLoop")) {
     const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
-    const auto *Iterator =
-        Init && Init->isSingleDecl() ? dyn_cast<VarDecl>(Init->getSingleDecl())
-                                     : nullptr;
+    const auto *Iterator = Init && Init->isSingleDecl()
+                               ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                               : nullptr;
     const Expr *Source =
-        Iterator ? containerOfIteratorCall(Iterator->getInit(), false) : nullptr;
+        Iterator ? containerOfIteratorCall(Iterator->getInit(), false)
+                 : nullptr;
     if (!IsUnordered(strip(Source)))
       return;
     Found = appendIn(Loop->getBody(), *Iterator, true);
@@ -258,7 +264,8 @@ void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     Found = Copy{statementOf(*Construct, Context), Var, strip(Source),
                  Element::Entries};
-  } else if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("rangeCall")) {
+  } else if (const auto *Call =
+                 Result.Nodes.getNodeAs<CXXMemberCallExpr>("rangeCall")) {
     const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
     const unsigned First = nameOf(Call->getMethodDecl()) == "insert" ? 1 : 0;
     if (!Vector || Call->getNumArgs() != First + 2)
@@ -292,10 +299,11 @@ void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!Vector)
       return;
-    const bool Copies = nameOf(Call->getDirectCallee()) == "copy" ||
-                        (isa<CXXOperatorCallExpr>(Call) &&
-                         nameOf(cast<DeclRefExpr>(strip(Call->getArg(0)))
-                                    ->getDecl()) == "copy");
+    const bool Copies =
+        nameOf(Call->getDirectCallee()) == "copy" ||
+        (isa<CXXOperatorCallExpr>(Call) &&
+         nameOf(cast<DeclRefExpr>(strip(Call->getArg(0)))->getDecl()) ==
+             "copy");
     Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
                  Copies ? Element::Entries : Element::Derived};
   }
@@ -318,11 +326,14 @@ static bool comparesKeys(const Expr *Comparator) {
     return true;
   const auto *Lambda = dyn_cast<LambdaExpr>(Comparator);
   const CXXMethodDecl *Call = Lambda ? Lambda->getCallOperator() : nullptr;
-  const auto *Body = Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
+  const auto *Body =
+      Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
   if (!Body || Body->size() != 1 || Call->getNumParams() != 2)
     return false;
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  const auto *Less2 = Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue())) : nullptr;
+  const auto *Less2 =
+      Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue()))
+             : nullptr;
   // `a.first`, also in a generic lambda where the member is dependent.
   auto IsFirstOf = [](const Expr *E, const ParmVarDecl *Param) {
     E = strip(E);
@@ -347,7 +358,8 @@ static StringRef algorithmName(const CallExpr &Call) {
     if (Operator->getOperator() != OO_Call)
       return "";
     const auto *Ref = dyn_cast<DeclRefExpr>(strip(Operator->getArg(0)));
-    return Ref && Ref->getDecl()->isInStdNamespace() ? nameOf(Ref->getDecl()) : "";
+    return Ref && Ref->getDecl()->isInStdNamespace() ? nameOf(Ref->getDecl())
+                                                     : "";
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
   return Callee && Callee->isInStdNamespace() ? nameOf(Callee) : "";
@@ -357,9 +369,9 @@ static StringRef algorithmName(const CallExpr &Call) {
 /// order of its elements.
 static Fate algorithmFate(const CallExpr &Call, Element Kind) {
   static const llvm::StringSet<> Insensitive = {
-      "accumulate", "reduce",  "min_element", "max_element", "minmax_element",
-      "count",      "count_if", "find",       "find_if",     "any_of",
-      "all_of",     "none_of", "move",        "size",        "empty",
+      "accumulate", "reduce",   "min_element", "max_element", "minmax_element",
+      "count",      "count_if", "find",        "find_if",     "any_of",
+      "all_of",     "none_of",  "move",        "size",        "empty",
       "distance",   "is_sorted"};
   const StringRef Name = algorithmName(Call);
   Fate Result;
@@ -375,8 +387,9 @@ static Fate algorithmFate(const CallExpr &Call, Element Kind) {
                                             {"::std::less", "::std::greater"}))
             ? Last
             : nullptr;
-    const bool ByKey = Comparator ? Kind == Element::Entries && comparesKeys(Comparator)
-                                  : Kind == Element::Entries || Kind == Element::Keys;
+    const bool ByKey =
+        Comparator ? Kind == Element::Entries && comparesKeys(Comparator)
+                   : Kind == Element::Entries || Kind == Element::Keys;
     Result.Kind = ByKey ? Fate::SortedByKey : Fate::SortedOtherwise;
     return Result;
   }
@@ -411,16 +424,16 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
     const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
     static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
                                                 "cend"};
-    static const llvm::StringSet<> Revealing = {"front", "back", "at", "data",
-                                                "swap", "rbegin", "rend"};
+    static const llvm::StringSet<> Revealing = {
+        "front", "back", "at", "data", "swap", "rbegin", "rend"};
     if (Call && Iterators.contains(Method)) {
       const Stmt *User = userParent(*Call, Context);
       while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
         User = userParent(*Construct, Context);
       if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
         return algorithmFate(*Algorithm, Kind);
-      if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-              parentStmt(*Call, Context));
+      if (const auto *Construct =
+              dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
           Construct && isSetType(Construct->getType()))
         return Result;
       Result.Kind = Fate::Escapes;
@@ -476,7 +489,8 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
 
 /// The first use of the vector after the copy that sorts it or relies on
 /// its order.
-static Fate fateAfter(const Copy &Found, const Stmt &Body, ASTContext &Context) {
+static Fate fateAfter(const Copy &Found, const Stmt &Body,
+                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation CopyEnd = Found.Statement->getEndLoc();
   Fate Result;
@@ -510,7 +524,8 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
       qualifiedClassName(Var->getType()) != "::std::unordered_map" ||
       !usesDefaultPolicies(*Spec, 2) || !hasStableOrder(keyTypeOf(Source)))
     return std::nullopt;
-  const auto Loc = Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
+  const auto Loc =
+      Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
   if (!Loc || Loc.getNumArgs() != 2)
     return std::nullopt;
   std::string Args;
@@ -518,21 +533,24 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
     const SourceRange Range = Loc.getArgLoc(I).getSourceRange();
     if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
       return std::nullopt;
-    Args += (I ? ", " : "") +
-            Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                                 Context.getSourceManager(), Context.getLangOpts())
-                .str();
+    Args +=
+        (I ? ", " : "") +
+        Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                             Context.getSourceManager(), Context.getLangOpts())
+            .str();
   }
   static const llvm::StringSet<> MapLike = {
-      "at",    "find",        "count",       "contains",    "insert",
-      "emplace", "try_emplace", "insert_or_assign", "erase", "begin",
-      "end",   "cbegin",      "cend",        "size",        "empty",
-      "clear", "lower_bound", "upper_bound", "equal_range"};
+      "at",          "find",        "count",       "contains",
+      "insert",      "emplace",     "try_emplace", "insert_or_assign",
+      "erase",       "begin",       "end",         "cbegin",
+      "cend",        "size",        "empty",       "clear",
+      "lower_bound", "upper_bound", "equal_range"};
   bool Compatible = true;
   auto Visit = [&](const Stmt *S, auto &Self) -> void {
     if (!S || !Compatible)
       return;
-    if (const auto *Use = dyn_cast<DeclRefExpr>(S); Use && Use->getDecl() == Var) {
+    if (const auto *Use = dyn_cast<DeclRefExpr>(S);
+        Use && Use->getDecl() == Var) {
       const Stmt *Parent = userParent(*Use, Context);
       const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
       const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
@@ -558,10 +576,12 @@ static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
       S.getEndLoc(), tok::semi, SM, Context.getLangOpts(), false);
   if (AfterSemicolon.isValid())
     return AfterSemicolon;
-  return Lexer::getLocForEndOfToken(S.getEndLoc(), 0, SM, Context.getLangOpts());
+  return Lexer::getLocForEndOfToken(S.getEndLoc(), 0, SM,
+                                    Context.getLangOpts());
 }
 
-void UnsortedMapToVectorCheck::diagnose(const Copy &Found, ASTContext &Context) {
+void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
+                                        ASTContext &Context) {
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
@@ -602,18 +622,19 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found, ASTContext &Context) 
         const std::string Name = Found.Vector->getName().str();
         Diag << FixItHint::CreateInsertion(
                     endOfStatement(*Found.Statement, Context),
-                    "\n" + *Indent + "std::sort(" + Name + ".begin(), " +
-                        Name + ".end());")
+                    "\n" + *Indent + "std::sort(" + Name + ".begin(), " + Name +
+                        ".end());")
              << Inserter.insertion(File, "<algorithm>");
       }
     }
     diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
     if (Skiplist) {
-      diag(Found.Source->getBeginLoc(),
-           "alternatively, keep '%0' ordered: maptidy::skiplist_map iterates in "
-           "key order",
-           DiagnosticIDs::Note)
+      diag(
+          Found.Source->getBeginLoc(),
+          "alternatively, keep '%0' ordered: maptidy::skiplist_map iterates in "
+          "key order",
+          DiagnosticIDs::Note)
           << SourceName
           << FixItHint::CreateReplacement(
                  CharSourceRange::getTokenRange(Skiplist->second),
@@ -632,7 +653,8 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found, ASTContext &Context) 
   // without the sort.
   const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
   const bool SortRemovable =
-      isa<Expr>(Sort) && isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
+      isa<Expr>(Sort) &&
+      isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
       !Sort->getBeginLoc().isMacroID() &&
       indentationAt(Sort->getBeginLoc(), SM).has_value();
   {

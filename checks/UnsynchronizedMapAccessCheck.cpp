@@ -95,7 +95,8 @@ struct MethodFacts {
 };
 } // namespace
 
-static const FieldDecl *memberOfThis(const Expr *E, const CXXRecordDecl &Record) {
+static const FieldDecl *memberOfThis(const Expr *E,
+                                     const CXXRecordDecl &Record) {
   E = strip(E);
   if (const auto *AddressOf = dyn_cast_or_null<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
@@ -115,7 +116,8 @@ static bool isWrite(const Expr &Ref, ASTContext &Context) {
     return !Method || !Method->isConst();
   }
   if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
     if (Method && strip(Operator->getArg(0)) == &Ref)
       return !Method->isConst();
     return Operator->getOperator() == OO_Equal &&
@@ -215,16 +217,18 @@ private:
     Facts.DeclaresLock |= Var.getName() == "lock";
     expr(Var.getInit(), State);
     static const std::vector<std::string> Exclusive = {
-        "::std::lock_guard",   "::std::unique_lock",    "::std::scoped_lock",
+        "::std::lock_guard",   "::std::unique_lock",      "::std::scoped_lock",
         "::absl::MutexLock",   "::absl::WriterMutexLock", "::boost::lock_guard",
         "::boost::unique_lock"};
-    static const std::vector<std::string> Shared = {
-        "::std::shared_lock", "::absl::ReaderMutexLock", "::boost::shared_lock"};
+    static const std::vector<std::string> Shared = {"::std::shared_lock",
+                                                    "::absl::ReaderMutexLock",
+                                                    "::boost::shared_lock"};
     const bool IsShared = isClassNamed(Var.getType(), Shared);
     if (!IsShared && !isClassNamed(Var.getType(), Exclusive))
       return;
     UsesScopedLock |= isClassNamed(Var.getType(), {"::std::scoped_lock"});
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Var.getInit()));
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(strip(Var.getInit()));
     if (!Construct)
       return;
     Guard G;
@@ -315,14 +319,16 @@ private:
 UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MutexClasses(parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
+      MutexClasses(
+          parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
       MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
       GuardedPercent(Options.get("GuardedPercent", 50U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
-void UnsynchronizedMapAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+void UnsynchronizedMapAccessCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MutexClasses", llvm::join(MutexClasses, ";"));
   Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
   Options.store(Opts, "GuardedPercent", GuardedPercent);
@@ -350,24 +356,25 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // Threads started on a lambda: std::thread, std::jthread, and std::async
   // with std::launch::async.
-  const auto Lambda = hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
+  const auto Lambda =
+      hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
   const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
                                 unless(isExpansionInSystemHeader()));
-  Finder->addMatcher(
-      cxxConstructExpr(InUserCode,
-                       hasType(cxxRecordDecl(hasAnyName("::std::thread",
-                                                        "::std::jthread"))),
-                       Lambda)
-          .bind("launch"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(InUserCode,
+                                      hasType(cxxRecordDecl(hasAnyName(
+                                          "::std::thread", "::std::jthread"))),
+                                      Lambda)
+                         .bind("launch"),
+                     this);
   // threads.emplace_back([&] { ... }) constructs the thread in place.
-  const auto ThreadType = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))));
+  const auto ThreadType =
+      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))));
   Finder->addMatcher(
       cxxMemberCallExpr(
           InUserCode, callee(cxxMethodDecl(hasName("emplace_back"))),
-          on(hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-              classTemplateSpecializationDecl(
+          on(hasType(hasUnqualifiedDesugaredType(
+              recordType(hasDeclaration(classTemplateSpecializationDecl(
                   hasName("::std::vector"),
                   hasTemplateArgument(0, refersToType(ThreadType)))))))),
           Lambda)
@@ -382,7 +389,8 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void UnsynchronizedMapAccessCheck::check(const MatchFinder::MatchResult &Result) {
+void UnsynchronizedMapAccessCheck::check(
+    const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     if (Classes.insert(Record).second)
@@ -391,7 +399,8 @@ void UnsynchronizedMapAccessCheck::check(const MatchFinder::MatchResult &Result)
   }
   const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
   const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda");
-  Launches[enclosingFunctionBody(*Launch, *Context)].push_back({Launch, Lambda});
+  Launches[enclosingFunctionBody(*Launch, *Context)].push_back(
+      {Launch, Lambda});
 }
 
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
@@ -480,10 +489,13 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
   }
 
   // Per map: the mutex held at most (weighted) accesses.
-  llvm::MapVector<const FieldDecl *, std::vector<std::pair<const CXXMethodDecl *, const Access *>>> ByMap;
+  llvm::MapVector<const FieldDecl *,
+                  std::vector<std::pair<const CXXMethodDecl *, const Access *>>>
+      ByMap;
   for (const CXXMethodDecl *Method : Methods)
     for (const Access &A : Facts[Method].Accesses)
-      if (!A.Map->hasAttr<GuardedByAttr>() && !A.Map->hasAttr<PtGuardedByAttr>())
+      if (!A.Map->hasAttr<GuardedByAttr>() &&
+          !A.Map->hasAttr<PtGuardedByAttr>())
         ByMap[A.Map].emplace_back(Method, &A);
   const SourceManager &SM = Context->getSourceManager();
   for (const auto &[Map, Accesses] : ByMap) {
@@ -510,7 +522,8 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
     });
 
     // Unguarded accesses, grouped by function for one lock per function.
-    llvm::MapVector<const CXXMethodDecl *, std::vector<const Access *>> Unguarded;
+    llvm::MapVector<const CXXMethodDecl *, std::vector<const Access *>>
+        Unguarded;
     for (const auto &[Method, A] : Accesses) {
       const Hold Mode = A->Held.lookup(Guarding);
       if (Mode == Hold::None)
@@ -535,8 +548,9 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
       const CompoundStmt *Block = coveringBlock(Exprs, *Context);
       const bool ReadOnly =
           llvm::none_of(Found, [](const Access *A) { return A->Write; });
-      const bool SharedMutex = isClassNamed(
-          Guarding->getType(), {"::std::shared_mutex", "::std::shared_timed_mutex"});
+      const bool SharedMutex =
+          isClassNamed(Guarding->getType(),
+                       {"::std::shared_mutex", "::std::shared_timed_mutex"});
       std::optional<std::string> Insertion;
       if (!MayDeadlock && Block && !Block->body_empty() &&
           !Block->body_front()->getBeginLoc().isMacroID()) {
@@ -565,9 +579,9 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
           if (Insertion && A == Found.front()) {
             Diag << FixItHint::CreateInsertion(
                 Block->body_front()->getBeginLoc(), *Insertion);
-            Diag << Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
-                                       ReadOnly && SharedMutex ? "<shared_mutex>"
-                                                               : "<mutex>");
+            Diag << Inserter.insertion(
+                SM.getFileID(Block->getBeginLoc()),
+                ReadOnly && SharedMutex ? "<shared_mutex>" : "<mutex>");
           }
         }
         if (!Insertion && A == Found.front())
@@ -589,8 +603,8 @@ static bool takesLock(const Stmt *S) {
   if (!S)
     return false;
   static const std::vector<std::string> LockTypes = {
-      "::std::lock_guard", "::std::unique_lock", "::std::scoped_lock",
-      "::std::shared_lock", "::absl::MutexLock", "::absl::ReaderMutexLock"};
+      "::std::lock_guard",  "::std::unique_lock", "::std::scoped_lock",
+      "::std::shared_lock", "::absl::MutexLock",  "::absl::ReaderMutexLock"};
   if (const auto *Decl = dyn_cast<DeclStmt>(S))
     for (const auto *D : Decl->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D);
@@ -609,15 +623,17 @@ static bool takesLock(const Stmt *S) {
 
 /// The maps \p S reads or writes that threads can share: locals captured by
 /// reference (\p Captured) and variables with static storage.
-static void collectSharedMapUses(
-    const Stmt *S, const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
-    const UnsynchronizedMapAccessCheck &Check,
-    llvm::SmallVectorImpl<const DeclRefExpr *> &Uses) {
+static void
+collectSharedMapUses(const Stmt *S,
+                     const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
+                     const UnsynchronizedMapAccessCheck &Check,
+                     llvm::SmallVectorImpl<const DeclRefExpr *> &Uses) {
   if (!S)
     return;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && Check.isMap(Var->getType()) && Var->getTLSKind() == VarDecl::TLS_None &&
+        Var && Check.isMap(Var->getType()) &&
+        Var->getTLSKind() == VarDecl::TLS_None &&
         (Captured.contains(Var) || Var->hasGlobalStorage()))
       Uses.push_back(Ref);
   for (const Stmt *Child : S->children())
@@ -644,7 +660,8 @@ static SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
       const StringRef Method = nameOf(Call->getMethodDecl());
       if ((Method == "join" || Method == "get" || Method == "wait") &&
           SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
-          (Join.isInvalid() || SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
+          (Join.isInvalid() ||
+           SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
         Join = Call->getBeginLoc();
     }
     for (const Stmt *Child : S->children())
