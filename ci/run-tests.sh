@@ -6,4 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/ci/build.sh"
+# The SARIF schema test's npm modules, installed here with the caller's
+# environment (registry access may need its proxy or CA settings).
+"$root/test/cli/install_node_modules.sh" "$root/build/test/npm"
 ctest --test-dir "$root/build" --output-on-failure

@@ -12,7 +12,11 @@ config.test_exec_root = os.path.join(config.maptidy_build_dir, "test", "lit")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
-for name in ("HOME", "TMPDIR"):
+# lit starts tests with a clean environment; keep what tools need to reach
+# package registries (proxies, extra CA certificates) and to find home.
+for name in ("HOME", "TMPDIR", "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE",
+             "SSL_CERT_DIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+             "http_proxy", "https_proxy", "no_proxy"):
     if name in os.environ:
         config.environment[name] = os.environ[name]
 config.environment["MAPTIDY_BIN"] = config.maptidy_bin
