@@ -38,7 +38,6 @@ struct MapUse {
   std::optional<BuiltKey> Key;
   /// Set for `emplace`, which cannot take a braced key.
   StringRef Method;
-  const Expr *Call = nullptr;
   const Expr *Where = nullptr;
 };
 } // namespace
@@ -116,45 +115,35 @@ static void flattenSum(const Expr *E,
   Leaves.push_back(E);
 }
 
+/// A string or character literal separates parts; anything else is a part.
+static void addLeaf(BuiltKey &Key, const Expr *Leaf, ASTContext &Context) {
+  if (const auto *Literal = dyn_cast<StringLiteral>(Leaf))
+    addSeparator(Key, Literal->getString());
+  else if (const auto *Character = dyn_cast<CharacterLiteral>(Leaf))
+    addSeparator(Key, std::string(1, static_cast<char>(Character->getValue())));
+  else
+    addPart(Key, Leaf, Context);
+}
+
 /// The parts streamed into the local std::ostringstream \p Stream before
 /// its str() is taken.
 static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
                              ASTContext &Context) {
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
-        Ref && Ref->getDecl() == &Stream) {
-      const Expr *Cursor = Ref;
-      while (const auto *Shift = dyn_cast_or_null<CXXOperatorCallExpr>(
-                 userParent(*Cursor, Context))) {
-        if (Shift->getOperator() != OO_LessLess ||
-            strip(Shift->getArg(0)) != strip(Cursor))
-          break;
-        const Expr *Operand = strip(Shift->getArg(1));
-        if (const auto *Literal = dyn_cast<StringLiteral>(Operand))
-          addSeparator(Key, Literal->getString());
-        else if (const auto *Character = dyn_cast<CharacterLiteral>(Operand))
-          addSeparator(
-              Key, std::string(1, static_cast<char>(Character->getValue())));
-        else
-          addPart(Key, Operand, Context);
-        Cursor = Shift;
-      }
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Stream.getParentFunctionOrMethod());
+  if (!Function)
+    return;
+  forEachReference(Function->getBody(), &Stream, [&](const Expr &Ref) {
+    const Expr *Cursor = &Ref;
+    while (const auto *Shift = dyn_cast_or_null<CXXOperatorCallExpr>(
+               userParent(*Cursor, Context))) {
+      if (Shift->getOperator() != OO_LessLess ||
+          strip(Shift->getArg(0)) != strip(Cursor))
+        break;
+      addLeaf(Key, strip(Shift->getArg(1)), Context);
+      Cursor = Shift;
     }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  for (DynTypedNode Node = DynTypedNode::create(Stream);;) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return;
-    Node = Parents[0];
-    if (const auto *Function = Node.get<FunctionDecl>()) {
-      Visit(Function->getBody(), Visit);
-      return;
-    }
-  }
+  });
 }
 
 /// The key \p E builds from two or more non-constant parts, if it does.
@@ -165,15 +154,8 @@ static std::optional<BuiltKey> builtKey(const Expr *E, ASTContext &Context) {
       Plus && Plus->getOperator() == OO_Plus) {
     llvm::SmallVector<const Expr *, 6> Leaves;
     flattenSum(E, Leaves);
-    for (const Expr *Leaf : Leaves) {
-      if (const auto *Literal = dyn_cast<StringLiteral>(Leaf))
-        addSeparator(Key, Literal->getString());
-      else if (const auto *Character = dyn_cast<CharacterLiteral>(Leaf))
-        addSeparator(Key,
-                     std::string(1, static_cast<char>(Character->getValue())));
-      else
-        addPart(Key, Leaf, Context);
-    }
+    for (const Expr *Leaf : Leaves)
+      addLeaf(Key, Leaf, Context);
   } else if (const auto *Call = dyn_cast<CallExpr>(E);
              Call && Call->getDirectCallee() && Call->getNumArgs() >= 3 &&
              nameOf(Call->getDirectCallee()) == "format" &&
@@ -219,7 +201,6 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
       strip(Subscript->getArg(0)) == strip(&Ref)) {
     Use.Kind = MapUse::Lookup;
     Use.KeyArgument = Subscript->getArg(1);
-    Use.Call = Subscript;
   } else if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
@@ -235,7 +216,6 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
       Use.Kind = MapUse::Lookup;
       Use.KeyArgument = Call->getArg(0);
       Use.Method = Method;
-      Use.Call = Call;
     } else if (Call && Neutral.contains(Method)) {
       Use.Kind = MapUse::Neutral;
     }
@@ -246,14 +226,10 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
 }
 
 bool ConcatenatedMapKeyCheck::isStringKeyed(QualType Type) const {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Type.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
-      (!isClassNamed(Type, MapClasses) && !isClassNamed(Type, SetClasses)))
-    return false;
-  return isClassNamed(Spec->getTemplateArgs()[0].getAsType(),
-                      {"::std::basic_string"});
+  const QualType Key = firstTemplateArgument(Type);
+  return !Key.isNull() &&
+         (isClassNamed(Type, MapClasses) || isClassNamed(Type, SetClasses)) &&
+         isClassNamed(Key, {"::std::basic_string"});
 }
 
 ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,

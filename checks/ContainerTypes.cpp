@@ -64,6 +64,15 @@ bool isStdSizedContainer(QualType Type) {
   return isClassNamed(Type, Names);
 }
 
+QualType firstTemplateArgument(QualType Type) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
 const CXXMethodDecl *findReserveMethod(QualType Type) {
   const CXXRecordDecl *Record = recordOf(Type);
   if (!Record || !Record->hasDefinition())

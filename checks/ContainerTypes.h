@@ -36,6 +36,10 @@ bool isClassNamed(QualType Type, llvm::ArrayRef<std::string> Names);
 /// size() times.
 bool isStdSizedContainer(QualType Type);
 
+/// The first template argument of the class template specialization behind
+/// \p Type (the key of a map, the element of a vector); null otherwise.
+QualType firstTemplateArgument(QualType Type);
+
 /// The record's accessible reserve(n) member, if it has one.
 const CXXMethodDecl *findReserveMethod(QualType Type);
 

@@ -78,6 +78,29 @@ const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context) {
   }
 }
 
+const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body,
+                          ASTContext &Context) {
+  for (const Stmt *Parent = parentStmt(S, Context); Parent && Parent != &Body;
+       Parent = parentStmt(*Parent, Context))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
+      return Parent;
+  return nullptr;
+}
+
+void forEachReference(const Stmt *S, const ValueDecl *Decl,
+                      llvm::function_ref<void(const Expr &)> Visit) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Decl)
+    Visit(*Ref);
+  if (const auto *Member = dyn_cast<MemberExpr>(S);
+      Member && Member->getMemberDecl() == Decl &&
+      isa<CXXThisExpr>(strip(Member->getBase())))
+    Visit(*Member);
+  for (const Stmt *Child : S->children())
+    forEachReference(Child, Decl, Visit);
+}
+
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context) {
   const SourceRange Range = E.IgnoreImplicit()->getSourceRange();
   if (Range.isInvalid() || Range.getBegin().isMacroID() ||

@@ -9,6 +9,7 @@
 #define MAPTIDY_CHECKS_REWRITEUTILS_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
 
@@ -38,6 +39,14 @@ const Expr *containerOfIteratorCall(const Expr *E, bool End);
 
 /// The body of the function or lambda around \p S.
 const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);
+
+/// The innermost loop around \p S inside \p Body, if any.
+const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body, ASTContext &Context);
+
+/// Calls \p Visit, in source order, on every expression in \p S naming
+/// \p Decl: a variable, or a member of `this`.
+void forEachReference(const Stmt *S, const ValueDecl *Decl,
+                      llvm::function_ref<void(const Expr &)> Visit);
 
 /// Source text of \p E when it is spelled in one piece outside macros.
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context);

@@ -172,25 +172,6 @@ static void collectUnconditionalAppends(const Stmt *S, KindOf Kind,
   Stopped = mayLeaveIteration(S, false, false);
 }
 
-static bool refersTo(const Stmt *S, const ValueDecl *Decl) {
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == Decl;
-  if (const auto *Member = dyn_cast<MemberExpr>(S))
-    return Member->getMemberDecl() == Decl &&
-           isa<CXXThisExpr>(strip(Member->getBase()));
-  return false;
-}
-
-static void forEachReference(const Stmt *S, const ValueDecl *Decl,
-                             llvm::function_ref<void(const Expr &)> Visit) {
-  if (!S)
-    return;
-  if (refersTo(S, Decl))
-    Visit(*cast<Expr>(S));
-  for (const Stmt *Child : S->children())
-    forEachReference(Child, Decl, Visit);
-}
-
 /// The member function called on \p Ref, if \p Ref is the object of a call.
 static const CXXMethodDecl *calledMethod(const Expr &Ref, ASTContext &Context) {
   const auto *Member = dyn_cast_or_null<MemberExpr>(userParent(Ref, Context));
@@ -247,12 +228,6 @@ static bool dominates(const Stmt &Call, const Stmt &Anchor,
 }
 
 namespace {
-/// The function body around a loop and the innermost loop enclosing it.
-struct EnclosingScope {
-  const Stmt *Body = nullptr;
-  const Stmt *OuterLoop = nullptr;
-};
-
 /// What happened to a container before the loop that fills it.
 struct PriorState {
   enum { Empty, MayHoldElements, Reserved, ConstructedWithSize } State = Empty;
@@ -260,29 +235,6 @@ struct PriorState {
   const Expr *SizeArgument = nullptr;
 };
 } // namespace
-
-static EnclosingScope enclosingScope(const Stmt &Anchor, ASTContext &Context) {
-  EnclosingScope Scope;
-  DynTypedNode Node = DynTypedNode::create(Anchor);
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return {};
-    Node = Parents[0];
-    if (const auto *Function = Node.get<FunctionDecl>()) {
-      Scope.Body = Function->getBody();
-      return Scope;
-    }
-    if (const auto *Lambda = Node.get<LambdaExpr>()) {
-      Scope.Body = Lambda->getBody();
-      return Scope;
-    }
-    const auto *S = Node.get<Stmt>();
-    if (S && !Scope.OuterLoop &&
-        isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-      Scope.OuterLoop = S;
-  }
-}
 
 static PriorState priorState(const UnreservedAppendCheck::Target &Filled,
                              const Stmt &Anchor, const Stmt &Body,
@@ -547,19 +499,20 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
                                      const TripCount &Count,
                                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  const EnclosingScope Scope = enclosingScope(Anchor, Context);
-  if (!Scope.Body)
+  const Stmt *Body = enclosingFunctionBody(Anchor, Context);
+  if (!Body)
     return;
   // A container that outlives an enclosing loop is not empty on the next
   // outer iteration; reserving size() + n there would make the loops
   // quadratic, so only a container created inside that loop is reported.
-  if (Scope.OuterLoop && (!isa<VarDecl>(Filled.Decl) ||
-                          !cast<VarDecl>(Filled.Decl)->hasLocalStorage() ||
-                          !Scope.OuterLoop->getSourceRange().fullyContains(
-                              Filled.Decl->getSourceRange())))
+  if (const Stmt *OuterLoop = enclosingLoop(Anchor, *Body, Context);
+      OuterLoop && (!isa<VarDecl>(Filled.Decl) ||
+                    !cast<VarDecl>(Filled.Decl)->hasLocalStorage() ||
+                    !OuterLoop->getSourceRange().fullyContains(
+                        Filled.Decl->getSourceRange())))
     return;
 
-  const PriorState Prior = priorState(Filled, Anchor, *Scope.Body, Context);
+  const PriorState Prior = priorState(Filled, Anchor, *Body, Context);
   if (Prior.State == PriorState::Reserved)
     return;
   if (Prior.State == PriorState::ConstructedWithSize) {

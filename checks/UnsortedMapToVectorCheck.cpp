@@ -48,18 +48,7 @@ static const VarDecl *localVector(const Expr *E) {
 }
 
 static bool isSetType(QualType Type) {
-  const std::string Name = qualifiedClassName(Type);
-  return StringRef(Name).ends_with("_set") || StringRef(Name).ends_with("set");
-}
-
-/// The key type of the unordered container \p Source.
-static QualType keyTypeOf(const Expr &Source) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Source.getType().getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return QualType();
-  return Spec->getTemplateArgs()[0].getAsType();
+  return StringRef(qualifiedClassName(Type)).ends_with("set");
 }
 
 /// Whether std::sort orders values of \p Type the same way on every run:
@@ -494,19 +483,11 @@ static Fate fateAfter(const Copy &Found, const Stmt &Body,
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation CopyEnd = Found.Statement->getEndLoc();
   Fate Result;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S || Result.Kind != Fate::Unused)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
-        Ref && Ref->getDecl() == Found.Vector &&
-        SM.isBeforeInTranslationUnit(CopyEnd, Ref->getBeginLoc())) {
-      Result = useFate(*Ref, Found.Kind, Context);
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(&Body, Visit);
+  forEachReference(&Body, Found.Vector, [&](const Expr &Ref) {
+    if (Result.Kind == Fate::Unused &&
+        SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
+      Result = useFate(Ref, Found.Kind, Context);
+  });
   return Result;
 }
 
@@ -522,7 +503,8 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
   const TypeSourceInfo *Info = Var ? Var->getTypeSourceInfo() : nullptr;
   if (!Spec || !Info || !Var->isLocalVarDecl() || !startsEmpty(*Var) ||
       qualifiedClassName(Var->getType()) != "::std::unordered_map" ||
-      !usesDefaultPolicies(*Spec, 2) || !hasStableOrder(keyTypeOf(Source)))
+      !usesDefaultPolicies(*Spec, 2) ||
+      !hasStableOrder(firstTemplateArgument(Source.getType())))
     return std::nullopt;
   const auto Loc =
       Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
@@ -546,23 +528,15 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
       "cend",        "size",        "empty",       "clear",
       "lower_bound", "upper_bound", "equal_range"};
   bool Compatible = true;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S || !Compatible)
-      return;
-    if (const auto *Use = dyn_cast<DeclRefExpr>(S);
-        Use && Use->getDecl() == Var) {
-      const Stmt *Parent = userParent(*Use, Context);
-      const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
-      const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
-      Compatible =
-          (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
-          (Subscript && Subscript->getOperator() == OO_Subscript) ||
-          isa_and_nonnull<CXXForRangeStmt>(Parent);
-    }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(&Body, Visit);
+  forEachReference(&Body, Var, [&](const Expr &Use) {
+    const Stmt *Parent = userParent(Use, Context);
+    const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+    const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+    Compatible &=
+        (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
+        (Subscript && Subscript->getOperator() == OO_Subscript) ||
+        isa_and_nonnull<CXXForRangeStmt>(Parent);
+  });
   if (!Compatible)
     return std::nullopt;
   return std::make_pair("maptidy::skiplist_map<" + Args + ">",
@@ -589,7 +563,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   if (Outcome.Kind == Fate::Unused || Outcome.Kind == Fate::SortedOtherwise)
     return;
   const SourceManager &SM = Context.getSourceManager();
-  const QualType Key = keyTypeOf(*Found.Source);
+  const QualType Key = firstTemplateArgument(Found.Source->getType());
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
   const std::optional<std::string> SourceText = textOf(*Found.Source, Context);
   const std::string SourceName = SourceText ? *SourceText : "the container";
@@ -599,15 +573,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
 
   if (Outcome.Kind == Fate::Escapes) {
-    const QualType ElementType =
-        Found.Vector->getType()->getAsCXXRecordDecl() &&
-                isa<ClassTemplateSpecializationDecl>(
-                    Found.Vector->getType()->getAsCXXRecordDecl())
-            ? cast<ClassTemplateSpecializationDecl>(
-                  Found.Vector->getType()->getAsCXXRecordDecl())
-                  ->getTemplateArgs()[0]
-                  .getAsType()
-            : QualType();
+    const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
     const bool Sortable = !PointerKeys && !ElementType.isNull() &&
                           hasStableOrder(ElementType) && InBlock;
     const std::optional<std::string> Indent =

@@ -393,8 +393,7 @@ void UnsynchronizedMapAccessCheck::check(
     const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    if (Classes.insert(Record).second)
-      ClassOrder.push_back(Record);
+    Classes.insert(Record);
     return;
   }
   const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
@@ -406,13 +405,12 @@ void UnsynchronizedMapAccessCheck::check(
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   // Classes are analyzed at the end: member functions defined out of line
   // come after the class.
-  for (const CXXRecordDecl *Record : ClassOrder)
+  for (const CXXRecordDecl *Record : Classes)
     analyzeClass(*Record);
   for (const auto &[Body, Started] : Launches)
     if (Body)
       analyzeThreads(*Body, Started);
   Classes.clear();
-  ClassOrder.clear();
   Launches.clear();
 }
 
@@ -640,14 +638,6 @@ collectSharedMapUses(const Stmt *S,
     collectSharedMapUses(Child, Captured, Check, Uses);
 }
 
-static bool isInLoop(const Stmt &S, const Stmt &Body, ASTContext &Context) {
-  for (const Stmt *Parent = parentStmt(S, Context); Parent && Parent != &Body;
-       Parent = parentStmt(*Parent, Context))
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Parent))
-      return true;
-  return false;
-}
-
 /// The first join()/get()/wait() after \p After in \p Body: the point where
 /// the launching function has waited for its threads.
 static SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
@@ -696,7 +686,7 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       // Who else touches the map while this thread may run.
       const Stmt *Other = nullptr;
       unsigned Who = 0;
-      if (isInLoop(*Started[I].Launch, Body, *Context)) {
+      if (enclosingLoop(*Started[I].Launch, Body, *Context)) {
         Other = Write;
       } else {
         for (size_t J = 0; J < Started.size() && !Other; ++J)

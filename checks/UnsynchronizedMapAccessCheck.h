@@ -6,7 +6,7 @@
 #include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
 #include "llvm/ADT/MapVector.h"
-#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SetVector.h"
 #include <string>
 #include <vector>
 
@@ -49,8 +49,8 @@ private:
   const unsigned GuardedPercent;
   HeaderInserter Inserter;
   ASTContext *Context = nullptr;
-  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Classes;
-  std::vector<const CXXRecordDecl *> ClassOrder;
+  /// Classes defined in the translation unit, in the order first seen.
+  llvm::SetVector<const CXXRecordDecl *> Classes;
   /// Threads started, per launching function body.
   llvm::MapVector<const Stmt *, std::vector<ThreadLaunch>> Launches;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
