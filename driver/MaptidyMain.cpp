@@ -129,6 +129,12 @@ static cl::opt<std::string>
          cl::desc("Files analyzed in parallel (default: all cores); the "
                   "output is the same for any number"),
          cl::value_desc("N"), cl::Prefix, cl::cat(Category));
+static cl::opt<std::string>
+    Timeout("timeout",
+            cl::desc("Seconds the analysis of one file may take; a file "
+                     "that takes longer is reported as failed (exit status 2) "
+                     "and the run goes on (default: no limit)"),
+            cl::value_desc("seconds"), cl::cat(Category));
 static cl::opt<std::string> WorkerFile(maptidy::WorkerFileOption,
                                        cl::ReallyHidden, cl::cat(Category));
 static cl::opt<std::string> WorkerResult(maptidy::WorkerResultOption,
@@ -363,6 +369,14 @@ int main(int Argc, const char **Argv) {
     return ExitClean;
   }
 
+  unsigned TimeoutSeconds = 0;
+  if (!Timeout.empty() &&
+      (llvm::StringRef(Timeout).getAsInteger(10, TimeoutSeconds) ||
+       TimeoutSeconds == 0)) {
+    reportError("invalid --timeout '" + Timeout +
+                "'; expected a positive number of seconds");
+    return ExitCouldNotRun;
+  }
   const std::optional<unsigned> Parallel = parseJobs(Jobs);
   if (!Parallel) {
     reportError("invalid -j '" + Jobs +
@@ -441,6 +455,7 @@ int main(int Argc, const char **Argv) {
   Run.Arguments = Arguments;
   Run.Files = std::move(Setup->Files);
   Run.Jobs = *Parallel;
+  Run.TimeoutSeconds = TimeoutSeconds;
   Run.Quiet = Quiet;
   Run.Colors =
       Effective.UseColor.value_or(llvm::sys::Process::StandardOutHasColors());

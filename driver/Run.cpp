@@ -93,7 +93,7 @@ int run(const RunRequest &Request) {
                               llvm::sys::Process::StandardErrIsDisplayed(),
                           Request.Files.size());
     Outcomes = runWorkers(Request.Executable, Request.Arguments, Request.Files,
-                          Request.Jobs, Progress);
+                          Request.Jobs, Request.TimeoutSeconds, Progress);
   }
   SourceCache Sources;
   MergedResults Merged =

@@ -31,6 +31,8 @@ struct RunRequest {
   std::vector<std::string> Arguments;
   std::vector<std::string> Files;
   unsigned Jobs = 1;
+  /// Seconds a file's analysis may take; 0 for no limit.
+  unsigned TimeoutSeconds = 0;
   bool Quiet = false;
   bool Colors = false;
 

@@ -7,23 +7,28 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 namespace maptidy {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 struct Running {
   size_t Index;
   llvm::sys::ProcessInfo Process;
+  Clock::time_point Deadline;
 };
 
 class Pool {
 public:
   Pool(llvm::StringRef Executable, llvm::ArrayRef<std::string> Args,
-       llvm::ArrayRef<std::string> Files, llvm::StringRef Scratch)
+       llvm::ArrayRef<std::string> Files, llvm::StringRef Scratch,
+       unsigned TimeoutSeconds)
       : Executable(Executable), Args(Args), Files(Files), Scratch(Scratch),
-        Outcomes(Files.size()) {}
+        TimeoutSeconds(TimeoutSeconds), Outcomes(Files.size()) {}
 
   std::vector<UnitOutcome> run(unsigned Jobs, ProgressLine &Progress) {
     size_t Next = 0, Done = 0;
@@ -40,11 +45,14 @@ public:
         std::string Message;
         llvm::sys::ProcessInfo Status =
             llvm::sys::Wait(Active[I].Process, /*SecondsToWait=*/0, &Message);
-        if (Status.Pid == 0) { // Still running.
+        if (Status.Pid == 0 && !expired(Active[I])) { // Still running.
           ++I;
           continue;
         }
-        collect(Active[I].Index, Status, Message);
+        if (Status.Pid == 0)
+          stop(Active[I]);
+        else
+          collect(Active[I].Index, Status, Message);
         Active.erase(Active.begin() + I);
         ++Done;
         Finished = true;
@@ -83,15 +91,33 @@ private:
       Outcomes[Index].Failure = "cannot start a worker: " + Message;
       return false;
     }
-    Active.push_back({Index, Process});
+    Active.push_back(
+        {Index, Process, Clock::now() + std::chrono::seconds(TimeoutSeconds)});
     return true;
+  }
+
+  bool expired(const Running &Worker) const {
+    return TimeoutSeconds != 0 && Clock::now() >= Worker.Deadline;
+  }
+
+  /// Kills a worker that ran out of time and reaps it.
+  void stop(const Running &Worker) {
+    ::kill(Worker.Process.Pid, SIGKILL);
+    llvm::sys::Wait(Worker.Process, /*SecondsToWait=*/std::nullopt);
+    readLog(Worker.Index);
+    Outcomes[Worker.Index].Failure =
+        "timed out after " + std::to_string(TimeoutSeconds) + " s";
+  }
+
+  void readLog(size_t Index) {
+    if (auto Log = llvm::MemoryBuffer::getFile(path(Index, ".log")))
+      Outcomes[Index].Log = (*Log)->getBuffer().str();
   }
 
   void collect(size_t Index, const llvm::sys::ProcessInfo &Status,
                llvm::StringRef Message) {
     UnitOutcome &Outcome = Outcomes[Index];
-    if (auto Log = llvm::MemoryBuffer::getFile(path(Index, ".log")))
-      Outcome.Log = (*Log)->getBuffer().str();
+    readLog(Index);
     if (Status.ReturnCode != 0) {
       Outcome.Failure =
           Status.ReturnCode == -2
@@ -117,6 +143,7 @@ private:
   llvm::ArrayRef<std::string> Args;
   llvm::ArrayRef<std::string> Files;
   llvm::StringRef Scratch;
+  unsigned TimeoutSeconds;
   std::vector<UnitOutcome> Outcomes;
 };
 
@@ -125,7 +152,8 @@ private:
 std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
                                     llvm::ArrayRef<std::string> Args,
                                     llvm::ArrayRef<std::string> Files,
-                                    unsigned Jobs, ProgressLine &Progress) {
+                                    unsigned Jobs, unsigned TimeoutSeconds,
+                                    ProgressLine &Progress) {
   llvm::SmallString<256> Prefix, Scratch;
   llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Prefix);
   llvm::sys::path::append(Prefix, "maptidy");
@@ -138,7 +166,7 @@ std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
     return Outcomes;
   }
   std::vector<UnitOutcome> Outcomes =
-      Pool(Executable, Args, Files, Scratch).run(Jobs, Progress);
+      Pool(Executable, Args, Files, Scratch, TimeoutSeconds).run(Jobs, Progress);
   llvm::sys::fs::remove_directories(Scratch);
   return Outcomes;
 }

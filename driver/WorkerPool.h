@@ -31,11 +31,13 @@ inline constexpr char WorkerFileOption[] = "worker-file";
 inline constexpr char WorkerResultOption[] = "worker-result";
 
 /// Runs `Executable --worker-file=F --worker-result=R Args...` for each file F
-/// of \p Files, \p Jobs at a time.
+/// of \p Files, \p Jobs at a time. A worker still running after
+/// \p TimeoutSeconds (0: no limit) is killed and its file reported as failed.
 std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
                                     llvm::ArrayRef<std::string> Args,
                                     llvm::ArrayRef<std::string> Files,
-                                    unsigned Jobs, ProgressLine &Progress);
+                                    unsigned Jobs, unsigned TimeoutSeconds,
+                                    ProgressLine &Progress);
 
 } // namespace maptidy
 
