@@ -112,6 +112,8 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
                                   const llvm::StringSet<> &Checks) {
   GlobList List(Globs);
   for (const auto &Item : List.getItems()) {
+    if (Item.Text.empty()) // Stray commas, as clang-tidy accepts them.
+      continue;
     if (Item.Text.starts_with("clang-diagnostic-"))
       continue;
     if (llvm::any_of(Checks.keys(), [&](llvm::StringRef Check) {
