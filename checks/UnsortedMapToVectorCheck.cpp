@@ -177,7 +177,8 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("rangeLoop"), this);
   Finder->addMatcher(forStmt(InUserCode).bind("iteratorLoop"), this);
   Finder->addMatcher(
-      varDecl(unless(isInstantiated()), unless(isExpansionInSystemHeader()),
+      varDecl(hasLocalStorage(), unless(isInstantiated()),
+              unless(isExpansionInSystemHeader()),
               hasInitializer(ignoringImplicit(cxxConstructExpr())))
           .bind("rangeInit"),
       this);

@@ -100,3 +100,13 @@ byCount(const std::unordered_map<std::string, int> &counts) {
             [](const auto &a, const auto &b) { return a.second < b.second; });
   return rows;
 }
+
+// A static data member constructed from arguments in its out-of-line
+// definition (the declaration in the class has no initializer): silent.
+struct Pool {
+  Pool(const char *, int) {}
+};
+struct Registry {
+  static Pool Default;
+};
+Pool Registry::Default("", 0);
