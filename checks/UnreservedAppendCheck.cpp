@@ -528,7 +528,7 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
     std::string Amount = Count.Text;
     if (Filled.PerIteration > 1)
       Amount =
-          Count.Constant
+          Count.Constant && Amount == std::to_string(*Count.Constant)
               ? std::to_string(*Count.Constant * Filled.PerIteration)
               : std::to_string(Filled.PerIteration) + " * " + asTerm(Amount);
     if (Prior.State == PriorState::MayHoldElements)

@@ -86,6 +86,34 @@ static void countingLoops(int n, unsigned u, long first, long last) {
     // CHECK-FIXES: {{^}}  lastIndex.reserve(std::max(n, 0));{{$}}
     // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i <= n - 1; ++i){{$}}
   print(lastIndex);
+
+  // A named constant bound keeps its name; a literal stays a number.
+  const int kRows = 3;
+  std::vector<int> named;
+  for (int i = 0; i < kRows; ++i)
+    named.push_back(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'named' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+    // CHECK-FIXES: {{^}}  named.reserve(kRows);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < kRows; ++i){{$}}
+  print(named);
+
+  std::vector<int> namedPairs;
+  for (int i = 0; i < kRows; ++i) {
+    namedPairs.push_back(i);
+    namedPairs.push_back(-i);
+  }
+    // CHECK-MESSAGES: :[[@LINE-3]]:16: warning: 'namedPairs' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+    // CHECK-FIXES: {{^}}  namedPairs.reserve(2 * kRows);{{$}}
+  print(namedPairs);
+
+  std::vector<int> literalPairs;
+  for (int i = 1; i <= 3; ++i) {
+    literalPairs.push_back(i);
+    literalPairs.push_back(-i);
+  }
+    // CHECK-MESSAGES: :[[@LINE-3]]:18: warning: 'literalPairs' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+    // CHECK-FIXES: {{^}}  literalPairs.reserve(6);{{$}}
+  print(literalPairs);
 }
 
 static void rangeLoops(const std::vector<Event> &events,
