@@ -387,12 +387,30 @@ static Fate algorithmFate(const CallExpr &Call, Element Kind) {
   return Result;
 }
 
+/// A call that gives the same result whatever order the elements are passed
+/// in: inserting them into, erasing them from or looking them up in an
+/// associative container.
+static bool isOrderInsensitiveCall(const Stmt *S) {
+  static const llvm::StringSet<> Methods = {"insert", "emplace", "erase",
+                                            "count",  "find",    "contains"};
+  static const std::vector<std::string> Associative = [] {
+    std::vector<std::string> Names = parseClassList(DefaultAssociativeMaps);
+    for (std::string &Name : parseClassList(DefaultAssociativeSets))
+      Names.push_back(std::move(Name));
+    return Names;
+  }();
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  return Call && Methods.contains(nameOf(Call->getMethodDecl())) &&
+         isClassNamed(Call->getObjectType(), Associative);
+}
+
 /// Whether a loop body over the vector does more than arithmetic with the
 /// elements: calls or stream output reveal their order.
 static bool revealsOrder(const Stmt *S) {
   if (!S)
     return false;
-  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S))
+  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S) &&
+      !isOrderInsensitiveCall(S))
     return true;
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
       Operator && Operator->getOperator() == OO_LessLess)
@@ -401,6 +419,21 @@ static bool revealsOrder(const Stmt *S) {
     if (revealsOrder(Child))
       return true;
   return false;
+}
+
+/// The for-loop whose init declares the variable \p Index names.
+static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Index));
+  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Counter)
+    return nullptr;
+  for (const DynTypedNode &Declaration : Context.getParents(*Counter))
+    if (const auto *Statement = Declaration.get<DeclStmt>())
+      if (const auto *Loop =
+              dyn_cast_or_null<ForStmt>(parentStmt(*Statement, Context));
+          Loop && Loop->getInit() == Statement)
+        return Loop;
+  return nullptr;
 }
 
 /// What the use \p Ref of the vector does with its order.
@@ -435,6 +468,12 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
   if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
     switch (Operator->getOperator()) {
     case OO_Subscript:
+      // `v[i]` in `for (i = ...)`: like a range-for over the elements.
+      if (const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
+          Loop && !revealsOrder(Loop->getBody()))
+        break;
+      Result.Kind = Fate::Escapes;
+      break;
     case OO_EqualEqual:
     case OO_ExclaimEqual:
     case OO_Less:

@@ -110,3 +110,33 @@ struct Registry {
   static Pool Default;
 };
 Pool Registry::Default("", 0);
+
+// Erased from, inserted into or looked up in another associative container,
+// by index or by range-for: the order does not matter. Silent.
+void pruned(std::unordered_map<std::string, int> &entries,
+            const std::set<std::string> &dead) {
+  std::vector<std::string> doomed;
+  for (const auto &entry : entries)
+    if (dead.count(entry.first))
+      doomed.push_back(entry.first);
+  for (size_t i = 0; i < doomed.size(); ++i)
+    entries.erase(doomed[i]);
+}
+
+std::set<int> merged(const std::unordered_set<int> &a, std::set<int> seen) {
+  std::vector<int> values(a.begin(), a.end());
+  for (int v : values)
+    if (!seen.count(v))
+      seen.insert(v);
+  return seen;
+}
+
+// Indexed and printed: the order escapes.
+void indexedPrint(const std::unordered_set<int> &ids) {
+  std::vector<int> listed(ids.begin(), ids.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'listed' takes the iteration order of 'ids', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+3]]:25: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(listed.begin(), listed.end());{{$}}
+  for (size_t i = 0; i < listed.size(); ++i)
+    std::printf("%d\n", listed[i]);
+}
