@@ -275,11 +275,11 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
     TripCount Result;
     Result.Constant = static_cast<uint64_t>(Count);
     Result.Text = std::to_string(Count);
-    // `i < kRows` from zero: keep the name, it says what the count is.
+    // `i < kRows` from zero: keep the names, they say what the count is.
     if (LowValue->isZero() && !Inclusive &&
-        isa<DeclRefExpr>(strip(High)))
-      if (std::optional<std::string> Name = operandText(*High, Context))
-        Result.Text = *Name;
+        !isa<IntegerLiteral>(strip(High)) && isCheapPureExpr(High))
+      if (std::optional<std::string> Spelled = textOf(*High, Context))
+        Result.Text = *Spelled;
     return Result;
   }
   if (LowValue && LowValue->isZero())

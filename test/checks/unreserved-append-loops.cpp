@@ -106,6 +106,13 @@ static void countingLoops(int n, unsigned u, long first, long last) {
     // CHECK-FIXES: {{^}}  namedPairs.reserve(2 * kRows);{{$}}
   print(namedPairs);
 
+  std::vector<int> namedSum;
+  for (int i = 0; i < kRows + 2; ++i)
+    namedSum.push_back(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'namedSum' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+    // CHECK-FIXES: {{^}}  namedSum.reserve(kRows + 2);{{$}}
+  print(namedSum);
+
   std::vector<int> literalPairs;
   for (int i = 1; i <= 3; ++i) {
     literalPairs.push_back(i);
