@@ -19,12 +19,70 @@ static llvm::Error failure(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
+/// Top-level keys of older clang-tidy versions that clang-tidy 22 rejects as
+/// unknown (AnalyzeTemporaryDtors went in clang-tidy 18). Projects keep their
+/// .clang-tidy for years; it still applies, without these keys, where stock
+/// clang-tidy would ignore the whole file.
+static constexpr llvm::StringLiteral RetiredKeys[] = {"AnalyzeTemporaryDtors"};
+
+/// The retired key a line of a configuration sets, if any.
+static llvm::StringRef retiredKeyOf(llvm::StringRef Line) {
+  for (llvm::StringRef Key : RetiredKeys)
+    if (Line.consume_front(Key) && Line.ltrim(" ").starts_with(":"))
+      return Key;
+  return {};
+}
+
+/// \p Text with the lines setting retired keys blanked (line numbers stay).
+static std::string withoutRetiredKeys(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  Text.split(Lines, '\n');
+  std::string Kept;
+  for (llvm::StringRef Line : Lines) {
+    if (retiredKeyOf(Line).empty())
+      Kept += Line;
+    Kept += '\n';
+  }
+  return Kept;
+}
+
+namespace {
+/// Reads .clang-tidy files as clang-tidy does, without their retired keys.
+class ProjectOptionsProvider : public FileOptionsProvider {
+public:
+  ProjectOptionsProvider(ClangTidyGlobalOptions Global,
+                         ClangTidyOptions Defaults, ClangTidyOptions Overrides,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides), std::move(FS)) {
+    ConfigHandlers = {
+        {".clang-tidy",
+         [](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
+           const std::string Kept = withoutRetiredKeys(Config.getBuffer());
+           return parseConfiguration(
+               llvm::MemoryBufferRef(Kept, Config.getBufferIdentifier()));
+         }}};
+  }
+};
+} // namespace
+
+/// One warning per retired key \p Text sets.
+static void warnAboutRetiredKeys(llvm::StringRef Text, llvm::StringRef Source) {
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  Text.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines)
+    if (llvm::StringRef Key = retiredKeyOf(Line); !Key.empty())
+      llvm::errs() << "maptidy: warning: ignoring '" << Key << "' in '"
+                   << Source << "', an option clang-tidy no longer has\n";
+}
+
 /// Parses \p Text, turning YAML diagnostics into one line.
 static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
                                                     llvm::StringRef Source) {
   std::string Problem;
+  const std::string Kept = withoutRetiredKeys(Text);
   llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Text, Source), [&](const llvm::SMDiagnostic &Diag) {
+      llvm::MemoryBufferRef(Kept, Source), [&](const llvm::SMDiagnostic &Diag) {
         if (Problem.empty() && Diag.getKind() == llvm::SourceMgr::DK_Error)
           Problem = ("line " + llvm::Twine(Diag.getLineNo()) + ": " +
                      Diag.getMessage())
@@ -82,7 +140,7 @@ createOptionsProvider(const ConfigRequest &Request) {
     Source = Request.ConfigFile;
   }
   if (Text.empty())
-    return std::make_unique<FileOptionsProvider>(
+    return std::make_unique<ProjectOptionsProvider>(
         std::move(Global), std::move(Defaults), std::move(Overrides),
         std::move(FS));
   llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
@@ -168,6 +226,7 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
         llvm::Expected<std::string> Text = readConfigFile(Path);
         if (!Text)
           return Text.takeError();
+        warnAboutRetiredKeys(*Text, Path);
         llvm::Expected<ClangTidyOptions> Parsed = parseConfig(*Text, Path);
         if (!Parsed)
           return Parsed.takeError();
@@ -181,6 +240,7 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
     return llvm::Error::success();
   }
   for (const auto &[Text, Source] : Configs) {
+    warnAboutRetiredKeys(Text, Source);
     llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
     if (!Parsed)
       return Parsed.takeError();
