@@ -230,9 +230,13 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
         llvm::Expected<ClangTidyOptions> Parsed = parseConfig(*Text, Path);
         if (!Parsed)
           return Parsed.takeError();
+        // A project's .clang-tidy may name checks of another clang-tidy
+        // version: a warning, where a name given on the command line is an
+        // error.
         if (Parsed->Checks)
           if (llvm::Error Error = validateChecks(*Parsed->Checks, Path, Checks))
-            return Error;
+            llvm::errs() << "maptidy: warning: "
+                         << llvm::toString(std::move(Error)) << "\n";
         if (!Parsed->InheritParentConfig.value_or(false))
           break;
       }
