@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages maptidy needs to build and test. Idempotent:
-# does nothing when everything is installed. Pass --bench to add the peer
-# libraries of the benchmarks.
+# does nothing when everything is installed.
+#   ci/setup.sh --bench            adds the peer libraries of the benchmarks
+#   ci/setup.sh --corpus PKG...    adds a deb-src entry (apt-get source), dpkg-dev
+#                                  and the packages named (test/corpus)
 set -euo pipefail
 
 packages=(
@@ -16,9 +18,28 @@ packages=(
 if ! command -v npm > /dev/null; then
   packages+=(npm)
 fi
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
 fi
+update_needed=false
+case "${1:-}" in
+  --bench)
+    packages+=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
+    ;;
+  --corpus)
+    shift
+    packages+=(dpkg-dev "$@")
+    # Source packages come from the same archive as the binary ones; the
+    # entry lives in a file of its own, the system's lists stay untouched.
+    source_list=/etc/apt/sources.list.d/maptidy-corpus-src.sources
+    if [[ ! -e "$source_list" ]]; then
+      printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+        "${sudo[@]}" tee "$source_list" > /dev/null
+      update_needed=true
+    fi
+    ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
@@ -27,13 +48,12 @@ for package in "${packages[@]}"; do
   fi
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
+  if $update_needed; then
+    "${sudo[@]}" apt-get update -qq
+  fi
   exit 0
 fi
 
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then
-  sudo=(sudo)
-fi
 echo "maptidy setup: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null

@@ -1,0 +1,71 @@
+"""The real-code corpus: Debian source packages of C++ projects that use maps,
+threads and loops heavily, each with how to configure it so that it writes
+compile_commands.json. Paths in the regular expressions are relative to the
+unpacked source tree."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    # The Debian source package (`apt-get source NAME`).
+    package: str
+    domain: str
+    cmake_args: list = field(default_factory=list)
+    # Debian packages the build and the tests need.
+    build_depends: list = field(default_factory=list)
+    # Directories of code the project bundles from elsewhere: analyzed as
+    # part of its files, but not reported (as in a real run of the project).
+    vendored: list = field(default_factory=list)
+    # Whether the project registers a test suite with CTest.
+    has_tests: bool = True
+    # CTest regular expression of tests that need what this machine lacks
+    # (network, a terminal), skipped before and after the fixes alike.
+    skip_tests: str = ""
+
+
+PROJECTS = [
+    Project(
+        name="leveldb",
+        package="leveldb",
+        domain="storage engine",
+        cmake_args=["-DLEVELDB_BUILD_TESTS=ON", "-DLEVELDB_BUILD_BENCHMARKS=OFF"],
+        build_depends=["libsnappy-dev", "libgtest-dev", "libgmock-dev"],
+        vendored=["third_party"],
+    ),
+    Project(
+        name="ninja",
+        package="ninja-build",
+        domain="build system",
+        cmake_args=["-DBUILD_TESTING=ON"],
+        build_depends=["re2c"],
+    ),
+    Project(
+        name="cppcheck",
+        package="cppcheck",
+        domain="static analyzer",
+        cmake_args=["-DBUILD_TESTS=ON", "-DBUILD_GUI=OFF", "-DHAVE_RULES=OFF",
+                    "-DUSE_MATCHCOMPILER=OFF"],
+        build_depends=["libtinyxml2-dev"],
+        vendored=["externals"],
+    ),
+    Project(
+        name="spdlog",
+        package="spdlog",
+        domain="logging library (async, thread pools)",
+        cmake_args=["-DSPDLOG_FMT_EXTERNAL=ON", "-DSPDLOG_BUILD_TESTS=ON",
+                    "-DSPDLOG_BUILD_EXAMPLE=ON", "-DSPDLOG_BUILD_SHARED=ON"],
+        build_depends=["libfmt-dev", "catch2", "pkg-config"],
+    ),
+    Project(
+        name="taskwarrior",
+        package="task",
+        domain="command-line application",
+        cmake_args=["-DCMAKE_BUILD_TYPE=release"],
+        build_depends=["libgnutls28-dev", "uuid-dev"],
+        has_tests=False,
+    ),
+]
+
+BY_NAME = {project.name: project for project in PROJECTS}
