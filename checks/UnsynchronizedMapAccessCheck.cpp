@@ -3,6 +3,7 @@
 #include "UnsynchronizedMapAccessCheck.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
+#include "ShardedMapRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -48,6 +49,8 @@ struct Guard {
 struct LockState {
   HeldMutexes Manual;
   llvm::SmallDenseMap<const VarDecl *, Guard, 2> Guards;
+  /// The path returned, threw or jumped away: it does not reach what follows.
+  bool Ended = false;
 
   Hold held(const FieldDecl *Mutex) const {
     Hold Result = Manual.lookup(Mutex);
@@ -59,6 +62,8 @@ struct LockState {
 
   /// What both paths into a join point hold.
   static LockState meet(const LockState &A, const LockState &B) {
+    if (A.Ended || B.Ended)
+      return A.Ended ? B : A;
     LockState Result;
     for (const auto &[Mutex, Mode] : A.Manual)
       Result.Manual[Mutex] = std::min(Mode, B.Manual.lookup(Mutex));
@@ -108,37 +113,6 @@ static const FieldDecl *memberOfThis(const Expr *E,
   return Field && Field->getParent() == &Record ? Field : nullptr;
 }
 
-/// Whether the map access \p Ref may modify the map.
-static bool isWrite(const Expr &Ref, ASTContext &Context) {
-  const Stmt *Parent = userParent(Ref, Context);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-    return !Method || !Method->isConst();
-  }
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
-    if (Method && strip(Operator->getArg(0)) == &Ref)
-      return !Method->isConst();
-    return Operator->getOperator() == OO_Equal &&
-           strip(Operator->getArg(0)) == &Ref;
-  }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (strip(Call->getArg(I)) == &Ref)
-        return !Callee || I >= Callee->getNumParams() ||
-               (Callee->getParamDecl(I)->getType()->isReferenceType() &&
-                !Callee->getParamDecl(I)
-                     ->getType()
-                     .getNonReferenceType()
-                     .isConstQualified());
-  }
-  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
-    return Unary->getOpcode() == UO_AddrOf;
-  return false;
-}
-
 namespace {
 /// Walks a member function in evaluation order, tracking the locks held.
 class LockWalker {
@@ -155,9 +129,11 @@ public:
     if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
       LockState Inner = State;
       for (const Stmt *Child : Block->body())
-        walk(Child, Inner);
+        if (!Inner.Ended)
+          walk(Child, Inner);
       // Lock objects of the block end with it; manual locks persist.
       State.Manual = Inner.Manual;
+      State.Ended = Inner.Ended;
       for (auto &[Var, G] : State.Guards)
         G.Active = Inner.Guards.lookup(Var).Active;
       return;
@@ -183,6 +159,8 @@ public:
       LockState Body = State;
       for (const Stmt *Child : S->children())
         walk(Child, Body);
+      // The loop goes on after a break or continue in its body.
+      Body.Ended = false;
       State = LockState::meet(State, Body);
       return;
     }
@@ -197,10 +175,12 @@ public:
     }
     if (isa<Expr>(S)) {
       expr(S, State);
+      State.Ended |= isa<CXXThrowExpr>(S);
       return;
     }
     for (const Stmt *Child : S->children())
       walk(Child, State);
+    State.Ended |= isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S);
   }
 
 private:
@@ -270,7 +250,7 @@ private:
       if (const FieldDecl *Field = memberOfThis(Member, Record);
           Field && Check.isMap(Field->getType()))
         Facts.Accesses.push_back(
-            {Member, Field, isWrite(*Member, Context), snapshot(State)});
+            {Member, Field, isModifyingUse(*Member, Context), snapshot(State)});
       return;
     }
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
@@ -322,6 +302,7 @@ UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
       MutexClasses(
           parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
       MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
+      ThreadLaunchers(parseClassList(Options.get("ThreadLaunchers", ""))),
       GuardedPercent(Options.get("GuardedPercent", 50U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
@@ -331,6 +312,7 @@ void UnsynchronizedMapAccessCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MutexClasses", llvm::join(MutexClasses, ";"));
   Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
+  Options.store(Opts, "ThreadLaunchers", llvm::join(ThreadLaunchers, ";"));
   Options.store(Opts, "GuardedPercent", GuardedPercent);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -387,6 +369,22 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
                Lambda)
           .bind("launch"),
       this);
+  // Configured thread-pool submit functions: a lambda argument, also one
+  // converted to a std::function parameter, runs as a thread.
+  if (ThreadLaunchers.empty())
+    return;
+  const auto LambdaNode = lambdaExpr().bind("lambda");
+  const std::vector<StringRef> Launchers(ThreadLaunchers.begin(),
+                                         ThreadLaunchers.end());
+  Finder->addMatcher(
+      callExpr(
+          InUserCode, callee(functionDecl(hasAnyName(Launchers))),
+          hasAnyArgument(ignoringImplicit(anyOf(
+              LambdaNode,
+              cxxConstructExpr(argumentCountIs(1),
+                               hasArgument(0, ignoringImplicit(LambdaNode)))))))
+          .bind("launch"),
+      this);
 }
 
 void UnsynchronizedMapAccessCheck::check(
@@ -412,6 +410,7 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
       analyzeThreads(*Body, Started);
   Classes.clear();
   Launches.clear();
+  Planned.clear();
 }
 
 /// The innermost block around the first of \p Exprs that contains them all.
@@ -620,12 +619,14 @@ static bool takesLock(const Stmt *S) {
 }
 
 /// The maps \p S reads or writes that threads can share: locals captured by
-/// reference (\p Captured) and variables with static storage.
-static void
-collectSharedMapUses(const Stmt *S,
-                     const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
-                     const UnsynchronizedMapAccessCheck &Check,
-                     llvm::SmallVectorImpl<const DeclRefExpr *> &Uses) {
+/// reference (\p Captured) and variables with static storage, also in the
+/// functions defined in this translation unit that \p S calls (a few levels
+/// deep, skipping those that take a lock).
+static void collectSharedMapUses(
+    const Stmt *S, const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
+    const UnsynchronizedMapAccessCheck &Check, const SourceManager &SM,
+    llvm::SmallPtrSetImpl<const FunctionDecl *> &Visited,
+    llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, unsigned Depth = 0) {
   if (!S)
     return;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -634,8 +635,20 @@ collectSharedMapUses(const Stmt *S,
         Var->getTLSKind() == VarDecl::TLS_None &&
         (Captured.contains(Var) || Var->hasGlobalStorage()))
       Uses.push_back(Ref);
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Definition = nullptr;
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Depth < 3 && Callee->hasBody(Definition) &&
+        !SM.isInSystemHeader(Definition->getLocation()) &&
+        Visited.insert(Definition).second &&
+        !takesLock(Definition->getBody())) {
+      const llvm::SmallPtrSet<const VarDecl *, 1> None;
+      collectSharedMapUses(Definition->getBody(), None, Check, SM, Visited,
+                           Uses, Depth + 1);
+    }
+  }
   for (const Stmt *Child : S->children())
-    collectSharedMapUses(Child, Captured, Check, Uses);
+    collectSharedMapUses(Child, Captured, Check, SM, Visited, Uses, Depth);
 }
 
 /// The first join()/get()/wait() after \p After in \p Body: the point where
@@ -673,20 +686,25 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           Captured.insert(Var);
     ThreadUses.emplace_back();
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
     if (!takesLock(Launch.Lambda->getBody()))
-      collectSharedMapUses(Launch.Lambda->getBody(), Captured, *this,
-                           ThreadUses.back());
+      collectSharedMapUses(Launch.Lambda->getBody(), Captured, *this, SM,
+                           Visited, ThreadUses.back());
   }
   llvm::SmallPtrSet<const VarDecl *, 4> Reported;
   for (size_t I = 0; I < Started.size(); ++I) {
     for (const DeclRefExpr *Write : ThreadUses[I]) {
       const auto *Map = cast<VarDecl>(Write->getDecl());
-      if (!isWrite(*Write, *Context) || Reported.contains(Map))
+      if (!isModifyingUse(*Write, *Context) || Reported.contains(Map))
         continue;
       // Who else touches the map while this thread may run.
       const Stmt *Other = nullptr;
       unsigned Who = 0;
-      if (enclosingLoop(*Started[I].Launch, Body, *Context)) {
+      // The instances of a thread started in a loop overlap, unless each
+      // is joined before the loop goes round.
+      if (const Stmt *Loop = enclosingLoop(*Started[I].Launch, Body, *Context);
+          Loop && firstJoinAfter(Started[I].Launch->getEndLoc(), *Loop, SM)
+                      .isInvalid()) {
         Other = Write;
       } else {
         for (size_t J = 0; J < Started.size() && !Other; ++J)
@@ -721,18 +739,35 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       if (!Other)
         continue;
       Reported.insert(Map);
-      diag(Write->getBeginLoc(),
-           "%0 is modified by a thread without synchronization while "
-           "%select{other threads running the same code|another thread|the "
-           "function that started it}1 %select{modify it|accesses it|accesses "
-           "it}1; guard it with a mutex or make it a maptidy::sharded_map")
-          << Map << Who;
+      // One fix per map, on its first report.
+      std::optional<ShardedMapRewrite> Fix;
+      if (Planned.insert(Map).second)
+        Fix = planShardedMapRewrite(*Map, *Context);
+      {
+        auto Diag =
+            diag(Write->getBeginLoc(),
+                 "%0 is modified by a thread without synchronization while "
+                 "%select{other threads running the same code|another "
+                 "thread|the function that started it}1 %select{modify "
+                 "it|accesses it|accesses it}1; guard it with a mutex or make "
+                 "it a maptidy::sharded_map")
+            << Map << Who;
+        if (Fix && !Fix->Reason) {
+          for (const FixItHint &Edit : Fix->Edits)
+            Diag << Edit;
+          Diag << Inserter.insertion(SM.getFileID(Map->getLocation()),
+                                     "<maptidy/sharded_map.hpp>");
+        }
+      }
       if (Who != 0)
         diag(Other->getBeginLoc(), "concurrent access here",
              DiagnosticIDs::Note);
       else
         diag(Started[I].Launch->getBeginLoc(),
              "the thread is started in a loop", DiagnosticIDs::Note);
+      if (Fix && Fix->Reason)
+        diag(Fix->BlockedAt, Fix->Reason, DiagnosticIDs::Note)
+            << Map << Fix->Detail;
     }
   }
 }

@@ -7,6 +7,7 @@
 #include "HeaderInserter.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <string>
 #include <vector>
 
@@ -14,7 +15,8 @@ namespace clang::tidy::maptidy {
 
 /// Infers which mutex member guards a map member from the accesses that hold
 /// it, and reports the accesses that do not; inserts the lock when that
-/// cannot deadlock.
+/// cannot deadlock. Also reports maps written by threads that share them
+/// without any lock, and makes them maptidy::sharded_map when it can.
 ///
 /// For the user-facing documentation see
 /// docs/checks/unsynchronized-map-access.md.
@@ -46,6 +48,8 @@ private:
 
   const std::vector<std::string> MutexClasses;
   const std::vector<std::string> MapClasses;
+  /// Functions whose lambda argument runs on another thread.
+  const std::vector<std::string> ThreadLaunchers;
   const unsigned GuardedPercent;
   HeaderInserter Inserter;
   ASTContext *Context = nullptr;
@@ -53,6 +57,8 @@ private:
   llvm::SetVector<const CXXRecordDecl *> Classes;
   /// Threads started, per launching function body.
   llvm::MapVector<const Stmt *, std::vector<ThreadLaunch>> Launches;
+  /// Thread-shared maps whose rewrite was planned already.
+  llvm::SmallPtrSet<const VarDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
   bool UsesScopedLock = false;
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs one check test through maptidy and through clang-tidy --load.
 
-usage: check_maptidy.py <test.cpp> <check-name> <temp-prefix>
+usage: check_maptidy.py [--tsan] <test.cpp> <check-name> <temp-prefix>
                         [-- <extra maptidy options> [-- <compile flags>]]
 
 For each tool the test file (CHECK lines blanked, so line numbers stay) is
@@ -14,6 +14,12 @@ copied and fixed with --fix, then:
   * when the test has a main(), both are built and run, and must print the
     same and exit the same.
 Both tools must produce the same fixed file.
+
+With --tsan, for threaded programs: the reference is the input program run
+with every thread start executed to completion on the spot (pthread_create
+interposed through LD_PRELOAD), so that its racy accesses run one after the
+other; the fixed program is built with -fsanitize=thread, runs its threads
+for real, and must print and exit the same with no ThreadSanitizer report.
 """
 import os
 import re
@@ -71,8 +77,75 @@ def build_and_run(source, flags, exe):
     return program.returncode, program.stdout
 
 
+# Runs each started thread to completion inside pthread_create.
+SEQUENTIAL_THREADS = r"""
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+static uintptr_t started;
+static void **results;
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+                   void *(*start)(void *), void *arg) {
+  (void)attr;
+  results = realloc(results, (started + 2) * sizeof *results);
+  *thread = (pthread_t)++started;
+  results[started] = start(arg);
+  return 0;
+}
+int pthread_join(pthread_t thread, void **result) {
+  if (result)
+    *result = results[(uintptr_t)thread];
+  return 0;
+}
+int pthread_detach(pthread_t thread) {
+  (void)thread;
+  return 0;
+}
+"""
+
+
+def run_program(exe, env=None):
+    program = subprocess.run([exe], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, timeout=120,
+                             env=env)
+    return program.returncode, program.stdout, program.stderr
+
+
+def check_under_tsan(source, fixed, flags, temp):
+    """The fixed program under ThreadSanitizer against a sequential run."""
+    clangxx = os.environ["MAPTIDY_CLANGXX"]
+    shim = temp + ".sequential.so"
+    with open(temp + ".sequential.c", "w") as f:
+        f.write(SEQUENTIAL_THREADS)
+    result = run([clangxx, "-x", "c", "-shared", "-fPIC", "-O1", "-o", shim,
+                  temp + ".sequential.c"])
+    if result.returncode != 0:
+        fail("building the sequential-threads shim failed", result.stdout)
+    result = run([clangxx, "-O1", "-o", temp + ".orig.exe", source] + flags)
+    if result.returncode != 0:
+        fail(f"building {source} failed", result.stdout)
+    result = run([clangxx, "-O1", "-g", "-fsanitize=thread", "-o",
+                  temp + ".tsan.exe", fixed] + flags)
+    if result.returncode != 0:
+        fail(f"building {fixed} with -fsanitize=thread failed", result.stdout)
+    env = dict(os.environ, LD_PRELOAD=os.path.abspath(shim))
+    before = run_program(temp + ".orig.exe", env)
+    env = dict(os.environ, TSAN_OPTIONS="halt_on_error=1 exitcode=66")
+    after = run_program(temp + ".tsan.exe", env)
+    if "ThreadSanitizer" in after[2]:
+        fail("ThreadSanitizer reports on the fixed program", after[2])
+    if before[:2] != after[:2]:
+        fail("the fixed program behaves differently from the sequential "
+             "reference",
+             f"before: {before[:2]}\nafter: {after[:2]}\n{after[2]}")
+
+
 def main():
-    positional, tool_args, compile_flags = split_args(sys.argv[1:])
+    args = sys.argv[1:]
+    tsan = args[:1] == ["--tsan"]
+    if tsan:
+        args = args[1:]
+    positional, tool_args, compile_flags = split_args(args)
     test_file, check, temp = positional
     text = open(test_file).read()
     cleaned = CHECK_LINE.sub("//", text)
@@ -123,7 +196,9 @@ def main():
     if fixed_texts["maptidy"] != fixed_texts["plugin"]:
         fail("maptidy and the clang-tidy plugin fixed the file differently")
 
-    if re.search(r"\bint\s+main\s*\(", cleaned):
+    if re.search(r"\bint\s+main\s*\(", cleaned) and tsan:
+        check_under_tsan(source, f"{temp}.maptidy.cpp", compile_flags, temp)
+    elif re.search(r"\bint\s+main\s*\(", cleaned):
         before = build_and_run(source, compile_flags, temp + ".orig.exe")
         after = build_and_run(f"{temp}.maptidy.cpp", compile_flags,
                               temp + ".fixed.exe")

@@ -1,9 +1,14 @@
 // RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17
 // Silent: constructors, annotated members, no inferable guard, early unlock,
-// conditional locking, lambdas under the lock, const maps.
+// conditional locking, lambdas under the lock, const maps; pool functions not
+// listed in ThreadLaunchers, helpers that lock, thread_local maps, early
+// returns that unlock first, find() under a shared lock.
+#include <functional>
 #include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #define GUARDED_BY(x) __attribute__((guarded_by(x)))
@@ -98,4 +103,90 @@ public:
 private:
   std::mutex mu_;
   const std::map<int, int> table_{{1, 2}};
+};
+
+// A pool's submit function starts no thread unless ThreadLaunchers lists it.
+struct Pool {
+  void submit(const std::function<void()> &task);
+  void wait();
+};
+
+int unlisted(Pool &pool) {
+  std::unordered_map<int, int> counts;
+  for (int t = 0; t < 4; ++t)
+    pool.submit([&counts, t] { counts[t] = t; });
+  pool.wait();
+  return static_cast<int>(counts.size());
+}
+
+// A helper that takes a lock itself synchronizes the map it touches.
+static std::map<int, int> registry;
+static std::mutex registryMutex;
+
+void record(int k) {
+  std::lock_guard<std::mutex> lock(registryMutex);
+  registry[k] = k;
+}
+
+void recordAll() {
+  std::thread a([] { record(1); });
+  std::thread b([] { record(2); });
+  a.join();
+  b.join();
+}
+
+// thread_local maps are per thread.
+thread_local std::unordered_map<int, int> perThread;
+
+void perThreadCounts() {
+  std::thread a([] { ++perThread[1]; });
+  std::thread b([] { ++perThread[1]; });
+  a.join();
+  b.join();
+}
+
+// An early return that unlocks first: the path that goes on still holds it.
+class EarlyExit {
+public:
+  int take(int k) {
+    mu_.lock();
+    if (k < 0) {
+      mu_.unlock();
+      return 0;
+    }
+    int value = values_[k];
+    values_.erase(k);
+    mu_.unlock();
+    return value;
+  }
+  void put(int k, int v) {
+    std::lock_guard<std::mutex> lock(mu_);
+    values_[k] = v;
+  }
+  size_t size() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return values_.size();
+  }
+
+private:
+  mutable std::mutex mu_;
+  std::map<int, int> values_;
+};
+
+// find() in a non-const member function reads: a shared lock suffices.
+class Lookup {
+public:
+  int find(int k) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    auto it = values_.find(k);
+    return it == values_.end() ? 0 : it->second;
+  }
+  void set(int k, int v) {
+    std::unique_lock<std::shared_mutex> lock(mu_);
+    values_[k] = v;
+  }
+
+private:
+  std::shared_mutex mu_;
+  std::map<int, int> values_;
 };

@@ -1,6 +1,7 @@
 // RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
 // Accesses of a map member without the mutex that guards it elsewhere: RAII
-// and manual locking, helpers called with the lock held, shared locks.
+// and manual locking, helpers called with the lock held, shared locks, a fast
+// path that returns before locking.
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -67,6 +68,30 @@ private:
   std::map<int, std::string> names_;
 };
 
+// A fast path returns before the lock is taken.
+class Index {
+public:
+  int find(int k) {
+    if (k < 0)
+      return static_cast<int>(positions_.count(-k));
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'positions_' is read without holding 'mu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:31: note: no fix: 'find' already locks 'mu_' or calls a member function that does, and a second lock could deadlock
+    mu_.lock();
+    auto it = positions_.find(k);
+    const int found = it == positions_.end() ? -1 : it->second;
+    mu_.unlock();
+    return found;
+  }
+  void add(int k, int position) {
+    std::lock_guard<std::mutex> lock(mu_);
+    positions_[k] = position;
+  }
+
+private:
+  std::mutex mu_;
+  std::map<int, int> positions_;
+};
+
 // Runs single-threaded: the unfixed program races by design, so only a
 // sequential run prints the same before and after the fix.
 int main() {
@@ -79,6 +104,9 @@ int main() {
   Registry registry;
   registry.add(1, "one");
   registry.rename(1, "uno");
-  std::printf("%zu %d %s %d\n", cache.size(), cache.get("9"),
-              registry.find(1).c_str(), registry.has(1) ? 1 : 0);
+  Index index;
+  index.add(2, 7);
+  std::printf("%zu %d %s %d %d %d\n", cache.size(), cache.get("9"),
+              registry.find(1).c_str(), registry.has(1) ? 1 : 0,
+              index.find(2), index.find(-2));
 }

@@ -1,0 +1,910 @@
+//===--- ShardedMapRewrite.cpp - maptidy ----------------------------------===//
+
+#include "ShardedMapRewrite.h"
+#include "ContainerTypes.h"
+#include "DeclarationRewrite.h"
+#include "RewriteUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::maptidy {
+
+/// Whether \p Method has a const overload with as many parameters (find,
+/// begin, at): the non-const one is chosen for a non-const object without
+/// modifying it.
+static bool hasConstTwin(const CXXMethodDecl &Method) {
+  if (Method.isConst() || !Method.getDeclName().isIdentifier())
+    return false;
+  for (const NamedDecl *Found :
+       Method.getParent()->lookup(Method.getDeclName()))
+    if (const auto *Other = dyn_cast<CXXMethodDecl>(Found->getUnderlyingDecl());
+        Other && Other->isConst() &&
+        Other->getNumParams() == Method.getNumParams())
+      return true;
+  return false;
+}
+
+/// Whether the iterator \p Iterator, or the variable it initializes, is used
+/// to modify what it points to (through `*` or `->`), or escapes where that
+/// cannot be seen.
+static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(Iterator);
+  DynTypedNodeList Parents = Context.getParents(Node);
+  while (!Parents.empty() &&
+         (Parents[0].get<ImplicitCastExpr>() ||
+          Parents[0].get<MaterializeTemporaryExpr>() ||
+          Parents[0].get<CXXBindTemporaryExpr>() ||
+          Parents[0].get<ExprWithCleanups>() || Parents[0].get<ParenExpr>() ||
+          Parents[0].get<CXXConstructExpr>())) {
+    Node = Parents[0];
+    Parents = Context.getParents(Node);
+  }
+  if (Parents.empty())
+    return false;
+  if (const auto *Var = Parents[0].get<VarDecl>()) {
+    bool Modifies = Var->getType()->isReferenceType();
+    forEachReference(enclosingFunctionBody(Iterator, Context), Var,
+                     [&](const Expr &Use) {
+                       Modifies |= modifiesThroughIterator(Use, Context);
+                     });
+    return Modifies;
+  }
+  const auto *Operator = Parents[0].get<CXXOperatorCallExpr>();
+  if (!Operator)
+    return Parents[0].get<CallExpr>() != nullptr;
+  if (Operator->getOperator() == OO_Star)
+    return isModifyingUse(*Operator, Context);
+  if (Operator->getOperator() == OO_Arrow) {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(parentStmt(*Operator, Context));
+    return !Member || isModifyingUse(*Member, Context);
+  }
+  // Comparisons read; ++it and the like change only the iterator.
+  return false;
+}
+
+bool isModifyingUse(const Expr &Ref, ASTContext &Context) {
+  const Stmt *Parent = userParent(Ref, Context);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    // A data member is modified when its own use modifies it.
+    if (isa<FieldDecl>(Member->getMemberDecl()))
+      return isModifyingUse(*Member, Context);
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    if (!Method || !hasConstTwin(*Method))
+      return !Method || !Method->isConst();
+    // find(), at(), begin() on a non-const object modify only through the
+    // reference or iterator they return.
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+    if (!Call)
+      return true;
+    return Call->isLValue() ? isModifyingUse(*Call, Context)
+                            : modifiesThroughIterator(*Call, Context);
+  }
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    if (Method && strip(Operator->getArg(0)) == &Ref)
+      return !Method->isConst();
+    return Operator->getOperator() == OO_Equal &&
+           strip(Operator->getArg(0)) == &Ref;
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (strip(Call->getArg(I)) == &Ref)
+        return !Callee || I >= Callee->getNumParams() ||
+               (Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                !Callee->getParamDecl(I)
+                     ->getType()
+                     .getNonReferenceType()
+                     .isConstQualified());
+  }
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent))
+    return Binary->isAssignmentOp() && strip(Binary->getLHS()) == &Ref;
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
+    return Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp();
+  return false;
+}
+
+/// The parent of \p E above parentheses and full-expression cleanups, and the
+/// child of that parent on the way.
+static std::pair<const Stmt *, const Stmt *> climb(const Stmt &E,
+                                                   ASTContext &Context) {
+  const Stmt *Child = &E;
+  const Stmt *Parent = parentStmt(E, Context);
+  while (isa_and_nonnull<ParenExpr, ExprWithCleanups>(Parent)) {
+    Child = Parent;
+    Parent = parentStmt(*Parent, Context);
+  }
+  return {Parent, Child};
+}
+
+/// Whether the value of \p E is discarded: an expression statement, the
+/// increment of a for loop, a cast to void.
+static bool isDiscarded(const Expr &E, ASTContext &Context) {
+  const auto [Parent, Child] = climb(E, Context);
+  if (!Parent)
+    return false;
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent))
+    return Cast->getType()->isVoidType();
+  if (const auto *For = dyn_cast<ForStmt>(Parent))
+    return Child == For->getInc() || Child == For->getBody();
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Parent))
+    return Child == Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+    return Child == Range->getBody();
+  if (const auto *Case = dyn_cast<SwitchCase>(Parent))
+    return Child == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(Parent))
+    return Child == Label->getSubStmt();
+  if (const auto *Comma = dyn_cast<BinaryOperator>(Parent);
+      Comma && Comma->getOpcode() == BO_Comma)
+    return Child == Comma->getLHS() || isDiscarded(*Comma, Context);
+  return false;
+}
+
+/// Whether \p Loc is one of the `>` a `>>` closing two template argument
+/// lists is split into.
+static bool isSplitAngle(SourceLocation Loc, const SourceManager &SM) {
+  if (!Loc.isMacroID())
+    return false;
+  const SrcMgr::ExpansionInfo &Expansion =
+      SM.getSLocEntry(SM.getFileID(Loc)).getExpansion();
+  return !Expansion.isExpansionTokenRange() &&
+         !Expansion.isMacroArgExpansion() &&
+         *SM.getCharacterData(SM.getSpellingLoc(Loc)) == '>';
+}
+
+/// The source text of the tokens \p Range when it is spelled in one piece
+/// outside macros.
+static std::optional<std::string> spelling(SourceRange Range,
+                                           const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Begin = Range.getBegin(), End = Range.getEnd();
+  if (isSplitAngle(Begin, SM))
+    Begin = SM.getExpansionLoc(Begin);
+  CharSourceRange Chars = CharSourceRange::getTokenRange(Begin, End);
+  if (isSplitAngle(End, SM))
+    Chars = CharSourceRange::getCharRange(
+        Begin, SM.getExpansionLoc(End).getLocWithOffset(1));
+  if (Begin.isInvalid() || Begin.isMacroID() || Chars.getEnd().isMacroID())
+    return std::nullopt;
+  const StringRef Text = Lexer::getSourceText(Chars, SM, Context.getLangOpts());
+  if (Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
+/// The text of \p Outer with \p Inner, spelled inside it, replaced.
+static std::optional<std::string> splice(const Expr &Outer, const Expr &Inner,
+                                         StringRef Replacement,
+                                         const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const std::optional<std::string> Text =
+      spelling(Outer.getSourceRange(), Context);
+  const SourceRange InnerRange = Inner.getSourceRange();
+  if (!Text || InnerRange.getBegin().isMacroID() ||
+      InnerRange.getEnd().isMacroID())
+    return std::nullopt;
+  const auto [File, Begin] = SM.getDecomposedLoc(Outer.getBeginLoc());
+  const auto [InnerFile, InnerBegin] =
+      SM.getDecomposedLoc(InnerRange.getBegin());
+  const unsigned InnerEnd = SM.getFileOffset(Lexer::getLocForEndOfToken(
+      InnerRange.getEnd(), 0, SM, Context.getLangOpts()));
+  if (File != InnerFile || InnerBegin < Begin ||
+      InnerEnd - Begin > Text->size())
+    return std::nullopt;
+  return Text->substr(0, InnerBegin - Begin) + Replacement.str() +
+         Text->substr(InnerEnd - Begin);
+}
+
+/// \p Text on one line, shortened for a diagnostic.
+static std::string shorten(std::string Text) {
+  std::string Result;
+  for (char C : Text) {
+    const bool Space = C == ' ' || C == '\t' || C == '\n' || C == '\r';
+    if (!Space || (!Result.empty() && Result.back() != ' '))
+      Result += Space ? ' ' : C;
+  }
+  if (Result.size() > 48)
+    Result = Result.substr(0, 45) + "...";
+  return Result;
+}
+
+/// Whether maptidy::hash hashes \p Type without a std::hash specialization:
+/// arithmetic, enumeration and pointer types, strings, pairs and tuples of
+/// them.
+static bool isNativelyHashable(QualType Type) {
+  Type = Type.getCanonicalType().getUnqualifiedType();
+  if (Type->isArithmeticType() || Type->isEnumeralType() ||
+      Type->isPointerType() || Type->isNullPtrType())
+    return true;
+  if (isClassNamed(Type, {"::std::basic_string", "::std::basic_string_view"}))
+    return true;
+  if (!isClassNamed(Type, {"::std::pair", "::std::tuple"}))
+    return false;
+  const auto *Spec =
+      dyn_cast<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &Element : Arg.pack_elements())
+        if (!isNativelyHashable(Element.getAsType()))
+          return false;
+    } else if (Arg.getKind() != TemplateArgument::Type ||
+               !isNativelyHashable(Arg.getAsType())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Whether \p Type can be copied, as snapshot() copies the elements.
+static bool isCopyable(QualType Type) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return true;
+  Record = Record->getDefinition();
+  if (Record->needsImplicitCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->isCopyConstructor() && !Ctor->isDeleted();
+  });
+}
+
+/// Whether \p Init fills the map from a braced list, which sharded_map's
+/// initializer-list constructor takes as well.
+static bool isInitializerList(const Expr *Init) {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
+  if (!Construct || Construct->getNumArgs() == 0 ||
+      !isa<CXXStdInitializerListExpr>(strip(Construct->getArg(0))))
+    return false;
+  return llvm::all_of(
+      llvm::drop_begin(Construct->arguments()),
+      [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); });
+}
+
+/// The function around \p S, looking through lambdas.
+static const FunctionDecl *outermostFunction(const Stmt &S,
+                                             ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  const FunctionDecl *Found = nullptr;
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return Found;
+    Node = Parents[0];
+    if (const auto *Function = Node.get<FunctionDecl>())
+      Found = Function;
+  }
+}
+
+namespace {
+/// Walks the uses of one map and collects their rewrites; stops at the first
+/// that cannot be rewritten.
+class Planner {
+public:
+  Planner(const VarDecl &Map, ASTContext &Context)
+      : Map(Map), Context(Context), SM(Context.getSourceManager()) {}
+
+  ShardedMapRewrite plan();
+
+private:
+  bool block(SourceLocation Loc, const char *Reason, std::string Detail = {}) {
+    Result.Edits.clear();
+    Result.BlockedAt = Loc;
+    Result.Reason = Reason;
+    Result.Detail = shorten(std::move(Detail));
+    return false;
+  }
+  bool replace(SourceRange Range, std::string Text);
+  bool planType();
+  bool planUse(const DeclRefExpr &Ref);
+  bool planMemberCall(const DeclRefExpr &Ref, const CXXMemberCallExpr &Call);
+  bool planSubscript(const DeclRefExpr &Ref, const CXXOperatorCallExpr &Index);
+  bool planUpsert(const CXXOperatorCallExpr &Index, StringRef Key);
+  bool planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop);
+  bool isReadByValue(const Expr &E) const;
+  const Expr *findComparedWithEnd(const CXXMemberCallExpr &Find,
+                                  bool &Negated) const;
+  bool mayUseMap(const FunctionDecl &Function, unsigned Depth);
+  const CallExpr *callUsingMap(const Stmt *S, const Stmt *Skip);
+
+  const VarDecl &Map;
+  ASTContext &Context;
+  const SourceManager &SM;
+  ShardedMapRewrite Result;
+  /// The map as the current use spells it.
+  std::string MapText;
+  QualType KeyType, MappedType;
+  bool Ordered = false;
+  /// Some use looks at which keys the map holds (size, count, iteration).
+  bool ObservesKeys = false;
+  const Expr *FirstSubscriptRead = nullptr;
+  const CXXForRangeStmt *FirstLoop = nullptr;
+  /// File offsets and ranges of the edits so far, to refuse overlapping
+  /// ones.
+  std::vector<std::tuple<unsigned, unsigned, SourceRange>> Taken;
+  llvm::DenseMap<const FunctionDecl *, bool> UsesMap;
+};
+} // namespace
+
+bool Planner::replace(SourceRange Range, std::string Text) {
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return block(Range.getBegin(), "no fix: %0 is used inside a macro");
+  const CharSourceRange Chars = CharSourceRange::getTokenRange(Range);
+  const unsigned Begin = SM.getFileOffset(Range.getBegin());
+  const unsigned End = SM.getFileOffset(
+      Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Context.getLangOpts()));
+  for (const auto &[OtherBegin, OtherEnd, Other] : Taken)
+    if (Begin < OtherEnd && OtherBegin < End)
+      return block(
+          Range.getBegin(),
+          "no fix: %0 is used twice in '%1', which cannot be "
+          "rewritten in one piece",
+          spelling(End - Begin > OtherEnd - OtherBegin ? Range : Other, Context)
+              .value_or(""));
+  Taken.emplace_back(Begin, End, Range);
+  Result.Edits.push_back(FixItHint::CreateReplacement(Chars, Text));
+  return true;
+}
+
+ShardedMapRewrite Planner::plan() {
+  if (!Context.getLangOpts().CPlusPlus17) {
+    block(Map.getLocation(), "no fix: maptidy::sharded_map needs C++17");
+    return Result;
+  }
+  if (!isPrivateToTranslationUnit(Map, SM)) {
+    block(Map.getLocation(),
+          "no fix: %0 is visible outside this translation unit");
+    return Result;
+  }
+  if (!planType())
+    return Result;
+
+  // Every reference in the translation unit, once, in source order.
+  std::vector<const DeclRefExpr *> Refs;
+  llvm::SmallPtrSet<const DeclRefExpr *, 16> Seen;
+  for (const BoundNodes &Match :
+       match(translationUnitDecl(forEachDescendant(
+                 declRefExpr(to(varDecl(equalsNode(&Map)))).bind("ref"))),
+             *Context.getTranslationUnitDecl(), Context))
+    if (const auto *Ref = Match.getNodeAs<DeclRefExpr>("ref");
+        Seen.insert(Ref).second)
+      Refs.push_back(Ref);
+  llvm::sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  for (const DeclRefExpr *Ref : Refs)
+    if (!planUse(*Ref))
+      return Result;
+
+  if (FirstSubscriptRead && ObservesKeys) {
+    block(FirstSubscriptRead->getBeginLoc(),
+          "no fix: '%1' inserts the key when it is missing, which get_or "
+          "would not, and other uses of %0 look at its keys",
+          textOf(*FirstSubscriptRead, Context).value_or(""));
+  } else if (FirstLoop && Ordered) {
+    block(FirstLoop->getBeginLoc(), "no fix: %0 is iterated in key order, "
+                                    "which maptidy::sharded_map does not keep");
+  }
+  return Result;
+}
+
+bool Planner::planType() {
+  const SourceLocation Loc = Map.getLocation();
+  const std::string Class = qualifiedClassName(Map.getType());
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Map.getType()->getAsCXXRecordDecl());
+  Ordered = Class == "::std::map";
+  if (!Spec || (!Ordered && Class != "::std::unordered_map"))
+    return block(Loc,
+                 "no fix: %0 is a '%1', which has no maptidy::sharded_map "
+                 "counterpart",
+                 Class.empty() ? Class : Class.substr(2));
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  KeyType = Args[0].getAsType();
+  MappedType = Args[1].getAsType();
+  // sharded_map<Key, T, Hash, KeyEqual>: an ordered map's comparator has no
+  // counterpart; an unordered map's own hash and equality carry over.
+  bool OwnHash = false, OwnEqual = false;
+  if (Ordered) {
+    if (!usesDefaultPolicies(*Spec, 2))
+      return block(Loc, "no fix: %0 has its own ordering or allocator");
+    if (!isNativelyHashable(KeyType))
+      return block(Loc,
+                   "no fix: maptidy::hash cannot hash '%1', the key type "
+                   "of %0",
+                   KeyType.getAsString(Context.getPrintingPolicy()));
+  } else {
+    if (!usesDefaultPolicies(*Spec, 4))
+      return block(Loc, "no fix: %0 has its own ordering or allocator");
+    OwnHash = !usesDefaultPolicies(*Spec, 2);
+    OwnEqual = !usesDefaultPolicies(*Spec, 3);
+  }
+
+  // Every declaration spells the type: a static data member has two.
+  const unsigned Needed = OwnEqual ? 4 : OwnHash ? 3 : 2;
+  std::string Type;
+  for (const VarDecl *Decl : Map.redecls()) {
+    const SourceLocation At = Decl->getLocation();
+    const TypeSourceInfo *Info = Decl->getTypeSourceInfo();
+    const auto Spelled =
+        Info ? Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>()
+             : TemplateSpecializationTypeLoc();
+    if (!Spelled || Spelled.getNumArgs() < Needed)
+      return block(At, "no fix: the type of %0 is not spelled out here (an "
+                       "alias or auto)");
+    if (Type.empty()) {
+      Type = "maptidy::sharded_map<";
+      for (unsigned I = 0; I < Needed; ++I) {
+        std::optional<std::string> Arg =
+            spelling(Spelled.getArgLoc(I).getSourceRange(), Context);
+        if (!Arg)
+          return block(At, "no fix: the type of %0 is not spelled out here "
+                           "(an alias or auto)");
+        Type += (I ? ", " : "") + *Arg;
+      }
+      Type += ">";
+    }
+    // `std::map<K, V> a, b;` shares the type between declarators.
+    const SourceRange TypeRange = Spelled.getSourceRange();
+    const std::optional<std::string> Between =
+        spelling(SourceRange(TypeRange.getEnd(), At), Context);
+    const std::optional<Token> Next =
+        Lexer::findNextToken(Decl->getEndLoc(), SM, Context.getLangOpts());
+    if (!Between || StringRef(*Between).count(',') ||
+        (Next && Next->is(tok::comma)))
+      return block(At, "no fix: %0 is declared together with other variables");
+    if (!startsEmpty(*Decl) && !isInitializerList(Decl->getInit()))
+      return block(At, "no fix: %0 is initialized from another container");
+    if (!replace(TypeRange, Type))
+      return false;
+  }
+  return true;
+}
+
+bool Planner::planUse(const DeclRefExpr &Ref) {
+  if (Ref.getBeginLoc().isMacroID())
+    return block(Ref.getBeginLoc(), "no fix: %0 is used inside a macro");
+  if (const FunctionDecl *Function = outermostFunction(Ref, Context);
+      Function &&
+      (Function->isDependentContext() || Function->isTemplateInstantiation() ||
+       Function->getTemplateInstantiationPattern()))
+    return block(Ref.getBeginLoc(), "no fix: %0 is used in a template");
+  MapText = textOf(Ref, Context).value_or(Map.getName().str());
+
+  const Stmt *Parent = parentStmt(Ref, Context);
+  const Stmt *User = userParent(Ref, Context);
+  // Captured by a lambda: the uses in its body are visited on their own.
+  if (isa_and_nonnull<LambdaExpr>(User) ||
+      (isa_and_nonnull<CXXConstructExpr>(User) &&
+       isa_and_nonnull<LambdaExpr>(parentStmt(*User, Context))))
+    return true;
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
+    if (const auto *Call =
+            dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+        Call && Call->getCallee() == Member)
+      return planMemberCall(Ref, *Call);
+  if (const auto *Index = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Index && Index->getOperator() == OO_Subscript &&
+      strip(Index->getArg(0)) == &Ref)
+    return planSubscript(Ref, *Index);
+  if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(User))
+    return planLoop(Ref, *Loop);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(User);
+      Call && Call->getDirectCallee())
+    return block(Ref.getBeginLoc(),
+                 "no fix: %0 is passed to '%1', which takes its current type",
+                 Call->getDirectCallee()->getNameAsString());
+  std::optional<std::string> Use;
+  if (const auto *E = dyn_cast_or_null<Expr>(User))
+    Use = textOf(*E, Context);
+  else if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Parent))
+    Use = spelling(Decl->getSourceRange(), Context);
+  return block(Ref.getBeginLoc(),
+               "no fix: %0 is used as '%1', which maptidy::sharded_map "
+               "does not offer",
+               Use.value_or(MapText));
+}
+
+/// Whether argument \p I of \p Call is a key rather than an iterator.
+static bool takesKey(const CXXMemberCallExpr &Call, unsigned I,
+                     QualType KeyType) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || I >= Method->getNumParams())
+    return false;
+  return Method->getParamDecl(I)
+             ->getType()
+             .getNonReferenceType()
+             .getCanonicalType()
+             .getUnqualifiedType() ==
+         KeyType.getCanonicalType().getUnqualifiedType();
+}
+
+const Expr *Planner::findComparedWithEnd(const CXXMemberCallExpr &Find,
+                                         bool &Negated) const {
+  auto IsMapCall = [&](const Expr *E, StringRef Name, bool End) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(E));
+    if (!Call)
+      return false;
+    const Expr *Object = End ? containerOfIteratorCall(Call, true)
+                             : Call->getImplicitObjectArgument();
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Object));
+    return Ref && Ref->getDecl() == &Map &&
+           (End || nameOf(Call->getMethodDecl()) == Name);
+  };
+  const Stmt *Parent = userParent(Find, Context);
+  const auto *Compare = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+  if (!Compare || Compare->getNumArgs() != 2 ||
+      (Compare->getOperator() != OO_EqualEqual &&
+       Compare->getOperator() != OO_ExclaimEqual))
+    return nullptr;
+  const Expr *Whole = Compare;
+  Negated = Compare->getOperator() == OO_EqualEqual;
+  // C++20 spells `a != b` as a rewritten `!(a == b)`.
+  const Stmt *Above = userParent(*Compare, Context);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Above);
+      Not && Not->getOpcode() == UO_LNot)
+    Above = userParent(*Not, Context);
+  if (const auto *Rewritten =
+          dyn_cast_or_null<CXXRewrittenBinaryOperator>(Above)) {
+    Whole = Rewritten;
+    Negated = Rewritten->getOpcode() == BO_EQ;
+  }
+  const bool FindFirst = strip(Compare->getArg(0)) == &Find;
+  const Expr *Other = Compare->getArg(FindFirst ? 1 : 0);
+  if ((FindFirst || strip(Compare->getArg(1)) == &Find) &&
+      IsMapCall(Other, "", true))
+    return Whole;
+  // Seen from the end() side.
+  if (IsMapCall(&Find, "end", true) &&
+      (IsMapCall(Compare->getArg(0), "find", false) ||
+       IsMapCall(Compare->getArg(1), "find", false)))
+    return Whole;
+  return nullptr;
+}
+
+bool Planner::planMemberCall(const DeclRefExpr &Ref,
+                             const CXXMemberCallExpr &Call) {
+  const StringRef Name = nameOf(Call.getMethodDecl());
+  const std::string Key = Call.getNumArgs()
+                              ? textOf(*Call.getArg(0), Context).value_or("")
+                              : std::string();
+  // Members sharded_map has with the same meaning.
+  if (Name == "size" || Name == "empty" || Name == "contains") {
+    ObservesKeys = true;
+    return true;
+  }
+  if (Name == "clear" || (Name == "reserve" && !Ordered))
+    return true;
+  if (Name == "erase" && Call.getNumArgs() == 1 && takesKey(Call, 0, KeyType)) {
+    ObservesKeys |= !isDiscarded(Call, Context);
+    return true;
+  }
+  // Insertions return bool instead of an iterator and a bool.
+  const bool InsertsPair =
+      Name == "insert" && Call.getNumArgs() == 1 &&
+      isClassNamed(Call.getMethodDecl()->getParamDecl(0)->getType(),
+                   {"::std::pair"});
+  const bool InsertsKey =
+      (Name == "try_emplace" || Name == "insert_or_assign") &&
+      takesKey(Call, 0, KeyType);
+  if ((InsertsPair || InsertsKey || Name == "emplace") &&
+      isDiscarded(Call, Context))
+    return true;
+
+  if (Name == "count" && Call.getNumArgs() == 1) {
+    // In a condition, whether the key is there.
+    ObservesKeys = true;
+    const auto [Parent, Child] = climb(Call, Context);
+    const auto *Member = dyn_cast<MemberExpr>(Call.getCallee());
+    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+        Member && Cast && Cast->getCastKind() == CK_IntegralToBoolean)
+      return replace(Member->getMemberLoc(), "contains");
+    if (const auto *Compare = dyn_cast_or_null<BinaryOperator>(Parent);
+        Compare && Compare->getLHS()->IgnoreParenImpCasts() == &Call) {
+      const auto *Zero =
+          dyn_cast<IntegerLiteral>(Compare->getRHS()->IgnoreParenImpCasts());
+      const BinaryOperatorKind Op = Compare->getOpcode();
+      if (Zero && Zero->getValue() == 0 &&
+          (Op == BO_NE || Op == BO_GT || Op == BO_EQ))
+        return replace(Compare->getSourceRange(), (Op == BO_EQ ? "!" : "") +
+                                                      MapText + ".contains(" +
+                                                      Key + ")");
+    }
+    return true; // sharded_map::count gives 0 or 1 too.
+  }
+  if (Name == "at" && Call.getNumArgs() == 1 && isReadByValue(Call)) {
+    ObservesKeys = true;
+    return replace(Call.getSourceRange(),
+                   MapText + ".get(" + Key + ").value()");
+  }
+  if (Name == "find" || Name == "end" || Name == "cend") {
+    bool Negated = false;
+    if (const Expr *Whole = findComparedWithEnd(Call, Negated)) {
+      ObservesKeys = true;
+      if (Name != "find")
+        return true; // Rewritten from the find() side.
+      return replace(Whole->getSourceRange(),
+                     (Negated ? "!" : "") + MapText + ".contains(" + Key + ")");
+    }
+  }
+  return block(Ref.getBeginLoc(),
+               "no fix: %0 is used as '%1', which maptidy::sharded_map "
+               "does not offer",
+               MapText + "." + Name.str() + "()");
+}
+
+/// Whether the element (or call result) \p E is only read by value: copied,
+/// converted to an rvalue, bound to a const reference parameter of a call
+/// that does not return a reference to it, or the object of a const member
+/// function returning a value.
+bool Planner::isReadByValue(const Expr &E) const {
+  const auto [Parent, Child] = climb(E, Context);
+  const Stmt *User = Parent;
+  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent)) {
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      return true;
+    if (Cast->getCastKind() != CK_NoOp)
+      return false;
+    User = climb(*Cast, Context).first;
+  }
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
+    return Construct->getConstructor()->isCopyConstructor();
+  const auto ReturnsValue = [&](const FunctionDecl *Callee) {
+    const QualType Returned = Callee->getReturnType();
+    if (!Returned->isReferenceType() && !Returned->isPointerType())
+      return true;
+    return Returned->getPointeeType().getCanonicalType().getUnqualifiedType() !=
+           MappedType.getCanonicalType().getUnqualifiedType();
+  };
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    return Method && Method->isConst() &&
+           !Method->getReturnType()->isReferenceType() &&
+           !Method->getReturnType()->isPointerType();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(User);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  // A member operator takes its object as the first argument.
+  const unsigned Shift =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
+    if (strip(Call->getArg(I)) != strip(&E))
+      continue;
+    if (I - Shift >= Callee->getNumParams())
+      return false;
+    const QualType Param = Callee->getParamDecl(I - Shift)->getType();
+    return Param->isReferenceType() &&
+           Param.getNonReferenceType().isConstQualified() &&
+           ReturnsValue(Callee);
+  }
+  return false;
+}
+
+bool Planner::planSubscript(const DeclRefExpr &Ref,
+                            const CXXOperatorCallExpr &Index) {
+  const std::optional<std::string> Key = textOf(*Index.getArg(1), Context);
+  if (!Key)
+    return block(Ref.getBeginLoc(), "no fix: %0 is used inside a macro");
+  // m[k] = v: insert_or_assign, when the value constructs the element as
+  // directly as it assigns it.
+  const auto [Parent, Child] = climb(Index, Context);
+  const Expr *Assigned = nullptr;
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent);
+      Binary && Binary->getOpcode() == BO_Assign && Binary->getLHS() == Child)
+    Assigned = Binary->getRHS();
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Operator && Operator->getOperator() == OO_Equal &&
+      Operator->getArg(0) == Child)
+    Assigned = Operator->getArg(1);
+  if (Assigned && isDiscarded(*cast<Expr>(Parent), Context)) {
+    const Expr *Value = strip(Assigned);
+    const QualType From = Value->getType().getCanonicalType();
+    const QualType To = MappedType.getCanonicalType();
+    const bool Constructs =
+        !isa<InitListExpr>(Value) &&
+        (!To->isRecordType() ||
+         From.getUnqualifiedType() == To.getUnqualifiedType() ||
+         (isa<StringLiteral>(Value) &&
+          isClassNamed(To, {"::std::basic_string"})));
+    if (const std::optional<std::string> ValueText = textOf(*Assigned, Context);
+        Constructs && ValueText)
+      return replace(Parent->getSourceRange(), MapText + ".insert_or_assign(" +
+                                                   *Key + ", " + *ValueText +
+                                                   ")");
+  }
+  // A read of the element: a copy from get_or; operator[] would have
+  // inserted the default, which is checked against the other uses.
+  if (isReadByValue(Index)) {
+    if (!FirstSubscriptRead)
+      FirstSubscriptRead = &Index;
+    return replace(Index.getSourceRange(),
+                   MapText + ".get_or(" + *Key + ", {})");
+  }
+  return planUpsert(Index, *Key);
+}
+
+bool Planner::mayUseMap(const FunctionDecl &Function, unsigned Depth) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Function.hasBody(Definition) || Depth > 4 ||
+      SM.isInSystemHeader(Definition->getLocation()))
+    return false;
+  if (auto It = UsesMap.find(Definition); It != UsesMap.end())
+    return It->second;
+  UsesMap[Definition] = false; // Recursion ends here.
+  bool Uses = false;
+  forEachReference(Definition->getBody(), &Map,
+                   [&](const Expr &) { Uses = true; });
+  if (!Uses) {
+    auto Visit = [&](const Stmt *S, auto &Self) -> void {
+      if (!S || Uses)
+        return;
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          Uses = mayUseMap(*Callee, Depth + 1);
+      for (const Stmt *Child : S->children())
+        Self(Child, Self);
+    };
+    Visit(Definition->getBody(), Visit);
+  }
+  UsesMap[Definition] = Uses;
+  return Uses;
+}
+
+const CallExpr *Planner::callUsingMap(const Stmt *S, const Stmt *Skip) {
+  if (!S || S == Skip)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && mayUseMap(*Callee, 0))
+      return Call;
+  for (const Stmt *Child : S->children())
+    if (const CallExpr *Found = callUsingMap(Child, Skip))
+      return Found;
+  return nullptr;
+}
+
+/// The first of \p Names that is not an identifier in \p Text.
+static StringRef freshName(StringRef Text) {
+  static constexpr StringRef Names[] = {"value", "element", "mapped", "entry"};
+  for (StringRef Name : Names) {
+    bool Used = false;
+    for (size_t At = Text.find(Name); At != StringRef::npos && !Used;
+         At = Text.find(Name, At + 1)) {
+      auto IsIdentifier = [](char C) { return isAlphanumeric(C) || C == '_'; };
+      const size_t End = At + Name.size();
+      Used = (At == 0 || !IsIdentifier(Text[At - 1])) &&
+             (End == Text.size() || !IsIdentifier(Text[End]));
+    }
+    if (!Used)
+      return Name;
+  }
+  return "value_";
+}
+
+bool Planner::planUpsert(const CXXOperatorCallExpr &Index, StringRef Key) {
+  // The whole expression statement around m[k] runs as the callback, with
+  // the element in place of m[k]: m[k] += x, ++m[k], m[k].push_back(x).
+  const Expr *Top = &Index;
+  for (const Stmt *Parent = parentStmt(*Top, Context);
+       isa_and_nonnull<Expr>(Parent); Parent = parentStmt(*Parent, Context)) {
+    const auto *Binary = dyn_cast<BinaryOperator>(Parent);
+    if ((Binary && Binary->isLogicalOp()) ||
+        isa<AbstractConditionalOperator>(Parent))
+      return block(Index.getBeginLoc(),
+                   "no fix: %0 is used as '%1', which maptidy::sharded_map "
+                   "does not offer",
+                   "a conditionally evaluated element");
+    Top = cast<Expr>(Parent);
+  }
+  const std::string Element = textOf(Index, Context).value_or(MapText + "[]");
+  if (!isDiscarded(*Top, Context))
+    return block(Index.getBeginLoc(),
+                 "no fix: %0 is used as '%1', which maptidy::sharded_map "
+                 "does not offer",
+                 "a reference to " + Element);
+  unsigned Refs = 0;
+  forEachReference(Top, &Map, [&](const Expr &) { ++Refs; });
+  if (Refs > 1)
+    return block(Index.getBeginLoc(),
+                 "no fix: %0 is used twice in '%1', which cannot be "
+                 "rewritten in one piece",
+                 textOf(*Top, Context).value_or(""));
+  if (const CallExpr *Call = callUsingMap(Top, &Index))
+    return block(Call->getBeginLoc(),
+                 "no fix: '%1' may use %0 while upsert holds the lock of "
+                 "its element",
+                 textOf(*Call, Context).value_or(""));
+  const std::optional<std::string> Whole = textOf(*Top, Context);
+  if (!Whole)
+    return block(Index.getBeginLoc(), "no fix: %0 is used inside a macro");
+  const StringRef Name = freshName(*Whole);
+  const std::optional<std::string> Body = splice(*Top, Index, Name, Context);
+  if (!Body)
+    return block(Index.getBeginLoc(), "no fix: %0 is used inside a macro");
+  // Capture by reference only what needs it.
+  bool NeedsCapture = false;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S || S == &Index)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      NeedsCapture |=
+          isa<BindingDecl>(Ref->getDecl()) || (Var && Var->hasLocalStorage());
+    }
+    NeedsCapture |= isa<CXXThisExpr>(S);
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(Top, Visit);
+  return replace(Top->getSourceRange(),
+                 MapText + ".upsert(" + Key.str() + ", " +
+                     (NeedsCapture ? "[&]" : "[]") + "(auto& " + Name.str() +
+                     ") { " + *Body + "; })");
+}
+
+bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
+  ObservesKeys = true;
+  if (!FirstLoop)
+    FirstLoop = &Loop;
+  if (!isCopyable(KeyType) || !isCopyable(MappedType))
+    return block(Ref.getBeginLoc(),
+                 "no fix: %0 is iterated, and its elements cannot be copied "
+                 "into a snapshot()");
+  // The loop runs over copies: it must not modify the elements, and a
+  // spelled `std::pair<const K, V> &` would not bind to them.
+  const VarDecl *Var = Loop.getLoopVariable();
+  const QualType Type = Var->getType();
+  if (Type->isReferenceType() &&
+      !Type.getNonReferenceType().isConstQualified()) {
+    if (!Type->getContainedAutoType())
+      return block(Var->getLocation(),
+                   "no fix: the loop over %0 binds its elements by "
+                   "non-const reference, and snapshot() returns copies");
+    bool Modifies = false;
+    auto Check = [&](const ValueDecl *Bound) {
+      forEachReference(Loop.getBody(), Bound, [&](const Expr &Use) {
+        Modifies |= isModifyingUse(Use, Context);
+      });
+    };
+    if (const auto *Bindings = dyn_cast<DecompositionDecl>(Var))
+      for (const BindingDecl *Binding : Bindings->bindings())
+        Check(Binding);
+    else
+      Check(Var);
+    if (Modifies)
+      return block(Var->getLocation(),
+                   "no fix: the loop modifies the elements of %0 in place, "
+                   "and snapshot() returns copies");
+  }
+  return replace(Ref.getSourceRange(), MapText + ".snapshot()");
+}
+
+ShardedMapRewrite planShardedMapRewrite(const VarDecl &Map,
+                                        ASTContext &Context) {
+  return Planner(Map, Context).plan();
+}
+
+} // namespace clang::tidy::maptidy

@@ -1,0 +1,49 @@
+//===--- ShardedMapRewrite.h - maptidy ------------------------------------===//
+//
+// The fix of maptidy-unsynchronized-map-access for maps shared between
+// threads without a lock: the map becomes a maptidy::sharded_map and every
+// use is rewritten to its API, or the first use that cannot be is named.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_SHARDEDMAPREWRITE_H
+#define MAPTIDY_CHECKS_SHARDEDMAPREWRITE_H
+
+#include "clang/Basic/Diagnostic.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class VarDecl;
+} // namespace clang
+
+namespace clang::tidy::maptidy {
+
+/// Whether the use \p Ref of an object may modify it: a non-const member
+/// function or operator, an assignment, an increment, a non-const reference
+/// argument, or taking its address.
+bool isModifyingUse(const Expr &Ref, ASTContext &Context);
+
+/// The edits that turn a map into a maptidy::sharded_map, or why there are
+/// none.
+struct ShardedMapRewrite {
+  /// The declaration's type and the uses; empty when blocked.
+  std::vector<FixItHint> Edits;
+  /// When blocked: where, and a diagnostic format whose %0 is the map and
+  /// %1 is Detail.
+  SourceLocation BlockedAt;
+  const char *Reason = nullptr;
+  std::string Detail;
+};
+
+/// Plans the rewrite of the std::map or std::unordered_map \p Map and of all
+/// its uses in the translation unit. The include of the header is left to
+/// the caller.
+ShardedMapRewrite planShardedMapRewrite(const VarDecl &Map,
+                                        ASTContext &Context);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_SHARDEDMAPREWRITE_H

@@ -1,0 +1,18 @@
+// A local captured by reference: the thread fills it while the function that
+// started the thread polls its size.
+#include <cstdio>
+#include <map>
+#include <thread>
+
+int main() {
+  std::map<int, long> squares;
+  std::thread worker([&squares] {
+    for (int i = 0; i < 1000; ++i)
+      squares[i] = static_cast<long>(i) * i;
+  });
+  size_t polls = 0;
+  while (polls < 1000 && squares.size() < 1000)
+    ++polls;
+  worker.join();
+  std::printf("%zu %d\n", squares.size(), polls > 0);
+}
