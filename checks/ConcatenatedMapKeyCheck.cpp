@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -257,16 +258,10 @@ void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Keyed = hasStringKeyedType(this);
-  Finder->addMatcher(declRefExpr(to(varDecl(Keyed)),
-                                 unless(isInTemplateInstantiation()),
-                                 unless(isExpansionInSystemHeader()))
-                         .bind("use"),
-                     this);
-  Finder->addMatcher(memberExpr(member(fieldDecl(Keyed)),
-                                unless(isInTemplateInstantiation()),
-                                unless(isExpansionInSystemHeader()))
-                         .bind("use"),
-                     this);
+  Finder->addMatcher(
+      declRefExpr(isInUserCode(), to(varDecl(Keyed))).bind("use"), this);
+  Finder->addMatcher(
+      memberExpr(isInUserCode(), member(fieldDecl(Keyed))).bind("use"), this);
 }
 
 void ConcatenatedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -101,19 +102,14 @@ void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Nested = hasNestedMapType(this);
-  Finder->addMatcher(declaratorDecl(anyOf(varDecl(), fieldDecl()), Nested,
-                                    unless(isExpansionInSystemHeader()),
-                                    unless(isInstantiated()))
-                         .bind("decl"),
-                     this);
   Finder->addMatcher(
-      declRefExpr(to(varDecl(Nested)), unless(isInTemplateInstantiation()))
-          .bind("use"),
+      declaratorDecl(anyOf(varDecl(), fieldDecl()), isInUserCode(), Nested)
+          .bind("decl"),
       this);
   Finder->addMatcher(
-      memberExpr(member(fieldDecl(Nested)), unless(isInTemplateInstantiation()))
-          .bind("use"),
-      this);
+      declRefExpr(isInUserCode(), to(varDecl(Nested))).bind("use"), this);
+  Finder->addMatcher(
+      memberExpr(isInUserCode(), member(fieldDecl(Nested))).bind("use"), this);
 }
 
 void NestedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "LoopTripCount.h"
 #include "RewriteUtils.h"
+#include "UserCodeMatchers.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -349,8 +350,11 @@ void UnreservedAppendCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
-  const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
-                                unless(isExpansionInSystemHeader()));
+  // The loops are analyzed with their parents (built for the whole
+  // translation unit when the first loop is), so the ancestor test costs
+  // nothing more; the location test goes first.
+  const auto InUserCode =
+      allOf(isInUserCode(), unless(isInTemplateInstantiation()));
   Finder->addMatcher(
       stmt(anyOf(forStmt(), cxxForRangeStmt()), InUserCode).bind("loop"), this);
   const auto Inserter = callExpr(callee(

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -172,13 +173,11 @@ void UnsortedMapToVectorCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
-  const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
-                                unless(isExpansionInSystemHeader()));
+  const auto InUserCode = isInUserCode();
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("rangeLoop"), this);
   Finder->addMatcher(forStmt(InUserCode).bind("iteratorLoop"), this);
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(isInstantiated()),
-              unless(isExpansionInSystemHeader()),
+      varDecl(hasLocalStorage(), isInUserCode(),
               hasInitializer(ignoringImplicit(cxxConstructExpr())))
           .bind("rangeInit"),
       this);

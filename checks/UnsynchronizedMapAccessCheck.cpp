@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
+#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -332,16 +333,13 @@ bool UnsynchronizedMapAccessCheck::isMap(QualType Type) const {
 }
 
 void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(cxxRecordDecl(isDefinition(), unless(isInstantiated()),
-                                   unless(isExpansionInSystemHeader()))
-                         .bind("class"),
-                     this);
+  Finder->addMatcher(
+      cxxRecordDecl(isDefinition(), isInUserCode()).bind("class"), this);
   // Threads started on a lambda: std::thread, std::jthread, and std::async
   // with std::launch::async.
   const auto Lambda =
       hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
-  const auto InUserCode = allOf(unless(isInTemplateInstantiation()),
-                                unless(isExpansionInSystemHeader()));
+  const auto InUserCode = isInUserCode();
   Finder->addMatcher(cxxConstructExpr(InUserCode,
                                       hasType(cxxRecordDecl(hasAnyName(
                                           "::std::thread", "::std::jthread"))),
