@@ -436,7 +436,8 @@ void UnreservedAppendCheck::check(const MatchFinder::MatchResult &Result) {
     llvm::MapVector<const ValueDecl *, Target> Targets;
     for (const AppendCall &Append : Appends) {
       const ValueDecl *Decl = targetDecl(Append.Object);
-      if (!Decl)
+      // A container declared in the body is a new one on every iteration.
+      if (!Decl || Body->getSourceRange().fullyContains(Decl->getSourceRange()))
         continue;
       Target &Filled = Targets[Decl];
       if (!Filled.Decl) {

@@ -157,6 +157,18 @@ void nestedLoops(const std::vector<std::vector<int>> &rows,
   }
 }
 
+// A container declared in the loop body is a new one on every iteration: it
+// grows once, not once per iteration (taskwarrior's CmdSummary).
+std::vector<int> parentsOf(int project);
+void declaredInBody(const std::vector<int> &tasks, std::vector<int> &counts) {
+  for (int task : tasks) {
+    std::vector<int> projects = parentsOf(task);
+    projects.push_back(task);
+    for (int parent : projects)
+      counts[parent]++;
+  }
+}
+
 // Appends through pointers and on other objects are not tracked.
 struct Sink {
   std::vector<int> items;

@@ -13,6 +13,8 @@ class Project:
     package: str
     domain: str
     cmake_args: list = field(default_factory=list)
+    # taskwarrior's CMake writes a custom command Ninja cannot parse.
+    generator: str = "Ninja"
     # Debian packages the build and the tests need.
     build_depends: list = field(default_factory=list)
     # Directories of code the project bundles from elsewhere: analyzed as
@@ -63,6 +65,7 @@ PROJECTS = [
         package="task",
         domain="command-line application",
         cmake_args=["-DCMAKE_BUILD_TYPE=release"],
+        generator="Unix Makefiles",
         build_depends=["libgnutls28-dev", "uuid-dev"],
         has_tests=False,
     ),

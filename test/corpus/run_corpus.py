@@ -91,8 +91,10 @@ def run_project(workspace, args, out_dir):
 
     log(f"{project.name}: rebuilding after {sum(f['fixed'] for f in first['findings'])} fixes")
     rebuild = workspace.compile(args.jobs, keep_going=True)
-    recompiled = len(re.findall(r"^\[\d+/\d+\] Building CXX", rebuild.stdout, re.M))
-    broken = re.findall(r"^FAILED: (\S+)", rebuild.stdout, re.M)
+    recompiled = len(workspace.compiled_files(rebuild.stdout))
+    broken = workspace.failed_targets(rebuild.stdout)
+    if rebuild.returncode != 0 and not broken:
+        broken = ["(the build failed; see the log)"]
     if broken:
         (out_dir / f"{project.name}-rebuild.log").write_text(rebuild.stdout)
     if broken:

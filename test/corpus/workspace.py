@@ -10,6 +10,7 @@ Layout under the work directory:
 
 import glob
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,10 @@ class Workspace:
         self.reset()
         if not (self.build / "compile_commands.json").is_file():
             self._configure()
-        self.compile(jobs)
+        pristine = self.compile(jobs)
+        if pristine.returncode != 0:
+            sys.stderr.write(pristine.stdout[-20000:])
+            raise SystemExit(f"corpus: error: {self.project.name} does not build before any fix")
 
     def reset(self):
         """Restores the pristine sources, keeping file times of untouched files
@@ -58,11 +62,23 @@ class Workspace:
         run(["git", "clean", "--quiet", "-fdx"], cwd=self.src)
 
     def compile(self, jobs, keep_going=False):
-        """Builds everything; returns ninja's result (output captured)."""
-        command = ["ninja", "-C", str(self.build), f"-j{jobs}"]
+        """Builds everything; returns the build's result (output captured)."""
+        command = ["cmake", "--build", str(self.build), "-j", str(jobs)]
         if keep_going:
-            command += ["-k", "0"]
+            command += ["--", "-k", "0"] if self.project.generator == "Ninja" else ["--", "-k"]
         return subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    @staticmethod
+    def compiled_files(output):
+        """The objects a build's output says it compiled (Ninja's and Make's
+        progress lines)."""
+        return re.findall(r"^\[\s*[\d/%]+\] Building CXX object (\S+)", output, re.M)
+
+    @staticmethod
+    def failed_targets(output):
+        """The targets a build's output says failed."""
+        matches = re.findall(r"^FAILED: (\S+)|\*\*\* \[\S+: (\S+\.o)\] Error", output, re.M)
+        return [ninja or make for ninja, make in matches]
 
     def translation_units(self):
         """The entries of compile_commands.json, in order."""
@@ -108,7 +124,7 @@ class Workspace:
     def _configure(self):
         log(f"configuring {self.project.name}")
         shutil.rmtree(self.build, ignore_errors=True)
-        run(["cmake", "-S", str(self.src), "-B", str(self.build), "-G", "Ninja",
+        run(["cmake", "-S", str(self.src), "-B", str(self.build), "-G", self.project.generator,
              "-DCMAKE_C_COMPILER=clang-22", "-DCMAKE_CXX_COMPILER=clang++-22",
              "-DCMAKE_BUILD_TYPE=RelWithDebInfo", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"]
             + self.project.cmake_args, quiet=True)
