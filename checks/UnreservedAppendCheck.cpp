@@ -418,21 +418,22 @@ void UnreservedAppendCheck::check(const MatchFinder::MatchResult &Result) {
   auto Kind = [this](QualType Type) { return kindOf(Type); };
 
   if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
-    std::optional<TripCount> Count;
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(Loop)) {
-      Count = tripCountOf(*For, Counting);
-      Body = For->getBody();
-    } else {
-      const auto *Range = cast<CXXForRangeStmt>(Loop);
-      Count = tripCountOf(*Range, Counting);
-      Body = Range->getBody();
-    }
-    if (!Count || !Body)
+    const auto *For = dyn_cast<ForStmt>(Loop);
+    const auto *Range = dyn_cast<CXXForRangeStmt>(Loop);
+    const Stmt *Body = For ? For->getBody() : Range->getBody();
+    if (!Body)
       return;
+    // Appends first: a downward walk, where the trip count's mutation
+    // analysis needs the parents of the whole translation unit.
     llvm::SmallVector<AppendCall, 4> Appends;
     bool Stopped = false;
     collectUnconditionalAppends(Body, Kind, Appends, Stopped);
+    if (Appends.empty())
+      return;
+    const std::optional<TripCount> Count =
+        For ? tripCountOf(*For, Counting) : tripCountOf(*Range, Counting);
+    if (!Count)
+      return;
     llvm::MapVector<const ValueDecl *, Target> Targets;
     for (const AppendCall &Append : Appends) {
       const ValueDecl *Decl = targetDecl(Append.Object);
