@@ -266,6 +266,9 @@ void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
 
 void ConcatenatedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // Matching skips implicit nodes; the analysis (parents, mutations) needs
+  // them.
+  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
   const ValueDecl *Target = isa<DeclRefExpr>(Ref)
                                 ? cast<DeclRefExpr>(Ref)->getDecl()

@@ -114,6 +114,9 @@ void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
 
 void NestedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // Matching skips implicit nodes; the analysis (parents, mutations) needs
+  // them.
+  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl")) {
     Candidate &Found =
         Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];

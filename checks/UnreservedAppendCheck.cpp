@@ -350,11 +350,7 @@ void UnreservedAppendCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
-  // The loops are analyzed with their parents (built for the whole
-  // translation unit when the first loop is), so the ancestor test costs
-  // nothing more; the location test goes first.
-  const auto InUserCode =
-      allOf(isInUserCode(), unless(isInTemplateInstantiation()));
+  const auto InUserCode = isInUserCode();
   Finder->addMatcher(
       stmt(anyOf(forStmt(), cxxForRangeStmt()), InUserCode).bind("loop"), this);
   const auto Inserter = callExpr(callee(
@@ -412,6 +408,9 @@ static const Expr *insertedContainer(const Expr *Arg) {
 
 void UnreservedAppendCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
+  // Matching skips implicit nodes; the analysis (parents, mutations) needs
+  // them.
+  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const TripCountContext Counting{Context, SizedClasses};

@@ -9,6 +9,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -215,6 +216,9 @@ static const Stmt *statementOf(const Expr &E, ASTContext &Context) {
 
 void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
+  // Matching skips implicit nodes; the analysis (parents, mutations) needs
+  // them.
+  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   auto IsUnordered = [&](const Expr *E) {
     return E && isClassNamed(E->getType(), UnorderedClasses);
   };

@@ -9,6 +9,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -388,6 +389,9 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
 void UnsynchronizedMapAccessCheck::check(
     const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // Matching skips implicit nodes; the analysis (parents, mutations) needs
+  // them.
+  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     Classes.insert(Record);
     return;
