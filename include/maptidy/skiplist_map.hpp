@@ -37,6 +37,11 @@
 // iterator delays reclamation of whatever any skiplist_map erases after it was created (memory
 // only; correctness is unaffected). Iterators and references are invalidated by clear(),
 // assignment and destruction.
+//
+// Memory
+// Nodes come from chunks the map obtains from its allocator (1 KiB growing to 64 KiB). A
+// reclaimed node is reused by a later insert into the same map; chunks go back to the allocator
+// on clear(), assignment and destruction, so a map holds the memory of its largest size.
 
 #include <algorithm>
 #include <atomic>
@@ -65,12 +70,44 @@
 #endif
 #endif
 
+#if defined(__SANITIZE_ADDRESS__)
+#define MAPTIDY_SKIPLIST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAPTIDY_SKIPLIST_ASAN 1
+#endif
+#endif
+#ifdef MAPTIDY_SKIPLIST_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace maptidy {
 namespace detail {
 namespace skiplist {
 
-// Tallest tower. Each level is kept with probability 1/2 (fewer cache misses per lookup than
-// 1/4, for about 4 more bytes per entry), so 32 levels serve 2^31 elements at full speed.
+// Pooled node memory is poisoned while free, so that AddressSanitizer still catches a traversal
+// that reaches a reclaimed node.
+inline void poison(const void* address, std::size_t bytes) noexcept {
+#ifdef MAPTIDY_SKIPLIST_ASAN
+  ASAN_POISON_MEMORY_REGION(address, bytes);
+#else
+  static_cast<void>(address);
+  static_cast<void>(bytes);
+#endif
+}
+
+inline void unpoison(const void* address, std::size_t bytes) noexcept {
+#ifdef MAPTIDY_SKIPLIST_ASAN
+  ASAN_UNPOISON_MEMORY_REGION(address, bytes);
+#else
+  static_cast<void>(address);
+  static_cast<void>(bytes);
+#endif
+}
+
+// Tallest tower. Each level is kept with probability 1/2: with key hints a lookup misses the
+// cache only when it moves right, about log2(n) times, against 1.5 log2(n) with 1/4 (measured
+// 10-25% slower), for about 11 more bytes per entry. 32 levels serve 2^31 elements at full speed.
 inline constexpr int max_height = 32;
 
 inline void cpu_relax() noexcept {
@@ -133,7 +170,8 @@ class process_barrier {
 // unlink and freed once the global epoch has advanced twice past that tag. The epoch only
 // advances from E to E+1 when no record announces an epoch other than E (see process_barrier),
 // so an operation that could have seen the node holds the epoch at or below the tag until it
-// ends. Iterators outlive operations: they pin the record separately, inheriting the epoch of
+// ends. ("Freed" means returned to the map's node pool, where a later insert may reuse it.)
+// Iterators outlive operations: they pin the record separately, inheriting the epoch of
 // the operation that created them, and may release that pin on any thread.
 //
 // Every announcement is a release store and every pin release a release operation that the
@@ -375,14 +413,16 @@ class gate_closure {
 // ---------------------------------------------------------------------------------------------
 // Nodes (lazy skip list: per-node locks for writers, lock-free traversal for everyone).
 //
-// Memory layout: [next(height-1) ... next(1) next(0)][lock state height][value]. The tower sits
-// just below the node so that next(0), the header and the key share a cache line.
+// Memory layout: [slot(height-1) ... slot(1)][next(0)][lock state height][value]. A slot holds
+// the link of one level above 0 and, for maps with key hints (see below), a copy of the key of
+// the node it links to. The tower sits below the header so that next(0), the header and the key
+// share a cache line, and the slots a search reads after moving to a node follow on from there.
 //
 // Lifecycle: linking (being linked bottom-up, invisible to lookups) -> live (its insert has
 // linearized) -> erased (its erase has linearized; unlinked top-down right after, under the
-// locks) -> retired (waits for the epoch) -> freed. A node's links change only while the node is
-// locked as a predecessor and not erased, so an erased node's links stay frozen and a traversal
-// standing on it still reaches every later element.
+// locks) -> retired (waits for the epoch) -> freed. A node's links and hints change only while
+// the node is locked as a predecessor and not erased, so an erased node's links stay frozen and a
+// traversal standing on it still reaches every later element.
 struct node_base {
   using link = std::atomic<node_base*>;
   enum : std::uint8_t { linking, live, erased };
@@ -392,10 +432,9 @@ struct node_base {
   node_base(const node_base&) = delete;
   node_base& operator=(const node_base&) = delete;
 
-  link& next(int level) const noexcept {
+  link& next0() const noexcept {
     auto* bytes = reinterpret_cast<unsigned char*>(const_cast<node_base*>(this));
-    return *std::launder(
-        reinterpret_cast<link*>(bytes - static_cast<std::ptrdiff_t>(level + 1) * sizeof(link)));
+    return *std::launder(reinterpret_cast<link*>(bytes - sizeof(link)));
   }
 
   bool is_live() const noexcept { return state.load() == live; }
@@ -424,16 +463,58 @@ struct node : node_base {
   };
 };
 
+// Key hints. With a scalar key ordered by std::less or std::greater, every link above level 0
+// carries a copy of its target's key, so a search decides to move right or down from the slot it
+// is standing on and fetches a node only when it moves onto it: one cache miss per move instead
+// of one per comparison. A hint is only a guess (a reader may pair a link with the hint of the
+// link it replaced); searches check the node they end on and start over by real keys when a hint
+// misled them, and writers recheck hints under the predecessor's lock, where they are exact.
+template <class Compare, class Key>
+inline constexpr bool is_builtin_order =
+    std::is_same_v<Compare, std::less<>> || std::is_same_v<Compare, std::less<Key>> ||
+    std::is_same_v<Compare, std::greater<>> || std::is_same_v<Compare, std::greater<Key>>;
+
+template <class Key, bool Scalar = std::is_scalar_v<Key>>
+inline constexpr bool hintable_key = false;
+
+template <class Key>
+inline constexpr bool hintable_key<Key, true> =
+    sizeof(Key) <= sizeof(void*) && std::atomic<Key>::is_always_lock_free;
+
+template <class Key, class Compare>
+inline constexpr bool use_key_hints = hintable_key<Key> && is_builtin_order<Compare, Key>;
+
+template <class Key, bool Hinted>
+struct tower_slot {
+  std::atomic<node_base*> next{nullptr};  // first member: a slot's link is at the slot's address
+};
+
+template <class Key>
+struct tower_slot<Key, true> {
+  std::atomic<node_base*> next{nullptr};
+  std::atomic<Key> hint{Key()};  // key of `next` (meaningless while `next` is null)
+};
+
 // The list head: a full tower and no value, laid out like a node so traversals start from it.
+template <class Slot>
 struct head_node {
   head_node() noexcept : base(max_height, node_base::live) {}
 
-  node_base::link tower[max_height]{};
+  Slot slots[max_height - 1]{};  // slots[max_height - 1 - level] serves `level`
+  node_base::link next0{nullptr};
   node_base base;
 };
 
+inline void prefetch(const void* address) noexcept {
+#if defined(__GNUC__)
+  __builtin_prefetch(address);
+#else
+  static_cast<void>(address);
+#endif
+}
+
 inline node_base* skip_dead(node_base* n) noexcept {
-  while (n != nullptr && !n->is_live()) n = n->next(0).load();
+  while (n != nullptr && !n->is_live()) n = n->next0().load();
   return n;
 }
 
@@ -476,8 +557,19 @@ class node_locks {
 
 struct in_operation_t {};
 
+// The level-0 node about two places after `n` if `n` has a level-1 link (`stride`: bytes per
+// tower slot), else the one right after it. Only for prefetching: scans wait for one node at a
+// time otherwise. Reads nothing outside `n`'s tower and needs no branch.
+inline const void* skip_ahead(const node_base* n, std::size_t stride) noexcept {
+  const std::size_t back =
+      sizeof(node_base::link) + static_cast<std::size_t>(n->height > 1) * stride;
+  return std::launder(reinterpret_cast<const node_base::link*>(
+                          reinterpret_cast<const unsigned char*>(n) - back))
+      ->load(std::memory_order_relaxed);
+}
+
 // Forward iterator. Holds a pin while it points at an element (not at end()).
-template <class Value, bool IsConst>
+template <class Value, bool IsConst, std::size_t SlotStride>
 class map_iterator {
  public:
   using iterator_category = std::forward_iterator_tag;
@@ -504,13 +596,15 @@ class map_iterator {
       : node_(std::exchange(other.node_, nullptr)), pin_(std::exchange(other.pin_, nullptr)) {}
 
   template <bool C = IsConst, class = std::enable_if_t<C>>
-  map_iterator(const map_iterator<Value, false>& other) noexcept  // NOLINT: implicit like std
+  // NOLINTNEXTLINE: implicit like std
+  map_iterator(const map_iterator<Value, false, SlotStride>& other) noexcept
       : node_(other.node_), pin_(other.pin_) {
     if (pin_ != nullptr) epoch_domain::add_pin(*pin_);
   }
 
   template <bool C = IsConst, class = std::enable_if_t<C>>
-  map_iterator(map_iterator<Value, false>&& other) noexcept  // NOLINT: implicit like std
+  // NOLINTNEXTLINE: implicit like std
+  map_iterator(map_iterator<Value, false, SlotStride>&& other) noexcept
       : node_(std::exchange(other.node_, nullptr)), pin_(std::exchange(other.pin_, nullptr)) {}
 
   map_iterator& operator=(map_iterator other) noexcept {
@@ -525,8 +619,12 @@ class map_iterator {
   pointer operator->() const noexcept { return std::addressof(**this); }
 
   map_iterator& operator++() noexcept {
-    node_ = skip_dead(node_->next(0).load());
-    if (node_ == nullptr) release_pin();  // end() needs no protection
+    node_ = skip_dead(node_->next0().load());
+    if (node_ == nullptr) {
+      release_pin();  // end() needs no protection
+    } else {
+      prefetch(skip_ahead(node_, SlotStride));
+    }
     return *this;
   }
 
@@ -539,7 +637,7 @@ class map_iterator {
   node_base* node_ptr() const noexcept { return node_; }
 
  private:
-  template <class, bool>
+  template <class, bool, std::size_t>
   friend class map_iterator;
 
   void release_pin() noexcept {
@@ -550,13 +648,13 @@ class map_iterator {
   thread_record* pin_ = nullptr;
 };
 
-template <class V, bool A, bool B>
-bool operator==(const map_iterator<V, A>& a, const map_iterator<V, B>& b) noexcept {
+template <class V, bool A, bool B, std::size_t S>
+bool operator==(const map_iterator<V, A, S>& a, const map_iterator<V, B, S>& b) noexcept {
   return a.node_ptr() == b.node_ptr();
 }
 
-template <class V, bool A, bool B>
-bool operator!=(const map_iterator<V, A>& a, const map_iterator<V, B>& b) noexcept {
+template <class V, bool A, bool B, std::size_t S>
+bool operator!=(const map_iterator<V, A, S>& a, const map_iterator<V, B, S>& b) noexcept {
   return a.node_ptr() != b.node_ptr();
 }
 
@@ -575,6 +673,8 @@ class skiplist_map {
   using spin_wait = detail::skiplist::spin_wait;
   static constexpr int max_height = detail::skiplist::max_height;
   static constexpr detail::skiplist::in_operation_t in_operation{};
+  static constexpr bool key_hints = detail::skiplist::use_key_hints<Key, Compare>;
+  using slot_type = detail::skiplist::tower_slot<Key, key_hints>;
 
  public:
   using key_type = Key;
@@ -588,8 +688,8 @@ class skiplist_map {
   using const_reference = const value_type&;
   using pointer = typename std::allocator_traits<Allocator>::pointer;
   using const_pointer = typename std::allocator_traits<Allocator>::const_pointer;
-  using iterator = detail::skiplist::map_iterator<value_type, false>;
-  using const_iterator = detail::skiplist::map_iterator<value_type, true>;
+  using iterator = detail::skiplist::map_iterator<value_type, false, sizeof(slot_type)>;
+  using const_iterator = detail::skiplist::map_iterator<value_type, true, sizeof(slot_type)>;
 
   static_assert(std::is_same_v<typename Allocator::value_type, value_type>,
                 "Allocator::value_type must be the map's value_type");
@@ -711,7 +811,7 @@ class skiplist_map {
   template <class F>
   void for_each(F&& f) {
     operation_guard guard(detail::skiplist::this_thread_record());
-    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+    for (node_base* n = first_live(); n != nullptr; n = next_live(n)) {
       f(value_of(n));
     }
   }
@@ -719,7 +819,7 @@ class skiplist_map {
   template <class F>
   void for_each(F&& f) const {
     operation_guard guard(detail::skiplist::this_thread_record());
-    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+    for (node_base* n = first_live(); n != nullptr; n = next_live(n)) {
       f(std::as_const(value_of(n)));
     }
   }
@@ -731,7 +831,7 @@ class skiplist_map {
     out.reserve(size());
     operation_guard guard(detail::skiplist::this_thread_record());
     detail::skiplist::gate_closure closed(gate_);
-    for (node_base* n = first_live(); n != nullptr; n = detail::skiplist::skip_dead(n->next(0).load())) {
+    for (node_base* n = first_live(); n != nullptr; n = next_live(n)) {
       out.emplace_back(value_of(n).first, value_of(n).second);
     }
     return out;
@@ -862,7 +962,7 @@ class skiplist_map {
   iterator erase(const_iterator pos) {
     thread_record& self = detail::skiplist::this_thread_record();
     operation_guard guard(self);
-    node_base* after = detail::skiplist::skip_dead(pos.node_ptr()->next(0).load());
+    node_base* after = detail::skiplist::skip_dead(pos.node_ptr()->next0().load());
     erase_node(self, value_of(pos.node_ptr()).first, pos.node_ptr());
     return iterator(in_operation, after, self);
   }
@@ -966,8 +1066,14 @@ class skiplist_map {
 
  private:
   using alloc_traits = std::allocator_traits<Allocator>;
-  static constexpr std::size_t node_alignment =
-      std::max(alignof(node_type), alignof(node_base::link));
+  using link_type = node_base::link;
+  using head_type = detail::skiplist::head_node<slot_type>;
+  static_assert(std::is_standard_layout_v<slot_type> && offsetof(slot_type, next) == 0);
+  static_assert(std::is_standard_layout_v<head_type> &&
+                    offsetof(head_type, next0) == (max_height - 1) * sizeof(slot_type) &&
+                    offsetof(head_type, base) == offsetof(head_type, next0) + sizeof(link_type),
+                "the head must be laid out like a node of full height");
+  static constexpr std::size_t node_alignment = std::max(alignof(node_type), alignof(slot_type));
   struct alignas(node_alignment) storage_unit {
     unsigned char bytes[node_alignment];
   };
@@ -1048,11 +1154,13 @@ class skiplist_map {
           reclaimable = map_.collect_reclaimable();
         }
       }
-      while (reclaimable != nullptr) {
-        node_base* next = reclaimable->next(0).load(std::memory_order_relaxed);
-        map_.destroy_node(reclaimable);
-        reclaimable = next;
+      std::size_t count = 0;
+      for (node_base* n = reclaimable; n != nullptr;
+           n = n->next0().load(std::memory_order_relaxed)) {
+        alloc_traits::destroy(map_.alloc_, std::addressof(static_cast<node_type*>(n)->value));
+        ++count;
       }
+      if (count != 0) map_.release_nodes(reclaimable, count);
     }
 
    private:
@@ -1063,7 +1171,8 @@ class skiplist_map {
   // --- node storage ---------------------------------------------------------------------------
 
   static constexpr std::size_t tower_bytes(int height) noexcept {
-    const std::size_t bytes = static_cast<std::size_t>(height) * sizeof(node_base::link);
+    const std::size_t bytes =
+        sizeof(link_type) + static_cast<std::size_t>(height - 1) * sizeof(slot_type);
     return (bytes + node_alignment - 1) / node_alignment * node_alignment;
   }
 
@@ -1073,50 +1182,169 @@ class skiplist_map {
 
   template <class... Args>
   node_type* create_node(thread_record& self, Args&&... args) {
-    const std::uint8_t height = detail::skiplist::random_height(self);
-    unit_allocator units(alloc_);
-    const unit_pointer storage = unit_traits::allocate(units, units_for(height));
-    unsigned char* const bytes =
-        reinterpret_cast<unsigned char*>(std::addressof(*storage)) + tower_bytes(height);
-    for (int level = 0; level < height; ++level) {
-      ::new (static_cast<void*>(bytes - static_cast<std::ptrdiff_t>(level + 1) * sizeof(node_base::link)))
-          node_base::link(nullptr);
-    }
+    return create_node_of_height(detail::skiplist::random_height(self),
+                                 std::forward<Args>(args)...);
+  }
+
+  template <class... Args>
+  node_type* create_node_of_height(std::uint8_t height, Args&&... args) {
+    unsigned char* const bytes = allocate_node_storage(height) + tower_bytes(height);
+    ::new (static_cast<void*>(bytes - sizeof(link_type))) link_type(nullptr);
+    for (int level = 1; level < height; ++level) ::new (slot_address(bytes, level)) slot_type();
     node_type* const n = ::new (static_cast<void*>(bytes)) node_type(height);
     try {
       alloc_traits::construct(alloc_, std::addressof(n->value), std::forward<Args>(args)...);
     } catch (...) {
-      unit_traits::deallocate(units, storage, units_for(height));
+      release_nodes(n, 1);
       throw;
     }
     return n;
   }
 
-  void destroy_node(node_base* b) noexcept {
-    node_type* const n = static_cast<node_type*>(b);
-    const int height = n->height;
-    alloc_traits::destroy(alloc_, std::addressof(n->value));
-    n->~node_type();
-    unsigned char* const bytes = reinterpret_cast<unsigned char*>(n) - tower_bytes(height);
+  void destroy_node(node_base* n) noexcept {
+    alloc_traits::destroy(alloc_, std::addressof(static_cast<node_type*>(n)->value));
+    release_nodes(n, 1);
+  }
+
+  // --- node pool ------------------------------------------------------------------------------
+  //
+  // Nodes are carved out of chunks obtained from the allocator: they carry no allocator header
+  // (glibc adds 8 to 16 bytes to a block of 32 to 48), and nodes created one after another
+  // (appends, copies, nearby inserts) are adjacent. A reclaimed node goes to the free list of its
+  // height and serves the next node of that height; chunks return to the allocator only on
+  // clear(), assignment and destruction, so the memory of a map is that of its largest size plus
+  // at most one chunk. Chunks grow from 1 KiB to 64 KiB. Allocating and freeing take pool_lock_,
+  // held for a few instructions (and while a new chunk is allocated).
+
+  struct chunk_header {
+    chunk_header* next;
+    unit_pointer self;
+    std::size_t units;
+  };
+  static constexpr std::size_t header_units =
+      (sizeof(chunk_header) + node_alignment - 1) / node_alignment;
+  static constexpr std::size_t first_chunk_units =
+      std::max<std::size_t>(1024 / node_alignment, header_units + units_for(max_height));
+  static constexpr std::size_t last_chunk_units =
+      std::max<std::size_t>(65536 / node_alignment, first_chunk_units);
+
+  class pool_guard {
+   public:
+    explicit pool_guard(std::atomic<bool>& lock) noexcept : lock_(lock) {
+      for (spin_wait backoff; lock_.exchange(true, std::memory_order_acquire);) {
+        while (lock_.load(std::memory_order_relaxed)) backoff.wait();
+      }
+    }
+    pool_guard(const pool_guard&) = delete;
+    pool_guard& operator=(const pool_guard&) = delete;
+    ~pool_guard() { lock_.store(false, std::memory_order_release); }
+
+   private:
+    std::atomic<bool>& lock_;
+  };
+
+  // Returns the first byte of room for a node of `height` (its tower starts there).
+  unsigned char* allocate_node_storage(int height) {
+    const std::size_t units = units_for(height);
+    storage_unit* block;
+    {
+      pool_guard locked(pool_lock_);
+      node_base*& recycled = free_nodes_[height - 1];
+      if (recycled != nullptr) {
+        node_base* const n = recycled;
+        unsigned char* const start = reinterpret_cast<unsigned char*>(n) - tower_bytes(height);
+        detail::skiplist::unpoison(start, units * node_alignment);
+        recycled = n->next0().load(std::memory_order_relaxed);
+        return start;
+      }
+      block = carve(units);
+      if (block == nullptr) {
+        add_chunk(units);
+        block = carve(units);
+      }
+    }
+    detail::skiplist::unpoison(block, units * node_alignment);
+    return reinterpret_cast<unsigned char*>(block);
+  }
+
+  // Takes `units` from the bump region, or returns null if it is too small. A node that fits in
+  // a cache line is placed so that it does not straddle two: a search then reads one line per
+  // node it moves to.
+  storage_unit* carve(std::size_t units) noexcept {
+    constexpr std::size_t line = 64;
+    storage_unit* block = pool_cursor_;
+    const std::size_t bytes = units * node_alignment;
+    const std::size_t offset = reinterpret_cast<std::uintptr_t>(block) % line;
+    if (bytes <= line && offset + bytes > line) block += (line - offset) / node_alignment;
+    if (block > pool_end_ || static_cast<std::size_t>(pool_end_ - block) < units) return nullptr;
+    pool_cursor_ = block + units;
+    return block;
+  }
+
+  // Allocates the next chunk (large enough for a node of `node_units`) and makes it the bump
+  // region; what is left of the previous region (less than one node) is abandoned. Called with
+  // pool_lock_ held.
+  void add_chunk(std::size_t node_units) {
     unit_allocator units(alloc_);
-    unit_traits::deallocate(
-        units, std::pointer_traits<unit_pointer>::pointer_to(*reinterpret_cast<storage_unit*>(bytes)),
-        units_for(height));
+    // Room for the header, a cache-line skip and the node, for values larger than a chunk.
+    const std::size_t count = std::max(
+        next_chunk_units_, header_units + (64 + node_alignment - 1) / node_alignment + node_units);
+    const unit_pointer self = unit_traits::allocate(units, count);
+    storage_unit* const first = std::addressof(*self);
+    chunks_ = ::new (static_cast<void*>(first)) chunk_header{chunks_, self, count};
+    pool_cursor_ = first + header_units;
+    pool_end_ = first + count;
+    next_chunk_units_ = std::min(2 * next_chunk_units_, last_chunk_units);
+    detail::skiplist::poison(pool_cursor_,
+                             static_cast<std::size_t>(pool_end_ - pool_cursor_) * node_alignment);
+  }
+
+  // Puts `count` nodes whose values are gone on their free lists; when `count` > 1 they are
+  // chained through their level-0 links.
+  void release_nodes(node_base* chain, std::size_t count) noexcept {
+    pool_guard locked(pool_lock_);
+    for (; count > 0; --count) {
+      node_base* const n = chain;
+      const int height = n->height;
+      if (count > 1) chain = n->next0().load(std::memory_order_relaxed);
+      n->next0().store(free_nodes_[height - 1], std::memory_order_relaxed);
+      free_nodes_[height - 1] = n;
+      detail::skiplist::poison(reinterpret_cast<unsigned char*>(n) - tower_bytes(height),
+                               units_for(height) * node_alignment);
+    }
+  }
+
+  // Returns every chunk to the allocator. Only when no node is in use.
+  void release_chunks() noexcept {
+    unit_allocator units(alloc_);
+    while (chunks_ != nullptr) {
+      chunk_header* const chunk = chunks_;
+      chunks_ = chunk->next;
+      const unit_pointer self = chunk->self;
+      const std::size_t count = chunk->units;
+      chunk->~chunk_header();
+      detail::skiplist::unpoison(std::addressof(*self), count * node_alignment);
+      unit_traits::deallocate(units, self, count);
+    }
+    pool_cursor_ = pool_end_ = nullptr;
+    next_chunk_units_ = first_chunk_units;
+    std::fill(std::begin(free_nodes_), std::end(free_nodes_), nullptr);
   }
 
   // Frees every node, published or retired. Only when no other thread uses the map.
   void destroy_all() noexcept {
-    node_base* n = head_.base.next(0).load(std::memory_order_relaxed);
-    while (n != nullptr) {
-      node_base* next = n->next(0).load(std::memory_order_relaxed);
-      destroy_node(n);
-      n = next;
+    for (node_base* n = head_.base.next0().load(std::memory_order_relaxed); n != nullptr;
+         n = n->next0().load(std::memory_order_relaxed)) {
+      alloc_traits::destroy(alloc_, std::addressof(static_cast<node_type*>(n)->value));
     }
-    for (const retired_node& r : retired_) destroy_node(r.n);
+    for (const retired_node& r : retired_) {
+      alloc_traits::destroy(alloc_, std::addressof(static_cast<node_type*>(r.n)->value));
+    }
     retired_.clear();
+    release_chunks();
     oldest_retired_epoch_ = no_retired_epoch;
     for (int level = 0; level < max_height; ++level) {
-      head_.base.next(level).store(nullptr, std::memory_order_relaxed);
+      link_of(&head_.base, level).store(nullptr, std::memory_order_relaxed);
     }
   }
 
@@ -1132,7 +1360,7 @@ class skiplist_map {
     auto kept = retired_.begin();
     for (const retired_node& r : retired_) {
       if (r.epoch + 2 <= epoch) {
-        r.n->next(0).store(chain, std::memory_order_relaxed);
+        r.n->next0().store(chain, std::memory_order_relaxed);
         chain = r.n;
       } else {
         oldest_kept = std::min(oldest_kept, r.epoch);
@@ -1158,7 +1386,8 @@ class skiplist_map {
         node_type* n = create_node(self, *first);
         n->state.store(node_base::live, std::memory_order_relaxed);
         for (int level = 0; level < n->height; ++level) {
-          tails[level]->next(level).store(n, std::memory_order_relaxed);
+          link_of(tails[level], level).store(n, std::memory_order_relaxed);
+          set_hint(tails[level], level, n);
           tails[level] = n;
         }
         levels = std::max<int>(levels, n->height);
@@ -1175,10 +1404,12 @@ class skiplist_map {
   // Exchanges the elements (not the allocators). Only when no other thread uses either map.
   void swap_contents(skiplist_map& other) noexcept {
     for (int level = 0; level < max_height; ++level) {
-      node_base* mine = head_.base.next(level).load(std::memory_order_relaxed);
-      head_.base.next(level).store(other.head_.base.next(level).load(std::memory_order_relaxed),
-                                   std::memory_order_relaxed);
-      other.head_.base.next(level).store(mine, std::memory_order_relaxed);
+      node_base* mine = link_of(&head_.base, level).load(std::memory_order_relaxed);
+      node_base* theirs = link_of(&other.head_.base, level).load(std::memory_order_relaxed);
+      link_of(&head_.base, level).store(theirs, std::memory_order_relaxed);
+      link_of(&other.head_.base, level).store(mine, std::memory_order_relaxed);
+      set_hint(&head_.base, level, theirs);
+      other.set_hint(&other.head_.base, level, mine);
     }
     const int levels = levels_.load(std::memory_order_relaxed);
     levels_.store(other.levels_.load(std::memory_order_relaxed), std::memory_order_relaxed);
@@ -1189,6 +1420,11 @@ class skiplist_map {
                             std::memory_order_relaxed);
       other.sizes_[i].count.store(count, std::memory_order_relaxed);
     }
+    std::swap(pool_cursor_, other.pool_cursor_);
+    std::swap(pool_end_, other.pool_end_);
+    std::swap(chunks_, other.chunks_);
+    std::swap(next_chunk_units_, other.next_chunk_units_);
+    std::swap(free_nodes_, other.free_nodes_);
     retired_.swap(other.retired_);
     std::swap(retires_since_advance_, other.retires_since_advance_);
     std::swap(oldest_retired_epoch_, other.oldest_retired_epoch_);
@@ -1199,12 +1435,57 @@ class skiplist_map {
   // --- traversal ------------------------------------------------------------------------------
 
   static value_type& value_of(node_base* n) noexcept { return static_cast<node_type*>(n)->value; }
+
+  // The slot of `level` (>= 1) in a node whose header is at `header`.
+  static void* slot_address(unsigned char* header, int level) noexcept {
+    return header - sizeof(link_type) - static_cast<std::ptrdiff_t>(level) * sizeof(slot_type);
+  }
+
+  static slot_type& slot_of(const node_base* n, int level) noexcept {
+    auto* header = reinterpret_cast<unsigned char*>(const_cast<node_base*>(n));
+    return *std::launder(static_cast<slot_type*>(slot_address(header, level)));
+  }
+
+  // The link of any level: level 0's sits where a slot of level 0 would start.
+  static link_type& link_of(const node_base* n, int level) noexcept {
+    auto* header = reinterpret_cast<unsigned char*>(const_cast<node_base*>(n));
+    return *std::launder(static_cast<link_type*>(slot_address(header, level)));
+  }
+
+  // Copies the hint of `from`'s slot at `level` to `to`'s (both locked or unpublished).
+  static void copy_hint(const node_base* to, const node_base* from, int level) noexcept {
+    if constexpr (key_hints) {
+      if (level > 0) {
+        slot_of(to, level).hint.store(slot_of(from, level).hint.load(std::memory_order_relaxed),
+                                      std::memory_order_relaxed);
+      }
+    }
+  }
+
+  // Makes the hint of `n`'s slot at `level` name `target` (a no-op without hints, at level 0 and
+  // for a null target). Called wherever that link is stored, by the thread allowed to store it.
+  static void set_hint(const node_base* n, int level, const node_base* target) noexcept {
+    if constexpr (key_hints) {
+      if (level > 0 && target != nullptr) {
+        slot_of(n, level).hint.store(key_of(target), std::memory_order_relaxed);
+      }
+    }
+  }
   static const Key& key_of(const node_base* n) noexcept {
     return static_cast<const node_type*>(n)->value.first;
   }
 
+  // The live node after `n`, prefetching ahead (see skip_ahead).
+  static node_base* next_live(const node_base* n) noexcept {
+    node_base* const next = detail::skiplist::skip_dead(n->next0().load());
+    if (next != nullptr) {
+      detail::skiplist::prefetch(detail::skiplist::skip_ahead(next, sizeof(slot_type)));
+    }
+    return next;
+  }
+
   node_base* first_live() const noexcept {
-    return detail::skiplist::skip_dead(head_.base.next(0).load());
+    return detail::skiplist::skip_dead(head_.base.next0().load());
   }
 
   template <class It>
@@ -1218,15 +1499,47 @@ class skiplist_map {
   // tallest tower is correct, only slower, so the level hint needs no ordering.
   template <class Before>
   node_base* descend(Before before) const {
+    if constexpr (key_hints) {
+      // The slot a step reads lies `offset` bytes below the header of `pred`: moving down is a
+      // subtraction and moving right keeps the offset, which keeps the loop short (a lookup that
+      // fits the processor's window overlaps its cache misses with those of the next one).
+      const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
+      const int top = levels_.load(std::memory_order_relaxed) - 1;
+      std::size_t offset = sizeof(link_type) + static_cast<std::size_t>(top) * sizeof(slot_type);
+      while (offset != sizeof(link_type)) {  // level 0's link is sizeof(link_type) below
+        const slot_type* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
+        node_base* const next = slot->next.load(std::memory_order_acquire);
+        // Fetch `next` before the hint decides: its line is on the critical path when the
+        // branch predictor guesses wrong, and is cheap to waste when the search goes down.
+        detail::skiplist::prefetch(next);
+        if (next != nullptr && before(slot->hint.load(std::memory_order_relaxed))) {
+          at = reinterpret_cast<const unsigned char*>(next);
+        } else {
+          offset -= sizeof(slot_type);
+        }
+      }
+      node_base* const pred = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
+      // A stale hint may have moved the search past the target, and every later step with it.
+      if (pred != &head_.base && !before(key_of(pred))) return descend_by_keys(before);
+      node_base* curr = pred->next0().load();
+      while (curr != nullptr && before(key_of(curr))) curr = curr->next0().load();
+      return curr;
+    } else {
+      return descend_by_keys(before);
+    }
+  }
+
+  template <class Before>
+  node_base* descend_by_keys(Before before) const {
     node_base* pred = &head_.base;
     // Leftmost node seen not to be before the target (null: none). It saves comparisons only: a
     // concurrent erase may unlink it from the lower levels, so the walk also stops at the end.
     node_base* bound = nullptr;
     for (int level = levels_.load(std::memory_order_relaxed) - 1; level >= 0; --level) {
-      node_base* curr = pred->next(level).load();
+      node_base* curr = link_of(pred, level).load();
       while (curr != bound && curr != nullptr && before(key_of(curr))) {
         pred = curr;
-        curr = pred->next(level).load();
+        curr = link_of(pred, level).load();
       }
       bound = curr;
     }
@@ -1234,18 +1547,66 @@ class skiplist_map {
   }
 
   // Fills the predecessors and successors of `key` on levels [0, top] and returns the highest
-  // level on which a node with `key` was found, or -1.
+  // level on which a node with `key` was found, or -1. Guarantees (whatever writers do): every
+  // predecessor is the head or a node before `key`, succs[0] was compared by its key, and the
+  // node found, if any, has `key`. With key hints, succs[level] > 0 is only hinted to come after
+  // `key`: link() checks the hint again under the predecessor's lock, where it is exact.
   template <class K>
   int find_splice(const K& key, int top, node_base** preds, node_base** succs) const {
+    if constexpr (key_hints) {
+      int found = -1;
+      const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
+      for (int level = top; level > 0; --level) {
+        const std::size_t offset =
+            sizeof(link_type) + static_cast<std::size_t>(level) * sizeof(slot_type);
+        node_base* next;
+        for (;;) {  // the same steps as descend()
+          const auto* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
+          next = slot->next.load(std::memory_order_acquire);
+          if (next == nullptr) break;
+          detail::skiplist::prefetch(next);
+          const Key hint = slot->hint.load(std::memory_order_relaxed);
+          if (!comp_(hint, key)) {
+            if (found < 0 && !comp_(key, hint)) found = level;
+            break;
+          }
+          at = reinterpret_cast<const unsigned char*>(next);
+        }
+        preds[level] = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
+        succs[level] = next;
+      }
+      node_base* pred = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
+      if (pred != &head_.base && !comp_(key_of(pred), key)) {
+        return find_splice_by_keys(key, top, preds, succs);  // a stale hint led past `key`
+      }
+      node_base* curr = pred->next0().load();
+      while (curr != nullptr && comp_(key_of(curr), key)) {
+        pred = curr;
+        curr = pred->next0().load();
+      }
+      preds[0] = pred;
+      succs[0] = curr;
+      if (found < 0 && curr != nullptr && !comp_(key, key_of(curr))) found = 0;
+      if (found > 0 && (comp_(key, key_of(succs[found])) || comp_(key_of(succs[found]), key))) {
+        return find_splice_by_keys(key, top, preds, succs);  // a stale hint named another node
+      }
+      return found;
+    } else {
+      return find_splice_by_keys(key, top, preds, succs);
+    }
+  }
+
+  template <class K>
+  int find_splice_by_keys(const K& key, int top, node_base** preds, node_base** succs) const {
     int found = -1;
     node_base* pred = &head_.base;
     node_base* bound = nullptr;
     bool bound_matches = false;
     for (int level = top; level >= 0; --level) {
-      node_base* curr = pred->next(level).load();
+      node_base* curr = link_of(pred, level).load();
       while (curr != bound && curr != nullptr && comp_(key_of(curr), key)) {
         pred = curr;
-        curr = pred->next(level).load();
+        curr = link_of(pred, level).load();
       }
       if (curr != bound) {
         bound = curr;
@@ -1256,6 +1617,18 @@ class skiplist_map {
       succs[level] = curr;
     }
     return found;
+  }
+
+  // Whether `pred`'s successor at `level`, known to be at or after `key` by the search, comes
+  // strictly after it. Called with `pred` locked, so that its hint is exact.
+  template <class K>
+  bool hinted_after(const node_base* pred, int level, const node_base* succ, const K& key) const {
+    if constexpr (key_hints) {
+      return level == 0 || succ == nullptr ||
+             comp_(key, slot_of(pred, level).hint.load(std::memory_order_relaxed));
+    } else {
+      return true;
+    }
   }
 
   template <class K>
@@ -1316,20 +1689,31 @@ class skiplist_map {
     }
   }
 
-  // Links `fresh` unless its key is present. Returns the node holding the key and whether it is
-  // `fresh`. Linearization point: the store that makes `fresh` live, or the moment the existing
-  // node was seen live.
-  std::pair<node_type*, bool> link(thread_record& self, node_type* fresh) {
-    const Key& key = fresh->value.first;
-    const int height = fresh->height;
-    raise_levels(height);
+  // The neighbours of a key on levels [0, top] and the highest level holding the key (-1: none).
+  struct splice {
     node_base* preds[max_height];
     node_base* succs[max_height];
+    int found = -1;
+  };
+
+  // Links `fresh` unless its key is present. Returns the node holding the key and whether it is
+  // `fresh`. `known`, when given, is a splice searched for the key after levels_ covered `fresh`
+  // and found nothing. Linearization point: the store that makes `fresh` live, or the moment the
+  // existing node was seen live.
+  std::pair<node_type*, bool> link(thread_record& self, node_type* fresh, splice* known = nullptr) {
+    const Key& key = fresh->value.first;
+    const int height = fresh->height;
+    splice local;
+    splice& s = known != nullptr ? *known : local;
+    if (known == nullptr) raise_levels(height);
     for (spin_wait backoff;; backoff.wait()) {
       // After raise_levels the hint covers `height`; an equal node is found on some lower level.
-      const int found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, preds, succs);
-      if (found >= 0) {
-        node_base* existing = succs[found];
+      if (known == nullptr) {
+        s.found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, s.preds, s.succs);
+      }
+      known = nullptr;
+      if (s.found >= 0) {
+        node_base* existing = s.succs[s.found];
         if (existing->state.load() == node_base::erased) continue;  // wait for its unlink
         while (existing->state.load() == node_base::linking) backoff.wait();
         return {static_cast<node_type*>(existing), false};
@@ -1337,17 +1721,23 @@ class skiplist_map {
       node_locks locks;
       bool valid = true;
       for (int level = 0; valid && level < height; ++level) {
-        locks.acquire(preds[level]);
-        valid = preds[level]->state.load() != node_base::erased &&
-                (succs[level] == nullptr || succs[level]->state.load() != node_base::erased) &&
-                preds[level]->next(level).load() == succs[level];
+        node_base* const pred = s.preds[level];
+        node_base* const succ = s.succs[level];
+        locks.acquire(pred);
+        valid = pred->state.load() != node_base::erased &&
+                (succ == nullptr || succ->state.load() != node_base::erased) &&
+                link_of(pred, level).load() == succ && hinted_after(pred, level, succ, key);
       }
       if (!valid) continue;
       for (int level = 0; level < height; ++level) {
-        fresh->next(level).store(succs[level], std::memory_order_relaxed);
+        link_of(fresh, level).store(s.succs[level], std::memory_order_relaxed);
+        copy_hint(fresh, s.preds[level], level);  // exact: the predecessor is locked and validated
       }
+      // Link first, hint second: a reader that pairs the new link with the old hint (a larger
+      // key) at worst moves down early; the opposite pairing is caught by the searches' checks.
       for (int level = 0; level < height; ++level) {
-        preds[level]->next(level).store(fresh, std::memory_order_release);
+        link_of(s.preds[level], level).store(fresh, std::memory_order_release);
+        set_hint(s.preds[level], level, fresh);
       }
       {
         gate_pass pass(gate_, self);
@@ -1358,15 +1748,30 @@ class skiplist_map {
     }
   }
 
+  // One search serves both the lookup and the insertion: the tower height is drawn first so that
+  // the splice covers it.
   template <class KeyArg, class... Args>
   std::pair<iterator, bool> try_emplace_impl(KeyArg&& key, Args&&... args) {
     thread_record& self = detail::skiplist::this_thread_record();
     operation_guard guard(self);
-    if (node_type* n = find_node(key)) return {iterator(in_operation, n, self), false};
-    node_holder fresh(*this, create_node(self, std::piecewise_construct,
-                                         std::forward_as_tuple(std::forward<KeyArg>(key)),
-                                         std::forward_as_tuple(std::forward<Args>(args)...)));
-    const auto [n, inserted] = link(self, fresh.get());
+    const std::uint8_t height = detail::skiplist::random_height(self);
+    raise_levels(height);
+    splice s;
+    for (spin_wait backoff;; backoff.wait()) {
+      s.found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, s.preds, s.succs);
+      if (s.found < 0) break;
+      node_base* existing = s.succs[s.found];
+      while (existing->state.load() == node_base::linking) backoff.wait();
+      if (existing->state.load() == node_base::live) {  // linearization point
+        return {iterator(in_operation, existing, self), false};
+      }
+      // Erased: search again once it is unlinked.
+    }
+    node_holder fresh(*this, create_node_of_height(
+                                 height, std::piecewise_construct,
+                                 std::forward_as_tuple(std::forward<KeyArg>(key)),
+                                 std::forward_as_tuple(std::forward<Args>(args)...)));
+    const auto [n, inserted] = link(self, fresh.get(), &s);
     if (inserted) fresh.release();
     return {iterator(in_operation, n, self), inserted};
   }
@@ -1445,15 +1850,20 @@ class skiplist_map {
         for (int level = 0; valid && level < victim->height; ++level) {
           locks.acquire(preds[level]);
           valid = preds[level]->state.load() != node_base::erased &&
-                  preds[level]->next(level).load() == victim;
+                  link_of(preds[level], level).load() == victim;
         }
         if (!valid) continue;
         {
           gate_pass pass(gate_, self);
           victim->state.store(node_base::erased);  // linearization point
         }
+        // Hint first, link second: a reader that pairs the new hint (a larger key) with the old
+        // link moves onto the victim, still before that key; the opposite pairing is caught by
+        // the searches' checks.
         for (int level = victim->height - 1; level >= 0; --level) {
-          preds[level]->next(level).store(victim->next(level).load(std::memory_order_relaxed));
+          copy_hint(preds[level], victim, level);
+          link_of(preds[level], level)
+              .store(link_of(victim, level).load(std::memory_order_relaxed));
         }
       }
       add_to_size(self, -1);
@@ -1463,12 +1873,18 @@ class skiplist_map {
   }
 
   // Hot, read-mostly: the head tower, the level hint and the gate.
-  mutable detail::skiplist::head_node head_;
+  mutable head_type head_;
   Compare comp_;
   Allocator alloc_;
   std::atomic<int> levels_{1};
   detail::skiplist::write_gate gate_;
   size_stripe sizes_[size_stripes];
+  alignas(64) std::atomic<bool> pool_lock_{false};
+  storage_unit* pool_cursor_ = nullptr;  // [pool_cursor_, pool_end_): unused room in the last chunk
+  storage_unit* pool_end_ = nullptr;
+  chunk_header* chunks_ = nullptr;
+  std::size_t next_chunk_units_ = first_chunk_units;
+  node_base* free_nodes_[max_height] = {};  // by height - 1, chained through next0
   alignas(64) std::mutex retire_mutex_;
   retired_vector retired_;
   std::size_t retire_reservations_ = 0;
