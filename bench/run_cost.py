@@ -70,7 +70,7 @@ def measure_unit(workspace, entry, args):
     }
     preprocessed = subprocess.run(compile_command + ["-E", "-P"], cwd=entry["directory"],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
-    unit = {"project": workspace.project.name, "file": str(Path(path).relative_to(workspace.src)),
+    unit = {"project": workspace.project.name, "file": os.path.relpath(path, workspace.root),
             "preprocessed_kib": len(preprocessed) / 1024}
     for tool, command in commands.items():
         runs = [measure(command, entry["directory"]) for _ in range(args.repeat)]
