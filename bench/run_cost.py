@@ -147,6 +147,8 @@ def main():
     parser.add_argument("--clang-tidy", default="/usr/lib/llvm-22/bin/clang-tidy")
     parser.add_argument("--repeat", type=int, default=1, help="runs per file and tool; the fastest counts")
     parser.add_argument("--out", help="output directory (default: WORK/cost)")
+    parser.add_argument("--add", action="store_true",
+                        help="add these projects to the figures already in the output directory")
     args = parser.parse_args()
 
     names = args.projects.split(",")
@@ -158,12 +160,20 @@ def main():
     install_build_depends([BY_NAME[name] for name in names])
 
     units, projects = [], []
+    if args.add and (out_dir / "cost.json").is_file():
+        with open(out_dir / "cost.json") as previous:
+            earlier = json.load(previous)
+        units = [u for u in earlier["units"] if u["project"] not in names]
+        projects = [p for p in earlier["projects"] if p["name"] not in names]
     for name in names:
         workspace = Workspace(args.work, BY_NAME[name])
         workspace.prepare(jobs=2)
-        own = set(workspace.own_files())
-        entries = [e for e in workspace.translation_units()
-                   if str(Path(e["directory"], e["file"]).resolve()) in own]
+        # One entry per file: a file built into two targets is measured once.
+        entries = {}
+        for entry in workspace.translation_units():
+            entries.setdefault(str(Path(entry["directory"], entry["file"]).resolve()), entry)
+        own = workspace.own_files()
+        entries = [entries[path] for path in own]
         log(f"{name}: measuring {len(entries)} files")
         for index, entry in enumerate(entries):
             units.append(measure_unit(workspace, entry, args))

@@ -48,7 +48,7 @@ PROJECTS = [
         package="cppcheck",
         domain="static analyzer",
         cmake_args=["-DBUILD_TESTS=ON", "-DBUILD_GUI=OFF", "-DHAVE_RULES=OFF",
-                    "-DUSE_MATCHCOMPILER=OFF"],
+                    "-DUSE_MATCHCOMPILER=Off"],  # spelled as its option lists it
         build_depends=["libtinyxml2-dev"],
         vendored=["externals"],
     ),
