@@ -127,14 +127,24 @@ static void addLeaf(BuiltKey &Key, const Expr *Leaf, ASTContext &Context) {
 }
 
 /// The parts streamed into the local std::ostringstream \p Stream before
-/// its str() is taken.
+/// its str() is taken. None when the stream is rewound with str(s): it then
+/// builds several keys in turn, and which parts make which key is not
+/// followed.
 static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
                              ASTContext &Context) {
   const auto *Function =
       dyn_cast_or_null<FunctionDecl>(Stream.getParentFunctionOrMethod());
   if (!Function)
     return;
+  bool Rewound = false;
   forEachReference(Function->getBody(), &Stream, [&](const Expr &Ref) {
+    if (const auto *Member =
+            dyn_cast_or_null<MemberExpr>(userParent(Ref, Context)))
+      if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+              parentStmt(*Member, Context));
+          Call && nameOf(Call->getMethodDecl()) == "str" &&
+          Call->getNumArgs() == 1)
+        Rewound = true;
     const Expr *Cursor = &Ref;
     while (const auto *Shift = dyn_cast_or_null<CXXOperatorCallExpr>(
                userParent(*Cursor, Context))) {
@@ -145,6 +155,8 @@ static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
       Cursor = Shift;
     }
   });
+  if (Rewound)
+    Key.Parts.clear();
 }
 
 /// The key \p E builds from two or more non-constant parts, if it does.

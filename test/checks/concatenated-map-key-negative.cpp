@@ -1,6 +1,7 @@
 // RUN: %check_maptidy %s maptidy-concatenated-map-key %t -- -- -std=c++17
 // Keys that are not glued from two or more non-constant parts: silent.
 #include <map>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 
@@ -12,4 +13,18 @@ int notGlued(const std::string &name, const std::string &key, int id) {
   std::map<int, std::string> names;
   names[id] = name + "/" + key;
   return files.count("a" + std::string("b")) + static_cast<int>(names.size());
+}
+
+// A stream rewound with str("") and written again builds one key at a time
+// (taskwarrior's annotation names): one part, not two.
+std::string freeName(const std::map<std::string, int> &annotations,
+                     long long stamp) {
+  std::stringstream name;
+  name << "annotation_" << stamp;
+  while (annotations.find(name.str()) != annotations.end()) {
+    name.str("");
+    ++stamp;
+    name << "annotation_" << stamp;
+  }
+  return name.str();
 }
