@@ -140,8 +140,8 @@ static void addStreamedParts(BuiltKey &Key, const VarDecl &Stream,
   forEachReference(Function->getBody(), &Stream, [&](const Expr &Ref) {
     if (const auto *Member =
             dyn_cast_or_null<MemberExpr>(userParent(Ref, Context)))
-      if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-              parentStmt(*Member, Context));
+      if (const auto *Call =
+              dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
           Call && nameOf(Call->getMethodDecl()) == "str" &&
           Call->getNumArgs() == 1)
         Rewound = true;
