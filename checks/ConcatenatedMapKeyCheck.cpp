@@ -4,10 +4,8 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
-#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -247,7 +245,7 @@ bool ConcatenatedMapKeyCheck::isStringKeyed(QualType Type) const {
 
 ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : SpelledSourceCheck(Name, Context),
       MapClasses(
           parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
       SetClasses(
@@ -276,11 +274,8 @@ void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
       memberExpr(isInUserCode(), member(fieldDecl(Keyed))).bind("use"), this);
 }
 
-void ConcatenatedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
+void ConcatenatedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  // Matching skips implicit nodes; the analysis (parents, mutations) needs
-  // them.
-  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
   const ValueDecl *Target = isa<DeclRefExpr>(Ref)
                                 ? cast<DeclRefExpr>(Ref)->getDecl()

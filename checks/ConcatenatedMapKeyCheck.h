@@ -3,8 +3,8 @@
 #ifndef MAPTIDY_CHECKS_CONCATENATEDMAPKEYCHECK_H
 #define MAPTIDY_CHECKS_CONCATENATEDMAPKEYCHECK_H
 
-#include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
+#include "SpelledSourceCheck.h"
 #include "llvm/ADT/MapVector.h"
 #include <string>
 #include <vector>
@@ -16,23 +16,16 @@ namespace clang::tidy::maptidy {
 /// re-keys the map by a pair or tuple of the parts.
 ///
 /// For the user-facing documentation see docs/checks/concatenated-map-key.md.
-class ConcatenatedMapKeyCheck : public ClangTidyCheck {
+class ConcatenatedMapKeyCheck : public SpelledSourceCheck {
 public:
   ConcatenatedMapKeyCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  // Template instantiations are not visited: a check reports the code as
-  // written, and testing each node's ancestors would build the whole
-  // translation unit's parent map.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
   /// Whether \p Type is a map or set of MapClasses/SetClasses keyed by
@@ -40,6 +33,7 @@ public:
   bool isStringKeyed(QualType Type) const;
 
 private:
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   struct Candidate {
     const DeclaratorDecl *Decl = nullptr;
     std::vector<const Expr *> Uses;

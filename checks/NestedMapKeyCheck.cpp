@@ -4,10 +4,8 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
-#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -80,7 +78,7 @@ bool NestedMapKeyCheck::isNested(QualType Type) const {
 }
 
 NestedMapKeyCheck::NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : SpelledSourceCheck(Name, Context),
       MapClasses(
           parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
       SetClasses(
@@ -112,11 +110,8 @@ void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
       memberExpr(isInUserCode(), member(fieldDecl(Nested))).bind("use"), this);
 }
 
-void NestedMapKeyCheck::check(const MatchFinder::MatchResult &Result) {
+void NestedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  // Matching skips implicit nodes; the analysis (parents, mutations) needs
-  // them.
-  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl")) {
     Candidate &Found =
         Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];

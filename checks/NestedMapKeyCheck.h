@@ -3,8 +3,8 @@
 #ifndef MAPTIDY_CHECKS_NESTEDMAPKEYCHECK_H
 #define MAPTIDY_CHECKS_NESTEDMAPKEYCHECK_H
 
-#include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
+#include "SpelledSourceCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include <string>
@@ -17,23 +17,16 @@ namespace clang::tidy::maptidy {
 /// `std::pair<A, B>` (or a tuple for deeper nesting).
 ///
 /// For the user-facing documentation see docs/checks/nested-map-key.md.
-class NestedMapKeyCheck : public ClangTidyCheck {
+class NestedMapKeyCheck : public SpelledSourceCheck {
 public:
   NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  // Template instantiations are not visited: a check reports the code as
-  // written, and testing each node's ancestors would build the whole
-  // translation unit's parent map.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
   /// The levels of a nested container type, outermost first.
@@ -53,6 +46,7 @@ public:
   bool isNested(QualType Type) const;
 
 private:
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   struct Candidate {
     const DeclaratorDecl *Decl = nullptr;
     std::vector<const Expr *> Uses;

@@ -4,10 +4,8 @@
 #include "ContainerTypes.h"
 #include "LoopTripCount.h"
 #include "RewriteUtils.h"
-#include "UserCodeMatchers.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
@@ -321,7 +319,7 @@ insertionBefore(const Stmt &Anchor, ASTContext &Context) {
 
 UnreservedAppendCheck::UnreservedAppendCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : SpelledSourceCheck(Name, Context),
       VectorLikeClasses(parseClassList(
           Options.get("VectorLikeClasses", DefaultVectorLikeClasses))),
       HashLikeClasses(parseClassList(
@@ -406,11 +404,8 @@ static const Expr *insertedContainer(const Expr *Arg) {
   return nullptr;
 }
 
-void UnreservedAppendCheck::check(const MatchFinder::MatchResult &Result) {
+void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
-  // Matching skips implicit nodes; the analysis (parents, mutations) needs
-  // them.
-  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
     return;
   const TripCountContext Counting{Context, SizedClasses};

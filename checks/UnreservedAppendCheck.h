@@ -3,8 +3,8 @@
 #ifndef MAPTIDY_CHECKS_UNRESERVEDAPPENDCHECK_H
 #define MAPTIDY_CHECKS_UNRESERVEDAPPENDCHECK_H
 
-#include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
+#include "SpelledSourceCheck.h"
 #include <string>
 #include <vector>
 
@@ -17,23 +17,16 @@ struct TripCount;
 /// Also finds `std::vector<T> v(n);` followed by n appends.
 ///
 /// For the user-facing documentation see docs/checks/unreserved-append.md.
-class UnreservedAppendCheck : public ClangTidyCheck {
+class UnreservedAppendCheck : public SpelledSourceCheck {
 public:
   UnreservedAppendCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  // Template instantiations are not visited: a check reports the code as
-  // written, and testing each node's ancestors would build the whole
-  // translation unit's parent map.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// How a container grows, which decides its append members.
   enum class ContainerKind { None, Vector, String, Hash };
@@ -51,6 +44,7 @@ public:
   };
 
 private:
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   ContainerKind kindOf(QualType Type) const;
   void diagnose(const Stmt &Anchor, const Target &Filled,
                 const TripCount &Count, ASTContext &Context);

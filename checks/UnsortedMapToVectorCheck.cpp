@@ -4,12 +4,10 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
-#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -155,7 +153,7 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
 
 UnsortedMapToVectorCheck::UnsortedMapToVectorCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : SpelledSourceCheck(Name, Context),
       UnorderedClasses(parseClassList(
           Options.get("UnorderedClasses", DefaultUnorderedClasses))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
@@ -214,11 +212,8 @@ static const Stmt *statementOf(const Expr &E, ASTContext &Context) {
   return Current;
 }
 
-void UnsortedMapToVectorCheck::check(const MatchFinder::MatchResult &Result) {
+void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
-  // Matching skips implicit nodes; the analysis (parents, mutations) needs
-  // them.
-  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   auto IsUnordered = [&](const Expr *E) {
     return E && isClassNamed(E->getType(), UnorderedClasses);
   };

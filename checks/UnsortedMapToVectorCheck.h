@@ -3,8 +3,8 @@
 #ifndef MAPTIDY_CHECKS_UNSORTEDMAPTOVECTORCHECK_H
 #define MAPTIDY_CHECKS_UNSORTEDMAPTOVECTORCHECK_H
 
-#include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
+#include "SpelledSourceCheck.h"
 #include <string>
 #include <vector>
 
@@ -16,23 +16,16 @@ namespace clang::tidy::maptidy {
 /// a maptidy::skiplist_map, which iterates in key order.
 ///
 /// For the user-facing documentation see docs/checks/unsorted-map-to-vector.md.
-class UnsortedMapToVectorCheck : public ClangTidyCheck {
+class UnsortedMapToVectorCheck : public SpelledSourceCheck {
 public:
   UnsortedMapToVectorCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  // Template instantiations are not visited: a check reports the code as
-  // written, and testing each node's ancestors would build the whole
-  // translation unit's parent map.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// What the vector receives from each entry of the source.
   enum class Element { Entries, Keys, Values, Derived };
@@ -46,6 +39,7 @@ public:
   };
 
 private:
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void diagnose(const Copy &Found, ASTContext &Context);
 
   const std::vector<std::string> UnorderedClasses;

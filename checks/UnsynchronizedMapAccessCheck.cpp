@@ -4,12 +4,10 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
-#include "UserCodeMatchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -300,7 +298,7 @@ private:
 
 UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : SpelledSourceCheck(Name, Context),
       MutexClasses(
           parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
       MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
@@ -386,12 +384,9 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void UnsynchronizedMapAccessCheck::check(
+void UnsynchronizedMapAccessCheck::analyze(
     const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  // Matching skips implicit nodes; the analysis (parents, mutations) needs
-  // them.
-  TraversalKindScope AllNodes(*Result.Context, TK_AsIs);
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     Classes.insert(Record);
     return;

@@ -3,8 +3,8 @@
 #ifndef MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
 #define MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
 
-#include "ClangTidyCheck.h"
 #include "HeaderInserter.h"
+#include "SpelledSourceCheck.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -20,23 +20,16 @@ namespace clang::tidy::maptidy {
 ///
 /// For the user-facing documentation see
 /// docs/checks/unsynchronized-map-access.md.
-class UnsynchronizedMapAccessCheck : public ClangTidyCheck {
+class UnsynchronizedMapAccessCheck : public SpelledSourceCheck {
 public:
   UnsynchronizedMapAccessCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  // Template instantiations are not visited: a check reports the code as
-  // written, and testing each node's ancestors would build the whole
-  // translation unit's parent map.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
   bool isMutex(QualType Type) const;
@@ -49,6 +42,7 @@ public:
   };
 
 private:
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void analyzeClass(const CXXRecordDecl &Record);
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<ThreadLaunch> Started);
 
