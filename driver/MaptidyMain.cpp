@@ -17,7 +17,6 @@
 #include "GitDiff.h"
 #include "Run.h"
 #include "Worker.h"
-#include "WorkerPool.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
@@ -135,10 +134,6 @@ static cl::opt<std::string>
                      "that takes longer is reported as failed (exit status 2) "
                      "and the run goes on (default: no limit)"),
             cl::value_desc("seconds"), cl::cat(Category));
-static cl::opt<std::string> WorkerFile(maptidy::WorkerFileOption,
-                                       cl::ReallyHidden, cl::cat(Category));
-static cl::opt<std::string> WorkerResult(maptidy::WorkerResultOption,
-                                         cl::ReallyHidden, cl::cat(Category));
 static cl::opt<bool> UseColor("use-color", cl::desc("Colour the diagnostics"),
                               cl::cat(Category));
 static cl::opt<std::string>
@@ -278,35 +273,8 @@ static bool outputsWritable() {
   return true;
 }
 
-/// The worker mode: analyzes one file and writes the result for the maptidy
-/// process that started it.
-static int runAsWorker(const ConfigRequest &Request,
-                       CompilationRequest Compilation) {
-  Compilation.Files = {WorkerFile};
-  llvm::Expected<CompilationSetup> Setup =
-      setUpCompilation(std::move(Compilation));
-  if (!Setup) {
-    reportError(llvm::toString(Setup.takeError()));
-    return ExitCouldNotRun;
-  }
-  llvm::InitializeAllTargetInfos();
-  llvm::InitializeAllTargetMCs();
-  llvm::InitializeAllAsmParsers();
-  const UnitResult Result = analyzeUnit(Request, *Setup->Database,
-                                        Setup->Files.front(), FixNotes, Quiet);
-  if (llvm::Error Error =
-          writeFileAtomically(WorkerResult, encodeUnitResult(Result))) {
-    reportError(llvm::toString(std::move(Error)));
-    return ExitCouldNotRun;
-  }
-  return ExitClean;
-}
-
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  // Workers get the command line as given; loadFromCommandLine cuts it.
-  const std::vector<std::string> Arguments(Argv + 1, Argv + Argc);
-
   std::string FixedFlagsError;
   std::unique_ptr<clang::tooling::CompilationDatabase> FixedFlags =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
@@ -327,9 +295,6 @@ int main(int Argc, const char **Argv) {
   Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                      ExtraArgsBefore.end());
   Compilation.Argv0 = Argv[0];
-  if (!WorkerFile.empty())
-    return runAsWorker(Request, std::move(Compilation));
-
   auto Provider = createOptionsProvider(Request);
   if (!Provider) {
     reportError(llvm::toString(Provider.takeError()));
@@ -449,10 +414,14 @@ int main(int Argc, const char **Argv) {
     return ExitCouldNotRun;
   }
 
-  static int Anchor;
-  Run.Executable =
-      llvm::sys::fs::getMainExecutable(Argv[0], static_cast<void *>(&Anchor));
-  Run.Arguments = Arguments;
+  // Once, before the workers are forked.
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
+  const clang::tooling::CompilationDatabase &Database = *Setup->Database;
+  Run.Analyze = [&Request, &Database](const std::string &File) {
+    return analyzeUnit(Request, Database, File, FixNotes, Quiet);
+  };
   Run.Files = std::move(Setup->Files);
   Run.Jobs = *Parallel;
   Run.TimeoutSeconds = TimeoutSeconds;

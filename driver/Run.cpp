@@ -92,8 +92,8 @@ int run(const RunRequest &Request) {
     ProgressLine Progress(!Request.Quiet &&
                               llvm::sys::Process::StandardErrIsDisplayed(),
                           Request.Files.size());
-    Outcomes = runWorkers(Request.Executable, Request.Arguments, Request.Files,
-                          Request.Jobs, Request.TimeoutSeconds, Progress);
+    Outcomes = runWorkers(Request.Analyze, Request.Files, Request.Jobs,
+                          Request.TimeoutSeconds, Progress);
   }
   SourceCache Sources;
   MergedResults Merged =

@@ -12,6 +12,7 @@
 
 #include "CompilationSetup.h"
 #include "GitDiff.h"
+#include "WorkerPool.h"
 #include "llvm/ADT/StringSet.h"
 #include <functional>
 #include <optional>
@@ -26,9 +27,8 @@ enum class OutputFormat { Text, Json, Sarif, CodeClimate };
 enum class FailLevel { Warning, Error, None };
 
 struct RunRequest {
-  /// Workers run `Executable --worker-file=F ... Arguments` for each file.
-  std::string Executable;
-  std::vector<std::string> Arguments;
+  /// What a worker does with each file.
+  UnitAnalyzer Analyze;
   std::vector<std::string> Files;
   unsigned Jobs = 1;
   /// Seconds a file's analysis may take; 0 for no limit.

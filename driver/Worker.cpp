@@ -1,8 +1,7 @@
 //===--- Worker.cpp - maptidy ---------------------------------------------===//
 
 #include "Worker.h"
-#include "ClangTidy.h"
-#include "llvm/Support/VirtualFileSystem.h"
+#include "UnitAnalysis.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
@@ -19,12 +18,9 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            /*EnableModuleHeadersParsing=*/false,
                            /*ExperimentalCustomChecks=*/false);
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
   UnitResult Result;
-  Result.Errors = runClangTidy(Context, Database, {File.str()}, BaseFS,
-                               FixNotes, /*EnableCheckProfile=*/false,
-                               /*StoreCheckProfile=*/"", Quiet);
+  Result.Errors =
+      runChecksOnUnit(Context, Database, File.str(), FixNotes, Quiet);
   Result.Stats = Context.getStats();
   return Result;
 }

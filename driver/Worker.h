@@ -1,8 +1,8 @@
 //===--- Worker.h - maptidy -----------------------------------------------===//
 //
-// One translation unit, analyzed in a worker process: maptidy runs its own
-// binary once per file, so that a crash in one file costs that file's
-// findings only, and merges what the workers write back.
+// One translation unit, analyzed in a worker process: maptidy forks once per
+// file, so that a crash in one file costs that file's findings only, and
+// merges what the workers write back.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,14 +1,21 @@
 //===--- WorkerPool.cpp - maptidy -----------------------------------------===//
 
 #include "WorkerPool.h"
+#include "AtomicFile.h"
+#include "ExitCodes.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <thread>
+#include <unistd.h>
 
 namespace maptidy {
 
@@ -24,10 +31,9 @@ struct Running {
 
 class Pool {
 public:
-  Pool(llvm::StringRef Executable, llvm::ArrayRef<std::string> Args,
-       llvm::ArrayRef<std::string> Files, llvm::StringRef Scratch,
-       unsigned TimeoutSeconds)
-      : Executable(Executable), Args(Args), Files(Files), Scratch(Scratch),
+  Pool(const UnitAnalyzer &Analyze, llvm::ArrayRef<std::string> Files,
+       llvm::StringRef Scratch, unsigned TimeoutSeconds)
+      : Analyze(Analyze), Files(Files), Scratch(Scratch),
         TimeoutSeconds(TimeoutSeconds), Outcomes(Files.size()) {}
 
   std::vector<UnitOutcome> run(unsigned Jobs, ProgressLine &Progress) {
@@ -73,27 +79,41 @@ private:
   }
 
   bool start(size_t Index, std::vector<Running> &Active) {
-    const std::string FileOption =
-        "--" + std::string(WorkerFileOption) + "=" + Files[Index];
-    const std::string ResultOption =
-        "--" + std::string(WorkerResultOption) + "=" + path(Index, ".result");
-    std::vector<llvm::StringRef> Argv = {Executable, FileOption, ResultOption};
-    Argv.insert(Argv.end(), Args.begin(), Args.end());
-    const std::string Log = path(Index, ".log");
-    const std::optional<llvm::StringRef> Redirects[] = {
-        llvm::StringRef(""), llvm::StringRef(Log), llvm::StringRef(Log)};
-    std::string Message;
-    bool ExecutionFailed = false;
-    llvm::sys::ProcessInfo Process =
-        llvm::sys::ExecuteNoWait(Executable, Argv, std::nullopt, Redirects, 0,
-                                 &Message, &ExecutionFailed);
-    if (ExecutionFailed) {
-      Outcomes[Index].Failure = "cannot start a worker: " + Message;
+    // What is buffered now would otherwise be written twice.
+    llvm::outs().flush();
+    std::fflush(nullptr);
+    const pid_t Pid = ::fork();
+    if (Pid < 0) {
+      Outcomes[Index].Failure =
+          "cannot start a worker: " + std::string(std::strerror(errno));
       return false;
     }
+    if (Pid == 0)
+      work(Index);
+    llvm::sys::ProcessInfo Process;
+    Process.Pid = Pid;
     Active.push_back(
         {Index, Process, Clock::now() + std::chrono::seconds(TimeoutSeconds)});
     return true;
+  }
+
+  /// The worker: analyzes the file with its output going to the file's log,
+  /// writes the result and exits without running the parent's exit handlers.
+  [[noreturn]] void work(size_t Index) {
+    const int Input = ::open("/dev/null", O_RDONLY);
+    const int Log =
+        ::open(path(Index, ".log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (Input < 0 || Log < 0 || ::dup2(Input, STDIN_FILENO) < 0 ||
+        ::dup2(Log, STDOUT_FILENO) < 0 || ::dup2(Log, STDERR_FILENO) < 0)
+      ::_exit(ExitCouldNotRun);
+    int Status = ExitClean;
+    if (llvm::Error Error = writeFileAtomically(
+            path(Index, ".result"), encodeUnitResult(Analyze(Files[Index])))) {
+      reportError(llvm::toString(std::move(Error)));
+      Status = ExitCouldNotRun;
+    }
+    llvm::outs().flush();
+    ::_exit(Status);
   }
 
   bool expired(const Running &Worker) const {
@@ -139,8 +159,7 @@ private:
     Outcome.Result = std::move(*Result);
   }
 
-  llvm::StringRef Executable;
-  llvm::ArrayRef<std::string> Args;
+  const UnitAnalyzer &Analyze;
   llvm::ArrayRef<std::string> Files;
   llvm::StringRef Scratch;
   unsigned TimeoutSeconds;
@@ -149,8 +168,7 @@ private:
 
 } // namespace
 
-std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
-                                    llvm::ArrayRef<std::string> Args,
+std::vector<UnitOutcome> runWorkers(const UnitAnalyzer &Analyze,
                                     llvm::ArrayRef<std::string> Files,
                                     unsigned Jobs, unsigned TimeoutSeconds,
                                     ProgressLine &Progress) {
@@ -166,7 +184,7 @@ std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
     return Outcomes;
   }
   std::vector<UnitOutcome> Outcomes =
-      Pool(Executable, Args, Files, Scratch, TimeoutSeconds).run(Jobs, Progress);
+      Pool(Analyze, Files, Scratch, TimeoutSeconds).run(Jobs, Progress);
   llvm::sys::fs::remove_directories(Scratch);
   return Outcomes;
 }

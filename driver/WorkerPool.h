@@ -2,6 +2,9 @@
 //
 // Runs the worker processes, at most N at a time, and collects what each
 // wrote back, in the order of the files whatever the order they finish in.
+// A worker is a fork of maptidy itself: it starts with the configuration and
+// the compilation database already loaded, and a crash or a hang in it costs
+// one file.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +14,7 @@
 #include "Progress.h"
 #include "Worker.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,15 +30,13 @@ struct UnitOutcome {
   std::string Log;
 };
 
-/// The hidden options that turn maptidy into a worker.
-inline constexpr char WorkerFileOption[] = "worker-file";
-inline constexpr char WorkerResultOption[] = "worker-result";
+/// Analyzes one file; called in the worker process.
+using UnitAnalyzer = std::function<UnitResult(const std::string &File)>;
 
-/// Runs `Executable --worker-file=F --worker-result=R Args...` for each file F
-/// of \p Files, \p Jobs at a time. A worker still running after
-/// \p TimeoutSeconds (0: no limit) is killed and its file reported as failed.
-std::vector<UnitOutcome> runWorkers(llvm::StringRef Executable,
-                                    llvm::ArrayRef<std::string> Args,
+/// Runs \p Analyze on each file of \p Files in a worker process of its own,
+/// \p Jobs at a time. A worker still running after \p TimeoutSeconds
+/// (0: no limit) is killed and its file reported as failed.
+std::vector<UnitOutcome> runWorkers(const UnitAnalyzer &Analyze,
                                     llvm::ArrayRef<std::string> Files,
                                     unsigned Jobs, unsigned TimeoutSeconds,
                                     ProgressLine &Progress);

@@ -1,0 +1,29 @@
+//===--- UnitAnalysis.h - maptidy -----------------------------------------===//
+//
+// Runs the enabled checks on one translation unit, as clang-tidy does, except
+// that a run of maptidy's checks alone skips the declarations of system
+// headers: those checks report on user code only, and walking the standard
+// library's declarations (to match, and to build the parent map some checks
+// need) is most of the cost of a run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_UNITANALYSIS_H
+#define MAPTIDY_DRIVER_UNITANALYSIS_H
+
+#include "ClangTidyDiagnosticConsumer.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace maptidy {
+
+/// The findings of the checks \p Context enables on \p File.
+std::vector<clang::tidy::ClangTidyError>
+runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
+                const clang::tooling::CompilationDatabase &Database,
+                const std::string &File, bool FixNotes, bool Quiet);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_UNITANALYSIS_H
