@@ -4,7 +4,8 @@
 // Every figure is the best of `repetitions` timings taken in turn with the peers', which keeps the
 // ratios meaningful on a machine whose load changes while the benchmark runs.
 //
-// Usage: skiplist_map_bench [seconds per timing, default 0.2]
+// Usage: skiplist_map_bench [seconds per timing, default 0.2] [table...]
+// Tables: finds, scans, memory, gate, mixes (default: all, in that order).
 #include <maptidy/skiplist_map.hpp>
 
 #include <cds/container/skip_list_map_hp.h>
@@ -506,6 +507,10 @@ void print_gate_table(double seconds) {
 
 int main(int argc, char** argv) {
   const double seconds = argc > 1 ? std::atof(argv[1]) : 0.2;
+  const std::vector<std::string> tables(argv + std::min(argc, 2), argv + argc);
+  auto wanted = [&](const char* table) {
+    return tables.empty() || std::find(tables.begin(), tables.end(), table) != tables.end();
+  };
   cds::Initialize();
   {
     // The skip list needs 2 * 32 + 3 hazard pointers per thread.
@@ -513,11 +518,11 @@ int main(int argc, char** argv) {
     cds_thread_scope attach_main;
     std::printf("skiplist_map benchmark: %u hardware threads, best of %d timings of %.2f s each\n",
                 std::thread::hardware_concurrency(), repetitions, seconds);
-    print_find_table(seconds);
-    print_scan_table(seconds);
-    print_memory_table();
-    print_gate_table(seconds);
-    print_mix_tables(seconds);
+    if (wanted("finds")) print_find_table(seconds);
+    if (wanted("scans")) print_scan_table(seconds);
+    if (wanted("memory")) print_memory_table();
+    if (wanted("gate")) print_gate_table(seconds);
+    if (wanted("mixes")) print_mix_tables(seconds);
   }
   cds::Terminate();
   return 0;

@@ -39,9 +39,10 @@
 // assignment and destruction.
 //
 // Memory
-// Nodes come from chunks the map obtains from its allocator (1 KiB growing to 64 KiB). A
-// reclaimed node is reused by a later insert into the same map; chunks go back to the allocator
-// on clear(), assignment and destruction, so a map holds the memory of its largest size.
+// Nodes come from chunks the map obtains from its allocator (1 KiB growing to 64 KiB), kept
+// apart by tower height. A reclaimed node is reused by a later insert into the same map; chunks
+// go back to the allocator on clear(), assignment and destruction, so a map holds the memory of
+// its largest size.
 
 #include <algorithm>
 #include <atomic>
@@ -189,6 +190,8 @@ struct alignas(64) thread_record {
   std::uint32_t operation_depth = 0;  // operations may nest through user callbacks
   std::uint64_t operation_epoch = 0;
   std::uint64_t random_state = 0;
+  // process_barrier::available(), copied here so that announcing reads no guarded static.
+  bool plain_announcement = false;
   thread_record* next = nullptr;  // registry link, fixed before the record is published
 };
 
@@ -208,7 +211,7 @@ class epoch_domain {
     if (record.operation_depth++ != 0) return;
     record.operation_epoch = epoch_.load(std::memory_order_acquire);
     const std::uint64_t announced = (record.operation_epoch << 1) | 1;
-    if (process_barrier::available()) {
+    if (record.plain_announcement) {
       record.operation.store(announced, std::memory_order_release);
       std::atomic_signal_fence(std::memory_order_seq_cst);
     } else {
@@ -269,6 +272,7 @@ class epoch_domain {
     auto* record = new thread_record;
     record->index = record_count_.fetch_add(1, std::memory_order_relaxed);
     record->random_state = mix(record->index + 1);
+    record->plain_announcement = process_barrier::available();
     thread_record* head = records_.load(std::memory_order_relaxed);
     do {
       record->next = head;
@@ -1209,12 +1213,18 @@ class skiplist_map {
   // --- node pool ------------------------------------------------------------------------------
   //
   // Nodes are carved out of chunks obtained from the allocator: they carry no allocator header
-  // (glibc adds 8 to 16 bytes to a block of 32 to 48), and nodes created one after another
-  // (appends, copies, nearby inserts) are adjacent. A reclaimed node goes to the free list of its
-  // height and serves the next node of that height; chunks return to the allocator only on
-  // clear(), assignment and destruction, so the memory of a map is that of its largest size plus
-  // at most one chunk. Chunks grow from 1 KiB to 64 KiB. Allocating and freeing take pool_lock_,
-  // held for a few instructions (and while a new chunk is allocated).
+  // (glibc adds 8 to 16 bytes to a block of 32 to 48). Past its first 63 KiB of nodes (about a
+  // thousand u64 entries), a map keeps the nodes of each tower height in a region of chunks of
+  // their own (heights from region_count on share one): a search reads the towers of tall nodes
+  // far more often than anything else, and with them packed together the cache lines and pages
+  // it touches on the upper levels hold nothing but tall nodes, so more of them stay in the
+  // caches and the TLB (lookups about 10% faster at 1e5 keys and 15% at 1e6 than with one region
+  // for all heights). Within a region, nodes created one after another are adjacent. A reclaimed
+  // node goes to the free list of its height and serves the next node of that height; chunks
+  // return to the allocator only on clear(), assignment and destruction, so the memory of a map
+  // is that of its largest size plus at most one partly used chunk per region. A region's chunks
+  // grow from 1 KiB to 64 KiB. Allocating and freeing take pool_lock_, held for a few
+  // instructions (and while a new chunk is allocated).
 
   struct chunk_header {
     chunk_header* next;
@@ -1227,6 +1237,15 @@ class skiplist_map {
       std::max<std::size_t>(1024 / node_alignment, header_units + units_for(max_height));
   static constexpr std::size_t last_chunk_units =
       std::max<std::size_t>(65536 / node_alignment, first_chunk_units);
+
+  // Eight regions: heights 1 to 7 have one each, taller nodes (1 in 128) share the last.
+  static constexpr int region_count = 8;
+
+  struct bump_region {
+    storage_unit* cursor = nullptr;  // [cursor, end): unused room in the region's last chunk
+    storage_unit* end = nullptr;
+    std::size_t next_chunk_units = first_chunk_units;
+  };
 
   class pool_guard {
    public:
@@ -1257,46 +1276,56 @@ class skiplist_map {
         recycled = n->next0().load(std::memory_order_relaxed);
         return start;
       }
-      block = carve(units);
+      bump_region& region = region_for(height);
+      block = carve(region, units);
       if (block == nullptr) {
-        add_chunk(units);
-        block = carve(units);
+        add_chunk(region, units);
+        block = carve(region, units);
       }
     }
     detail::skiplist::unpoison(block, units * node_alignment);
     return reinterpret_cast<unsigned char*>(block);
   }
 
-  // Takes `units` from the bump region, or returns null if it is too small. A node that fits in
-  // a cache line is placed so that it does not straddle two: a search then reads one line per
-  // node it moves to.
-  storage_unit* carve(std::size_t units) noexcept {
+  // The region for a node of `height`: the first one for every height until its chunks have
+  // reached their largest size, so that a small map needs a single chunk, then the height's own.
+  // Called with pool_lock_ held.
+  bump_region& region_for(int height) noexcept {
+    const bool apart = regions_[0].next_chunk_units == last_chunk_units;
+    return regions_[apart ? std::min(height, region_count) - 1 : 0];
+  }
+
+  // Takes `units` from `region`, or returns null if it has too little room left. A node that
+  // fits in a cache line is placed so that it does not straddle two: a search then reads one
+  // line per node it moves to.
+  storage_unit* carve(bump_region& region, std::size_t units) noexcept {
     constexpr std::size_t line = 64;
-    storage_unit* block = pool_cursor_;
+    storage_unit* block = region.cursor;
     const std::size_t bytes = units * node_alignment;
     const std::size_t offset = reinterpret_cast<std::uintptr_t>(block) % line;
     if (bytes <= line && offset + bytes > line) block += (line - offset) / node_alignment;
-    if (block > pool_end_ || static_cast<std::size_t>(pool_end_ - block) < units) return nullptr;
-    pool_cursor_ = block + units;
+    if (block > region.end || static_cast<std::size_t>(region.end - block) < units) return nullptr;
+    region.cursor = block + units;
     return block;
   }
 
-  // Allocates the next chunk (large enough for a node of `node_units`) and makes it the bump
-  // region; what is left of the previous region (less than one node) is abandoned. Called with
-  // pool_lock_ held.
-  void add_chunk(std::size_t node_units) {
+  // Allocates the next chunk of `region` (large enough for a node of `node_units`) and carves
+  // from it from now on; what is left of the region's previous chunk (less than one node) is
+  // abandoned. Called with pool_lock_ held.
+  void add_chunk(bump_region& region, std::size_t node_units) {
     unit_allocator units(alloc_);
     // Room for the header, a cache-line skip and the node, for values larger than a chunk.
-    const std::size_t count = std::max(
-        next_chunk_units_, header_units + (64 + node_alignment - 1) / node_alignment + node_units);
+    const std::size_t count =
+        std::max(region.next_chunk_units,
+                 header_units + (64 + node_alignment - 1) / node_alignment + node_units);
     const unit_pointer self = unit_traits::allocate(units, count);
     storage_unit* const first = std::addressof(*self);
     chunks_ = ::new (static_cast<void*>(first)) chunk_header{chunks_, self, count};
-    pool_cursor_ = first + header_units;
-    pool_end_ = first + count;
-    next_chunk_units_ = std::min(2 * next_chunk_units_, last_chunk_units);
-    detail::skiplist::poison(pool_cursor_,
-                             static_cast<std::size_t>(pool_end_ - pool_cursor_) * node_alignment);
+    region.cursor = first + header_units;
+    region.end = first + count;
+    region.next_chunk_units = std::min(2 * region.next_chunk_units, last_chunk_units);
+    detail::skiplist::poison(region.cursor,
+                             static_cast<std::size_t>(region.end - region.cursor) * node_alignment);
   }
 
   // Puts `count` nodes whose values are gone on their free lists; when `count` > 1 they are
@@ -1326,8 +1355,7 @@ class skiplist_map {
       detail::skiplist::unpoison(std::addressof(*self), count * node_alignment);
       unit_traits::deallocate(units, self, count);
     }
-    pool_cursor_ = pool_end_ = nullptr;
-    next_chunk_units_ = first_chunk_units;
+    std::fill(std::begin(regions_), std::end(regions_), bump_region());
     std::fill(std::begin(free_nodes_), std::end(free_nodes_), nullptr);
   }
 
@@ -1420,10 +1448,8 @@ class skiplist_map {
                             std::memory_order_relaxed);
       other.sizes_[i].count.store(count, std::memory_order_relaxed);
     }
-    std::swap(pool_cursor_, other.pool_cursor_);
-    std::swap(pool_end_, other.pool_end_);
+    std::swap(regions_, other.regions_);
     std::swap(chunks_, other.chunks_);
-    std::swap(next_chunk_units_, other.next_chunk_units_);
     std::swap(free_nodes_, other.free_nodes_);
     retired_.swap(other.retired_);
     std::swap(retires_since_advance_, other.retires_since_advance_);
@@ -1475,6 +1501,11 @@ class skiplist_map {
     return static_cast<const node_type*>(n)->value.first;
   }
 
+  template <class K>
+  bool equivalent(const K& key, const node_base* n) const {
+    return !comp_(key, key_of(n)) && !comp_(key_of(n), key);
+  }
+
   // The live node after `n`, prefetching ahead (see skip_ahead).
   static node_base* next_live(const node_base* n) noexcept {
     node_base* const next = detail::skiplist::skip_dead(n->next0().load());
@@ -1495,10 +1526,11 @@ class skiplist_map {
     return It(in_operation, first_live(), self);
   }
 
-  // First level-0 node (possibly not live) for which `before(key)` is false. Starting below the
-  // tallest tower is correct, only slower, so the level hint needs no ordering.
-  template <class Before>
-  node_base* descend(Before before) const {
+  // First level-0 node (possibly not live) whose key `k` has before(k) false; `before` is
+  // `k < key` or `k <= key`. Starting below the tallest tower is correct, only slower, so the
+  // level hint needs no ordering.
+  template <class K, class Before>
+  node_base* descend([[maybe_unused]] const K& key, Before before) const {
     if constexpr (key_hints) {
       // The slot a step reads lies `offset` bytes below the header of `pred`: moving down is a
       // subtraction and moving right keeps the offset, which keeps the loop short (a lookup that
@@ -1512,11 +1544,23 @@ class skiplist_map {
         // Fetch `next` before the hint decides: its line is on the critical path when the
         // branch predictor guesses wrong, and is cheap to waste when the search goes down.
         detail::skiplist::prefetch(next);
-        if (next != nullptr && before(slot->hint.load(std::memory_order_relaxed))) {
-          at = reinterpret_cast<const unsigned char*>(next);
-        } else {
-          offset -= sizeof(slot_type);
+        if (next != nullptr) {
+          const Key hint = slot->hint.load(std::memory_order_relaxed);
+          if (before(hint)) {
+            at = reinterpret_cast<const unsigned char*>(next);
+            continue;
+          }
+          // The nodes between `pred` and `next` have smaller keys than `next`, so a hint equal
+          // to `key` names the answer: a live hit ends here, without the lower levels. A stale
+          // hint may name another node, and an erased node may still be linked on upper levels
+          // after an insert of its key linked a new node on level 0; either sends the search
+          // back to the start. (With `k <= key`, !before(hint) means key < hint: this never
+          // applies.)
+          if (!comp_(key, hint)) {
+            return equivalent(key, next) && next->is_live() ? next : descend_by_keys(before);
+          }
         }
+        offset -= sizeof(slot_type);
       }
       node_base* const pred = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
       // A stale hint may have moved the search past the target, and every later step with it.
@@ -1633,7 +1677,7 @@ class skiplist_map {
 
   template <class K>
   node_type* find_node(const K& key) const {
-    node_base* candidate = descend([&](const Key& k) { return comp_(k, key); });
+    node_base* candidate = descend(key, [&](const Key& k) { return comp_(k, key); });
     if (candidate == nullptr || comp_(key, key_of(candidate)) || !candidate->is_live()) {
       return nullptr;  // linearizes when the candidate was observed not live or absent
     }
@@ -1657,7 +1701,7 @@ class skiplist_map {
   It lower_bound_impl(const K& key) const {
     thread_record& self = detail::skiplist::this_thread_record();
     operation_guard guard(self);
-    node_base* n = descend([&](const Key& k) { return comp_(k, key); });
+    node_base* n = descend(key, [&](const Key& k) { return comp_(k, key); });
     return It(in_operation, detail::skiplist::skip_dead(n), self);
   }
 
@@ -1665,7 +1709,7 @@ class skiplist_map {
   It upper_bound_impl(const K& key) const {
     thread_record& self = detail::skiplist::this_thread_record();
     operation_guard guard(self);
-    node_base* n = descend([&](const Key& k) { return !comp_(key, k); });
+    node_base* n = descend(key, [&](const Key& k) { return !comp_(key, k); });
     return It(in_operation, detail::skiplist::skip_dead(n), self);
   }
 
@@ -1880,10 +1924,8 @@ class skiplist_map {
   detail::skiplist::write_gate gate_;
   size_stripe sizes_[size_stripes];
   alignas(64) std::atomic<bool> pool_lock_{false};
-  storage_unit* pool_cursor_ = nullptr;  // [pool_cursor_, pool_end_): unused room in the last chunk
-  storage_unit* pool_end_ = nullptr;
+  bump_region regions_[region_count];
   chunk_header* chunks_ = nullptr;
-  std::size_t next_chunk_units_ = first_chunk_units;
   node_base* free_nodes_[max_height] = {};  // by height - 1, chained through next0
   alignas(64) std::mutex retire_mutex_;
   retired_vector retired_;

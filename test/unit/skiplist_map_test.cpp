@@ -394,6 +394,7 @@ void check_lookups_against_std_map(unsigned seed) {
     ASSERT_EQ(map.contains(key), ref.count(key) != 0);
     const auto found = map.find(key);
     ASSERT_EQ(found == map.end(), ref.find(key) == ref.end());
+    if (found != map.end()) ASSERT_EQ(found->first, key);
     const auto lower = map.lower_bound(key);
     const auto ref_lower = ref.lower_bound(key);
     ASSERT_EQ(lower == map.end(), ref_lower == ref.end());
