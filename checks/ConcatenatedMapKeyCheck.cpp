@@ -269,9 +269,9 @@ void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Keyed = hasStringKeyedType(this);
   Finder->addMatcher(
-      declRefExpr(isInUserCode(), to(varDecl(Keyed))).bind("use"), this);
+      declRefExpr(to(varDecl(Keyed)), isInUserCode()).bind("use"), this);
   Finder->addMatcher(
-      memberExpr(isInUserCode(), member(fieldDecl(Keyed))).bind("use"), this);
+      memberExpr(member(fieldDecl(Keyed)), isInUserCode()).bind("use"), this);
 }
 
 void ConcatenatedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {

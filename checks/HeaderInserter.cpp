@@ -6,45 +6,53 @@
 
 namespace clang::tidy::maptidy {
 
-namespace {
 class IncludeRecorder : public PPCallbacks {
 public:
-  IncludeRecorder(const SourceManager &SM,
-                  llvm::DenseMap<FileID, llvm::StringSet<>> &Included)
-      : SM(SM), Included(Included) {}
+  explicit IncludeRecorder(HeaderInserter &Inserter) : Inserter(Inserter) {}
 
-  void InclusionDirective(SourceLocation HashLoc, const Token &,
+  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeToken,
                           StringRef FileName, bool IsAngled, CharSourceRange,
                           OptionalFileEntryRef, StringRef, StringRef,
                           const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
-    Included[SM.getFileID(HashLoc)].insert(
-        IsAngled ? ("<" + FileName + ">").str()
-                 : ("\"" + FileName + "\"").str());
+    if (Inserter.SM->isInSystemHeader(HashLoc))
+      return;
+    HeaderInserter::FileIncludes &Includes =
+        Inserter.includesOf(Inserter.SM->getFileID(HashLoc));
+    Includes.Sorter->addInclude(FileName, IsAngled, HashLoc,
+                                IncludeToken.getEndLoc());
+    Includes.Written.insert(IsAngled ? ("<" + FileName + ">").str()
+                                     : ("\"" + FileName + "\"").str());
   }
 
 private:
-  const SourceManager &SM;
-  llvm::DenseMap<FileID, llvm::StringSet<>> &Included;
+  HeaderInserter &Inserter;
 };
-} // namespace
-
-HeaderInserter::HeaderInserter(utils::IncludeSorter::IncludeStyle Style,
-                               bool SelfContainedDiags)
-    : Inserter(Style, SelfContainedDiags) {}
 
 void HeaderInserter::registerPreprocessor(Preprocessor *PP) {
-  Inserter.registerPreprocessor(PP);
-  PP->addPPCallbacks(
-      std::make_unique<IncludeRecorder>(PP->getSourceManager(), Included));
+  SM = &PP->getSourceManager();
+  Files.clear();
+  PP->addPPCallbacks(std::make_unique<IncludeRecorder>(*this));
+}
+
+HeaderInserter::FileIncludes &HeaderInserter::includesOf(FileID File) {
+  FileIncludes &Includes = Files[File];
+  if (!Includes.Sorter)
+    Includes.Sorter = std::make_unique<utils::IncludeSorter>(
+        SM, File, SM->getFilename(SM->getLocForStartOfFile(File)), Style);
+  return Includes;
 }
 
 std::optional<FixItHint> HeaderInserter::insertion(FileID File,
                                                    StringRef Header) {
-  if (auto It = Included.find(File);
-      It != Included.end() && It->second.contains(Header))
+  const bool IsAngled = Header.starts_with("<");
+  FileIncludes &Includes = includesOf(File);
+  if (Includes.Written.contains(Header))
     return std::nullopt;
-  return Inserter.createIncludeInsertion(File, Header);
+  if (!Includes.Inserted.insert(Header).second && !SelfContainedDiags)
+    return std::nullopt;
+  return Includes.Sorter->createIncludeInsertion(
+      Header.drop_front().drop_back(), IsAngled);
 }
 
 } // namespace clang::tidy::maptidy

@@ -2,16 +2,18 @@
 //
 // Adds an #include with a fix-it unless the file already includes the header.
 // clang-tidy's IncludeInserter assumes sorted includes and would add a second
-// #include <algorithm> to a file whose includes are not sorted.
+// #include <algorithm> to a file whose includes are not sorted. Includes are
+// recorded for user files only: no fix-it ever edits a system header, and a
+// translation unit has hundreds of includes in the standard library alone.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPTIDY_CHECKS_HEADERINSERTER_H
 #define MAPTIDY_CHECKS_HEADERINSERTER_H
 
-#include "utils/IncludeInserter.h"
+#include "utils/IncludeSorter.h"
 #include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
@@ -26,22 +28,35 @@ namespace clang::tidy::maptidy {
 class HeaderInserter {
 public:
   HeaderInserter(utils::IncludeSorter::IncludeStyle Style,
-                 bool SelfContainedDiags);
+                 bool SelfContainedDiags)
+      : Style(Style), SelfContainedDiags(SelfContainedDiags) {}
 
   void registerPreprocessor(Preprocessor *PP);
 
   /// A fix-it that includes \p Header ("<algorithm>", "\"a.h\"") in \p File,
-  /// or none when \p File includes it already.
+  /// or none when \p File includes it already. Unless diagnostics must be
+  /// self-contained, only the first request for a header in a file gets one.
   std::optional<FixItHint> insertion(FileID File, StringRef Header);
 
-  utils::IncludeSorter::IncludeStyle getStyle() const {
-    return Inserter.getStyle();
-  }
+  utils::IncludeSorter::IncludeStyle getStyle() const { return Style; }
 
 private:
-  utils::IncludeInserter Inserter;
-  /// Per file, the headers it includes, spelled as in the directive.
-  llvm::DenseMap<FileID, llvm::StringSet<>> Included;
+  /// What the preprocessor reports of a user file's #include directives.
+  struct FileIncludes {
+    std::unique_ptr<utils::IncludeSorter> Sorter;
+    /// Headers as spelled in the directives, with their <> or "".
+    llvm::StringSet<> Written;
+    /// Headers this inserter has offered to add.
+    llvm::StringSet<> Inserted;
+  };
+  FileIncludes &includesOf(FileID File);
+
+  const SourceManager *SM = nullptr;
+  const utils::IncludeSorter::IncludeStyle Style;
+  const bool SelfContainedDiags;
+  llvm::DenseMap<FileID, FileIncludes> Files;
+
+  friend class IncludeRecorder;
 };
 
 } // namespace clang::tidy::maptidy

@@ -100,14 +100,15 @@ void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Nested = hasNestedMapType(this);
+  // One matcher per node kind, the location test last: the match finder then
+  // runs each matcher only on nodes of its kind, and rejects most of them on
+  // the type alone.
+  Finder->addMatcher(varDecl(Nested, isInUserCode()).bind("decl"), this);
+  Finder->addMatcher(fieldDecl(Nested, isInUserCode()).bind("decl"), this);
   Finder->addMatcher(
-      declaratorDecl(anyOf(varDecl(), fieldDecl()), isInUserCode(), Nested)
-          .bind("decl"),
-      this);
+      declRefExpr(to(varDecl(Nested)), isInUserCode()).bind("use"), this);
   Finder->addMatcher(
-      declRefExpr(isInUserCode(), to(varDecl(Nested))).bind("use"), this);
-  Finder->addMatcher(
-      memberExpr(isInUserCode(), member(fieldDecl(Nested))).bind("use"), this);
+      memberExpr(member(fieldDecl(Nested)), isInUserCode()).bind("use"), this);
 }
 
 void NestedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {

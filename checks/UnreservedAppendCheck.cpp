@@ -349,26 +349,26 @@ void UnreservedAppendCheck::registerPPCallbacks(const SourceManager &SM,
 
 void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
   const auto InUserCode = isInUserCode();
-  Finder->addMatcher(
-      stmt(anyOf(forStmt(), cxxForRangeStmt()), InUserCode).bind("loop"), this);
+  // One matcher per loop kind: a stmt() matcher would run on every statement.
+  Finder->addMatcher(forStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("loop"), this);
   const auto Inserter = callExpr(callee(
       functionDecl(hasAnyName("::std::back_inserter", "::std::inserter"))));
   const auto HasInserterArg = hasAnyArgument(ignoringImplicit(anyOf(
       Inserter, cxxConstructExpr(hasArgument(0, ignoringImplicit(Inserter))))));
   Finder->addMatcher(
-      callExpr(InUserCode,
-               callee(functionDecl(hasAnyName("::std::copy", "::std::copy_n",
+      callExpr(callee(functionDecl(hasAnyName("::std::copy", "::std::copy_n",
                                               "::std::transform"))),
-               HasInserterArg)
+               HasInserterArg, InUserCode)
           .bind("algorithm"),
       this);
   Finder->addMatcher(
       cxxOperatorCallExpr(
-          InUserCode, hasOverloadedOperatorName("()"),
+          hasOverloadedOperatorName("()"),
           hasArgument(0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
                              "::std::ranges::copy", "::std::ranges::copy_n",
                              "::std::ranges::transform")))))),
-          HasInserterArg)
+          HasInserterArg, InUserCode)
           .bind("algorithm"),
       this);
 }

@@ -176,26 +176,27 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("rangeLoop"), this);
   Finder->addMatcher(forStmt(InUserCode).bind("iteratorLoop"), this);
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), isInUserCode(),
-              hasInitializer(ignoringImplicit(cxxConstructExpr())))
+      varDecl(hasLocalStorage(),
+              hasInitializer(ignoringImplicit(cxxConstructExpr())), InUserCode)
           .bind("rangeInit"),
       this);
   Finder->addMatcher(
-      cxxMemberCallExpr(InUserCode,
-                        callee(cxxMethodDecl(hasAnyName("assign", "insert"))))
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("assign", "insert"))),
+                        InUserCode)
           .bind("rangeCall"),
       this);
-  Finder->addMatcher(
-      callExpr(InUserCode, callee(functionDecl(
-                               hasAnyName("::std::copy", "::std::transform"))))
-          .bind("algorithm"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                  "::std::copy", "::std::transform"))),
+                              InUserCode)
+                         .bind("algorithm"),
+                     this);
   Finder->addMatcher(
       cxxOperatorCallExpr(
-          InUserCode, hasOverloadedOperatorName("()"),
+          hasOverloadedOperatorName("()"),
           hasArgument(
               0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
-                     "::std::ranges::copy", "::std::ranges::transform")))))))
+                     "::std::ranges::copy", "::std::ranges::transform")))))),
+          InUserCode)
           .bind("algorithm"),
       this);
 }

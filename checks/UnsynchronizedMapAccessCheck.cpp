@@ -339,10 +339,9 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   const auto Lambda =
       hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
   const auto InUserCode = isInUserCode();
-  Finder->addMatcher(cxxConstructExpr(InUserCode,
-                                      hasType(cxxRecordDecl(hasAnyName(
+  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(
                                           "::std::thread", "::std::jthread"))),
-                                      Lambda)
+                                      Lambda, InUserCode)
                          .bind("launch"),
                      this);
   // threads.emplace_back([&] { ... }) constructs the thread in place.
@@ -351,19 +350,19 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
           cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))));
   Finder->addMatcher(
       cxxMemberCallExpr(
-          InUserCode, callee(cxxMethodDecl(hasName("emplace_back"))),
+          callee(cxxMethodDecl(hasName("emplace_back"))),
           on(hasType(hasUnqualifiedDesugaredType(
               recordType(hasDeclaration(classTemplateSpecializationDecl(
                   hasName("::std::vector"),
                   hasTemplateArgument(0, refersToType(ThreadType)))))))),
-          Lambda)
+          Lambda, InUserCode)
           .bind("launch"),
       this);
   Finder->addMatcher(
-      callExpr(InUserCode, callee(functionDecl(hasName("::std::async"))),
+      callExpr(callee(functionDecl(hasName("::std::async"))),
                hasArgument(0, ignoringImplicit(declRefExpr(
                                   to(enumConstantDecl(hasName("async")))))),
-               Lambda)
+               Lambda, InUserCode)
           .bind("launch"),
       this);
   // Configured thread-pool submit functions: a lambda argument, also one
@@ -375,11 +374,12 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
                                          ThreadLaunchers.end());
   Finder->addMatcher(
       callExpr(
-          InUserCode, callee(functionDecl(hasAnyName(Launchers))),
+          callee(functionDecl(hasAnyName(Launchers))),
           hasAnyArgument(ignoringImplicit(anyOf(
               LambdaNode,
               cxxConstructExpr(argumentCountIs(1),
-                               hasArgument(0, ignoringImplicit(LambdaNode)))))))
+                               hasArgument(0, ignoringImplicit(LambdaNode)))))),
+          InUserCode)
           .bind("launch"),
       this);
 }

@@ -2,7 +2,9 @@
 
 #include "ConfigSetup.h"
 #include "ClangTidy.h"
+#include "ClangTidyModule.h"
 #include "GlobList.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -10,6 +12,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <optional>
 
 using namespace clang::tidy;
 
@@ -151,40 +154,72 @@ createOptionsProvider(const ConfigRequest &Request) {
       std::move(*Parsed), std::move(Overrides), std::move(FS));
 }
 
-/// The known check closest to \p Name, for "did you mean".
-static llvm::StringRef closestCheck(llvm::StringRef Name,
-                                    const llvm::StringSet<> &Checks) {
-  unsigned Best = 5;
-  llvm::StringRef Closest;
-  for (llvm::StringRef Check : Checks.keys()) {
-    const unsigned Distance = Name.edit_distance_insensitive(Check, true, Best);
-    if (Distance < Best) {
-      Best = Distance;
-      Closest = Check;
-    }
+/// The checks a name in a configuration may refer to. Listing the module
+/// checks is cheap; the analyzer's checker registry is not, so its names are
+/// listed only for a name no module check matches.
+class KnownChecks {
+public:
+  KnownChecks() {
+    ClangTidyCheckFactories Factories;
+    for (const auto &Entry : ClangTidyModuleRegistry::entries())
+      Entry.instantiate()->addCheckFactories(Factories);
+    for (const auto &Factory : Factories)
+      ModuleChecks.insert(Factory.getKey());
   }
-  return Closest;
-}
+
+  bool anyMatches(const llvm::Regex &Pattern) {
+    const auto Matches = [&](llvm::StringRef Check) {
+      return Pattern.match(Check);
+    };
+    return llvm::any_of(ModuleChecks.keys(), Matches) ||
+           llvm::any_of(all().keys(), Matches);
+  }
+
+  /// The known check closest to \p Name, for "did you mean".
+  llvm::StringRef closest(llvm::StringRef Name) {
+    unsigned Best = 5;
+    llvm::StringRef Closest;
+    for (llvm::StringRef Check : all().keys()) {
+      const unsigned Distance =
+          Name.edit_distance_insensitive(Check, true, Best);
+      if (Distance < Best) {
+        Best = Distance;
+        Closest = Check;
+      }
+    }
+    return Closest;
+  }
+
+private:
+  const llvm::StringSet<> &all() {
+    if (!AllChecks)
+      AllChecks = getAllChecksAndOptions(
+                      /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                      /*ExperimentalCustomChecks=*/false)
+                      .Checks;
+    return *AllChecks;
+  }
+
+  llvm::StringSet<> ModuleChecks;
+  std::optional<llvm::StringSet<>> AllChecks;
+};
 
 static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
-                                  const llvm::StringSet<> &Checks) {
+                                  KnownChecks &Checks) {
   GlobList List(Globs);
   for (const auto &Item : List.getItems()) {
     if (Item.Text.empty()) // Stray commas, as clang-tidy accepts them.
       continue;
     if (Item.Text.starts_with("clang-diagnostic-"))
       continue;
-    if (llvm::any_of(Checks.keys(), [&](llvm::StringRef Check) {
-          return Item.Regex.match(Check);
-        }))
+    if (Checks.anyMatches(Item.Regex))
       continue;
     std::string Message =
         (Item.Text.contains('*')
              ? "check glob '" + Item.Text + "' matches no check"
              : "unknown check '" + Item.Text + "'")
             .str();
-    if (llvm::StringRef Closest = closestCheck(Item.Text, Checks);
-        !Closest.empty())
+    if (llvm::StringRef Closest = Checks.closest(Item.Text); !Closest.empty())
       Message += "; did you mean '" + Closest.str() + "'?";
     return failure(Message + " (in " + Source + ")");
   }
@@ -193,10 +228,7 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
 
 llvm::Error validateConfiguration(const ConfigRequest &Request,
                                   const std::vector<std::string> &Files) {
-  const llvm::StringSet<> Checks =
-      getAllChecksAndOptions(/*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                             /*ExperimentalCustomChecks=*/false)
-          .Checks;
+  KnownChecks Checks;
   if (Request.Checks)
     if (llvm::Error Error = validateChecks(*Request.Checks, "--checks", Checks))
       return Error;
