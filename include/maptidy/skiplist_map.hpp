@@ -42,7 +42,8 @@
 // Nodes come from chunks the map obtains from its allocator (1 KiB growing to 64 KiB), kept
 // apart by tower height. A reclaimed node is reused by a later insert into the same map; chunks
 // go back to the allocator on clear(), assignment and destruction, so a map holds the memory of
-// its largest size.
+// its largest size. With key hints, the map also keeps a search index of about a quarter of its
+// keys (see below), rebuilt by the writer that finds it due after a quarter of the size in writes.
 
 #include <algorithm>
 #include <atomic>
@@ -455,6 +456,10 @@ struct node_base {
   std::atomic<std::uint8_t> lock_word{0};
   std::atomic<std::uint8_t> state;
   const std::uint8_t height;
+  // Set before a search index naming the node is published and never cleared while the node
+  // lives, so that its erase sees it and keeps the node until no index can name it (a byte of
+  // the header's padding: nodes do not grow).
+  std::atomic<std::uint8_t> indexed{0};
 };
 
 template <class Value>
@@ -847,9 +852,13 @@ class skiplist_map {
 
   // Exact when no writer runs concurrently; otherwise a value the size had recently.
   size_type size() const noexcept {
-    std::ptrdiff_t total = 0;
-    for (const size_stripe& stripe : sizes_) total += stripe.count.load(std::memory_order_relaxed);
-    return total > 0 ? static_cast<size_type>(total) : 0;
+    std::size_t inserts = 0;
+    std::size_t erases = 0;
+    for (const size_stripe& stripe : sizes_) {
+      inserts += stripe.inserts.load(std::memory_order_relaxed);
+      erases += stripe.erases.load(std::memory_order_relaxed);
+    }
+    return inserts > erases ? inserts - erases : 0;
   }
 
   size_type max_size() const noexcept {
@@ -863,7 +872,11 @@ class skiplist_map {
   void clear() noexcept {
     destroy_all();
     levels_.store(1, std::memory_order_relaxed);
-    for (size_stripe& stripe : sizes_) stripe.count.store(0, std::memory_order_relaxed);
+    for (size_stripe& stripe : sizes_) {
+      stripe.inserts.store(0, std::memory_order_relaxed);
+      stripe.erases.store(0, std::memory_order_relaxed);
+    }
+    writes_at_index_build_.store(0, std::memory_order_relaxed);
   }
 
   std::pair<iterator, bool> insert(const value_type& value) {
@@ -1087,16 +1100,22 @@ class skiplist_map {
 
   struct retired_node {
     node_base* n;
-    std::uint64_t epoch;  // global epoch read after the unlink
+    // The global epoch read after the unlink, or, while a published search index may name `n`,
+    // parked_tag | the number of index builds started before it was parked.
+    std::uint64_t epoch;
   };
   using retired_allocator = typename alloc_traits::template rebind_alloc<retired_node>;
   using retired_vector = std::vector<retired_node, retired_allocator>;
   static constexpr std::size_t reclaim_period = 64;  // retires between attempts to advance the epoch
   static constexpr std::uint64_t no_retired_epoch = std::numeric_limits<std::uint64_t>::max();
+  // Above every epoch, so that collect_reclaimable keeps parked nodes.
+  static constexpr std::uint64_t parked_tag = std::uint64_t{1} << 62;
 
-  // Element counts per group of threads, so that writers do not share one counter's cache line.
+  // Insert and erase counts per group of threads, so that writers do not share one counter's
+  // cache line. Their difference is the size, their sum paces the search index's rebuilds.
   struct alignas(64) size_stripe {
-    std::atomic<std::ptrdiff_t> count{0};
+    std::atomic<std::size_t> inserts{0};
+    std::atomic<std::size_t> erases{0};
   };
   static constexpr std::size_t size_stripes = 4;
 
@@ -1145,14 +1164,21 @@ class skiplist_map {
 
     // Call after `victim` is unlinked at every level.
     void retire(node_base* victim) noexcept {
+      // Read after the store that marked the victim erased, both seq_cst: either this sees the
+      // flag or the index builder sees the victim erased and leaves it out (see build_index).
+      const bool indexed = victim->indexed.load() != 0;
       const std::uint64_t epoch = detail::skiplist::epoch_domain::instance().epoch();
       node_base* reclaimable = nullptr;
       {
         std::lock_guard<std::mutex> lock(map_.retire_mutex_);
         --map_.retire_reservations_;
         held_ = false;
-        map_.retired_.push_back({victim, epoch});
-        map_.oldest_retired_epoch_ = std::min(map_.oldest_retired_epoch_, epoch);
+        if (indexed) {
+          map_.retired_.push_back({victim, parked_tag | map_.index_builds_});
+        } else {
+          map_.retired_.push_back({victim, epoch});
+          map_.oldest_retired_epoch_ = std::min(map_.oldest_retired_epoch_, epoch);
+        }
         if (++map_.retires_since_advance_ == reclaim_period) {
           map_.retires_since_advance_ = 0;
           reclaimable = map_.collect_reclaimable();
@@ -1369,6 +1395,8 @@ class skiplist_map {
       alloc_traits::destroy(alloc_, std::addressof(static_cast<node_type*>(r.n)->value));
     }
     retired_.clear();
+    free_index(index_.exchange(nullptr, std::memory_order_relaxed));
+    free_unreachable_indexes(no_retired_epoch);
     release_chunks();
     oldest_retired_epoch_ = no_retired_epoch;
     for (int level = 0; level < max_height; ++level) {
@@ -1382,6 +1410,7 @@ class skiplist_map {
   // holds the epoch, so the scans cost O(1) per node. Called with retire_mutex_ held.
   node_base* collect_reclaimable() noexcept {
     const std::uint64_t epoch = detail::skiplist::epoch_domain::instance().try_advance();
+    free_unreachable_indexes(epoch);
     if (oldest_retired_epoch_ + 2 > epoch) return nullptr;
     node_base* chain = nullptr;
     std::uint64_t oldest_kept = no_retired_epoch;
@@ -1408,7 +1437,7 @@ class skiplist_map {
     node_base* tails[max_height];
     std::fill(std::begin(tails), std::end(tails), &head_.base);
     int levels = 1;
-    std::ptrdiff_t count = 0;
+    std::size_t count = 0;
     try {
       for (; first != last; ++first) {
         node_type* n = create_node(self, *first);
@@ -1426,7 +1455,8 @@ class skiplist_map {
       throw;
     }
     levels_.store(levels, std::memory_order_relaxed);
-    sizes_[0].count.fetch_add(count, std::memory_order_relaxed);
+    sizes_[0].inserts.fetch_add(count, std::memory_order_relaxed);
+    if constexpr (key_hints) rebuild_index(self);
   }
 
   // Exchanges the elements (not the allocators). Only when no other thread uses either map.
@@ -1443,11 +1473,13 @@ class skiplist_map {
     levels_.store(other.levels_.load(std::memory_order_relaxed), std::memory_order_relaxed);
     other.levels_.store(levels, std::memory_order_relaxed);
     for (std::size_t i = 0; i < size_stripes; ++i) {
-      const std::ptrdiff_t count = sizes_[i].count.load(std::memory_order_relaxed);
-      sizes_[i].count.store(other.sizes_[i].count.load(std::memory_order_relaxed),
-                            std::memory_order_relaxed);
-      other.sizes_[i].count.store(count, std::memory_order_relaxed);
+      swap_relaxed(sizes_[i].inserts, other.sizes_[i].inserts);
+      swap_relaxed(sizes_[i].erases, other.sizes_[i].erases);
     }
+    swap_relaxed(writes_at_index_build_, other.writes_at_index_build_);
+    swap_relaxed(index_, other.index_);
+    std::swap(retired_indexes_, other.retired_indexes_);
+    std::swap(index_builds_, other.index_builds_);
     std::swap(regions_, other.regions_);
     std::swap(chunks_, other.chunks_);
     std::swap(free_nodes_, other.free_nodes_);
@@ -1456,6 +1488,243 @@ class skiplist_map {
     std::swap(oldest_retired_epoch_, other.oldest_retired_epoch_);
     using std::swap;
     swap(comp_, other.comp_);
+  }
+
+  // --- search index ---------------------------------------------------------------------------
+  //
+  // With key hints, a lookup does not descend from the head. A sorted copy of the keys of the
+  // nodes taller than index_level (one in 2^index_level), laid out as a static B+ tree of
+  // cache-line blocks and searched without branches, names the last such node before the key,
+  // and the descent starts from it at level index_level. The levels above, where a skip list
+  // takes about twice as many coin-toss branches as a tree, cost a few blocks that stay cached.
+  //
+  // - An index is a hint. Its entries were live in increasing key order when it was built; a
+  //   lookup starts from an entry only after seeing it live, and a live node is linked and before
+  //   the key, so the descent from it reaches every later node, including those inserted since
+  //   the build. An entry erased since gives way to the one before it, then to the head.
+  // - A node an index names stays allocated while a thread may read that index. The builder sets
+  //   node->indexed and then checks that the node is live, an erase marks its victim erased and
+  //   then reads the flag (all seq_cst): a node erased before a build is left out of it, and an
+  //   erase that sees the flag parks its victim in retired_. Publishing an index gives the nodes
+  //   parked before its build began (named by no index built since) and the index it replaces
+  //   the epoch read after the swap: a reader of the old index entered at or before it.
+  // - One thread builds at a time (index_building_ is a try-lock), walking level index_level. A
+  //   build is due once inserts and erases since the previous one reach a quarter of the size
+  //   (and index_min_writes), so the walk costs O(1) per write and few nodes wait parked. A build
+  //   that fails (the allocator threw) keeps the previous index; lookups stay correct.
+  static constexpr int index_level = 2;
+  static constexpr std::size_t index_block =
+      key_hints ? std::min<std::size_t>(16, 64 / sizeof(Key)) : 2;  // keys per block
+  static constexpr std::size_t index_check_period = 64;  // writes per stripe between checks
+  static constexpr std::size_t index_min_writes = 1024;
+  static constexpr int max_index_layers = 24;  // 8^23 entries
+
+  struct index_layer {
+    const Key* keys;  // `blocks` blocks of index_block keys, padded with copies of the last key
+    std::size_t blocks;
+  };
+
+  // Layer 0 holds the keys of the entries; layer h + 1 the first keys of layer h's blocks from
+  // the second on. Header, keys and nodes share one allocation.
+  struct search_index {
+    std::size_t entries;
+    node_base* const* nodes;  // nodes[i] holds the i-th key
+    int layers;
+    index_layer layer[max_index_layers];
+    unit_pointer self;
+    std::size_t units;
+    search_index* next_retired;
+    std::uint64_t retired_epoch;
+  };
+
+  static constexpr std::size_t align_up(std::size_t bytes, std::size_t alignment) noexcept {
+    return (bytes + alignment - 1) / alignment * alignment;
+  }
+
+  // The number of entries whose key `before` holds for (it holds for a prefix of them).
+  template <class Before>
+  static std::size_t entries_before(const search_index& index, Before before) noexcept {
+    std::size_t block = 0;
+    for (int h = index.layers - 1;; --h) {
+      const Key* const keys = index.layer[h].keys + block * index_block;
+      // The block's nodes are read next: fetch their line while the keys are compared.
+      if (h == 0) detail::skiplist::prefetch(index.nodes + block * index_block);
+      std::size_t even = 0;  // two sums: half as long a chain of dependent additions
+      std::size_t odd = 0;
+      for (std::size_t i = 0; i < index_block; i += 2) {
+        even += before(keys[i]) ? 1 : 0;
+        odd += before(keys[i + 1]) ? 1 : 0;
+      }
+      const std::size_t position = block * index_block + even + odd;
+      // Past the real keys a layer repeats its last key: clamp to the last block and entry.
+      if (h == 0) return std::min(position, index.entries);
+      block = std::min(position, index.layer[h - 1].blocks - 1);
+    }
+  }
+
+  // The live indexed node nearest before the key, or null (start from the head).
+  template <class Before>
+  const node_base* index_start(Before before) const noexcept {
+    const search_index* const index = index_.load(std::memory_order_acquire);
+    if (index == nullptr) return nullptr;
+    const std::size_t count = entries_before(*index, before);
+    for (std::size_t i = count; i != 0 && i + 2 > count; --i) {
+      const node_base* const n = index->nodes[i - 1];
+      if (n->is_live()) return n;
+    }
+    return nullptr;
+  }
+
+  bool index_rebuild_due() const noexcept {
+    std::size_t inserts = 0;
+    std::size_t erases = 0;
+    for (const size_stripe& stripe : sizes_) {
+      inserts += stripe.inserts.load(std::memory_order_relaxed);
+      erases += stripe.erases.load(std::memory_order_relaxed);
+    }
+    const std::size_t since =
+        inserts + erases - writes_at_index_build_.load(std::memory_order_relaxed);
+    const std::size_t size = inserts > erases ? inserts - erases : 0;
+    return since >= std::max(index_min_writes, size / 4);
+  }
+
+  std::size_t total_writes() const noexcept {
+    std::size_t writes = 0;
+    for (const size_stripe& stripe : sizes_) {
+      writes += stripe.inserts.load(std::memory_order_relaxed) +
+                stripe.erases.load(std::memory_order_relaxed);
+    }
+    return writes;
+  }
+
+  // Builds and publishes a new index unless another thread is building one. Never throws.
+  void rebuild_index(thread_record& self) noexcept {
+    if (index_building_.exchange(true, std::memory_order_acquire)) return;
+    operation_guard guard(self);  // the walk stands on nodes that may be erased meanwhile
+    std::uint64_t build;
+    {
+      std::lock_guard<std::mutex> lock(retire_mutex_);
+      build = ++index_builds_;
+    }
+    writes_at_index_build_.store(total_writes(), std::memory_order_relaxed);
+    try {
+      publish_index(build_index(), build);
+    } catch (...) {  // the allocator failed: keep the previous index
+    }
+    index_building_.store(false, std::memory_order_release);
+  }
+
+  // An index of the live nodes of level index_level, or null if there are none.
+  search_index* build_index() {
+    static_assert(std::is_trivially_copyable_v<Key> && index_block >= 2);
+    using entry = std::pair<Key, node_base*>;
+    using entry_allocator = typename alloc_traits::template rebind_alloc<entry>;
+    std::vector<entry, entry_allocator> found{entry_allocator(alloc_)};
+    found.reserve((size() >> index_level) + (size() >> (index_level + 2)) + 16);
+    for (node_base* n = link_of(&head_.base, index_level).load(); n != nullptr;
+         n = link_of(n, index_level).load()) {
+      if (!n->is_live()) continue;
+      if (n->indexed.load() == 0) n->indexed.store(1);
+      if (n->is_live()) found.emplace_back(key_of(n), n);  // after the flag: see above
+    }
+    if (found.empty()) return nullptr;
+
+    std::size_t blocks[max_index_layers];
+    int layers = 0;
+    std::size_t key_count = 0;
+    for (std::size_t length = found.size();; length = blocks[layers - 1] - 1) {
+      blocks[layers] = (length + index_block - 1) / index_block;
+      key_count += blocks[layers] * index_block;
+      if (blocks[layers++] == 1) break;
+    }
+    constexpr std::size_t line = 64;
+    const std::size_t keys_offset = align_up(sizeof(search_index), line);
+    const std::size_t nodes_offset =
+        align_up(keys_offset + key_count * sizeof(Key), alignof(node_base*));
+    const std::size_t units =
+        (line + nodes_offset + found.size() * sizeof(node_base*) + node_alignment - 1) /
+        node_alignment;
+    unit_allocator allocator(alloc_);
+    const unit_pointer self = unit_traits::allocate(allocator, units);
+    auto* const raw = reinterpret_cast<unsigned char*>(std::addressof(*self));
+    unsigned char* const start = raw + (line - reinterpret_cast<std::uintptr_t>(raw) % line) % line;
+    auto* const index = ::new (static_cast<void*>(start)) search_index{};
+    index->entries = found.size();
+    index->layers = layers;
+    index->self = self;
+    index->units = units;
+    auto* const nodes = reinterpret_cast<node_base**>(start + nodes_offset);
+    auto* keys = reinterpret_cast<Key*>(start + keys_offset);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      ::new (static_cast<void*>(keys + i)) Key(found[i].first);
+      ::new (static_cast<void*>(nodes + i)) node_base*(found[i].second);
+    }
+    std::size_t length = found.size();
+    for (int h = 0; h < layers; ++h) {
+      for (std::size_t i = length; i < blocks[h] * index_block; ++i) {
+        ::new (static_cast<void*>(keys + i)) Key(keys[length - 1]);
+      }
+      index->layer[h] = {keys, blocks[h]};
+      if (h + 1 == layers) break;
+      Key* const above = keys + blocks[h] * index_block;
+      length = blocks[h] - 1;
+      for (std::size_t i = 0; i < length; ++i) {
+        ::new (static_cast<void*>(above + i)) Key(keys[(i + 1) * index_block]);
+      }
+      keys = above;
+    }
+    index->nodes = nodes;
+    return index;
+  }
+
+  // Publishes `fresh` (built by build number `build`), retires the index it replaces and lets
+  // the nodes parked before that build go the way of other erased nodes.
+  void publish_index(search_index* fresh, std::uint64_t build) noexcept {
+    search_index* const old = index_.exchange(fresh);  // seq_cst: before the epoch read
+    const std::uint64_t epoch = detail::skiplist::epoch_domain::instance().epoch();
+    std::lock_guard<std::mutex> lock(retire_mutex_);
+    for (retired_node& r : retired_) {
+      if (r.epoch >= parked_tag && r.epoch - parked_tag < build) {
+        r.epoch = epoch;
+        oldest_retired_epoch_ = std::min(oldest_retired_epoch_, epoch);
+      }
+    }
+    if (old != nullptr) {
+      old->retired_epoch = epoch;
+      old->next_retired = retired_indexes_;
+      retired_indexes_ = old;
+    }
+    free_unreachable_indexes(detail::skiplist::epoch_domain::instance().try_advance());
+  }
+
+  // Frees the retired indexes no reader can hold at `epoch`. Called with retire_mutex_ held, or
+  // when no other thread uses the map.
+  void free_unreachable_indexes(std::uint64_t epoch) noexcept {
+    for (search_index** at = &retired_indexes_; *at != nullptr;) {
+      search_index* const index = *at;
+      if (epoch == no_retired_epoch || index->retired_epoch + 2 <= epoch) {
+        *at = index->next_retired;
+        free_index(index);
+      } else {
+        at = &index->next_retired;
+      }
+    }
+  }
+
+  void free_index(search_index* index) noexcept {
+    if (index == nullptr) return;
+    unit_allocator allocator(alloc_);
+    const unit_pointer self = index->self;
+    const std::size_t units = index->units;
+    index->~search_index();
+    unit_traits::deallocate(allocator, self, units);
+  }
+
+  template <class V>
+  static void swap_relaxed(std::atomic<V>& a, std::atomic<V>& b) noexcept {
+    const V value = a.load(std::memory_order_relaxed);
+    a.store(b.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    b.store(value, std::memory_order_relaxed);
   }
 
   // --- traversal ------------------------------------------------------------------------------
@@ -1536,7 +1805,13 @@ class skiplist_map {
       // subtraction and moving right keeps the offset, which keeps the loop short (a lookup that
       // fits the processor's window overlaps its cache misses with those of the next one).
       const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
-      const int top = levels_.load(std::memory_order_relaxed) - 1;
+      int top = levels_.load(std::memory_order_relaxed) - 1;
+      // A live indexed node before the key stands where a search from the head could have
+      // reached on level index_level (see the search index).
+      if (const node_base* const start = index_start(before)) {
+        at = reinterpret_cast<const unsigned char*>(start);
+        top = index_level;
+      }
       std::size_t offset = sizeof(link_type) + static_cast<std::size_t>(top) * sizeof(slot_type);
       while (offset != sizeof(link_type)) {  // level 0's link is sizeof(link_type) below
         const slot_type* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
@@ -1722,8 +1997,15 @@ class skiplist_map {
 
   // --- writers --------------------------------------------------------------------------------
 
-  void add_to_size(const thread_record& self, std::ptrdiff_t delta) noexcept {
-    sizes_[self.index % size_stripes].count.fetch_add(delta, std::memory_order_relaxed);
+  // Counts an insert or an erase that took effect; every index_check_period of them on a stripe,
+  // rebuilds the search index if it is due. Called with no lock held.
+  void count_write(thread_record& self, bool insert) noexcept {
+    size_stripe& stripe = sizes_[self.index % size_stripes];
+    std::atomic<std::size_t>& counter = insert ? stripe.inserts : stripe.erases;
+    const std::size_t count = counter.fetch_add(1, std::memory_order_relaxed) + 1;
+    if constexpr (key_hints) {
+      if (count % index_check_period == 0 && index_rebuild_due()) rebuild_index(self);
+    }
   }
 
   void raise_levels(int height) noexcept {
@@ -1762,32 +2044,32 @@ class skiplist_map {
         while (existing->state.load() == node_base::linking) backoff.wait();
         return {static_cast<node_type*>(existing), false};
       }
-      node_locks locks;
-      bool valid = true;
-      for (int level = 0; valid && level < height; ++level) {
-        node_base* const pred = s.preds[level];
-        node_base* const succ = s.succs[level];
-        locks.acquire(pred);
-        valid = pred->state.load() != node_base::erased &&
-                (succ == nullptr || succ->state.load() != node_base::erased) &&
-                link_of(pred, level).load() == succ && hinted_after(pred, level, succ, key);
-      }
-      if (!valid) continue;
-      for (int level = 0; level < height; ++level) {
-        link_of(fresh, level).store(s.succs[level], std::memory_order_relaxed);
-        copy_hint(fresh, s.preds[level], level);  // exact: the predecessor is locked and validated
-      }
-      // Link first, hint second: a reader that pairs the new link with the old hint (a larger
-      // key) at worst moves down early; the opposite pairing is caught by the searches' checks.
-      for (int level = 0; level < height; ++level) {
-        link_of(s.preds[level], level).store(fresh, std::memory_order_release);
-        set_hint(s.preds[level], level, fresh);
-      }
       {
+        node_locks locks;
+        bool valid = true;
+        for (int level = 0; valid && level < height; ++level) {
+          node_base* const pred = s.preds[level];
+          node_base* const succ = s.succs[level];
+          locks.acquire(pred);
+          valid = pred->state.load() != node_base::erased &&
+                  (succ == nullptr || succ->state.load() != node_base::erased) &&
+                  link_of(pred, level).load() == succ && hinted_after(pred, level, succ, key);
+        }
+        if (!valid) continue;
+        for (int level = 0; level < height; ++level) {
+          link_of(fresh, level).store(s.succs[level], std::memory_order_relaxed);
+          copy_hint(fresh, s.preds[level], level);  // exact: the predecessor is locked, validated
+        }
+        // Link first, hint second: a reader that pairs the new link with the old hint (a larger
+        // key) at worst moves down early; the opposite pairing is caught by the searches' checks.
+        for (int level = 0; level < height; ++level) {
+          link_of(s.preds[level], level).store(fresh, std::memory_order_release);
+          set_hint(s.preds[level], level, fresh);
+        }
         gate_pass pass(gate_, self);
         fresh->state.store(node_base::live);  // linearization point
       }
-      add_to_size(self, 1);
+      count_write(self, true);
       return {fresh, true};
     }
   }
@@ -1910,8 +2192,8 @@ class skiplist_map {
               .store(link_of(victim, level).load(std::memory_order_relaxed));
         }
       }
-      add_to_size(self, -1);
       reservation.retire(victim);
+      count_write(self, false);
       return true;
     }
   }
@@ -1932,6 +2214,12 @@ class skiplist_map {
   std::size_t retire_reservations_ = 0;
   std::size_t retires_since_advance_ = 0;
   std::uint64_t oldest_retired_epoch_ = no_retired_epoch;
+  std::uint64_t index_builds_ = 0;           // builds started (under retire_mutex_)
+  search_index* retired_indexes_ = nullptr;  // under retire_mutex_
+  // Read by every lookup, written once per build.
+  alignas(64) std::atomic<search_index*> index_{nullptr};
+  std::atomic<bool> index_building_{false};
+  std::atomic<std::size_t> writes_at_index_build_{0};
 };
 
 }  // namespace maptidy

@@ -209,6 +209,64 @@ TEST(SkiplistMapStress, MixedOperations) {
   EXPECT_EQ(map.snapshot().size(), counted);
 }
 
+// --- search index --------------------------------------------------------------------------------
+
+// Lookups while writers erase and reinsert keys, so that the search index is rebuilt under them,
+// names erased nodes between rebuilds (tall ones included) and sees their keys come back in new
+// nodes. Even keys stay present throughout; odd keys come and go.
+TEST(SkiplistMapStress, LookupsDuringIndexRebuilds) {
+  const int key_count = 2000 * stress_scale();
+  const int writes_per_writer = 10 * key_count;
+  const int top = 2 * key_count;  // even keys 0, 2, ..., top are never erased
+  string_map map;
+  for (int key = 0; key <= top; ++key) map.try_emplace(key, value_for(key));
+  failure_log log;
+  std::atomic<int> writers_running{2};
+  run_threads(worker_count, [&](int t) {
+    std::mt19937 rng(static_cast<unsigned>(t) + 500);
+    if (t < 2) {
+      for (int i = 0; i < writes_per_writer; ++i) {
+        const int key = 2 * static_cast<int>(rng() % static_cast<unsigned>(key_count)) + 1;
+        if (rng() % 4 == 0) {
+          map.erase(key);
+          map.try_emplace(key, value_for(key));  // the same key again, in a new node
+        } else if (rng() % 2 == 0) {
+          map.erase(key);
+        } else {
+          map.try_emplace(key, value_for(key));
+        }
+      }
+      writers_running.fetch_sub(1);
+      return;
+    }
+    while (writers_running.load() > 0) {
+      const int key = static_cast<int>(rng() % static_cast<unsigned>(top + 3)) - 1;
+      const bool stable = key >= 0 && key <= top && key % 2 == 0;
+      const auto found = map.find(key);
+      if (found == map.end() ? stable : found->first != key || found->second != value_for(key)) {
+        log.fail("find went wrong for key " + std::to_string(key));
+      }
+      if (stable && !map.contains(key)) log.fail("contains missed key " + std::to_string(key));
+      if (key >= 0 && key < top) {
+        const auto lower = map.lower_bound(key);
+        if (lower == map.end() || lower->first < key || lower->first > key + 1) {
+          log.fail("lower_bound went wrong for key " + std::to_string(key));
+        }
+        const auto upper = map.upper_bound(key);
+        if (upper == map.end() || upper->first <= key || upper->first > key + 2) {
+          log.fail("upper_bound went wrong for key " + std::to_string(key));
+        }
+      }
+    }
+  });
+  EXPECT_EQ(log.count(), 0) << log.first();
+  for (int key = 0; key <= top; key += 2) ASSERT_TRUE(map.contains(key)) << key;
+  std::size_t counted = 0;
+  EXPECT_TRUE(ordered_and_intact(map.cbegin(), map.cend(), map.size() + 1, log)) << log.first();
+  for (auto it = map.cbegin(); it != map.cend(); ++it) ++counted;
+  EXPECT_EQ(counted, map.size());
+}
+
 // --- linearizability of point operations -----------------------------------------------------------
 
 enum class op_kind { insert, assign, erase, read_value, read_presence };

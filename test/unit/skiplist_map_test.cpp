@@ -9,6 +9,7 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <new>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -413,6 +414,95 @@ TEST(SkiplistMap, LookupsMatchStdMapWithAndWithoutKeyHints) {
   check_lookups_against_std_map<long, mod_order>(4);
 }
 
+// --- search index ------------------------------------------------------------------------------
+
+// Every lookup member for the keys first, first + step, ... up to last, against `ref`.
+template <class Map, class Ref, class Key>
+void expect_same_lookups(const Map& map, const Ref& ref, Key first, Key last, Key step) {
+  for (Key key = first; key <= last; key += step) {
+    ASSERT_EQ(map.contains(key), ref.count(key) != 0) << key;
+    const auto found = map.find(key);
+    ASSERT_EQ(found == map.end(), ref.find(key) == ref.end()) << key;
+    if (found != map.end()) ASSERT_EQ(found->second, ref.at(key)) << key;
+    const auto lower = map.lower_bound(key);
+    const auto ref_lower = ref.lower_bound(key);
+    ASSERT_EQ(lower == map.end(), ref_lower == ref.end()) << key;
+    if (lower != map.end()) ASSERT_EQ(lower->first, ref_lower->first) << key;
+    const auto upper = map.upper_bound(key);
+    const auto ref_upper = ref.upper_bound(key);
+    ASSERT_EQ(upper == map.end(), ref_upper == ref.end()) << key;
+    if (upper != map.end()) ASSERT_EQ(upper->first, ref_upper->first) << key;
+  }
+}
+
+// Lookups start from the search index, rebuilt after a quarter of the size in writes. Between
+// rebuilds the index names erased nodes (erased in bulk here, tall ones included), misses the
+// nodes inserted since, and its erased entries' keys come back as new nodes.
+template <class Key, class Compare>
+void check_lookups_through_a_stale_index(unsigned seed) {
+  constexpr int count = 40000;
+  std::mt19937 rng(seed);
+  maptidy::skiplist_map<Key, int, Compare> map;
+  std::map<Key, int, Compare> ref;
+  for (int i = 0; i < count; ++i) {
+    map.try_emplace(static_cast<Key>(2 * i), i);
+    ref.try_emplace(static_cast<Key>(2 * i), i);
+  }
+  const Key first = Key(0);
+  const Key last = static_cast<Key>(2 * count);
+  expect_same_lookups(map, ref, first, last, Key(1));
+  for (int round = 0; round < 6; ++round) {
+    // Fewer writes per step than a rebuild needs, so each check runs on a stale index.
+    std::vector<Key> erased;
+    for (int i = 0; i < 2000; ++i) {
+      const Key key = static_cast<Key>(2 * static_cast<int>(rng() % count));
+      const bool gone = map.erase(key) != 0;
+      ASSERT_EQ(ref.erase(key), gone ? 1u : 0u);
+      if (gone) erased.push_back(key);
+    }
+    expect_same_lookups(map, ref, first, last, Key(1));
+    for (const Key key : erased) {  // the same keys again, in new nodes
+      ASSERT_TRUE(map.try_emplace(key, round).second);
+      ref.try_emplace(key, round);
+    }
+    for (int i = 0; i < 1000; ++i) {  // keys between the indexed ones
+      const Key key = static_cast<Key>(2 * static_cast<int>(rng() % count) + 1);
+      ASSERT_EQ(map.insert_or_assign(key, -round).second, ref.insert_or_assign(key, -round).second);
+    }
+    expect_same_lookups(map, ref, first, last, Key(1));
+  }
+  expect_same(map, ref);
+  for (const auto& [key, value] : ref) ASSERT_EQ(map.erase(key), 1u);  // down to no index
+  EXPECT_TRUE(map.empty());
+  expect_same_lookups(map, std::map<Key, int, Compare>(), first, last, Key(1));
+}
+
+TEST(SkiplistMapIndex, LookupsThroughAStaleIndexMatchStdMap) {
+  check_lookups_through_a_stale_index<std::uint64_t, std::less<>>(11);
+  check_lookups_through_a_stale_index<int, std::greater<int>>(12);
+  check_lookups_through_a_stale_index<double, std::less<>>(13);
+}
+
+TEST(SkiplistMapIndex, CopiesAndSwapsKeepWorkingIndexes) {
+  maptidy::skiplist_map<int, int> map;
+  std::map<int, int> ref;
+  for (int i = 0; i < 30000; i += 3) {
+    map.try_emplace(i, i);
+    ref.try_emplace(i, i);
+  }
+  maptidy::skiplist_map<int, int> copy(map);  // built without inserts: indexed at the end
+  maptidy::skiplist_map<int, int> other;
+  other.swap(copy);
+  expect_same_lookups(other, ref, 0, 30000, 1);
+  expect_same_lookups(copy, std::map<int, int>(), 0, 30, 1);
+  map.clear();
+  expect_same_lookups(map, std::map<int, int>(), 0, 30000, 7);
+  for (int i = 0; i < 3000; ++i) map.try_emplace(i, i);  // a fresh index after clear()
+  ref.clear();
+  for (int i = 0; i < 3000; ++i) ref.try_emplace(i, i);
+  expect_same_lookups(map, ref, 0, 3000, 1);
+}
+
 TEST(SkiplistMap, ValuesLargerThanAPoolChunk) {
   struct big {
     int payload[40000] = {};  // 160 KB: more than the largest chunk of the node pool
@@ -731,6 +821,70 @@ TEST(SkiplistMapExceptions, ThrowingCompareLeavesMapUnchangedAndLeaksNothing) {
     EXPECT_GT(failures, 100);
   }
   EXPECT_EQ(stats.live_blocks, 0);
+}
+
+// Allocator whose allocations of more than 64 KiB (more than a chunk of the node pool: the search
+// index at this test's size) fail while `failing_allocations` is set.
+bool failing_allocations = false;
+int failed_allocations = 0;
+
+template <class T>
+struct failing_allocator {
+  using value_type = T;
+  failing_allocator() = default;
+  template <class U>
+  failing_allocator(const failing_allocator<U>&) noexcept {}  // NOLINT: rebinding
+  T* allocate(std::size_t n) {
+    if (failing_allocations && n * sizeof(T) > 65536) {
+      ++failed_allocations;
+      throw std::bad_alloc();
+    }
+    return std::allocator<T>().allocate(n);
+  }
+  void deallocate(T* p, std::size_t n) noexcept { std::allocator<T>().deallocate(p, n); }
+  friend bool operator==(const failing_allocator&, const failing_allocator&) { return true; }
+  friend bool operator!=(const failing_allocator&, const failing_allocator&) { return false; }
+};
+
+// An index build that cannot allocate must not fail the write that triggered it: the write has
+// taken effect, and lookups go on with the previous index.
+TEST(SkiplistMapExceptions, FailedIndexBuildsKeepTheMapCorrect) {
+  using map_type = maptidy::skiplist_map<std::uint64_t, int, std::less<>,
+                                         failing_allocator<std::pair<const std::uint64_t, int>>>;
+  map_type map;
+  std::map<std::uint64_t, int> ref;
+  for (int i = 0; i < 20000; ++i) {
+    map.try_emplace(2 * i, i);
+    ref.try_emplace(2 * i, i);
+  }
+  std::mt19937 rng(5);
+  int writes_despite_failures = 0;
+  failing_allocations = true;
+  for (int step = 0; step < 40000; ++step) {
+    const std::uint64_t key = 2 * (rng() % 20000) + rng() % 2;
+    const int failed_before = failed_allocations;
+    try {
+      if (step % 2 == 0) {
+        const std::size_t erased = map.erase(key);
+        ASSERT_EQ(erased, ref.erase(key));
+      } else {
+        const bool inserted = map.try_emplace(key, step).second;
+        ASSERT_EQ(inserted, ref.try_emplace(key, step).second);
+      }
+      if (failed_allocations != failed_before) ++writes_despite_failures;
+    } catch (const std::bad_alloc&) {
+      ADD_FAILURE() << "a write failed";
+    }
+  }
+  failing_allocations = false;
+  EXPECT_GT(writes_despite_failures, 0);  // index builds failed inside successful writes
+  expect_same(map, ref);
+  expect_same_lookups(map, ref, std::uint64_t{1}, std::uint64_t{40000}, std::uint64_t{1});
+  for (int i = 0; i < 20000; ++i) {  // enough writes for a build that succeeds
+    const std::uint64_t key = 2 * (rng() % 20000) + 1;
+    ASSERT_EQ(map.insert_or_assign(key, i).second, ref.insert_or_assign(key, i).second);
+  }
+  expect_same_lookups(map, ref, std::uint64_t{1}, std::uint64_t{40000}, std::uint64_t{1});
 }
 
 }  // namespace
