@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "LoopTripCount.h"
 #include "RewriteUtils.h"
+#include "StandardCalls.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -347,46 +348,6 @@ void UnreservedAppendCheck::registerPPCallbacks(const SourceManager &SM,
   Inserter.registerPreprocessor(PP);
 }
 
-void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
-  const auto InUserCode = isInUserCode();
-  // One matcher per loop kind: a stmt() matcher would run on every statement.
-  Finder->addMatcher(forStmt(InUserCode).bind("loop"), this);
-  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("loop"), this);
-  const auto Inserter = callExpr(callee(
-      functionDecl(hasAnyName("::std::back_inserter", "::std::inserter"))));
-  const auto HasInserterArg = hasAnyArgument(ignoringImplicit(anyOf(
-      Inserter, cxxConstructExpr(hasArgument(0, ignoringImplicit(Inserter))))));
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::std::copy", "::std::copy_n",
-                                              "::std::transform"))),
-               HasInserterArg, InUserCode)
-          .bind("algorithm"),
-      this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(
-          hasOverloadedOperatorName("()"),
-          hasArgument(0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
-                             "::std::ranges::copy", "::std::ranges::copy_n",
-                             "::std::ranges::transform")))))),
-          HasInserterArg, InUserCode)
-          .bind("algorithm"),
-      this);
-}
-
-UnreservedAppendCheck::ContainerKind
-UnreservedAppendCheck::kindOf(QualType Type) const {
-  if (Type->isPointerType() || !findReserveMethod(Type))
-    return ContainerKind::None;
-  static const std::vector<std::string> Strings = {"::std::basic_string"};
-  if (isClassNamed(Type, Strings))
-    return ContainerKind::String;
-  if (isClassNamed(Type, VectorLikeClasses))
-    return ContainerKind::Vector;
-  if (isClassNamed(Type, HashLikeClasses))
-    return ContainerKind::Hash;
-  return ContainerKind::None;
-}
-
 /// The container behind `std::back_inserter(c)` or `std::inserter(c, pos)`.
 static const Expr *insertedContainer(const Expr *Arg) {
   Arg = strip(Arg);
@@ -402,6 +363,42 @@ static const Expr *insertedContainer(const Expr *Arg) {
       (Name == "inserter" && Call->getNumArgs() == 2))
     return Call->getArg(0);
   return nullptr;
+}
+
+namespace {
+/// A call of std::copy, std::copy_n or std::transform, or of their std::ranges
+/// forms, that writes through a std::back_inserter or std::inserter.
+AST_MATCHER(CallExpr, copiesThroughInserter) {
+  const StringRef Algorithm = standardAlgorithmOf(Node);
+  return (Algorithm == "copy" || Algorithm == "copy_n" ||
+          Algorithm == "transform") &&
+         llvm::any_of(Node.arguments(), [](const Expr *Arg) {
+           return insertedContainer(Arg) != nullptr;
+         });
+}
+} // namespace
+
+void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
+  const auto InUserCode = isInUserCode();
+  // One matcher per loop kind: a stmt() matcher would run on every statement.
+  Finder->addMatcher(forStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(
+      callExpr(copiesThroughInserter(), InUserCode).bind("algorithm"), this);
+}
+
+UnreservedAppendCheck::ContainerKind
+UnreservedAppendCheck::kindOf(QualType Type) const {
+  if (Type->isPointerType() || !findReserveMethod(Type))
+    return ContainerKind::None;
+  static const std::vector<std::string> Strings = {"::std::basic_string"};
+  if (isClassNamed(Type, Strings))
+    return ContainerKind::String;
+  if (isClassNamed(Type, VectorLikeClasses))
+    return ContainerKind::Vector;
+  if (isClassNamed(Type, HashLikeClasses))
+    return ContainerKind::Hash;
+  return ContainerKind::None;
 }
 
 void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
@@ -457,13 +454,9 @@ void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("algorithm");
   // The algorithm's own arguments: skip the function object of a ranges call.
   llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
-  StringRef Algorithm;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    Algorithm = nameOf(cast<DeclRefExpr>(strip(Args.front()))->getDecl());
+  const StringRef Algorithm = standardAlgorithmOf(*Call);
+  if (isa<CXXOperatorCallExpr>(Call))
     Args.erase(Args.begin());
-  } else {
-    Algorithm = nameOf(Call->getDirectCallee());
-  }
   const auto Output = llvm::find_if(
       Args, [](const Expr *Arg) { return insertedContainer(Arg) != nullptr; });
   const size_t Inputs = Output - Args.begin();

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "StandardCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -29,6 +30,25 @@ static constexpr char DefaultUnorderedClasses[] =
     "::boost::unordered_node_set";
 
 namespace {
+/// A local variable initialized by a constructor call: `std::vector<T> v(first,
+/// last)` is one.
+AST_MATCHER(VarDecl, isConstructedLocal) {
+  return Node.hasLocalStorage() && Node.getInit() &&
+         isa<CXXConstructExpr>(Node.getInit()->IgnoreImplicit());
+}
+
+/// A call that may copy a range into a vector: `v.assign(first, last)`,
+/// `v.insert(pos, first, last)`, std::copy and std::transform, and their
+/// std::ranges forms.
+AST_MATCHER(CallExpr, mayCopyRange) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node)) {
+    const StringRef Name = nameOf(Member->getMethodDecl());
+    return Name == "assign" || Name == "insert";
+  }
+  const StringRef Algorithm = standardAlgorithmOf(Node);
+  return Algorithm == "copy" || Algorithm == "transform";
+}
+
 /// What the code does with the vector after the copy, first event first.
 struct Fate {
   enum { Unused, SortedByKey, SortedOtherwise, Escapes } Kind = Unused;
@@ -176,29 +196,8 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("rangeLoop"), this);
   Finder->addMatcher(forStmt(InUserCode).bind("iteratorLoop"), this);
   Finder->addMatcher(
-      varDecl(hasLocalStorage(),
-              hasInitializer(ignoringImplicit(cxxConstructExpr())), InUserCode)
-          .bind("rangeInit"),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("assign", "insert"))),
-                        InUserCode)
-          .bind("rangeCall"),
-      this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                  "::std::copy", "::std::transform"))),
-                              InUserCode)
-                         .bind("algorithm"),
-                     this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(
-          hasOverloadedOperatorName("()"),
-          hasArgument(
-              0, ignoringImplicit(declRefExpr(to(varDecl(hasAnyName(
-                     "::std::ranges::copy", "::std::ranges::transform")))))),
-          InUserCode)
-          .bind("algorithm"),
-      this);
+      varDecl(isConstructedLocal(), InUserCode).bind("rangeInit"), this);
+  Finder->addMatcher(callExpr(mayCopyRange(), InUserCode).bind("call"), this);
 }
 
 /// The statement holding \p E: the expression statement or declaration.
@@ -254,7 +253,7 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     Found = Copy{statementOf(*Construct, Context), Var, strip(Source),
                  Element::Entries};
   } else if (const auto *Call =
-                 Result.Nodes.getNodeAs<CXXMemberCallExpr>("rangeCall")) {
+                 Result.Nodes.getNodeAs<CXXMemberCallExpr>("call")) {
     const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
     const unsigned First = nameOf(Call->getMethodDecl()) == "insert" ? 1 : 0;
     if (!Vector || Call->getNumArgs() != First + 2)
@@ -264,7 +263,7 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
       return;
     Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
                  Element::Entries};
-  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("algorithm")) {
+  } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
     if (isa<CXXOperatorCallExpr>(Call))
       Args.erase(Args.begin());
@@ -288,11 +287,7 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     }
     if (!Vector)
       return;
-    const bool Copies =
-        nameOf(Call->getDirectCallee()) == "copy" ||
-        (isa<CXXOperatorCallExpr>(Call) &&
-         nameOf(cast<DeclRefExpr>(strip(Call->getArg(0)))->getDecl()) ==
-             "copy");
+    const bool Copies = standardAlgorithmOf(*Call) == "copy";
     Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
                  Copies ? Element::Entries : Element::Derived};
   }

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
+#include "StandardCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -331,6 +332,36 @@ bool UnsynchronizedMapAccessCheck::isMap(QualType Type) const {
   return !Type.isConstQualified() && isClassNamed(Type, MapClasses);
 }
 
+/// Whether \p Record is std::thread or std::jthread.
+static bool isThreadClass(const CXXRecordDecl *Record) {
+  return isStdNamed(Record, {"thread", "jthread"});
+}
+
+namespace {
+AST_MATCHER(CXXConstructExpr, constructsThread) {
+  return isThreadClass(Node.getConstructor()->getParent());
+}
+
+/// `threads.emplace_back(...)` on a std::vector of threads, which constructs
+/// the thread in place, and `std::async(std::launch::async, ...)`.
+AST_MATCHER(CallExpr, startsThread) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const auto *Vector =
+        Method ? dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent())
+               : nullptr;
+    return nameOf(Method) == "emplace_back" && isStdNamed(Vector, {"vector"}) &&
+           isThreadClass(
+               Vector->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+  }
+  if (!isStdNamed(Node.getDirectCallee(), {"async"}) || Node.getNumArgs() == 0)
+    return false;
+  const auto *Policy = dyn_cast<DeclRefExpr>(strip(Node.getArg(0)));
+  return Policy && isa<EnumConstantDecl>(Policy->getDecl()) &&
+         nameOf(Policy->getDecl()) == "async";
+}
+} // namespace
+
 void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), isInUserCode()).bind("class"), this);
@@ -339,32 +370,11 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   const auto Lambda =
       hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
   const auto InUserCode = isInUserCode();
-  Finder->addMatcher(cxxConstructExpr(hasType(cxxRecordDecl(hasAnyName(
-                                          "::std::thread", "::std::jthread"))),
-                                      Lambda, InUserCode)
-                         .bind("launch"),
-                     this);
-  // threads.emplace_back([&] { ... }) constructs the thread in place.
-  const auto ThreadType =
-      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-          cxxRecordDecl(hasAnyName("::std::thread", "::std::jthread"))))));
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("emplace_back"))),
-          on(hasType(hasUnqualifiedDesugaredType(
-              recordType(hasDeclaration(classTemplateSpecializationDecl(
-                  hasName("::std::vector"),
-                  hasTemplateArgument(0, refersToType(ThreadType)))))))),
-          Lambda, InUserCode)
-          .bind("launch"),
+      cxxConstructExpr(constructsThread(), Lambda, InUserCode).bind("launch"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::std::async"))),
-               hasArgument(0, ignoringImplicit(declRefExpr(
-                                  to(enumConstantDecl(hasName("async")))))),
-               Lambda, InUserCode)
-          .bind("launch"),
-      this);
+      callExpr(startsThread(), Lambda, InUserCode).bind("launch"), this);
   // Configured thread-pool submit functions: a lambda argument, also one
   // converted to a std::function parameter, runs as a thread.
   if (ThreadLaunchers.empty())

@@ -1,0 +1,40 @@
+//===--- StandardCalls.cpp - maptidy --------------------------------------===//
+
+#include "StandardCalls.h"
+#include "RewriteUtils.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::maptidy {
+
+bool isStdNamed(const NamedDecl *Decl, llvm::ArrayRef<StringRef> Names) {
+  return Decl && Decl->isInStdNamespace() &&
+         llvm::is_contained(Names, nameOf(Decl));
+}
+
+/// Whether \p Context is namespace std::ranges or an inline namespace of it.
+static bool isStdRanges(const DeclContext *Context) {
+  const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
+  while (Namespace && Namespace->isInline())
+    Namespace = dyn_cast<NamespaceDecl>(Namespace->getParent());
+  return Namespace && nameOf(Namespace) == "ranges" &&
+         Namespace->getParent()->isStdNamespace();
+}
+
+StringRef standardAlgorithmOf(const CallExpr &Call) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    if (Operator->getOperator() != OO_Call)
+      return {};
+    const auto *Object = dyn_cast<DeclRefExpr>(strip(Operator->getArg(0)));
+    const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    return Var && isStdRanges(Var->getDeclContext()) ? nameOf(Var)
+                                                     : StringRef();
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && !isa<CXXMethodDecl>(Callee) && Callee->isInStdNamespace()
+             ? nameOf(Callee)
+             : StringRef();
+}
+
+} // namespace clang::tidy::maptidy
