@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -268,25 +269,24 @@ void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Keyed = hasStringKeyedType(this);
-  Finder->addMatcher(
-      declRefExpr(to(varDecl(Keyed)), isInUserCode()).bind("use"), this);
-  Finder->addMatcher(
-      memberExpr(member(fieldDecl(Keyed)), isInUserCode()).bind("use"), this);
+  // The declarations only: their uses are collected at the end of the unit.
+  Finder->addMatcher(varDecl(Keyed, isInUserCode()).bind("decl"), this);
+  Finder->addMatcher(fieldDecl(Keyed, isInUserCode()).bind("decl"), this);
 }
 
 void ConcatenatedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
-  const ValueDecl *Target = isa<DeclRefExpr>(Ref)
-                                ? cast<DeclRefExpr>(Ref)->getDecl()
-                                : cast<MemberExpr>(Ref)->getMemberDecl();
-  const auto *Canonical = cast<ValueDecl>(Target->getCanonicalDecl());
-  Candidate &Found = Candidates[Canonical];
-  Found.Decl = dyn_cast<DeclaratorDecl>(Canonical);
-  Found.Uses.push_back(Ref);
+  const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl");
+  const auto *Canonical = cast<DeclaratorDecl>(Decl->getCanonicalDecl());
+  Candidates[Canonical].Decl = Canonical;
 }
 
 void ConcatenatedMapKeyCheck::onEndOfTranslationUnit() {
+  if (!Candidates.empty())
+    collectUserReferences(*Context, [this](const ValueDecl &Target) {
+      const auto It = Candidates.find(&Target);
+      return It == Candidates.end() ? nullptr : &It->second.Uses;
+    });
   for (const auto &Entry : Candidates)
     diagnose(*Entry.first, Entry.second);
   Candidates.clear();

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -100,33 +101,17 @@ void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 
 void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Nested = hasNestedMapType(this);
-  // One matcher per node kind, the location test last: the match finder then
-  // runs each matcher only on nodes of its kind, and rejects most of them on
-  // the type alone.
+  // The declarations only: their uses are collected at the end of the unit.
   Finder->addMatcher(varDecl(Nested, isInUserCode()).bind("decl"), this);
   Finder->addMatcher(fieldDecl(Nested, isInUserCode()).bind("decl"), this);
-  Finder->addMatcher(
-      declRefExpr(to(varDecl(Nested)), isInUserCode()).bind("use"), this);
-  Finder->addMatcher(
-      memberExpr(member(fieldDecl(Nested)), isInUserCode()).bind("use"), this);
 }
 
 void NestedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  if (const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl")) {
-    Candidate &Found =
-        Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];
-    if (!Found.Decl)
-      Found.Decl = Decl;
-    return;
-  }
-  const auto *Ref = Result.Nodes.getNodeAs<Expr>("use");
-  const ValueDecl *Target = isa<DeclRefExpr>(Ref)
-                                ? cast<DeclRefExpr>(Ref)->getDecl()
-                                : cast<MemberExpr>(Ref)->getMemberDecl();
-  if (const auto *Decl = dyn_cast<DeclaratorDecl>(Target))
-    Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())].Uses.push_back(
-        Ref);
+  const auto *Decl = Result.Nodes.getNodeAs<DeclaratorDecl>("decl");
+  Candidate &Found = Candidates[cast<DeclaratorDecl>(Decl->getCanonicalDecl())];
+  if (!Found.Decl)
+    Found.Decl = Decl;
 }
 
 /// Joins the source texts of \p Exprs with ", "; none if one is unavailable.
@@ -345,6 +330,11 @@ spelledTypes(const DeclaratorDecl &Decl, const NestedMapKeyCheck::Shape &Layout,
 }
 
 void NestedMapKeyCheck::onEndOfTranslationUnit() {
+  if (!Candidates.empty())
+    collectUserReferences(*Context, [this](const ValueDecl &Target) {
+      const auto It = Candidates.find(dyn_cast<DeclaratorDecl>(&Target));
+      return It == Candidates.end() ? nullptr : &It->second.Uses;
+    });
   for (const auto &Entry : Candidates)
     if (Entry.second.Decl)
       diagnose(Entry.second);
