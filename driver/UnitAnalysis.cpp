@@ -82,9 +82,6 @@ public:
                      DiagnosticConsumer *Diagnostics) override {
     // Code guarded by __clang_analyzer__ is analyzed, as by clang-tidy.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    // As clang -cc1 does: the worker exits after this unit, so freeing its AST
-    // node by node would be wasted time.
-    Invocation->getFrontendOpts().DisableFree = true;
     if (Quiet)
       Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(

@@ -18,8 +18,7 @@
 
 namespace maptidy {
 
-/// The findings of the checks \p Context enables on \p File. The unit's AST
-/// is left allocated: call this in a process that exits after the unit.
+/// The findings of the checks \p Context enables on \p File.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
                 const clang::tooling::CompilationDatabase &Database,
