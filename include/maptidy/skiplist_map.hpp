@@ -851,15 +851,7 @@ class skiplist_map {
   bool empty() const { return begin() == end(); }
 
   // Exact when no writer runs concurrently; otherwise a value the size had recently.
-  size_type size() const noexcept {
-    std::size_t inserts = 0;
-    std::size_t erases = 0;
-    for (const size_stripe& stripe : sizes_) {
-      inserts += stripe.inserts.load(std::memory_order_relaxed);
-      erases += stripe.erases.load(std::memory_order_relaxed);
-    }
-    return inserts > erases ? inserts - erases : 0;
-  }
+  size_type size() const noexcept { return write_counts().size(); }
 
   size_type max_size() const noexcept {
     return std::min<size_type>(unit_traits::max_size(unit_allocator(alloc_)),
@@ -1118,6 +1110,22 @@ class skiplist_map {
     std::atomic<std::size_t> erases{0};
   };
   static constexpr std::size_t size_stripes = 4;
+
+  struct write_count {
+    std::size_t inserts = 0;
+    std::size_t erases = 0;
+    std::size_t size() const noexcept { return inserts > erases ? inserts - erases : 0; }
+    std::size_t total() const noexcept { return inserts + erases; }
+  };
+
+  write_count write_counts() const noexcept {
+    write_count counts;
+    for (const size_stripe& stripe : sizes_) {
+      counts.inserts += stripe.inserts.load(std::memory_order_relaxed);
+      counts.erases += stripe.erases.load(std::memory_order_relaxed);
+    }
+    return counts;
+  }
 
   // Destroys a node that was never published, unless released.
   class node_holder {
@@ -1576,25 +1584,10 @@ class skiplist_map {
   }
 
   bool index_rebuild_due() const noexcept {
-    std::size_t inserts = 0;
-    std::size_t erases = 0;
-    for (const size_stripe& stripe : sizes_) {
-      inserts += stripe.inserts.load(std::memory_order_relaxed);
-      erases += stripe.erases.load(std::memory_order_relaxed);
-    }
+    const write_count counts = write_counts();
     const std::size_t since =
-        inserts + erases - writes_at_index_build_.load(std::memory_order_relaxed);
-    const std::size_t size = inserts > erases ? inserts - erases : 0;
-    return since >= std::max(index_min_writes, size / 4);
-  }
-
-  std::size_t total_writes() const noexcept {
-    std::size_t writes = 0;
-    for (const size_stripe& stripe : sizes_) {
-      writes += stripe.inserts.load(std::memory_order_relaxed) +
-                stripe.erases.load(std::memory_order_relaxed);
-    }
-    return writes;
+        counts.total() - writes_at_index_build_.load(std::memory_order_relaxed);
+    return since >= std::max(index_min_writes, counts.size() / 4);
   }
 
   // Builds and publishes a new index unless another thread is building one. Never throws.
@@ -1606,7 +1599,7 @@ class skiplist_map {
       std::lock_guard<std::mutex> lock(retire_mutex_);
       build = ++index_builds_;
     }
-    writes_at_index_build_.store(total_writes(), std::memory_order_relaxed);
+    writes_at_index_build_.store(write_counts().total(), std::memory_order_relaxed);
     try {
       publish_index(build_index(), build);
     } catch (...) {  // the allocator failed: keep the previous index
