@@ -14,7 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <thread>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace maptidy {
@@ -22,6 +22,51 @@ namespace maptidy {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// Lets the parent sleep until a worker ends or a deadline passes. SIGCHLD is
+/// blocked while the pool runs, so one that arrives between a poll of the
+/// workers and the wait stays pending and ends the wait at once; its
+/// disposition is the default one, as an ignored SIGCHLD would reap the
+/// workers before the pool could read their status.
+class ChildSignalWait {
+public:
+  ChildSignalWait() {
+    sigemptyset(&Child);
+    sigaddset(&Child, SIGCHLD);
+    struct sigaction Default = {};
+    Default.sa_handler = SIG_DFL;
+    sigemptyset(&Default.sa_mask);
+    ::sigaction(SIGCHLD, &Default, &SavedAction);
+    ::pthread_sigmask(SIG_BLOCK, &Child, &SavedMask);
+  }
+  ~ChildSignalWait() { restore(); }
+  ChildSignalWait(const ChildSignalWait &) = delete;
+  ChildSignalWait &operator=(const ChildSignalWait &) = delete;
+
+  /// Returns when a SIGCHLD is pending or at \p Deadline, and at the latest
+  /// after a second, in case the signal went to another thread.
+  void waitUntil(Clock::time_point Deadline) const {
+    const Clock::time_point Latest = Clock::now() + std::chrono::seconds(1);
+    const auto Left = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::max(std::min(Deadline, Latest) - Clock::now(), Clock::duration()));
+    struct timespec Timeout;
+    Timeout.tv_sec = Left.count() / 1000000000;
+    Timeout.tv_nsec = Left.count() % 1000000000;
+    ::sigtimedwait(&Child, nullptr, &Timeout);
+  }
+
+  /// Puts back the signal state maptidy was started with; a worker starts
+  /// with it too.
+  void restore() const {
+    ::pthread_sigmask(SIG_SETMASK, &SavedMask, nullptr);
+    ::sigaction(SIGCHLD, &SavedAction, nullptr);
+  }
+
+private:
+  sigset_t Child;
+  sigset_t SavedMask;
+  struct sigaction SavedAction;
+};
 
 struct Running {
   size_t Index;
@@ -66,7 +111,7 @@ public:
       if (Finished && !Active.empty())
         Progress.update(Done, Files[Active.front().Index]);
       else if (!Finished)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        Signals.waitUntil(nextDeadline(Active));
     }
     return std::move(Outcomes);
   }
@@ -88,8 +133,10 @@ private:
           "cannot start a worker: " + std::string(std::strerror(errno));
       return false;
     }
-    if (Pid == 0)
+    if (Pid == 0) {
+      Signals.restore();
       work(Index);
+    }
     llvm::sys::ProcessInfo Process;
     Process.Pid = Pid;
     Active.push_back(
@@ -114,6 +161,14 @@ private:
     }
     llvm::outs().flush();
     ::_exit(Status);
+  }
+
+  Clock::time_point nextDeadline(llvm::ArrayRef<Running> Active) const {
+    Clock::time_point Next = Clock::time_point::max();
+    if (TimeoutSeconds != 0)
+      for (const Running &Worker : Active)
+        Next = std::min(Next, Worker.Deadline);
+    return Next;
   }
 
   bool expired(const Running &Worker) const {
@@ -159,6 +214,7 @@ private:
     Outcome.Result = std::move(*Result);
   }
 
+  const ChildSignalWait Signals;
   const UnitAnalyzer &Analyze;
   llvm::ArrayRef<std::string> Files;
   llvm::StringRef Scratch;
