@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config python3
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
-  libclang-rt-22-dev
+  libclang-rt-22-dev zlib1g-dev libzstd-dev
   libgrpc++-dev libprotobuf-dev
   libgtest-dev libgmock-dev libfmt-dev
   git pre-commit neovim nodejs

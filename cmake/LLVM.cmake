@@ -5,6 +5,11 @@ find_package(LLVM 22.1 REQUIRED CONFIG HINTS ${MAPTIDY_LLVM_ROOT}/lib/cmake/llvm
 find_package(Clang 22.1 REQUIRED CONFIG HINTS ${MAPTIDY_LLVM_ROOT}/lib/cmake/clang NO_DEFAULT_PATH)
 message(STATUS "maptidy: LLVM ${LLVM_PACKAGE_VERSION} in ${LLVM_INSTALL_PREFIX}")
 
+# maptidy links LLVMSupport statically; its link interface names these.
+if(NOT TARGET zstd::libzstd_shared OR NOT TARGET ZLIB::ZLIB)
+  message(FATAL_ERROR "maptidy needs zlib1g-dev and libzstd-dev (ci/setup.sh installs them)")
+endif()
+
 # Builtin headers (stddef.h, ...) of the clang we link; the driver falls back to it when
 # no lib/clang/<major> directory sits next to the binary.
 set(MAPTIDY_CLANG_RESOURCE_DIR

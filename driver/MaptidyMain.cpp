@@ -15,6 +15,7 @@
 #include "ConfigSetup.h"
 #include "ExitCodes.h"
 #include "GitDiff.h"
+#include "PluginLoading.h"
 #include "Run.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -23,7 +24,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/PluginLoader.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Threading.h"
@@ -178,6 +178,11 @@ static cl::opt<std::string>
                     "or none"),
            cl::value_desc("level"), cl::init("warning"), cl::cat(Category));
 
+static cl::list<std::string>
+    Plugins("load",
+            cl::desc("Load the clang-tidy modules of this shared library"),
+            cl::value_desc("plugin"), cl::cat(Category));
+
 static constexpr char Overview[] =
     "maptidy: finds costly map and container habits in C++ and fixes them.\n\n"
     "  maptidy -p build                 every file of "
@@ -285,6 +290,11 @@ int main(int Argc, const char **Argv) {
   }
   if (!parseCommandLine(Argc, Argv))
     return ExitCouldNotRun;
+  for (const std::string &Plugin : Plugins)
+    if (llvm::Error Error = loadPlugin(Plugin)) {
+      reportError(llvm::toString(std::move(Error)));
+      return ExitCouldNotRun;
+    }
 
   const ConfigRequest Request = configRequest();
   CompilationRequest Compilation;
