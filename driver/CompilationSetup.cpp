@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include <set>
 
 using namespace clang::tooling;
 
@@ -86,6 +87,47 @@ loadDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstFile) {
                    "'; pass -p <build-dir> or compile flags after '--'");
   return Database;
 }
+
+namespace {
+
+/// A file built into several targets (a test helper linked into every test)
+/// has a command per target, often differing in the output file only.
+/// clang-tidy analyzes the file once per command; this database drops the
+/// commands that would repeat an analysis, whose findings would be the same.
+class DistinctCommandsDatabase : public CompilationDatabase {
+public:
+  explicit DistinctCommandsDatabase(std::unique_ptr<CompilationDatabase> Base)
+      : Base(std::move(Base)) {}
+
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    std::vector<CompileCommand> Commands = Base->getCompileCommands(File);
+    std::set<std::pair<std::string, CommandLineArguments>> Analyses;
+    llvm::erase_if(Commands, [&](const CompileCommand &Command) {
+      return !Analyses.emplace(Command.Directory, analyzed(Command)).second;
+    });
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override {
+    return Base->getAllCompileCommands();
+  }
+
+private:
+  /// The arguments without those the analysis drops anyway (ClangTool's
+  /// defaults): the output file and the dependency file.
+  CommandLineArguments analyzed(const CompileCommand &Command) const {
+    return StripOutputs(Command.CommandLine, Command.Filename);
+  }
+
+  std::unique_ptr<CompilationDatabase> Base;
+  const ArgumentsAdjuster StripOutputs = combineAdjusters(
+      getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster());
+};
+
+} // namespace
 
 bool isHeader(llvm::StringRef Path) {
   return llvm::is_contained(
@@ -195,8 +237,8 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
       Part.push_back(std::move(Setup.Files[I]));
   Setup.Files = std::move(Part);
 
-  auto Adjusted =
-      std::make_unique<ArgumentsAdjustingCompilations>(std::move(Database));
+  auto Adjusted = std::make_unique<ArgumentsAdjustingCompilations>(
+      std::make_unique<DistinctCommandsDatabase>(std::move(Database)));
   Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
       Request.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
   Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(

@@ -5,7 +5,8 @@
 // the first input file; the files named (paths, directories or patterns), the
 // files changed (--diff-base) or all, then this job's shard of them. Refuses
 // source files the database does not know; headers get the command of a
-// similar file, as in clangd.
+// similar file, as in clangd. A file with several commands that differ only
+// in their outputs is analyzed once.
 //
 //===----------------------------------------------------------------------===//
 
