@@ -320,15 +320,15 @@ int main(int Argc, const char **Argv) {
     llvm::sys::path::append(FirstFile, "dummy");
   llvm::sys::fs::make_absolute(FirstFile);
   ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
-  const std::vector<std::string> Enabled =
-      getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                    /*ExperimentalCustomChecks=*/false);
   if (ListChecks || DumpConfig) {
     if (llvm::Error Error =
             validateConfiguration(Request, {std::string(FirstFile)})) {
       reportError(llvm::toString(std::move(Error)));
       return ExitCouldNotRun;
     }
+    const std::vector<std::string> Enabled =
+        getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                      /*ExperimentalCustomChecks=*/false);
     if (ListChecks) {
       llvm::outs() << "Enabled checks:";
       for (const std::string &Check : Enabled)
@@ -418,7 +418,7 @@ int main(int Argc, const char **Argv) {
     reportError(llvm::toString(std::move(Error)));
     return ExitCouldNotRun;
   }
-  if (Enabled.empty()) {
+  if (!anyCheckEnabled(Effective)) {
     reportError("no checks enabled; see --checks and the 'Checks' of "
                 ".clang-tidy files");
     return ExitCouldNotRun;
