@@ -1,6 +1,7 @@
 //===--- ConfigSetup.cpp - maptidy ----------------------------------------===//
 
 #include "ConfigSetup.h"
+#include "CheckGlobs.h"
 #include "ClangTidy.h"
 #include "ClangTidyModule.h"
 #include "GlobList.h"
@@ -228,39 +229,11 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
   return llvm::Error::success();
 }
 
-/// Whether \p Name matches \p Glob, in which '*' stands for any characters
-/// and every other character for itself, as in clang-tidy's GlobList.
-static bool matchesGlob(llvm::StringRef Glob, llvm::StringRef Name) {
-  size_t G = 0, N = 0;
-  std::optional<size_t> Star; // The last '*' seen, and where its match ends.
-  size_t StarEnd = 0;
-  while (N < Name.size()) {
-    if (G < Glob.size() && Glob[G] == '*') {
-      Star = G++;
-      StarEnd = N;
-    } else if (G < Glob.size() && Glob[G] == Name[N]) {
-      ++G;
-      ++N;
-    } else if (Star) {
-      G = *Star + 1;
-      N = ++StarEnd;
-    } else {
-      return false;
-    }
-  }
-  return Glob.drop_front(G).find_first_not_of('*') == llvm::StringRef::npos;
-}
-
 bool anyCheckEnabled(const ClangTidyOptions &Options) {
-  const std::string Text = Options.Checks.value_or("");
-  const GlobList Globs(Text); // Refers to Text.
-  const auto Enabled = [&](llvm::StringRef Check) {
-    for (const auto &Item : llvm::reverse(Globs.getItems()))
-      if (matchesGlob(Item.Text, Check))
-        return Item.IsPositive;
-    return false;
-  };
-  return llvm::any_of(KnownChecks().moduleChecks().keys(), Enabled) ||
+  const CheckGlobs Globs(Options.Checks.value_or(""));
+  return llvm::any_of(
+             KnownChecks().moduleChecks().keys(),
+             [&](llvm::StringRef Check) { return Globs.enables(Check); }) ||
          !getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                         /*ExperimentalCustomChecks=*/false)
               .empty();

@@ -44,10 +44,8 @@ createOptionsProvider(const ConfigRequest &Request);
 llvm::Error validateConfiguration(const ConfigRequest &Request,
                                   const std::vector<std::string> &Files);
 
-/// Whether \p Options enable any check. The module checks are matched against
-/// the globs directly (clang-tidy compiles each glob to a regular expression,
-/// a few milliseconds for a thousand names); the analyzer's checks, whose
-/// registry is slow to list, only when no module check is enabled.
+/// Whether \p Options enable any check: one of the module checks, or else one
+/// of the analyzer's, whose registry is slow to list.
 bool anyCheckEnabled(const clang::tidy::ClangTidyOptions &Options);
 
 } // namespace maptidy

@@ -1,7 +1,9 @@
 //===--- UnitAnalysis.cpp - maptidy ---------------------------------------===//
 
 #include "UnitAnalysis.h"
+#include "CheckGlobs.h"
 #include "ClangTidy.h"
+#include "ClangTidyCheck.h"
 #include "ClangTidyModule.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -35,45 +37,89 @@ class SkipSystemHeaders : public ASTConsumer {
   }
 };
 
-/// Whether every enabled check is maptidy's and none reports in system
-/// headers, so that nothing the run reports depends on their declarations.
-bool onlyUserCodeMatters(ClangTidyContext &Context,
-                         ClangTidyASTConsumerFactory &Factory) {
-  return !Context.getOptions().SystemHeaders.value_or(false) &&
-         llvm::all_of(Factory.getCheckNames(), [](llvm::StringRef Name) {
-           return Name.starts_with("maptidy-");
-         });
+/// The factories of maptidy's checks; a name that starts with "maptidy-" is
+/// one of them.
+ClangTidyCheckFactories maptidyCheckFactories() {
+  ClangTidyCheckFactories Factories;
+  for (const auto &Entry : ClangTidyModuleRegistry::entries())
+    if (Entry.getName() == "maptidy-module")
+      Entry.instantiate()->addCheckFactories(Factories);
+  return Factories;
 }
+
+/// Runs the checks and owns them and their matchers.
+class ChecksConsumer : public MultiplexConsumer {
+public:
+  ChecksConsumer(std::vector<std::unique_ptr<ASTConsumer>> Consumers,
+                 std::unique_ptr<ast_matchers::MatchFinder> Finder,
+                 std::vector<std::unique_ptr<ClangTidyCheck>> Checks)
+      : MultiplexConsumer(std::move(Consumers)), Finder(std::move(Finder)),
+        Checks(std::move(Checks)) {}
+
+private:
+  std::unique_ptr<ast_matchers::MatchFinder> Finder;
+  std::vector<std::unique_ptr<ClangTidyCheck>> Checks;
+};
 
 class ChecksAction : public ASTFrontendAction {
 public:
-  ChecksAction(ClangTidyContext &Context, ClangTidyASTConsumerFactory &Factory)
-      : Context(Context), Factory(Factory) {}
+  ChecksAction(ClangTidyContext &Context, ClangTidyASTConsumerFactory &Factory,
+               const ClangTidyCheckFactories &MaptidyFactories)
+      : Context(Context), Factory(Factory), MaptidyFactories(MaptidyFactories) {
+  }
 
+  /// When the configuration of the file can enable maptidy's checks only,
+  /// creates them without clang-tidy's consumer factory, which would test
+  /// each of its thousand checks against the globs (a few milliseconds), and
+  /// narrows their traversal to user code. Otherwise, clang-tidy's factory
+  /// creates every check the file enables, and analyzer checkers.
   std::unique_ptr<ASTConsumer>
   CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
-    std::unique_ptr<ASTConsumer> Checks =
-        Factory.createASTConsumer(Compiler, File);
-    if (!Checks || !onlyUserCodeMatters(Context, Factory))
-      return Checks;
+    // The set-up clang-tidy's factory starts with.
+    SourceManager &Sources = Compiler.getSourceManager();
+    Context.setSourceManager(&Sources);
+    Context.setCurrentFile(File);
+    Context.setASTContext(&Compiler.getASTContext());
+    if (auto WorkingDir = Sources.getFileManager()
+                              .getVirtualFileSystem()
+                              .getCurrentWorkingDirectory())
+      Context.setCurrentBuildDirectory(*WorkingDir);
+
+    const ClangTidyOptions &Options = Context.getOptions();
+    if (!CheckGlobs(Options.Checks.value_or(""))
+             .enableOnly({"maptidy-", "clang-diagnostic-"}))
+      return Factory.createASTConsumer(Compiler, File);
+
+    std::vector<std::unique_ptr<ClangTidyCheck>> Checks =
+        MaptidyFactories.createChecksForLanguage(&Context);
+    auto Finder = std::make_unique<ast_matchers::MatchFinder>();
+    Preprocessor &PP = Compiler.getPreprocessor();
+    for (const auto &Check : Checks) {
+      Check->registerMatchers(Finder.get());
+      Check->registerPPCallbacks(Sources, &PP, &PP);
+    }
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<SkipSystemHeaders>());
-    Consumers.push_back(std::move(Checks));
-    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+    if (!Options.SystemHeaders.value_or(false))
+      Consumers.push_back(std::make_unique<SkipSystemHeaders>());
+    Consumers.push_back(Finder->newASTConsumer());
+    return std::make_unique<ChecksConsumer>(
+        std::move(Consumers), std::move(Finder), std::move(Checks));
   }
 
 private:
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory &Factory;
+  const ClangTidyCheckFactories &MaptidyFactories;
 };
 
 class ChecksActionFactory : public tooling::FrontendActionFactory {
 public:
   ChecksActionFactory(ClangTidyContext &Context, bool Quiet)
-      : Context(Context), Factory(Context), Quiet(Quiet) {}
+      : Context(Context), Factory(Context),
+        MaptidyFactories(maptidyCheckFactories()), Quiet(Quiet) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<ChecksAction>(Context, Factory);
+    return std::make_unique<ChecksAction>(Context, Factory, MaptidyFactories);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -91,6 +137,7 @@ public:
 private:
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory Factory;
+  ClangTidyCheckFactories MaptidyFactories;
   bool Quiet;
 };
 

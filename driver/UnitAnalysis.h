@@ -1,10 +1,10 @@
 //===--- UnitAnalysis.h - maptidy -----------------------------------------===//
 //
 // Runs the enabled checks on one translation unit, as clang-tidy does, except
-// that a run of maptidy's checks alone skips the declarations of system
-// headers: those checks report on user code only, and walking the standard
-// library's declarations (to match, and to build the parent map some checks
-// need) is most of the cost of a run.
+// that a run of maptidy's checks alone creates them directly and skips the
+// declarations of system headers: those checks report on user code only, and
+// walking the standard library's declarations (to match, and to build the
+// parent map some checks need) is most of the cost of a run.
 //
 //===----------------------------------------------------------------------===//
 
