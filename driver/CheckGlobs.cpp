@@ -31,8 +31,19 @@ static bool matches(llvm::StringRef Pattern, llvm::StringRef Name) {
 
 CheckGlobs::CheckGlobs(llvm::StringRef Checks) {
   // clang-tidy's own parser, for the same splitting and trimming.
-  for (const auto &Item : clang::tidy::GlobList(Checks).getItems())
-    Globs.push_back({Item.IsPositive, Item.Text.str()});
+  const clang::tidy::GlobList Parsed(Checks);
+  for (const auto &Item : Parsed.getItems()) {
+    // '-*' disables every name the globs before it could enable: a project's
+    // Checks followed by those of --checks='-*,...' end up here.
+    // An empty glob (a stray comma) matches only the empty name, no check's.
+    if (Item.Text.empty())
+      continue;
+    if (!Item.IsPositive &&
+        Item.Text.find_first_not_of('*') == llvm::StringRef::npos)
+      Globs.clear();
+    else
+      Globs.push_back({Item.IsPositive, Item.Text.str()});
+  }
 }
 
 bool CheckGlobs::enables(llvm::StringRef Check) const {
