@@ -155,26 +155,31 @@ createOptionsProvider(const ConfigRequest &Request) {
       std::move(*Parsed), std::move(Overrides), std::move(FS));
 }
 
+/// The names of the checks of every module, plugins' included: listed once,
+/// after the plugins are loaded.
+static const llvm::StringSet<> &moduleChecks() {
+  static const llvm::StringSet<> Names = [] {
+    ClangTidyCheckFactories Factories;
+    for (const auto &Entry : ClangTidyModuleRegistry::entries())
+      Entry.instantiate()->addCheckFactories(Factories);
+    llvm::StringSet<> Names;
+    for (const auto &Factory : Factories)
+      Names.insert(Factory.getKey());
+    return Names;
+  }();
+  return Names;
+}
+
 /// The checks a name in a configuration may refer to. Listing the module
 /// checks is cheap; the analyzer's checker registry is not, so its names are
 /// listed only for a name no module check matches.
 class KnownChecks {
 public:
-  KnownChecks() {
-    ClangTidyCheckFactories Factories;
-    for (const auto &Entry : ClangTidyModuleRegistry::entries())
-      Entry.instantiate()->addCheckFactories(Factories);
-    for (const auto &Factory : Factories)
-      ModuleChecks.insert(Factory.getKey());
-  }
-
-  const llvm::StringSet<> &moduleChecks() const { return ModuleChecks; }
-
   bool anyMatches(const llvm::Regex &Pattern) {
     const auto Matches = [&](llvm::StringRef Check) {
       return Pattern.match(Check);
     };
-    return llvm::any_of(ModuleChecks.keys(), Matches) ||
+    return llvm::any_of(moduleChecks().keys(), Matches) ||
            llvm::any_of(all().keys(), Matches);
   }
 
@@ -203,7 +208,6 @@ private:
     return *AllChecks;
   }
 
-  llvm::StringSet<> ModuleChecks;
   std::optional<llvm::StringSet<>> AllChecks;
 };
 
@@ -232,7 +236,7 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
 bool anyCheckEnabled(const ClangTidyOptions &Options) {
   const CheckGlobs Globs(Options.Checks.value_or(""));
   return llvm::any_of(
-             KnownChecks().moduleChecks().keys(),
+             moduleChecks().keys(),
              [&](llvm::StringRef Check) { return Globs.enables(Check); }) ||
          !getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                         /*ExperimentalCustomChecks=*/false)

@@ -13,7 +13,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -63,7 +63,8 @@ private:
 
 class ChecksAction : public ASTFrontendAction {
 public:
-  ChecksAction(ClangTidyContext &Context, ClangTidyASTConsumerFactory &Factory,
+  ChecksAction(ClangTidyContext &Context,
+               std::optional<ClangTidyASTConsumerFactory> &Factory,
                const ClangTidyCheckFactories &MaptidyFactories)
       : Context(Context), Factory(Factory), MaptidyFactories(MaptidyFactories) {
   }
@@ -87,8 +88,11 @@ public:
 
     const ClangTidyOptions &Options = Context.getOptions();
     if (!CheckGlobs(Options.Checks.value_or(""))
-             .enableOnly({"maptidy-", "clang-diagnostic-"}))
-      return Factory.createASTConsumer(Compiler, File);
+             .enableOnly({"maptidy-", "clang-diagnostic-"})) {
+      if (!Factory) // It lists every module's checks: created when needed.
+        Factory.emplace(Context);
+      return Factory->createASTConsumer(Compiler, File);
+    }
 
     std::vector<std::unique_ptr<ClangTidyCheck>> Checks =
         MaptidyFactories.createChecksForLanguage(&Context);
@@ -108,15 +112,15 @@ public:
 
 private:
   ClangTidyContext &Context;
-  ClangTidyASTConsumerFactory &Factory;
+  std::optional<ClangTidyASTConsumerFactory> &Factory;
   const ClangTidyCheckFactories &MaptidyFactories;
 };
 
 class ChecksActionFactory : public tooling::FrontendActionFactory {
 public:
   ChecksActionFactory(ClangTidyContext &Context, bool Quiet)
-      : Context(Context), Factory(Context),
-        MaptidyFactories(maptidyCheckFactories()), Quiet(Quiet) {}
+      : Context(Context), MaptidyFactories(maptidyCheckFactories()),
+        Quiet(Quiet) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<ChecksAction>(Context, Factory, MaptidyFactories);
@@ -136,7 +140,7 @@ public:
 
 private:
   ClangTidyContext &Context;
-  ClangTidyASTConsumerFactory Factory;
+  std::optional<ClangTidyASTConsumerFactory> Factory;
   ClangTidyCheckFactories MaptidyFactories;
   bool Quiet;
 };
