@@ -42,11 +42,12 @@ llvm::Expected<std::vector<std::string>> neededLibraries(llvm::StringRef Path) {
   auto Table = File.toMappedAddr(TableAddress);
   if (!Table)
     return Table.takeError();
+  // A table outside the file: the dynamic loader will say what is wrong.
   const llvm::StringRef Data = Elf->getData();
-  const size_t Start = *Table - Data.bytes_begin();
-  if (*Table < Data.bytes_begin() || Start > Data.size())
-    return std::vector<std::string>();
-  const llvm::StringRef Strings = Data.substr(Start, TableSize);
+  if (*Table < Data.bytes_begin() || *Table > Data.bytes_end())
+    return Needed;
+  const llvm::StringRef Strings =
+      Data.substr(*Table - Data.bytes_begin(), TableSize);
   for (const auto &Entry : *Entries)
     if (Entry.getTag() == llvm::ELF::DT_NEEDED &&
         Entry.getVal() < Strings.size())
