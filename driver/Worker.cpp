@@ -18,6 +18,10 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            /*EnableModuleHeadersParsing=*/false,
                            /*ExperimentalCustomChecks=*/false);
+  // Each finding's fix-it carries every edit it needs (the #include of a
+  // header too), so that it can be applied alone; identical edits of several
+  // fix-its are applied once.
+  Context.setSelfContainedDiags(true);
   UnitResult Result;
   Result.Errors =
       runChecksOnUnit(Context, Database, File.str(), FixNotes, Quiet);

@@ -13,7 +13,10 @@ copied and fixed with --fix, then:
   * the input and the fixed file must compile (clang++ -fsyntax-only);
   * when the test has a main(), both are built and run, and must print the
     same and exit the same.
-Both tools must produce the same fixed file.
+Both tools must produce the same fixed file. Then, with maptidy's JSON report,
+each finding's fix-it applied alone to the input must compile, and build and
+behave as the input where the test has a main() (an editor's quick fix, or
+--line-filter, applies one fix-it without the others).
 
 With --tsan, for threaded programs: the reference is the input program run
 with every thread start executed to completion on the spot (pthread_create
@@ -104,6 +107,59 @@ int pthread_detach(pthread_t thread) {
 """
 
 
+def chosen_fix(finding, fix_notes):
+    """The fix-it --fix takes for a finding, as clang-tidy's getFixIt picks it:
+    the finding's own, else with --fix-notes the only note that has one."""
+    if finding["fix"]:
+        return finding["fix"]
+    if not fix_notes:
+        return []
+    fixes = [note["fix"] for note in finding["notes"] if note["fix"]]
+    return fixes[0] if len(fixes) == 1 else []
+
+
+def apply_edits(text, edits):
+    data = text.encode()
+    for edit in sorted(edits, key=lambda e: (e["offset"], e["length"]),
+                       reverse=True):
+        start = edit["offset"]
+        data = (data[:start] + edit["replacement"].encode() +
+                data[start + edit["length"]:])
+    return data.decode()
+
+
+def json_findings(path):
+    import json
+    with open(path) as f:
+        return json.load(f)["findings"]
+
+
+def check_fixes_alone(findings, cleaned, flags, temp, fix_notes, runnable,
+                      reference):
+    """Each finding's fix-it applied on its own compiles (and runs the same)."""
+    clangxx = os.environ["MAPTIDY_CLANGXX"]
+    for index, finding in enumerate(findings):
+        edits = chosen_fix(finding, fix_notes)
+        if not edits:
+            continue
+        where = f"{finding['check']} at line {finding['line']}"
+        if any(edit["file"] != finding["file"] for edit in edits):
+            fail(f"the fix-it of {where} edits another file")
+        alone = f"{temp}.alone{index}.cpp"
+        with open(alone, "w") as f:
+            f.write(apply_edits(cleaned, edits))
+        result = run([clangxx, "-fsyntax-only", alone] + flags)
+        if result.returncode != 0:
+            fail(f"the fix-it of {where}, applied alone, does not compile",
+                 result.stdout)
+        if runnable:
+            after = build_and_run(alone, flags, f"{temp}.alone{index}.exe")
+            if after != reference:
+                fail(f"the fix-it of {where}, applied alone, changes what the "
+                     "program does",
+                     f"before: {reference}\nafter: {after}")
+
+
 def run_program(exe, env=None):
     program = subprocess.run([exe], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True, timeout=120,
@@ -165,10 +221,13 @@ def main():
         "plugin": [os.environ["MAPTIDY_CLANG_TIDY"],
                    "--load=" + os.environ["MAPTIDY_PLUGIN"]],
     }
+    report = f"{temp}.maptidy.json"
     fixed_texts = {}
     for name, command in tools.items():
         fixed = f"{temp}.{name}.cpp"
         shutil.copyfile(source, fixed)
+        if name == "maptidy":
+            command = command + ["--format=json", "--output=" + report]
         cmd = command + ["--checks=-*," + check, "--fix"] + tool_args + \
             [fixed, "--"] + compile_flags
         result = run(cmd)
@@ -196,15 +255,22 @@ def main():
     if fixed_texts["maptidy"] != fixed_texts["plugin"]:
         fail("maptidy and the clang-tidy plugin fixed the file differently")
 
-    if re.search(r"\bint\s+main\s*\(", cleaned) and tsan:
+    has_main = re.search(r"\bint\s+main\s*\(", cleaned) is not None
+    reference = None
+    if has_main and tsan:
         check_under_tsan(source, f"{temp}.maptidy.cpp", compile_flags, temp)
-    elif re.search(r"\bint\s+main\s*\(", cleaned):
-        before = build_and_run(source, compile_flags, temp + ".orig.exe")
+    elif has_main:
+        reference = build_and_run(source, compile_flags, temp + ".orig.exe")
         after = build_and_run(f"{temp}.maptidy.cpp", compile_flags,
                               temp + ".fixed.exe")
-        if before != after:
+        if reference != after:
             fail("the fixed program behaves differently",
-                 f"before: {before}\nafter: {after}")
+                 f"before: {reference}\nafter: {after}")
+
+    findings = json_findings(report)
+    check_fixes_alone(findings, cleaned, compile_flags, temp,
+                      "--fix-notes" in tool_args, reference is not None,
+                      reference)
 
 
 if __name__ == "__main__":
