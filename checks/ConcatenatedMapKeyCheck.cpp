@@ -397,6 +397,25 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
         Braced ? "{" + *Parts + "}" : KeyType + "(" + *Parts + ")"));
   }
 
+  // The fix-it, on the first finding, or on a note when it needs maptidy's
+  // header and the file cannot include it.
+  static constexpr StringRef HashHeader = "<maptidy/composite_key.hpp>";
+  bool HashHeaderMissing = false;
+  if (!Blocker) {
+    Fixes.insert(Fixes.begin(),
+                 FixItHint::CreateReplacement(
+                     CharSourceRange::getTokenRange(Declaration->second),
+                     Declaration->first));
+    const FileID File = SM.getFileID(Found.Decl->getLocation());
+    if (auto Include = Inserter.insertion(
+            File, Shape.Parts.size() == 2 ? "<utility>" : "<tuple>"))
+      Fixes.push_back(*Include);
+    if (Declaration->first.find("maptidy::hash") != std::string::npos) {
+      HashHeaderMissing = !Inserter.canInclude(HashHeader);
+      if (auto Include = Inserter.insertion(File, HashHeader))
+        Fixes.push_back(*Include);
+    }
+  }
   for (const MapUse &Use : Uses) {
     if (!Use.Key)
       continue;
@@ -408,22 +427,16 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
                        "key it by %3 to avoid building a string each time")
                   << &Map << Forms[Use.Key->Form]
                   << static_cast<unsigned>(Use.Key->Parts.size()) << KeyType;
-      if (&Use == &*First && !Blocker) {
-        Diag << FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Declaration->second),
-            Declaration->first);
-        for (const FixItHint &Fix : Fixes)
-          Diag << Fix;
-        const FileID File = SM.getFileID(Found.Decl->getLocation());
-        Diag << Inserter.insertion(File, Shape.Parts.size() == 2 ? "<utility>"
-                                                                 : "<tuple>");
-        if (Declaration->first.find("maptidy::hash") != std::string::npos)
-          Diag << Inserter.insertion(File, "<maptidy/composite_key.hpp>");
-      }
+      if (&Use == &*First && !Blocker && !HashHeaderMissing)
+        Diag << Fixes;
     }
     if (&Use == &*First && Blocker)
       diag(Blocker->first, "%0; no fix is offered", DiagnosticIDs::Note)
           << Blocker->second;
+    if (&Use == &*First && HashHeaderMissing)
+      diag(Found.Decl->getLocation(), MissingBundledHeaderNote,
+           DiagnosticIDs::Note)
+          << HashHeader << Fixes;
   }
 }
 

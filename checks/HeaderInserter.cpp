@@ -1,6 +1,7 @@
 //===--- HeaderInserter.cpp - maptidy -------------------------------------===//
 
 #include "HeaderInserter.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
@@ -29,10 +30,39 @@ private:
   HeaderInserter &Inserter;
 };
 
-void HeaderInserter::registerPreprocessor(Preprocessor *PP) {
+const char MissingBundledHeaderNote[] =
+    "this fix-it needs %0, which is not on this file's include path: make "
+    "maptidy's headers available (find_package(maptidy) and link "
+    "maptidy::containers, or copy them with 'maptidy --install-headers DIR' "
+    "and add DIR to the include path), then apply it with --fix-notes";
+
+void HeaderInserter::registerPreprocessor(Preprocessor *Preprocessor) {
+  PP = Preprocessor;
   SM = &PP->getSourceManager();
   Files.clear();
+  Includable.clear();
   PP->addPPCallbacks(std::make_unique<IncludeRecorder>(*this));
+}
+
+bool HeaderInserter::canInclude(StringRef Header) {
+  auto [It, Inserted] = Includable.try_emplace(Header, false);
+  if (Inserted)
+    It->second = PP->getHeaderSearchInfo()
+                     .LookupFile(Header.drop_front().drop_back(),
+                                 SourceLocation(),
+                                 /*isAngled=*/true, /*FromDir=*/nullptr,
+                                 /*CurDir=*/nullptr, /*Includers=*/{},
+                                 /*SearchPath=*/nullptr,
+                                 /*RelativePath=*/nullptr,
+                                 /*RequestingModule=*/nullptr,
+                                 /*SuggestedModule=*/nullptr,
+                                 /*IsMapped=*/nullptr,
+                                 /*IsFrameworkFound=*/nullptr,
+                                 /*SkipCache=*/false,
+                                 /*BuildSystemModule=*/false,
+                                 /*OpenFile=*/false)
+                     .has_value();
+  return It->second;
 }
 
 HeaderInserter::FileIncludes &HeaderInserter::includesOf(FileID File) {

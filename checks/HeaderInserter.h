@@ -6,6 +6,11 @@
 // recorded for user files only: no fix-it ever edits a system header, and a
 // translation unit has hundreds of includes in the standard library alone.
 //
+// maptidy's own headers (<maptidy/...>) are a dependency the project may not
+// have: a fix-it that needs one goes on the finding only when the translation
+// unit's include paths find it, and otherwise on a note that says how to make
+// the headers available.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPTIDY_CHECKS_HEADERINSERTER_H
@@ -38,6 +43,10 @@ public:
   /// self-contained, only the first request for a header in a file gets one.
   std::optional<FixItHint> insertion(FileID File, StringRef Header);
 
+  /// Whether `#include <Header>` finds a file on the translation unit's
+  /// include paths (\p Header is spelled with its angle brackets).
+  bool canInclude(StringRef Header);
+
   utils::IncludeSorter::IncludeStyle getStyle() const { return Style; }
 
 private:
@@ -51,13 +60,19 @@ private:
   };
   FileIncludes &includesOf(FileID File);
 
+  Preprocessor *PP = nullptr;
   const SourceManager *SM = nullptr;
   const utils::IncludeSorter::IncludeStyle Style;
   const bool SelfContainedDiags;
   llvm::DenseMap<FileID, FileIncludes> Files;
+  llvm::StringMap<bool> Includable;
 
   friend class IncludeRecorder;
 };
+
+/// The message of the note that carries, instead of the finding, a fix-it
+/// that needs maptidy's header %0 when the translation unit cannot include it.
+extern const char MissingBundledHeaderNote[];
 
 } // namespace clang::tidy::maptidy
 

@@ -392,41 +392,52 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
                "this access cannot be rewritten for a single key; no fix is "
                "offered"};
 
+  std::vector<FixItHint> Fix;
+  static constexpr StringRef HashHeader = "<maptidy/composite_key.hpp>";
+  bool HashHeaderMissing = false;
+  if (!Blocker) {
+    const std::string &Value = Spelled->first.back();
+    std::string Replacement;
+    const bool SetLeaf = Layout->Value.isNull();
+    if (Layout->Ordered)
+      Replacement = SetLeaf ? "std::set<" + KeyType + ">"
+                            : "std::map<" + KeyType + ", " + Value + ">";
+    else
+      Replacement =
+          (SetLeaf ? "std::unordered_set<" + KeyType
+                   : "std::unordered_map<" + KeyType + ", " + Value) +
+          ", maptidy::hash<" + KeyType + ">>";
+    Fix.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Spelled->second), Replacement));
+    for (const Use &U : Uses)
+      if (U.Kind == Use::PointAccess)
+        Fix.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(U.Range), *U.Rewrite));
+    const FileID File = SM.getFileID(Decl.getLocation());
+    llvm::SmallVector<StringRef, 3> Headers = {Depth == 2 ? "<utility>"
+                                                          : "<tuple>"};
+    if (SetLeaf)
+      Headers.push_back(Layout->Ordered ? "<set>" : "<unordered_set>");
+    if (!Layout->Ordered) {
+      Headers.push_back(HashHeader);
+      HashHeaderMissing = !Inserter.canInclude(HashHeader);
+    }
+    for (StringRef Header : Headers)
+      if (auto Include = Inserter.insertion(File, Header))
+        Fix.push_back(*Include);
+  }
   {
     auto Diag = diag(Decl.getLocation(),
                      "%0 nests maps only for point access; one map keyed by "
                      "%1 hashes and probes once per access and keeps no "
                      "table per row")
                 << &Decl << KeyType;
-    if (!Blocker) {
-      const std::string &Value = Spelled->first.back();
-      std::string Replacement;
-      const bool SetLeaf = Layout->Value.isNull();
-      if (Layout->Ordered)
-        Replacement = SetLeaf ? "std::set<" + KeyType + ">"
-                              : "std::map<" + KeyType + ", " + Value + ">";
-      else
-        Replacement =
-            (SetLeaf ? "std::unordered_set<" + KeyType
-                     : "std::unordered_map<" + KeyType + ", " + Value) +
-            ", maptidy::hash<" + KeyType + ">>";
-      Diag << FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Spelled->second), Replacement);
-      for (const Use &U : Uses)
-        if (U.Kind == Use::PointAccess)
-          Diag << FixItHint::CreateReplacement(
-              CharSourceRange::getTokenRange(U.Range), *U.Rewrite);
-      const FileID File = SM.getFileID(Decl.getLocation());
-      llvm::SmallVector<StringRef, 3> Headers = {Depth == 2 ? "<utility>"
-                                                            : "<tuple>"};
-      if (SetLeaf)
-        Headers.push_back(Layout->Ordered ? "<set>" : "<unordered_set>");
-      if (!Layout->Ordered)
-        Headers.push_back("<maptidy/composite_key.hpp>");
-      for (StringRef Header : Headers)
-        Diag << Inserter.insertion(File, Header);
-    }
+    if (!HashHeaderMissing)
+      Diag << Fix;
   }
+  if (HashHeaderMissing)
+    diag(Decl.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
+        << HashHeader << Fix;
   if (Blocker)
     diag(Blocker->first, Blocker->second, DiagnosticIDs::Note);
 }

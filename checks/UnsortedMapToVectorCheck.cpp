@@ -21,6 +21,8 @@ namespace clang::tidy::maptidy {
 using Element = UnsortedMapToVectorCheck::Element;
 using Copy = UnsortedMapToVectorCheck::Copy;
 
+static constexpr StringRef SkiplistHeader = "<maptidy/skiplist_map.hpp>";
+
 static constexpr char DefaultUnorderedClasses[] =
     "::std::unordered_map;::std::unordered_set;::std::unordered_multimap;"
     "::std::unordered_multiset;::absl::flat_hash_map;::absl::flat_hash_set;"
@@ -605,6 +607,16 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
+  // The source retyped as a maptidy::skiplist_map, with its #include.
+  auto SkiplistFix = [&] {
+    std::vector<FixItHint> Fix = {FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Skiplist->second), Skiplist->first)};
+    if (auto Include = Inserter.insertion(File, SkiplistHeader))
+      Fix.push_back(*Include);
+    return Fix;
+  };
+  const bool SkiplistHeaderMissing =
+      Skiplist && !Inserter.canInclude(SkiplistHeader);
 
   if (Outcome.Kind == Fate::Escapes) {
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
@@ -630,16 +642,20 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
     diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
     if (Skiplist) {
-      diag(
-          Found.Source->getBeginLoc(),
-          "alternatively, keep '%0' ordered: maptidy::skiplist_map iterates in "
-          "key order",
-          DiagnosticIDs::Note)
-          << SourceName
-          << FixItHint::CreateReplacement(
-                 CharSourceRange::getTokenRange(Skiplist->second),
-                 Skiplist->first)
-          << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+      const std::vector<FixItHint> Fix = SkiplistFix();
+      {
+        auto Note = diag(Found.Source->getBeginLoc(),
+                         "alternatively, keep '%0' ordered: "
+                         "maptidy::skiplist_map iterates in key order",
+                         DiagnosticIDs::Note)
+                    << SourceName;
+        if (!SkiplistHeaderMissing)
+          Note << Fix;
+      }
+      if (SkiplistHeaderMissing)
+        diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
+             DiagnosticIDs::Note)
+            << SkiplistHeader << Fix;
     } else if (PointerKeys) {
       diag(Found.Source->getBeginLoc(),
            "sort by a field that identifies the objects; their addresses "
@@ -657,29 +673,34 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
       isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
       !Sort->getBeginLoc().isMacroID() &&
       indentationAt(Sort->getBeginLoc(), SM).has_value();
+  std::vector<FixItHint> Fix;
+  if (Skiplist && SortRemovable) {
+    // From the newline that ends the previous line to the semicolon, so
+    // that the lines around stay as they are.
+    const std::pair<FileID, unsigned> SortStart =
+        SM.getDecomposedLoc(Sort->getBeginLoc());
+    const StringRef Buffer = SM.getBufferData(SortStart.first);
+    const size_t LineStart = Buffer.rfind('\n', SortStart.second);
+    Fix = SkiplistFix();
+    Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+        Sort->getBeginLoc().getLocWithOffset(
+            -static_cast<int>(SortStart.second - LineStart)),
+        endOfStatement(*Sort, Context))));
+  }
+  const bool HeaderMissing = !Fix.empty() && SkiplistHeaderMissing;
   {
     auto Diag = diag(Found.Statement->getBeginLoc(),
                      "%0 copies '%1' and sorts the copy by key every time "
                      "(O(n log n)); keeping '%1' ordered gives that order "
                      "without sorting")
                 << Found.Vector << SourceName;
-    if (Skiplist && SortRemovable) {
-      // From the newline that ends the previous line to the semicolon, so
-      // that the lines around stay as they are.
-      const std::pair<FileID, unsigned> SortStart =
-          SM.getDecomposedLoc(Sort->getBeginLoc());
-      const StringRef Buffer = SM.getBufferData(SortStart.first);
-      const size_t LineStart = Buffer.rfind('\n', SortStart.second);
-      Diag << FixItHint::CreateReplacement(
-                  CharSourceRange::getTokenRange(Skiplist->second),
-                  Skiplist->first)
-           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-                  Sort->getBeginLoc().getLocWithOffset(
-                      -static_cast<int>(SortStart.second - LineStart)),
-                  endOfStatement(*Sort, Context)))
-           << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
-    }
+    if (!HeaderMissing)
+      Diag << Fix;
   }
+  if (HeaderMissing)
+    diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
+         DiagnosticIDs::Note)
+        << SkiplistHeader << Fix;
   diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
   if (!Skiplist || !SortRemovable)
     diag(Found.Source->getBeginLoc(),

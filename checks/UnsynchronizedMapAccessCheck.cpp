@@ -750,6 +750,16 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       std::optional<ShardedMapRewrite> Fix;
       if (Planned.insert(Map).second)
         Fix = planShardedMapRewrite(*Map, *Context);
+      static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
+      std::vector<FixItHint> Edits;
+      if (Fix && !Fix->Reason) {
+        Edits = Fix->Edits;
+        if (auto Include = Inserter.insertion(SM.getFileID(Map->getLocation()),
+                                              ShardedHeader))
+          Edits.push_back(*Include);
+      }
+      const bool HeaderMissing =
+          !Edits.empty() && !Inserter.canInclude(ShardedHeader);
       {
         auto Diag =
             diag(Write->getBeginLoc(),
@@ -759,13 +769,12 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
                  "it|accesses it|accesses it}1; guard it with a mutex or make "
                  "it a maptidy::sharded_map")
             << Map << Who;
-        if (Fix && !Fix->Reason) {
-          for (const FixItHint &Edit : Fix->Edits)
-            Diag << Edit;
-          Diag << Inserter.insertion(SM.getFileID(Map->getLocation()),
-                                     "<maptidy/sharded_map.hpp>");
-        }
+        if (!HeaderMissing)
+          Diag << Edits;
       }
+      if (HeaderMissing)
+        diag(Map->getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
+            << ShardedHeader << Edits;
       if (Who != 0)
         diag(Other->getBeginLoc(), "concurrent access here",
              DiagnosticIDs::Note);
