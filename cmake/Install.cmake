@@ -2,6 +2,7 @@
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/maptidy DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(TARGETS maptidy_containers EXPORT maptidyTargets)
 install(EXPORT maptidyTargets NAMESPACE maptidy::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/maptidy)

@@ -9,6 +9,7 @@
 
 #include "AtomicFile.h"
 #include "Baseline.h"
+#include "BundledHeaders.h"
 #include "ClangTidy.h"
 #include "ClangTidyForceLinker.h"
 #include "CompilationSetup.h"
@@ -183,6 +184,13 @@ static cl::list<std::string>
             cl::desc("Load the clang-tidy modules of this shared library"),
             cl::value_desc("plugin"), cl::cat(Category));
 
+static cl::opt<std::string> InstallHeaders(
+    "install-headers",
+    cl::desc("Copy the container headers that fix-its include "
+             "(<maptidy/...>) into DIR/maptidy and exit; add DIR to the "
+             "project's include path"),
+    cl::value_desc("DIR"), cl::cat(Category));
+
 static constexpr char Overview[] =
     "maptidy: finds costly map and container habits in C++ and fixes them.\n\n"
     "  maptidy -p build                 every file of "
@@ -278,6 +286,23 @@ static bool outputsWritable() {
   return true;
 }
 
+/// --install-headers: writes the bundled headers, analyzes nothing.
+static int installHeaders() {
+  if (!SourcePaths.empty()) {
+    reportError("--install-headers analyzes nothing; run it without files");
+    return ExitCouldNotRun;
+  }
+  llvm::Expected<unsigned> Written = installBundledHeaders(InstallHeaders);
+  if (!Written) {
+    reportError(llvm::toString(Written.takeError()));
+    return ExitCouldNotRun;
+  }
+  llvm::outs() << "maptidy: " << *Written << " headers written below '"
+               << InstallHeaders << "/maptidy'; add '" << InstallHeaders
+               << "' to the include path of the code maptidy fixes\n";
+  return ExitClean;
+}
+
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
   std::string FixedFlagsError;
@@ -290,6 +315,8 @@ int main(int Argc, const char **Argv) {
   }
   if (!parseCommandLine(Argc, Argv))
     return ExitCouldNotRun;
+  if (!InstallHeaders.empty())
+    return installHeaders();
   for (const std::string &Plugin : Plugins)
     if (llvm::Error Error = loadPlugin(Plugin)) {
       reportError(llvm::toString(std::move(Error)));

@@ -1,21 +1,21 @@
 //===--- RuleDocs.cpp - maptidy -------------------------------------------===//
 
 #include "RuleDocs.h"
+#include "EmbeddedFile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 
 namespace maptidy {
 
-namespace {
-struct CheckPage {
-  const char *Check;
-  const char *Stem;
-  const char *Markdown;
-};
-} // namespace
-
-static constexpr CheckPage Pages[] = {
+/// The pages of docs/checks, one per check, named after it without
+/// "maptidy-".
+static constexpr EmbeddedFile Pages[] = {
 #include "CheckDocs.inc"
 };
+
+static std::string checkOf(const EmbeddedFile &Page) {
+  return "maptidy-" + llvm::sys::path::stem(Page.Path).str();
+}
 
 /// The first paragraph after the page's title, on one line.
 static std::string firstParagraph(llvm::StringRef Markdown) {
@@ -56,8 +56,8 @@ static std::string llvmPage(llvm::StringRef Check) {
 
 RuleDoc ruleDoc(llvm::StringRef Check) {
   RuleDoc Doc;
-  const CheckPage *Page = llvm::find_if(
-      Pages, [&](const CheckPage &P) { return Check == P.Check; });
+  const EmbeddedFile *Page = llvm::find_if(
+      Pages, [&](const EmbeddedFile &P) { return Check == checkOf(P); });
   if (Page == std::end(Pages)) {
     Doc.ShortDescription = "clang-tidy check " + Check.str();
     Doc.FullDescription = Doc.ShortDescription + ".";
@@ -66,11 +66,11 @@ RuleDoc ruleDoc(llvm::StringRef Check) {
     Doc.HelpMarkdown = "See [" + Check.str() + "](" + Doc.HelpUri + ").";
     return Doc;
   }
-  const std::string Path = "docs/checks/" + std::string(Page->Stem) + ".md";
-  Doc.FullDescription = firstParagraph(Page->Markdown);
+  const std::string Path = "docs/checks/" + std::string(Page->Path);
+  Doc.FullDescription = firstParagraph(Page->Contents);
   Doc.ShortDescription = firstSentence(Doc.FullDescription);
   Doc.HelpText = Doc.FullDescription + "\n\nDocumentation: " + Path;
-  Doc.HelpMarkdown = Page->Markdown;
+  Doc.HelpMarkdown = Page->Contents;
   if (llvm::StringRef Base = MAPTIDY_DOCS_URL; !Base.empty())
     Doc.HelpUri = Base.str() + Path;
   return Doc;
@@ -78,8 +78,8 @@ RuleDoc ruleDoc(llvm::StringRef Check) {
 
 std::vector<std::string> documentedChecks() {
   std::vector<std::string> Checks;
-  for (const CheckPage &Page : Pages)
-    Checks.push_back(Page.Check);
+  for (const EmbeddedFile &Page : Pages)
+    Checks.push_back(checkOf(Page));
   return Checks;
 }
 

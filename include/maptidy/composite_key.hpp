@@ -1,5 +1,9 @@
 // maptidy/composite_key.hpp - hashing and equality for composite keys.
 //
+// Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
+// the LICENSE file that comes with maptidy).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // maptidy::hash<T> is a transparent, avalanching hash for arithmetic types,
 // enums, pointers, strings, std::pair and std::tuple (nested arbitrarily);
 // any other type falls back to std::hash and is then mixed.

@@ -1,5 +1,9 @@
 // maptidy/sharded_map.hpp - a sharded concurrent hash map.
 //
+// Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
+// the LICENSE file that comes with maptidy).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // maptidy::sharded_map splits its elements over a power-of-two number of
 // shards. Each shard sits on its own cache line(s) and owns a reader-writer
 // lock and an open-addressing table; an operation on one key locks exactly

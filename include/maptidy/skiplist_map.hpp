@@ -1,3 +1,8 @@
+// maptidy/skiplist_map.hpp - an ordered concurrent map.
+//
+// Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
+// the LICENSE file that comes with maptidy).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 #ifndef MAPTIDY_SKIPLIST_MAP_HPP
 #define MAPTIDY_SKIPLIST_MAP_HPP
 
