@@ -2,10 +2,13 @@
 """End-to-end test of maptidy-clangd over the Language Server Protocol.
 
 Starts the server on a scratch workspace, opens a file, and checks that:
-  * a maptidy diagnostic is published for it;
+  * the server names maptidy in its serverInfo;
+  * a maptidy diagnostic is published for it, with a link to its page;
   * the code action carrying its fix-it is offered and, applied, gives the
     expected text;
   * clangd's refactoring tweaks are still offered (stock clangd parity).
+Once in a workspace that configures the checks (.clang-tidy, .clangd), once
+in one with no configuration at all, where maptidy's checks run by default.
 
 usage: lsp_e2e.py <maptidy-clangd>
 """
@@ -115,20 +118,22 @@ def fail(message):
 
 def main():
     server_binary = os.path.abspath(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="maptidy-lsp-") as workspace:
-        run(server_binary, workspace)
+    for configured in (True, False):
+        with tempfile.TemporaryDirectory(prefix="maptidy-lsp-") as workspace:
+            run(server_binary, workspace, configured)
 
 
-def run(server_binary, workspace):
+def run(server_binary, workspace, configured):
     path = os.path.join(workspace, "squares.cpp")
     with open(path, "w") as f:
         f.write(SOURCE)
     with open(os.path.join(workspace, "compile_flags.txt"), "w") as f:
         f.write("-std=c++17\n")
-    with open(os.path.join(workspace, ".clang-tidy"), "w") as f:
-        f.write("Checks: '-*,maptidy-*'\n")
-    with open(os.path.join(workspace, ".clangd"), "w") as f:
-        f.write("Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n")
+    if configured:
+        with open(os.path.join(workspace, ".clang-tidy"), "w") as f:
+            f.write("Checks: '-*,maptidy-*'\n")
+        with open(os.path.join(workspace, ".clangd"), "w") as f:
+            f.write("Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n")
     env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(workspace, "config"),
                HOME=workspace)
     uri = "file://" + path
@@ -136,12 +141,15 @@ def run(server_binary, workspace):
     server = Server([server_binary, "--log=error", "--background-index=false"],
                     workspace, env)
     try:
-        server.request("initialize", {
+        initialized = server.request("initialize", {
             "processId": os.getpid(), "rootUri": "file://" + workspace,
             "capabilities": {"textDocument": {
                 "codeAction": {"codeActionLiteralSupport": {
                     "codeActionKind": {"valueSet": ["quickfix", "refactor"]}}},
                 "publishDiagnostics": {"codeDescriptionSupport": True}}}})
+        version = initialized.get("serverInfo", {}).get("version", "")
+        if not version.startswith("maptidy-clangd "):
+            fail("serverInfo does not name maptidy-clangd: %s" % initialized)
         server.notify("initialized", {})
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": SOURCE}})
@@ -183,7 +191,8 @@ def run(server_binary, workspace):
     finally:
         if server.process.poll() is None:
             server.process.kill()
-    print("PASS: diagnostic, quick fix and tweaks from maptidy-clangd")
+    print("PASS: diagnostic, quick fix and tweaks from maptidy-clangd (%s)"
+          % ("configured" if configured else "no configuration"))
 
 
 if __name__ == "__main__":
