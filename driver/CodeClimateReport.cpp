@@ -5,21 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckTraits.h"
 #include "Report.h"
 #include "llvm/Support/JSON.h"
 
 namespace maptidy {
-
-/// Code Climate's category for a check, from its module.
-static llvm::StringRef category(llvm::StringRef Check) {
-  if (Check.starts_with("maptidy-") || Check.starts_with("performance-"))
-    return "Performance";
-  if (Check.starts_with("bugprone-") || Check.starts_with("clang-analyzer-") ||
-      Check.starts_with("cert-") || Check.starts_with("concurrency-") ||
-      Check.starts_with("clang-diagnostic-"))
-    return "Bug Risk";
-  return "Style";
-}
 
 void writeCodeClimateReport(const ReportInput &Input, llvm::raw_ostream &OS) {
   llvm::json::OStream J(OS, /*IndentSize=*/2);
@@ -30,8 +20,9 @@ void writeCodeClimateReport(const ReportInput &Input, llvm::raw_ostream &OS) {
         J.attribute("type", "issue");
         J.attribute("check_name", F.Error.DiagnosticName);
         J.attribute("description", jsonText(F.Error.Message.Message));
-        J.attributeArray("categories",
-                         [&] { J.value(category(F.Error.DiagnosticName)); });
+        J.attributeArray("categories", [&] {
+          J.value(checkTraits(F.Error.DiagnosticName).Category);
+        });
         J.attribute("severity", F.isError() ? "critical" : "major");
         J.attribute("fingerprint", F.Fingerprint);
         J.attributeObject("location", [&] {

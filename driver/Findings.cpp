@@ -1,10 +1,17 @@
 //===--- Findings.cpp - maptidy -------------------------------------------===//
 
 #include "Findings.h"
+#include "CheckTraits.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
 
 namespace maptidy {
+
+bool Finding::isError() const {
+  return Error.IsWarningAsError ||
+         Error.DiagLevel == clang::tooling::Diagnostic::Error ||
+         checkTraits(Error.DiagnosticName).Defect;
+}
 
 /// Identifies a finding across translation units.
 static auto key(const Finding &F) {

@@ -34,11 +34,9 @@ struct Finding {
   bool isCompileError() const {
     return Error.DiagnosticName == "clang-diagnostic-error";
   }
-  /// An error, or a warning that --warnings-as-errors made one.
-  bool isError() const {
-    return Error.IsWarningAsError ||
-           Error.DiagLevel == clang::tooling::Diagnostic::Error;
-  }
+  /// An error, a warning that --warnings-as-errors made one, or a finding of
+  /// a check that finds defects (see CheckTraits).
+  bool isError() const;
 };
 
 /// A translation unit whose findings are missing or incomplete.

@@ -17,23 +17,32 @@ static std::string checkOf(const EmbeddedFile &Page) {
   return "maptidy-" + llvm::sys::path::stem(Page.Path).str();
 }
 
-/// The first paragraph after the page's title, on one line.
-static std::string firstParagraph(llvm::StringRef Markdown) {
-  std::string Paragraph;
+/// The first \p Count prose paragraphs after the page's title, each on one
+/// line, separated by a space; a code block or a heading ends them.
+static std::string leadingParagraphs(llvm::StringRef Markdown, unsigned Count) {
+  std::string Text;
+  bool InParagraph = false;
   llvm::StringRef Rest = Markdown;
-  while (!Rest.empty()) {
+  while (!Rest.empty() && Count > 0) {
     auto [Line, Tail] = Rest.split('\n');
     Rest = Tail;
     Line = Line.trim();
-    if (Line.starts_with("#") || (Line.empty() && Paragraph.empty()))
+    if (Line.starts_with("#") && Text.empty())
       continue;
-    if (Line.empty())
+    if (Line.starts_with("#") || Line.starts_with("```") ||
+        Line.starts_with("|"))
       break;
-    if (!Paragraph.empty())
-      Paragraph += ' ';
-    Paragraph += Line;
+    if (Line.empty()) {
+      Count -= InParagraph;
+      InParagraph = false;
+      continue;
+    }
+    if (!Text.empty())
+      Text += ' ';
+    Text += Line;
+    InParagraph = true;
   }
-  return Paragraph;
+  return Text;
 }
 
 static std::string firstSentence(llvm::StringRef Paragraph) {
@@ -67,8 +76,8 @@ RuleDoc ruleDoc(llvm::StringRef Check) {
     return Doc;
   }
   const std::string Path = "docs/checks/" + std::string(Page->Path);
-  Doc.FullDescription = firstParagraph(Page->Contents);
-  Doc.ShortDescription = firstSentence(Doc.FullDescription);
+  Doc.ShortDescription = firstSentence(leadingParagraphs(Page->Contents, 1));
+  Doc.FullDescription = leadingParagraphs(Page->Contents, 2);
   Doc.HelpText = Doc.FullDescription + "\n\nDocumentation: " + Path;
   Doc.HelpMarkdown = Page->Contents;
   if (llvm::StringRef Base = MAPTIDY_DOCS_URL; !Base.empty())

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckTraits.h"
 #include "Report.h"
 #include "RuleDocs.h"
 #include "llvm/ADT/StringMap.h"
@@ -105,8 +106,23 @@ private:
       });
       if (!Doc.HelpUri.empty())
         J.attribute("helpUri", Doc.HelpUri);
-      J.attributeObject("defaultConfiguration",
-                        [&] { J.attribute("level", "warning"); });
+      const CheckTraits Traits = checkTraits(Check);
+      J.attributeObject("defaultConfiguration", [&] {
+        J.attribute("level", Traits.Defect ? "error" : "warning");
+      });
+      J.attributeObject("properties", [&] {
+        J.attributeArray("tags", [&] {
+          for (llvm::StringRef Tag : Traits.Tags)
+            J.value(Tag);
+        });
+        J.attribute("precision", Traits.Precision);
+        J.attribute("problem.severity", Traits.Defect ? "error"
+                                        : Traits.Category == "Style"
+                                            ? "recommendation"
+                                            : "warning");
+        if (!Traits.SecuritySeverity.empty())
+          J.attribute("security-severity", Traits.SecuritySeverity);
+      });
     });
   }
 
@@ -132,12 +148,26 @@ private:
                 Input.Sources.utf16Column(File, Where));
   }
 
-  /// A physicalLocation member for \p Offset in \p File (absolute).
-  void physical(llvm::StringRef File, unsigned Offset) {
+  /// A physicalLocation member for \p Offset in \p File (absolute), with
+  /// \p Length bytes.
+  void physical(llvm::StringRef File, unsigned Offset, unsigned Length = 0) {
     J.attributeObject("physicalLocation", [&] {
       artifact(File);
-      J.attributeObject("region", [&] { point("start", File, Offset); });
+      J.attributeObject("region", [&] {
+        point("start", File, Offset);
+        point("end", File, Offset + Length);
+      });
     });
+  }
+
+  /// The length of the source range clang-tidy highlights at the finding,
+  /// when it starts there.
+  static unsigned highlighted(const clang::tidy::ClangTidyError &Error) {
+    for (const clang::tooling::FileByteRange &Range : Error.Message.Ranges)
+      if (Range.FilePath == Error.Message.FilePath &&
+          Range.FileOffset == Error.Message.FileOffset)
+        return Range.Length;
+    return 0;
   }
 
   /// A fix-it as a SARIF fix, its edits grouped by file.
@@ -179,10 +209,16 @@ private:
       message(Error.Message.Message);
       if (!F.Path.empty())
         J.attributeArray("locations", [&] {
-          J.object([&] { physical(F.Path, Error.Message.FileOffset); });
+          J.object([&] {
+            physical(F.Path, Error.Message.FileOffset, highlighted(Error));
+          });
         });
-      J.attributeObject("partialFingerprints",
-                        [&] { J.attribute("maptidy/v1", F.Fingerprint); });
+      // GitHub matches results across commits by primaryLocationLineHash
+      // only; the fingerprint is of the finding's line, as its is.
+      J.attributeObject("partialFingerprints", [&] {
+        J.attribute("maptidy/v1", F.Fingerprint);
+        J.attribute("primaryLocationLineHash", F.Fingerprint);
+      });
       J.attributeArray("relatedLocations", [&] {
         unsigned Id = 0;
         for (const clang::tooling::DiagnosticMessage &Note : Error.Notes) {
