@@ -1,22 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages maptidy needs to build and test. Idempotent:
-# does nothing when everything is installed.
+# Installs the Debian 12 packages maptidy needs. Idempotent: does nothing
+# when everything is installed.
+#   ci/setup.sh                    building maptidy and running its tests
+#   ci/setup.sh --tools            building the tools only (CI jobs of projects)
+#   ci/setup.sh --runtime          running an installed maptidy only
 #   ci/setup.sh --bench            adds the peer libraries of the benchmarks
 #   ci/setup.sh --corpus PKG...    adds a deb-src entry (apt-get source), dpkg-dev
 #                                  and the packages named (test/corpus)
 set -euo pipefail
 
-packages=(
-  cmake ninja-build g++ pkg-config python3
-  clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
-  libclang-rt-22-dev zlib1g-dev libzstd-dev
-  libgrpc++-dev libprotobuf-dev
-  libgtest-dev libgmock-dev libfmt-dev
-  git pre-commit neovim nodejs
+# An installed maptidy: its shared libraries, clang's builtin headers
+# (stddef.h, ...), a C++ standard library's headers for the code it reads,
+# and git for --diff-base.
+runtime=(libclang-common-22-dev libz3-4 zlib1g libzstd1 g++ git ca-certificates)
+# Building maptidy, maptidy-clangd and the plugin.
+tools=(
+  cmake ninja-build g++ pkg-config git
+  clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev
+  zlib1g-dev libzstd-dev libgrpc++-dev libprotobuf-dev
 )
+# The test suite.
+tests=(
+  python3 clang-22 llvm-22-tools libclang-rt-22-dev
+  libgtest-dev libgmock-dev libfmt-dev pre-commit neovim nodejs
+)
+case "${1:-}" in
+  --runtime) packages=("${runtime[@]}") ;;
+  --tools) packages=("${tools[@]}") ;;
+  *) packages=("${tools[@]}" "${tests[@]}") ;;
+esac
 # The SARIF schema test installs its npm modules itself; npm comes with some
 # nodejs builds and is a package of its own in Debian's.
-if ! command -v npm > /dev/null; then
+if [[ ${1:-} != --runtime && ${1:-} != --tools ]] && ! command -v npm > /dev/null; then
   packages+=(npm)
 fi
 sudo=()

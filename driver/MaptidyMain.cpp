@@ -140,8 +140,9 @@ static cl::opt<bool> UseColor("use-color", cl::desc("Colour the diagnostics"),
 static cl::opt<std::string>
     Format("format",
            cl::desc("Report format: text (clang-tidy's, the default), json "
-                    "(maptidy's, see docs/cli.md), sarif (SARIF 2.1.0) or "
-                    "codeclimate (GitLab code quality)"),
+                    "(maptidy's, see docs/cli.md), sarif (SARIF 2.1.0), "
+                    "codeclimate (GitLab code quality) or github (GitHub "
+                    "Actions annotations)"),
            cl::value_desc("format"), cl::init("text"), cl::cat(Category));
 static cl::opt<std::string>
     Output("output",
@@ -398,10 +399,11 @@ int main(int Argc, const char **Argv) {
           .Case("json", OutputFormat::Json)
           .Case("sarif", OutputFormat::Sarif)
           .Case("codeclimate", OutputFormat::CodeClimate)
+          .Case("github", OutputFormat::Github)
           .Default(std::nullopt);
   if (!ReportFormat) {
     reportError("invalid --format '" + Format +
-                "'; expected text, json, sarif or codeclimate");
+                "'; expected text, json, sarif, codeclimate or github");
     return ExitCouldNotRun;
   }
   const std::optional<FailLevel> Failing =

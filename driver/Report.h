@@ -1,8 +1,8 @@
 //===--- Report.h - maptidy -----------------------------------------------===//
 //
 // The machine-readable reports of a run: maptidy's JSON (schema in
-// docs/cli.md), SARIF 2.1.0 for code scanning, and Code Climate JSON for
-// GitLab's code quality widget.
+// docs/cli.md), SARIF 2.1.0 for code scanning, Code Climate JSON for
+// GitLab's code quality widget, and GitHub Actions annotations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,6 +38,7 @@ struct ReportInput {
 void writeJsonReport(const ReportInput &Input, llvm::raw_ostream &OS);
 void writeSarifReport(const ReportInput &Input, llvm::raw_ostream &OS);
 void writeCodeClimateReport(const ReportInput &Input, llvm::raw_ostream &OS);
+void writeGithubReport(const ReportInput &Input, llvm::raw_ostream &OS);
 
 /// \p Text as a valid UTF-8 JSON string (source text may be in another
 /// encoding).

@@ -144,8 +144,10 @@ int run(const RunRequest &Request) {
       writeJsonReport(Input, OS);
     else if (Request.Format == OutputFormat::Sarif)
       writeSarifReport(Input, OS);
-    else
+    else if (Request.Format == OutputFormat::CodeClimate)
       writeCodeClimateReport(Input, OS);
+    else
+      writeGithubReport(Input, OS);
     Failed |= !emit(Request.Output, Report);
   }
   llvm::outs().flush();

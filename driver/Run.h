@@ -21,7 +21,7 @@
 
 namespace maptidy {
 
-enum class OutputFormat { Text, Json, Sarif, CodeClimate };
+enum class OutputFormat { Text, Json, Sarif, CodeClimate, Github };
 
 /// The least severe finding that fails the run (--fail-on).
 enum class FailLevel { Warning, Error, None };

@@ -67,6 +67,8 @@ def check_github(ci, repo, env):
         fail("the workflow does not run on pull requests")
     if workflow["permissions"].get("security-events") != "write":
         fail("the workflow cannot upload SARIF (security-events: write)")
+    if workflow["permissions"].get("actions") != "read":
+        fail("the SARIF upload cannot read the run in a private repository")
     steps = workflow["jobs"]["maptidy"]["steps"]
     by_name = {step.get("name"): step for step in steps}
     checkout = by_name["Check out the project"]
@@ -89,6 +91,14 @@ def check_github(ci, repo, env):
     if status != "status=1" or len(results) != 1 or \
             results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] != 12:
         fail("expected the new finding only: %s %s" % (status, results))
+    annotate = by_name["Annotate the findings (code scanning not available)"]
+    if not upload.get("continue-on-error") or \
+            "steps.upload.outcome == 'failure'" not in annotate["if"]:
+        fail("a refused SARIF upload does not fall back to annotations")
+    annotations = run_script(annotate["run"], repo, run_env).stdout
+    if "::warning file=a.cpp,line=12," not in annotations or \
+            annotations.count("::warning") != 1:
+        fail("the fallback does not annotate the new finding:\n" + annotations)
     push_env = dict(run_env, BASE_REF="")
     run_script(by_name["Run maptidy"]["run"], repo, push_env)
     pushed = json.load(open(os.path.join(repo, "maptidy.sarif")))
@@ -120,7 +130,16 @@ def check_gitlab(ci, repo, env):
     issues = json.load(open(os.path.join(repo, report)))
     if len(issues) != 1 or issues[0]["location"]["lines"]["begin"] != 12:
         fail("expected the new finding only: %s" % issues)
-    print("gitlab: the merge request's new finding fails the job")
+    if {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"} not in job["rules"]:
+        fail("the job does not run on the default branch")
+    default_env = dict(run_env, CI_MERGE_REQUEST_TARGET_BRANCH_NAME="")
+    result = run_script("\n".join(job["script"]), repo, default_env)
+    issues = json.load(open(os.path.join(repo, report)))
+    if result.returncode != 0 or len(issues) != 2:
+        fail("the default branch does not report every finding without "
+             "failing:\n" + result.stdout)
+    print("gitlab: the merge request's new finding fails the job; the "
+          "default branch reports all")
     return "\n".join(job["script"]), run_env
 
 
