@@ -236,6 +236,17 @@ static ConfigRequest configRequest() {
 }
 
 /// Parses the command line; a bad option becomes one error line.
+/// Whether \p Suggested, LLVM's nearest option to the unknown \p Given, is
+/// close enough to be a typo of it (LLVM suggests its nearest whatever the
+/// distance).
+static bool isCloseSpelling(llvm::StringRef Given, llvm::StringRef Suggested) {
+  auto Name = [](llvm::StringRef Option) {
+    return Option.ltrim('-').split('=').first;
+  };
+  const unsigned Distance = Name(Given).edit_distance(Name(Suggested));
+  return Distance <= std::max<size_t>(2, Name(Suggested).size() / 4);
+}
+
 static bool parseCommandLine(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
@@ -245,11 +256,22 @@ static bool parseCommandLine(int Argc, const char **Argv) {
   llvm::raw_string_ostream ErrorStream(Errors);
   if (cl::ParseCommandLineOptions(Argc, Argv, Overview, &ErrorStream))
     return true;
-  llvm::StringRef FirstLine = llvm::StringRef(Errors).split('\n').first;
-  FirstLine.consume_front(llvm::sys::path::filename(Argv[0]));
-  // LLVM's own hint names the binary's full path; ours replaces it.
+  // LLVM's lines start with the program's name, and its hint names the
+  // binary's full path; one line of maptidy's replaces them, keeping a
+  // "did you mean" suggestion.
+  auto [FirstLine, Rest] = llvm::StringRef(Errors).split('\n');
+  const llvm::StringRef Program = llvm::sys::path::filename(Argv[0]);
+  FirstLine.consume_front(Program);
   FirstLine = FirstLine.split("  Try: ").first.ltrim(": ").rtrim(". ");
-  reportError(FirstLine + "; see 'maptidy --help'");
+  llvm::StringRef Suggestion = Rest.split('\n').first;
+  Suggestion.consume_front(Program);
+  if (Suggestion.consume_front(": Did you mean '") &&
+      isCloseSpelling(FirstLine.split('\'').second.split('\'').first,
+                      Suggestion.split('\'').first))
+    reportError(FirstLine + "; did you mean '" + Suggestion.split('\'').first +
+                "'? (see 'maptidy --help')");
+  else
+    reportError(FirstLine + "; see 'maptidy --help'");
   return false;
 }
 
