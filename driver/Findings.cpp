@@ -32,6 +32,12 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
     Merged.Stats.ErrorsIgnoredNOLINT += S.ErrorsIgnoredNOLINT;
     Merged.Stats.ErrorsIgnoredNonUserCode += S.ErrorsIgnoredNonUserCode;
     Merged.Stats.ErrorsIgnoredLineFilter += S.ErrorsIgnoredLineFilter;
+    for (const auto &Entry : Outcome.Result->Analyzed) {
+      auto [It, Inserted] =
+          Merged.Analyzed.try_emplace(Entry.getKey(), Entry.getValue());
+      if (!Inserted && It->getValue() != Entry.getValue())
+        It->getValue() = std::nullopt;
+    }
 
     const size_t First = Merged.Findings.size();
     for (clang::tidy::ClangTidyError &Error : Outcome.Result->Errors)

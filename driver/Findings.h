@@ -10,9 +10,12 @@
 #define MAPTIDY_DRIVER_FINDINGS_H
 
 #include "ClangTidyDiagnosticConsumer.h"
+#include "FileDigest.h"
 #include "SourceCache.h"
 #include "WorkerPool.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +59,9 @@ struct MergedResults {
   clang::tidy::ClangTidyStats Stats;
   /// The workers' own output, in the order of the files.
   std::string Logs;
+  /// The files the fix-its change, by absolute path, as the analysis read
+  /// them; std::nullopt when two translation units read different versions.
+  llvm::StringMap<std::optional<FileDigest>> Analyzed;
 };
 
 MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
