@@ -1,6 +1,7 @@
 //===--- Findings.cpp - maptidy -------------------------------------------===//
 
 #include "Findings.h"
+#include "LineEndings.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
 
@@ -72,6 +73,8 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                                       return key(A) == key(B);
                                     }),
                         Merged.Findings.end());
+  for (Finding &F : Merged.Findings)
+    matchLineEndings(F.Error, Sources);
   return Merged;
 }
 

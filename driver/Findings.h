@@ -64,6 +64,8 @@ struct MergedResults {
   llvm::StringMap<std::optional<FileDigest>> Analyzed;
 };
 
+/// Merges the outcomes of \p Files, in their order; fix-its get the line
+/// ends of the files they change.
 MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                             std::vector<UnitOutcome> Outcomes,
                             SourceCache &Sources);
