@@ -4,6 +4,7 @@
 #include "AtomicFile.h"
 #include "ExitCodes.h"
 #include "FileLocks.h"
+#include "Termination.h"
 #include "clang/Format/Format.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/WithColor.h"
@@ -237,7 +238,13 @@ applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
     if (Result.Outcomes[I] == FixOutcome::NotApplied &&
         Plan.take(Edits[I], *Findings[I]))
       Result.Outcomes[I] = FixOutcome::Applied;
-  const llvm::StringSet<> Failed = Plan.write(Request.FormatStyle);
+  llvm::StringSet<> Failed;
+  {
+    // A signal cannot leave some files fixed and others not, nor a
+    // temporary file: it takes effect after the last file is written.
+    TerminationDeferred Deferred;
+    Failed = Plan.write(Request.FormatStyle);
+  }
   for (size_t I = 0; I < Findings.size(); ++I) {
     if (llvm::any_of(Edits[I],
                      [&](const auto &E) { return Failed.contains(E.first); }))
