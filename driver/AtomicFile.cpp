@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace fs = llvm::sys::fs;
@@ -49,6 +50,8 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
   llvm::SmallString<256> Temporary;
   if (std::error_code Error = fs::createUniqueFile(Model, FD, Temporary))
     return cannotWrite(Path, Error.message());
+  // LLVM's handlers of SIGINT, SIGTERM and SIGHUP remove it.
+  llvm::sys::RemoveFileOnSignal(Temporary);
   std::error_code Failure;
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
@@ -63,10 +66,11 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
   }
   if (!Failure)
     Failure = fs::rename(Temporary, Path);
-  if (Failure) {
+  if (Failure)
     fs::remove(Temporary);
+  llvm::sys::DontRemoveFileOnSignal(Temporary);
+  if (Failure)
     return cannotWrite(Path, Failure.message());
-  }
   return llvm::Error::success();
 }
 

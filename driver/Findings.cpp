@@ -2,6 +2,7 @@
 
 #include "Findings.h"
 #include "CheckTraits.h"
+#include "LineEndings.h"
 #include "llvm/ADT/STLExtras.h"
 #include <tuple>
 
@@ -39,6 +40,12 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
     Merged.Stats.ErrorsIgnoredNOLINT += S.ErrorsIgnoredNOLINT;
     Merged.Stats.ErrorsIgnoredNonUserCode += S.ErrorsIgnoredNonUserCode;
     Merged.Stats.ErrorsIgnoredLineFilter += S.ErrorsIgnoredLineFilter;
+    for (const auto &Entry : Outcome.Result->Analyzed) {
+      auto [It, Inserted] =
+          Merged.Analyzed.try_emplace(Entry.getKey(), Entry.getValue());
+      if (!Inserted && It->getValue() != Entry.getValue())
+        It->getValue() = std::nullopt;
+    }
 
     const size_t First = Merged.Findings.size();
     for (clang::tidy::ClangTidyError &Error : Outcome.Result->Errors)
@@ -73,6 +80,8 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                                       return key(A) == key(B);
                                     }),
                         Merged.Findings.end());
+  for (Finding &F : Merged.Findings)
+    matchLineEndings(F.Error, Sources);
   return Merged;
 }
 

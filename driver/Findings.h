@@ -10,9 +10,12 @@
 #define MAPTIDY_DRIVER_FINDINGS_H
 
 #include "ClangTidyDiagnosticConsumer.h"
+#include "FileDigest.h"
 #include "SourceCache.h"
 #include "WorkerPool.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +57,13 @@ struct MergedResults {
   clang::tidy::ClangTidyStats Stats;
   /// The workers' own output, in the order of the files.
   std::string Logs;
+  /// The files the fix-its change, by absolute path, as the analysis read
+  /// them; std::nullopt when two translation units read different versions.
+  llvm::StringMap<std::optional<FileDigest>> Analyzed;
 };
 
+/// Merges the outcomes of \p Files, in their order; fix-its get the line
+/// ends of the files they change.
 MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                             std::vector<UnitOutcome> Outcomes,
                             SourceCache &Sources);

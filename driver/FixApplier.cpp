@@ -3,6 +3,8 @@
 #include "FixApplier.h"
 #include "AtomicFile.h"
 #include "ExitCodes.h"
+#include "FileLocks.h"
+#include "Termination.h"
 #include "clang/Format/Format.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/WithColor.h"
@@ -53,18 +55,70 @@ FileEdits editsOf(const llvm::StringMap<Replacements> &Fix,
   return Edits;
 }
 
+/// A file the fix-its change, locked and checked before any is written.
+struct Target {
+  enum { Ready, Unusable, Changed } State;
+  /// As read under the lock: the version the analysis saw, when Ready.
+  std::string Code;
+};
+
+/// Locks the files \p Edits change, in the order of their paths, and checks
+/// that each is still the version analyzed (\p Analyzed) and can be
+/// written; prints one error line for each that is not.
+llvm::StringMap<Target>
+lockTargets(llvm::ArrayRef<FileEdits> Edits,
+            const llvm::StringMap<std::optional<FileDigest>> &Analyzed,
+            FileLocks &Locks) {
+  std::vector<llvm::StringRef> Paths;
+  for (const FileEdits &Fix : Edits)
+    for (const auto &Entry : Fix)
+      Paths.push_back(Entry.first);
+  llvm::sort(Paths);
+  Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
+
+  llvm::StringMap<Target> Targets;
+  for (llvm::StringRef Path : Paths) {
+    Target &T = Targets[Path];
+    llvm::Expected<std::string> Code = Locks.lockAndRead(Path);
+    if (!Code) {
+      reportError(llvm::toString(Code.takeError()) +
+                  "; its fixes were not applied");
+      T.State = Target::Unusable;
+      continue;
+    }
+    auto Digest = Analyzed.find(Path);
+    if (Digest == Analyzed.end() || Digest->getValue() != digestOf(*Code)) {
+      reportError(
+          "'" + Path +
+          "' changed since it was analyzed; its fixes were not applied");
+      T.State = Target::Changed;
+      continue;
+    }
+    if (llvm::Error Error = checkWritable(Path)) {
+      reportError(llvm::toString(std::move(Error)));
+      T.State = Target::Unusable;
+      continue;
+    }
+    T.State = Target::Ready;
+    T.Code = std::move(*Code);
+  }
+  return Targets;
+}
+
 class Planner {
 public:
-  explicit Planner(SourceCache &Sources) : Sources(Sources) {}
+  explicit Planner(const llvm::StringMap<Target> &Targets) : Targets(Targets) {}
 
-  /// Takes \p Edits unless one conflicts with an edit taken before; edits
-  /// equal to one taken before are shared, not repeated.
+  /// Takes \p Edits unless one conflicts with an edit taken before or
+  /// changes a file that is not ready; edits equal to one taken before are
+  /// shared, not repeated.
   bool take(const FileEdits &Edits, const Finding &F) {
     for (const auto &[File, E] : Edits) {
-      if (!writable(File)) {
+      const Target &T = Targets.find(File)->getValue();
+      if (T.State == Target::Unusable)
         dropped(F, "changes '" + File + "', which cannot be written");
+      if (T.State != Target::Ready)
         return false;
-      }
       for (const Edit &Taken : Accepted[File])
         if (!(Taken == E) && Taken.overlaps(E)) {
           dropped(F, "overlaps another fix-it");
@@ -87,7 +141,7 @@ public:
     llvm::StringSet<> Failed;
     for (const auto &Entry : Accepted) {
       llvm::StringRef File = Entry.getKey();
-      llvm::StringRef Code = *Sources.contents(File);
+      llvm::StringRef Code = Targets.find(File)->getValue().Code;
       Replacements Set;
       for (const Edit &E : merged(Entry.getValue()))
         llvm::cantFail(Set.add(Replacement(File, E.Offset, E.Length, E.Text)));
@@ -109,26 +163,7 @@ public:
     return Failed;
   }
 
-  /// Whether a file the fix-its touch cannot be written.
-  bool sawUnwritable() const {
-    return llvm::any_of(Writable, [](const auto &E) { return !E.getValue(); });
-  }
-
 private:
-  bool writable(llvm::StringRef File) {
-    auto [It, Inserted] = Writable.try_emplace(File, true);
-    if (Inserted) {
-      if (!Sources.contents(File)) {
-        reportError("cannot read '" + File + "' to apply fix-its to it");
-        It->getValue() = false;
-      } else if (llvm::Error Error = checkWritable(File)) {
-        reportError(llvm::toString(std::move(Error)));
-        It->getValue() = false;
-      }
-    }
-    return It->getValue();
-  }
-
   /// \p Edits with the insertions at one offset joined in the order taken.
   static std::vector<Edit> merged(const std::vector<Edit> &Edits) {
     std::vector<Edit> Result;
@@ -170,40 +205,56 @@ private:
     return clang::tooling::applyAllReplacements(Code, *Formatted);
   }
 
-  SourceCache &Sources;
+  const llvm::StringMap<Target> &Targets;
   llvm::StringMap<std::vector<Edit>> Accepted;
-  llvm::StringMap<bool> Writable;
 };
 
 } // namespace
 
-FixResult applyFixes(llvm::ArrayRef<const Finding *> Findings,
-                     const FixRequest &Request, SourceCache &Sources) {
+FixResult
+applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
+           const llvm::StringMap<std::optional<FileDigest>> &Analyzed) {
   FixResult Result;
-  Planner Plan(Sources);
   std::vector<FileEdits> Edits(Findings.size());
-  for (size_t I = 0; I < Findings.size(); ++I) {
-    const Finding &F = *Findings[I];
+  for (const Finding *F : Findings) {
     const llvm::StringMap<Replacements> *Fix =
-        clang::tidy::getFixIt(F.Error, Request.FixNotes);
-    FixOutcome Outcome = FixOutcome::NotAttempted;
-    if (Fix && (!F.FromUncompiledUnit || Request.FixErrors)) {
+        clang::tidy::getFixIt(F->Error, Request.FixNotes);
+    const bool Attempted = Fix && (!F->FromUncompiledUnit || Request.FixErrors);
+    if (Attempted) {
       ++Result.Suggested;
-      Edits[I] = editsOf(*Fix, F.Error.BuildDirectory);
-      Outcome =
-          Plan.take(Edits[I], F) ? FixOutcome::Applied : FixOutcome::NotApplied;
+      Edits[Result.Chosen.size()] = editsOf(*Fix, F->Error.BuildDirectory);
     }
     Result.Chosen.push_back(Fix);
-    Result.Outcomes.push_back(Outcome);
+    Result.Outcomes.push_back(Attempted ? FixOutcome::NotApplied
+                                        : FixOutcome::NotAttempted);
   }
-  const llvm::StringSet<> Failed = Plan.write(Request.FormatStyle);
+
+  // Held until every file is written: another run that waits for them then
+  // sees the files written, not the ones this run analyzed.
+  FileLocks Locks;
+  const llvm::StringMap<Target> Targets = lockTargets(Edits, Analyzed, Locks);
+  Planner Plan(Targets);
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (Result.Outcomes[I] == FixOutcome::NotApplied &&
+        Plan.take(Edits[I], *Findings[I]))
+      Result.Outcomes[I] = FixOutcome::Applied;
+  llvm::StringSet<> Failed;
+  {
+    // A signal cannot leave some files fixed and others not, nor a
+    // temporary file: it takes effect after the last file is written.
+    TerminationDeferred Deferred;
+    Failed = Plan.write(Request.FormatStyle);
+  }
   for (size_t I = 0; I < Findings.size(); ++I) {
     if (llvm::any_of(Edits[I],
                      [&](const auto &E) { return Failed.contains(E.first); }))
       Result.Outcomes[I] = FixOutcome::NotApplied;
     Result.Applied += Result.Outcomes[I] == FixOutcome::Applied;
   }
-  Result.WriteFailed = !Failed.empty() || Plan.sawUnwritable();
+  Result.WriteFailed =
+      !Failed.empty() || llvm::any_of(Targets, [](const auto &Entry) {
+        return Entry.getValue().State != Target::Ready;
+      });
   return Result;
 }
 

@@ -3,8 +3,9 @@
 // --fix over a whole run: the fix-its of every translation unit are applied
 // once. A fix-it is applied whole or not at all: one that overlaps a fix-it
 // taken before it (in report order), or touches a file that cannot be
-// written, is dropped with a message. Each file is then written once,
-// through a temporary file and a rename.
+// written or changed since it was analyzed, is dropped. The files are locked
+// against other maptidy runs, checked against the versions analyzed, then
+// each written once, through a temporary file and a rename.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,14 +35,18 @@ struct FixResult {
   std::vector<FixOutcome> Outcomes;
   unsigned Applied = 0;
   unsigned Suggested = 0;
-  /// Set when a file could not be written.
+  /// Set when a file could not be read or written, or changed since it was
+  /// analyzed.
   bool WriteFailed = false;
 };
 
 /// Applies the fix-its of \p Findings and writes the files they change,
-/// printing a line on stderr for each fix-it dropped.
-FixResult applyFixes(llvm::ArrayRef<const Finding *> Findings,
-                     const FixRequest &Request, SourceCache &Sources);
+/// printing a line on stderr for each fix-it dropped and each file refused.
+/// A file is changed only if it is still as the analysis read it
+/// (\p Analyzed, see MergedResults).
+FixResult
+applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
+           const llvm::StringMap<std::optional<FileDigest>> &Analyzed);
 
 } // namespace maptidy
 

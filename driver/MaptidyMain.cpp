@@ -206,12 +206,6 @@ static constexpr char Overview[] =
     "or\n"
     "a file did not compile. Documentation: docs/cli.md.\n";
 
-namespace maptidy {
-void reportError(const llvm::Twine &Message) {
-  llvm::errs() << "maptidy: error: " << Message << "\n";
-}
-} // namespace maptidy
-
 using namespace maptidy;
 
 template <typename T> static std::optional<T> given(const cl::opt<T> &Option) {

@@ -110,7 +110,7 @@ int run(const RunRequest &Request) {
     Fixer.FixNotes = Request.FixNotes;
     Fixer.FixErrors = Request.FixErrors;
     Fixer.FormatStyle = Request.FormatStyle;
-    Fixes = applyFixes(S.Shown, Fixer, Sources);
+    Fixes = applyFixes(S.Shown, Fixer, Merged.Analyzed);
   }
   auto Fixed = [&](size_t I) {
     return Fixing && Fixes.Outcomes[I] == FixOutcome::Applied;

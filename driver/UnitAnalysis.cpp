@@ -65,9 +65,10 @@ class ChecksAction : public ASTFrontendAction {
 public:
   ChecksAction(ClangTidyContext &Context,
                std::optional<ClangTidyASTConsumerFactory> &Factory,
-               const ClangTidyCheckFactories &MaptidyFactories)
-      : Context(Context), Factory(Factory), MaptidyFactories(MaptidyFactories) {
-  }
+               const ClangTidyCheckFactories &MaptidyFactories,
+               llvm::StringMap<FileDigest> &Read)
+      : Context(Context), Factory(Factory), MaptidyFactories(MaptidyFactories),
+        Read(Read) {}
 
   /// When the configuration of the file can enable maptidy's checks only,
   /// creates them without clang-tidy's consumer factory, which would test
@@ -110,20 +111,38 @@ public:
         std::move(Consumers), std::move(Finder), std::move(Checks));
   }
 
+  /// Records the files as the analysis read them, before the source manager
+  /// that holds them goes away: --fix applies fix-its to these versions only.
+  void EndSourceFileAction() override {
+    const SourceManager &Sources = getCompilerInstance().getSourceManager();
+    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end();
+         ++It) {
+      const SrcMgr::ContentCache &Content = *It->second;
+      if (!Content.OrigEntry)
+        continue;
+      if (std::optional<llvm::MemoryBufferRef> Buffer =
+              Content.getBufferIfLoaded())
+        Read[Content.OrigEntry->getName()] = digestOf(Buffer->getBuffer());
+    }
+  }
+
 private:
   ClangTidyContext &Context;
   std::optional<ClangTidyASTConsumerFactory> &Factory;
   const ClangTidyCheckFactories &MaptidyFactories;
+  llvm::StringMap<FileDigest> &Read;
 };
 
 class ChecksActionFactory : public tooling::FrontendActionFactory {
 public:
-  ChecksActionFactory(ClangTidyContext &Context, bool Quiet)
+  ChecksActionFactory(ClangTidyContext &Context, bool Quiet,
+                      llvm::StringMap<FileDigest> &Read)
       : Context(Context), MaptidyFactories(maptidyCheckFactories()),
-        Quiet(Quiet) {}
+        Quiet(Quiet), Read(Read) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<ChecksAction>(Context, Factory, MaptidyFactories);
+    return std::make_unique<ChecksAction>(Context, Factory, MaptidyFactories,
+                                          Read);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -143,6 +162,7 @@ private:
   std::optional<ClangTidyASTConsumerFactory> Factory;
   ClangTidyCheckFactories MaptidyFactories;
   bool Quiet;
+  llvm::StringMap<FileDigest> &Read;
 };
 
 /// ExtraArgsBefore and ExtraArgs of the options that apply to the file.
@@ -171,7 +191,8 @@ tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
 std::vector<ClangTidyError>
 runChecksOnUnit(ClangTidyContext &Context,
                 const tooling::CompilationDatabase &Database,
-                const std::string &File, bool FixNotes, bool Quiet) {
+                const std::string &File, bool FixNotes, bool Quiet,
+                llvm::StringMap<FileDigest> &Read) {
   tooling::ClangTool Tool(Database, {File});
   Tool.appendArgumentsAdjuster(extraArguments(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -185,7 +206,7 @@ runChecksOnUnit(ClangTidyContext &Context,
   Context.setDiagnosticsEngine(std::move(Options), &Engine);
   Tool.setDiagnosticConsumer(&Consumer);
 
-  ChecksActionFactory Factory(Context, Quiet);
+  ChecksActionFactory Factory(Context, Quiet, Read);
   Tool.run(&Factory);
   return Consumer.take();
 }

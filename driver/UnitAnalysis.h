@@ -12,17 +12,22 @@
 #define MAPTIDY_DRIVER_UNITANALYSIS_H
 
 #include "ClangTidyDiagnosticConsumer.h"
+#include "FileDigest.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include <string>
 #include <vector>
 
 namespace maptidy {
 
-/// The findings of the checks \p Context enables on \p File.
+/// The findings of the checks \p Context enables on \p File. \p Read gets
+/// the digest of each file the analysis read, by the name clang gave it (the
+/// name the fix-its use).
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
                 const clang::tooling::CompilationDatabase &Database,
-                const std::string &File, bool FixNotes, bool Quiet);
+                const std::string &File, bool FixNotes, bool Quiet,
+                llvm::StringMap<FileDigest> &Read);
 
 } // namespace maptidy
 

@@ -1,6 +1,7 @@
 //===--- Worker.cpp - maptidy ---------------------------------------------===//
 
 #include "Worker.h"
+#include "SourceCache.h"
 #include "UnitAnalysis.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -9,6 +10,24 @@ using clang::tooling::DiagnosticMessage;
 using clang::tooling::Replacement;
 
 namespace maptidy {
+
+/// The digests of the files \p Error's fix-its (its own and its notes')
+/// change, by absolute path, from \p Read, by the names clang gave them.
+static void recordFixedFiles(const ClangTidyError &Error,
+                             const llvm::StringMap<FileDigest> &Read,
+                             llvm::StringMap<FileDigest> &Analyzed) {
+  auto Record = [&](const DiagnosticMessage &Message) {
+    for (const auto &Entry : Message.Fix) {
+      auto Digest = Read.find(Entry.getKey());
+      if (Digest != Read.end())
+        Analyzed[resolvePath(Error.BuildDirectory, Entry.getKey())] =
+            Digest->getValue();
+    }
+  };
+  Record(Error.Message);
+  for (const DiagnosticMessage &Note : Error.Notes)
+    Record(Note);
+}
 
 UnitResult analyzeUnit(const ConfigRequest &Request,
                        const clang::tooling::CompilationDatabase &Database,
@@ -23,9 +42,12 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   // fix-its are applied once.
   Context.setSelfContainedDiags(true);
   UnitResult Result;
+  llvm::StringMap<FileDigest> Read;
   Result.Errors =
-      runChecksOnUnit(Context, Database, File.str(), FixNotes, Quiet);
+      runChecksOnUnit(Context, Database, File.str(), FixNotes, Quiet, Read);
   Result.Stats = Context.getStats();
+  for (const ClangTidyError &Error : Result.Errors)
+    recordFixedFiles(Error, Read, Result.Analyzed);
   return Result;
 }
 
@@ -37,6 +59,11 @@ public:
   explicit Encoder(llvm::raw_ostream &OS) : OS(OS) {}
   void number(uint64_t Value) { OS << Value << ';'; }
   void text(llvm::StringRef Text) { OS << Text.size() << ':' << Text; }
+  void digest(const FileDigest &Digest) {
+    number(Digest.Size);
+    number(Digest.High);
+    number(Digest.Low);
+  }
 
   void message(const DiagnosticMessage &Message) {
     text(Message.Message);
@@ -90,6 +117,14 @@ public:
     }
     Rest = Tail.drop_front(Length);
     return Tail.take_front(Length).str();
+  }
+
+  FileDigest digest() {
+    FileDigest Digest;
+    Digest.Size = number();
+    Digest.High = number();
+    Digest.Low = number();
+    return Digest;
   }
 
   DiagnosticMessage message() {
@@ -146,6 +181,11 @@ std::string encodeUnitResult(const UnitResult &Result) {
     for (const DiagnosticMessage &Note : Error.Notes)
       E.message(Note);
   }
+  E.number(Result.Analyzed.size());
+  for (const auto &Entry : Result.Analyzed) {
+    E.text(Entry.getKey());
+    E.digest(Entry.getValue());
+  }
   return Data;
 }
 
@@ -170,6 +210,10 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
     for (uint64_t K = 0, Notes = D.number(); K < Notes && !D.failed(); ++K)
       Error.Notes.push_back(D.message());
     Result.Errors.push_back(std::move(Error));
+  }
+  for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I) {
+    std::string Path = D.text();
+    Result.Analyzed[Path] = D.digest();
   }
   if (D.failed())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

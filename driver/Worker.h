@@ -11,7 +11,9 @@
 
 #include "ClangTidyDiagnosticConsumer.h"
 #include "ConfigSetup.h"
+#include "FileDigest.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -22,6 +24,9 @@ namespace maptidy {
 struct UnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   clang::tidy::ClangTidyStats Stats;
+  /// The files the fix-its of Errors change, by absolute path, as the
+  /// analysis read them.
+  llvm::StringMap<FileDigest> Analyzed;
 };
 
 /// Runs the enabled checks on \p File with the options that apply to it.

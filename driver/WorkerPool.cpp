@@ -3,6 +3,7 @@
 #include "WorkerPool.h"
 #include "AtomicFile.h"
 #include "ExitCodes.h"
+#include "Termination.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace maptidy {
@@ -23,36 +25,48 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Lets the parent sleep until a worker ends or a deadline passes. SIGCHLD is
-/// blocked while the pool runs, so one that arrives between a poll of the
-/// workers and the wait stays pending and ends the wait at once; its
-/// disposition is the default one, as an ignored SIGCHLD would reap the
-/// workers before the pool could read their status.
-class ChildSignalWait {
+/// Lets the parent sleep until a worker ends, a termination signal arrives or
+/// a deadline passes. Those signals are blocked while the pool runs, so one
+/// that arrives between a poll of the workers and the wait stays pending and
+/// ends the wait at once; the disposition of SIGCHLD is the default one, as an
+/// ignored SIGCHLD would reap the workers before the pool could read their
+/// status.
+class SignalWait {
 public:
-  ChildSignalWait() {
-    sigemptyset(&Child);
-    sigaddset(&Child, SIGCHLD);
+  SignalWait() : Terminating(terminationSignals()), Awaited(Terminating) {
+    sigaddset(&Awaited, SIGCHLD);
     struct sigaction Default = {};
     Default.sa_handler = SIG_DFL;
     sigemptyset(&Default.sa_mask);
     ::sigaction(SIGCHLD, &Default, &SavedAction);
-    ::pthread_sigmask(SIG_BLOCK, &Child, &SavedMask);
+    ::pthread_sigmask(SIG_BLOCK, &Awaited, &SavedMask);
   }
-  ~ChildSignalWait() { restore(); }
-  ChildSignalWait(const ChildSignalWait &) = delete;
-  ChildSignalWait &operator=(const ChildSignalWait &) = delete;
+  ~SignalWait() { restore(); }
+  SignalWait(const SignalWait &) = delete;
+  SignalWait &operator=(const SignalWait &) = delete;
 
-  /// Returns when a SIGCHLD is pending or at \p Deadline, and at the latest
-  /// after a second, in case the signal went to another thread.
-  void waitUntil(Clock::time_point Deadline) const {
+  /// Returns when a signal awaited is pending or at \p Deadline, and at the
+  /// latest after a second, in case the signal went to another thread.
+  void waitUntil(Clock::time_point Deadline) {
     const Clock::time_point Latest = Clock::now() + std::chrono::seconds(1);
     const auto Left = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::max(std::min(Deadline, Latest) - Clock::now(), Clock::duration()));
     struct timespec Timeout;
     Timeout.tv_sec = Left.count() / 1000000000;
     Timeout.tv_nsec = Left.count() % 1000000000;
-    ::sigtimedwait(&Child, nullptr, &Timeout);
+    const int Signal = ::sigtimedwait(&Awaited, nullptr, &Timeout);
+    if (Signal > 0 && sigismember(&Terminating, Signal))
+      Received = Signal;
+  }
+
+  /// The termination signal that arrived, or 0.
+  int termination() {
+    if (!Received) {
+      const struct timespec Now = {};
+      const int Signal = ::sigtimedwait(&Terminating, nullptr, &Now);
+      Received = Signal > 0 ? Signal : 0;
+    }
+    return Received;
   }
 
   /// Puts back the signal state maptidy was started with; a worker starts
@@ -63,9 +77,11 @@ public:
   }
 
 private:
-  sigset_t Child;
+  sigset_t Terminating;
+  sigset_t Awaited;
   sigset_t SavedMask;
   struct sigaction SavedAction;
+  int Received = 0;
 };
 
 struct Running {
@@ -81,10 +97,16 @@ public:
       : Analyze(Analyze), Files(Files), Scratch(Scratch),
         TimeoutSeconds(TimeoutSeconds), Outcomes(Files.size()) {}
 
+  /// The outcomes, in the order of the files; empty when a termination
+  /// signal (see interruption()) stopped the workers.
   std::vector<UnitOutcome> run(unsigned Jobs, ProgressLine &Progress) {
     size_t Next = 0, Done = 0;
     std::vector<Running> Active;
     while (Done < Files.size()) {
+      if (Signals.termination()) {
+        stopAll(Active);
+        return {};
+      }
       while (Next < Files.size() && Active.size() < Jobs) {
         if (!start(Next, Active))
           ++Done;
@@ -116,6 +138,9 @@ public:
     return std::move(Outcomes);
   }
 
+  /// The termination signal received while the pool ran, or 0.
+  int interruption() { return Signals.termination(); }
+
 private:
   std::string path(size_t Index, llvm::StringRef Suffix) const {
     llvm::SmallString<256> Path(Scratch);
@@ -127,6 +152,7 @@ private:
     // What is buffered now would otherwise be written twice.
     llvm::outs().flush();
     std::fflush(nullptr);
+    const pid_t Parent = ::getpid();
     const pid_t Pid = ::fork();
     if (Pid < 0) {
       Outcomes[Index].Failure =
@@ -134,6 +160,11 @@ private:
       return false;
     }
     if (Pid == 0) {
+      // A worker must not outlive maptidy, however maptidy ends; the parent
+      // may have ended before the request took effect.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != Parent)
+        ::_exit(ExitCouldNotRun);
       Signals.restore();
       work(Index);
     }
@@ -184,6 +215,14 @@ private:
         "timed out after " + std::to_string(TimeoutSeconds) + " s";
   }
 
+  /// Kills the workers still running and reaps them.
+  static void stopAll(llvm::ArrayRef<Running> Active) {
+    for (const Running &Worker : Active)
+      ::kill(Worker.Process.Pid, SIGKILL);
+    for (const Running &Worker : Active)
+      llvm::sys::Wait(Worker.Process, /*SecondsToWait=*/std::nullopt);
+  }
+
   void readLog(size_t Index) {
     if (auto Log = llvm::MemoryBuffer::getFile(path(Index, ".log")))
       Outcomes[Index].Log = (*Log)->getBuffer().str();
@@ -214,7 +253,7 @@ private:
     Outcome.Result = std::move(*Result);
   }
 
-  const ChildSignalWait Signals;
+  SignalWait Signals;
   const UnitAnalyzer &Analyze;
   llvm::ArrayRef<std::string> Files;
   llvm::StringRef Scratch;
@@ -239,9 +278,13 @@ std::vector<UnitOutcome> runWorkers(const UnitAnalyzer &Analyze,
           "cannot create a temporary directory: " + Error.message();
     return Outcomes;
   }
-  std::vector<UnitOutcome> Outcomes =
-      Pool(Analyze, Files, Scratch, TimeoutSeconds).run(Jobs, Progress);
+  Pool Workers(Analyze, Files, Scratch, TimeoutSeconds);
+  std::vector<UnitOutcome> Outcomes = Workers.run(Jobs, Progress);
   llvm::sys::fs::remove_directories(Scratch);
+  if (const int Signal = Workers.interruption()) {
+    Progress.clear();
+    endBySignal(Signal);
+  }
   return Outcomes;
 }
 

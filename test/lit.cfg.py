@@ -31,6 +31,7 @@ config.substitutions.append(
     ("%check_maptidy",
      "/usr/bin/python3 " + os.path.join(config.test_source_root, "check_maptidy.py")))
 config.substitutions.append(("%crash_plugin", config.crash_plugin))
+config.substitutions.append(("%edit_plugin", config.edit_plugin))
 config.substitutions.append(("%maptidy", config.maptidy_bin))
 config.substitutions.append(("%plugin", config.maptidy_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
