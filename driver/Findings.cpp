@@ -62,6 +62,9 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                                      std::to_string(CompileErrors) +
                                      " errors); its findings are incomplete",
                                  /*DoesNotCompile=*/true});
+    else
+      for (const std::string &Path : Outcome.Result->Read)
+        Merged.CompiledReaders[Path].push_back(I);
   }
 
   for (Finding &F : Merged.Findings) {

@@ -60,6 +60,9 @@ struct MergedResults {
   /// The files the fix-its change, by absolute path, as the analysis read
   /// them; std::nullopt when two translation units read different versions.
   llvm::StringMap<std::optional<FileDigest>> Analyzed;
+  /// For each user file, the translation units (indices in the files
+  /// analyzed) that read it and compiled: those that verify its fixes.
+  llvm::StringMap<std::vector<size_t>> CompiledReaders;
 };
 
 /// Merges the outcomes of \p Files, in their order; fix-its get the line

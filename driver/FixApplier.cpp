@@ -55,6 +55,25 @@ FileEdits editsOf(const llvm::StringMap<Replacements> &Fix,
   return Edits;
 }
 
+/// A file with the fix-its applied: its new contents, and the replacements
+/// that made them from the analyzed version.
+struct FixedFile {
+  std::string Code;
+  Replacements Applied;
+};
+
+/// The 1-based line of \p Offset in \p Code.
+unsigned lineAt(llvm::StringRef Code, unsigned Offset) {
+  return 1 + Code.take_front(Offset).count('\n');
+}
+
+/// Says on stderr why a finding's fix-it was not written.
+void refused(const Finding &F, llvm::StringRef Why) {
+  llvm::errs() << "maptidy: fix refused: " << F.Error.DiagnosticName << " at "
+               << F.Path << ":" << F.Where.Line
+               << ": the fixed code does not compile: " << Why << "\n";
+}
+
 /// A file the fix-its change, locked and checked before any is written.
 struct Target {
   enum { Ready, Unusable, Changed } State;
@@ -133,34 +152,51 @@ public:
     return true;
   }
 
-  /// Applies the edits taken, with clang-format's clean-up and formatting
-  /// around them, and writes each changed file. Returns the files that could
-  /// not be written.
-  llvm::StringSet<>
-  write(llvm::function_ref<std::string(llvm::StringRef)> FormatStyle) {
-    llvm::StringSet<> Failed;
+  /// The files with the edits taken applied, and clang-format's clean-up
+  /// and formatting around them. \p Failed gets the files where that fails.
+  llvm::StringMap<FixedFile>
+  fix(llvm::function_ref<std::string(llvm::StringRef)> FormatStyle,
+      llvm::StringSet<> &Failed) const {
+    llvm::StringMap<FixedFile> Files;
     for (const auto &Entry : Accepted) {
       llvm::StringRef File = Entry.getKey();
       llvm::StringRef Code = Targets.find(File)->getValue().Code;
       Replacements Set;
       for (const Edit &E : merged(Entry.getValue()))
         llvm::cantFail(Set.add(Replacement(File, E.Offset, E.Length, E.Text)));
+      llvm::Expected<Replacements> Applied =
+          formatted(File, Code, Set, FormatStyle(File));
       llvm::Expected<std::string> Fixed =
-          fixedCode(File, Code, Set, FormatStyle(File));
+          Applied ? clang::tooling::applyAllReplacements(Code, *Applied)
+                  : Applied.takeError();
       if (!Fixed) {
         reportError("cannot apply the fix-its to '" + File +
                     "': " + llvm::toString(Fixed.takeError()));
         Failed.insert(File);
         continue;
       }
-      if (*Fixed == Code)
-        continue;
-      if (llvm::Error Error = writeFileAtomically(File, *Fixed)) {
-        reportError(llvm::toString(std::move(Error)));
-        Failed.insert(File);
-      }
+      if (*Fixed != Code)
+        Files[File] = {std::move(*Fixed), std::move(*Applied)};
     }
-    return Failed;
+    return Files;
+  }
+
+  /// The lines of \p Fixed (1-based, inclusive) that edit \p E of its file
+  /// became, with the insertions made at the same place.
+  std::pair<unsigned, unsigned> linesOf(llvm::StringRef File,
+                                        const FixedFile &Fixed,
+                                        const Edit &E) const {
+    size_t Inserted = E.Text.size();
+    if (E.Length == 0) {
+      Inserted = 0;
+      for (const Edit &Other : Accepted.find(File)->getValue())
+        if (Other.Length == 0 && Other.Offset == E.Offset)
+          Inserted += Other.Text.size();
+    }
+    const unsigned End =
+        Fixed.Applied.getShiftedCodePosition(E.Offset + E.Length);
+    const unsigned Start = End - std::min<size_t>(End, Inserted);
+    return {lineAt(Fixed.Code, Start), lineAt(Fixed.Code, End)};
   }
 
 private:
@@ -186,10 +222,10 @@ private:
         << "; it was not applied\n";
   }
 
-  static llvm::Expected<std::string> fixedCode(llvm::StringRef File,
-                                               llvm::StringRef Code,
-                                               const Replacements &Set,
-                                               llvm::StringRef StyleName) {
+  static llvm::Expected<Replacements> formatted(llvm::StringRef File,
+                                                llvm::StringRef Code,
+                                                const Replacements &Set,
+                                                llvm::StringRef StyleName) {
     llvm::Expected<clang::format::FormatStyle> Style =
         clang::format::getStyle(StyleName, File, "none");
     if (!Style)
@@ -198,11 +234,7 @@ private:
         clang::format::cleanupAroundReplacements(Code, Set, *Style);
     if (!Cleaned)
       return Cleaned.takeError();
-    llvm::Expected<Replacements> Formatted =
-        clang::format::formatReplacements(Code, *Cleaned, *Style);
-    if (!Formatted)
-      return Formatted.takeError();
-    return clang::tooling::applyAllReplacements(Code, *Formatted);
+    return clang::format::formatReplacements(Code, *Cleaned, *Style);
   }
 
   const llvm::StringMap<Target> &Targets;
@@ -233,17 +265,80 @@ applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
   // sees the files written, not the ones this run analyzed.
   FileLocks Locks;
   const llvm::StringMap<Target> Targets = lockTargets(Edits, Analyzed, Locks);
-  Planner Plan(Targets);
+  std::optional<Planner> Plan(Targets);
   for (size_t I = 0; I < Findings.size(); ++I)
     if (Result.Outcomes[I] == FixOutcome::NotApplied &&
-        Plan.take(Edits[I], *Findings[I]))
+        Plan->take(Edits[I], *Findings[I]))
       Result.Outcomes[I] = FixOutcome::Applied;
   llvm::StringSet<> Failed;
+  llvm::StringMap<FixedFile> Fixed = Plan->fix(Request.FormatStyle, Failed);
+
+  // Verified rounds: the fix-its that the errors of a round point into are
+  // refused and the rest verified again; after the last round, the fix-its
+  // of every file a failing unit reads are refused (the unit is then as it
+  // was analyzed, and it compiled).
+  constexpr unsigned Rounds = 3;
+  Result.Refusals.resize(Findings.size());
+  for (unsigned Round = 1; Request.Verify && !Fixed.empty(); ++Round) {
+    llvm::StringMap<std::string> Contents;
+    for (const auto &Entry : Fixed)
+      Contents[Entry.getKey()] = Entry.getValue().Code;
+    const std::vector<CompileFailure> Failures = Request.Verify(Contents);
+    if (Failures.empty())
+      break;
+    bool Attributed = false;
+    auto Refuse = [&](size_t I, const CompileFailure::Error &Error) {
+      if (Result.Outcomes[I] != FixOutcome::Applied)
+        return false;
+      Result.Outcomes[I] = FixOutcome::NotApplied;
+      Result.Refusals[I] = Error.Message;
+      return true;
+    };
+    for (const CompileFailure &Failure : Failures)
+      for (const CompileFailure::Error &Error : Failure.Errors) {
+        auto File = Fixed.find(Error.File);
+        if (Round == Rounds || File == Fixed.end())
+          continue;
+        const unsigned Line = lineAt(File->getValue().Code, Error.Offset);
+        for (size_t I = 0; I < Findings.size(); ++I)
+          for (const auto &[Path, E] : Edits[I]) {
+            if (Path != Error.File)
+              continue;
+            auto [First, Last] = Plan->linesOf(Path, File->getValue(), E);
+            if (First <= Line && Line <= Last)
+              Attributed |= Refuse(I, Error);
+          }
+      }
+    if (!Attributed)
+      for (const CompileFailure &Failure : Failures)
+        for (size_t I = 0; I < Findings.size(); ++I)
+          if (llvm::any_of(Edits[I], [&](const auto &E) {
+                return llvm::is_contained(Failure.Files, E.first);
+              }))
+            Refuse(I, Failure.Errors.front());
+    Plan.emplace(Targets);
+    for (size_t I = 0; I < Findings.size(); ++I)
+      if (Result.Outcomes[I] == FixOutcome::Applied)
+        Plan->take(Edits[I], *Findings[I]);
+    Failed.clear();
+    Fixed = Plan->fix(Request.FormatStyle, Failed);
+    if (!Attributed)
+      break;
+  }
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (!Result.Refusals[I].empty())
+      refused(*Findings[I], Result.Refusals[I]);
+
   {
     // A signal cannot leave some files fixed and others not, nor a
     // temporary file: it takes effect after the last file is written.
     TerminationDeferred Deferred;
-    Failed = Plan.write(Request.FormatStyle);
+    for (const auto &Entry : Fixed)
+      if (llvm::Error Error = writeFileAtomically(Entry.getKey(),
+                                                  Entry.getValue().Code)) {
+        reportError(llvm::toString(std::move(Error)));
+        Failed.insert(Entry.getKey());
+      }
   }
   for (size_t I = 0; I < Findings.size(); ++I) {
     if (llvm::any_of(Edits[I],
@@ -254,6 +349,10 @@ applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
   Result.WriteFailed =
       !Failed.empty() || llvm::any_of(Targets, [](const auto &Entry) {
         return Entry.getValue().State != Target::Ready;
+      });
+  Result.Refused =
+      llvm::count_if(Result.Refusals, [](const std::string &Why) {
+        return !Why.empty();
       });
   return Result;
 }

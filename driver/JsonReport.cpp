@@ -42,7 +42,7 @@ public:
       J.attribute("files", static_cast<int64_t>(Input.Files));
       J.attributeArray("findings", [&] {
         for (const ReportedFinding &R : Input.Findings)
-          finding(*R.F, R.Fixed);
+          finding(R);
       });
       J.attributeArray("problems", [&] {
         for (const UnitProblem &Problem : Input.Problems)
@@ -80,7 +80,8 @@ private:
         });
   }
 
-  void finding(const Finding &F, bool Fixed) {
+  void finding(const ReportedFinding &R) {
+    const Finding &F = *R.F;
     const clang::tidy::ClangTidyError &Error = F.Error;
     J.object([&] {
       J.attribute("check", Error.DiagnosticName);
@@ -91,7 +92,11 @@ private:
       J.attributeArray("fix", [&] {
         replacements(Error.Message.Fix, Error.BuildDirectory);
       });
-      J.attribute("fixed", Fixed);
+      J.attribute("fixed", R.Fixed);
+      if (R.FixRefused.empty())
+        J.attribute("fixRefused", nullptr);
+      else
+        J.attribute("fixRefused", jsonText(R.FixRefused));
       J.attributeArray("notes", [&] {
         for (const clang::tooling::DiagnosticMessage &Note : Error.Notes)
           J.object([&] {

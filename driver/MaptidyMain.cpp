@@ -185,6 +185,12 @@ static cl::list<std::string>
             cl::desc("Load the clang-tidy modules of this shared library"),
             cl::value_desc("plugin"), cl::cat(Category));
 
+static cl::opt<std::string> FixVerify(
+    "fix-verify",
+    cl::desc("compile (the default): --fix parses the files it fixed, in "
+             "memory, and writes none whose code does not compile; none: "
+             "write the fixes unverified, as clang-tidy does"),
+    cl::value_desc("mode"), cl::init("compile"), cl::cat(Category));
 static cl::opt<std::string> InstallHeaders(
     "install-headers",
     cl::desc("Copy the container headers that fix-its include "
@@ -477,6 +483,23 @@ int main(int Argc, const char **Argv) {
   Run.Analyze = [&Request, &Database](const std::string &File) {
     return analyzeUnit(Request, Database, File, FixNotes, Quiet);
   };
+  if (FixVerify == "compile") {
+    // A parse that reports compile errors only, wherever they are.
+    ConfigRequest CompileOnly = Request;
+    CompileOnly.Checks = "-*";
+    CompileOnly.WarningsAsErrors.reset();
+    CompileOnly.LineFilter.clear();
+    Run.Verify = [CompileOnly, &Database](
+                     const std::string &File,
+                     const llvm::StringMap<std::string> &Fixed) {
+      return analyzeUnit(CompileOnly, Database, File, /*FixNotes=*/false,
+                         /*Quiet=*/true, &Fixed);
+    };
+  } else if (FixVerify != "none") {
+    reportError("invalid --fix-verify '" + FixVerify +
+                "'; expected compile or none");
+    return ExitCouldNotRun;
+  }
   Run.Files = std::move(Setup->Files);
   Run.Jobs = *Parallel;
   Run.TimeoutSeconds = TimeoutSeconds;

@@ -22,6 +22,9 @@ struct ReportedFinding {
   const Finding *F;
   /// --fix applied its fix-it.
   bool Fixed;
+  /// Why --fix refused its fix-it (the first compile error of the fixed
+  /// code); empty when it did not.
+  llvm::StringRef FixRefused = "";
 };
 
 struct ReportInput {

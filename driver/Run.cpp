@@ -110,12 +110,21 @@ int run(const RunRequest &Request) {
     Fixer.FixNotes = Request.FixNotes;
     Fixer.FixErrors = Request.FixErrors;
     Fixer.FormatStyle = Request.FormatStyle;
+    if (Request.Verify)
+      Fixer.Verify = makeFixVerifier(
+          {Request.Verify, Request.Files, Merged, Request.Jobs,
+           Request.TimeoutSeconds,
+           !Request.Quiet && llvm::sys::Process::StandardErrIsDisplayed()});
     Fixes = applyFixes(S.Shown, Fixer, Merged.Analyzed);
   }
   auto Fixed = [&](size_t I) {
     return Fixing && Fixes.Outcomes[I] == FixOutcome::Applied;
   };
-  bool Failed = Fixes.WriteFailed;
+  auto Refusal = [&](size_t I) -> llvm::StringRef {
+    return Fixing ? llvm::StringRef(Fixes.Refusals[I]) : "";
+  };
+  // A fix-it asked for and refused: the run did not do what it was asked.
+  bool Failed = Fixes.WriteFailed || Fixes.Refused;
 
   const bool TextToFile =
       Request.Format == OutputFormat::Text && !Request.Output.empty();
@@ -137,7 +146,7 @@ int run(const RunRequest &Request) {
                       Sources, Request.Part,    Request.Files.size()};
     for (size_t I = 0; I < S.Shown.size(); ++I)
       if (!S.Shown[I]->isCompileError())
-        Input.Findings.push_back({S.Shown[I], Fixed(I)});
+        Input.Findings.push_back({S.Shown[I], Fixed(I), Refusal(I)});
     std::string Report;
     llvm::raw_string_ostream OS(Report);
     if (Request.Format == OutputFormat::Json)
@@ -154,8 +163,13 @@ int run(const RunRequest &Request) {
 
   if (!Request.ExportFixes.empty()) {
     std::vector<clang::tidy::ClangTidyError> Errors;
-    for (const Finding *F : S.Shown)
-      Errors.push_back(F->Error);
+    for (size_t I = 0; I < S.Shown.size(); ++I) {
+      Errors.push_back(S.Shown[I]->Error);
+      if (!Refusal(I).empty())
+        Errors.back().Notes.emplace_back(
+            ("fix refused: the fixed code does not compile: " + Refusal(I))
+                .str());
+    }
     std::string Yaml;
     llvm::raw_string_ostream OS(Yaml);
     clang::tidy::exportReplacements(

@@ -11,6 +11,7 @@
 #define MAPTIDY_DRIVER_RUN_H
 
 #include "CompilationSetup.h"
+#include "FixVerification.h"
 #include "GitDiff.h"
 #include "WorkerPool.h"
 #include "llvm/ADT/StringSet.h"
@@ -41,6 +42,9 @@ struct RunRequest {
   bool FixErrors = false;
   /// The clang-format style for fixes in a file.
   std::function<std::string(llvm::StringRef File)> FormatStyle;
+  /// Parses a unit with the fixed files before they are written
+  /// (--fix-verify=compile); none writes them unverified.
+  UnitVerifier Verify;
   std::string ExportFixes;
 
   OutputFormat Format = OutputFormat::Text;

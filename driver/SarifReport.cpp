@@ -67,7 +67,7 @@ private:
     J.attribute("columnKind", "utf16CodeUnits");
     J.attributeArray("results", [&] {
       for (const ReportedFinding &R : Input.Findings)
-        result(*R.F);
+        result(R);
     });
     J.attributeArray("invocations", [&] {
       J.object([&] {
@@ -200,7 +200,8 @@ private:
     });
   }
 
-  void result(const Finding &F) {
+  void result(const ReportedFinding &R) {
+    const Finding &F = *R.F;
     const clang::tidy::ClangTidyError &Error = F.Error;
     J.object([&] {
       J.attribute("ruleId", Error.DiagnosticName);
@@ -240,6 +241,10 @@ private:
           if (!Note.Fix.empty())
             fix(Note.Message, Note.Fix, Error.BuildDirectory);
       });
+      if (!R.FixRefused.empty())
+        J.attributeObject("properties", [&] {
+          J.attribute("fixRefused", jsonText(R.FixRefused));
+        });
     });
   }
 

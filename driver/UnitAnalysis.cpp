@@ -111,13 +111,19 @@ public:
         std::move(Consumers), std::move(Finder), std::move(Checks));
   }
 
-  /// Records the files as the analysis read them, before the source manager
-  /// that holds them goes away: --fix applies fix-its to these versions only.
+  /// Records the user files (not system headers) as the analysis read them,
+  /// before the source manager that holds them goes away: --fix applies
+  /// fix-its to these versions only, and verifies a fixed file in the units
+  /// that read it.
   void EndSourceFileAction() override {
     const SourceManager &Sources = getCompilerInstance().getSourceManager();
-    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end();
-         ++It) {
-      const SrcMgr::ContentCache &Content = *It->second;
+    for (unsigned I = 0, N = Sources.local_sloc_entry_size(); I < N; ++I) {
+      const SrcMgr::SLocEntry &Entry = Sources.getLocalSLocEntry(I);
+      if (!Entry.isFile() ||
+          SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+        continue;
+      const SrcMgr::ContentCache &Content =
+          Entry.getFile().getContentCache();
       if (!Content.OrigEntry)
         continue;
       if (std::optional<llvm::MemoryBufferRef> Buffer =
@@ -192,8 +198,12 @@ std::vector<ClangTidyError>
 runChecksOnUnit(ClangTidyContext &Context,
                 const tooling::CompilationDatabase &Database,
                 const std::string &File, bool FixNotes, bool Quiet,
-                llvm::StringMap<FileDigest> &Read) {
+                llvm::StringMap<FileDigest> &Read,
+                const llvm::StringMap<std::string> *Overlay) {
   tooling::ClangTool Tool(Database, {File});
+  if (Overlay)
+    for (const auto &Entry : *Overlay)
+      Tool.mapVirtualFile(Entry.getKey(), Entry.getValue());
   Tool.appendArgumentsAdjuster(extraArguments(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
 

@@ -21,13 +21,15 @@
 namespace maptidy {
 
 /// The findings of the checks \p Context enables on \p File. \p Read gets
-/// the digest of each file the analysis read, by the name clang gave it (the
-/// name the fix-its use).
+/// the digest of each user file the analysis read, by the name clang gave it
+/// (the name the fix-its use). \p Overlay, when given, holds contents that
+/// replace files on disk (by absolute path): --fix's fixed files.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
                 const clang::tooling::CompilationDatabase &Database,
                 const std::string &File, bool FixNotes, bool Quiet,
-                llvm::StringMap<FileDigest> &Read);
+                llvm::StringMap<FileDigest> &Read,
+                const llvm::StringMap<std::string> *Overlay = nullptr);
 
 } // namespace maptidy
 

@@ -31,7 +31,8 @@ static void recordFixedFiles(const ClangTidyError &Error,
 
 UnitResult analyzeUnit(const ConfigRequest &Request,
                        const clang::tooling::CompilationDatabase &Database,
-                       llvm::StringRef File, bool FixNotes, bool Quiet) {
+                       llvm::StringRef File, bool FixNotes, bool Quiet,
+                       const llvm::StringMap<std::string> *Overlay) {
   // The request was validated before the workers started.
   ClangTidyContext Context(llvm::cantFail(createOptionsProvider(Request)),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
@@ -43,11 +44,14 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   Context.setSelfContainedDiags(true);
   UnitResult Result;
   llvm::StringMap<FileDigest> Read;
-  Result.Errors =
-      runChecksOnUnit(Context, Database, File.str(), FixNotes, Quiet, Read);
+  Result.Errors = runChecksOnUnit(Context, Database, File.str(), FixNotes,
+                                  Quiet, Read, Overlay);
   Result.Stats = Context.getStats();
   for (const ClangTidyError &Error : Result.Errors)
     recordFixedFiles(Error, Read, Result.Analyzed);
+  const std::string &Directory = Context.getCurrentBuildDirectory();
+  for (const auto &Entry : Read)
+    Result.Read.push_back(resolvePath(Directory, Entry.getKey()));
   return Result;
 }
 
@@ -186,6 +190,9 @@ std::string encodeUnitResult(const UnitResult &Result) {
     E.text(Entry.getKey());
     E.digest(Entry.getValue());
   }
+  E.number(Result.Read.size());
+  for (const std::string &Path : Result.Read)
+    E.text(Path);
   return Data;
 }
 
@@ -215,6 +222,8 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
     std::string Path = D.text();
     Result.Analyzed[Path] = D.digest();
   }
+  for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I)
+    Result.Read.push_back(D.text());
   if (D.failed())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "truncated or corrupt worker result");

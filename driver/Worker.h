@@ -27,12 +27,18 @@ struct UnitResult {
   /// The files the fix-its of Errors change, by absolute path, as the
   /// analysis read them.
   llvm::StringMap<FileDigest> Analyzed;
+  /// Every user file (not system header) the analysis read, by absolute
+  /// path: the units a fixed file is verified in.
+  std::vector<std::string> Read;
 };
 
-/// Runs the enabled checks on \p File with the options that apply to it.
-UnitResult analyzeUnit(const ConfigRequest &Request,
-                       const clang::tooling::CompilationDatabase &Database,
-                       llvm::StringRef File, bool FixNotes, bool Quiet);
+/// Runs the enabled checks on \p File with the options that apply to it,
+/// with \p Overlay's contents (by absolute path) in place of files on disk.
+UnitResult
+analyzeUnit(const ConfigRequest &Request,
+            const clang::tooling::CompilationDatabase &Database,
+            llvm::StringRef File, bool FixNotes, bool Quiet,
+            const llvm::StringMap<std::string> *Overlay = nullptr);
 
 /// The result as the worker writes it: a length-prefixed encoding that keeps
 /// source text byte for byte, whatever its encoding.

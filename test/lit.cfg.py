@@ -32,6 +32,7 @@ config.substitutions.append(
      "/usr/bin/python3 " + os.path.join(config.test_source_root, "check_maptidy.py")))
 config.substitutions.append(("%crash_plugin", config.crash_plugin))
 config.substitutions.append(("%edit_plugin", config.edit_plugin))
+config.substitutions.append(("%verify_plugin", config.verify_plugin))
 config.substitutions.append(("%maptidy", config.maptidy_bin))
 config.substitutions.append(("%plugin", config.maptidy_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))

@@ -1,0 +1,1 @@
+int value_c = 1;

@@ -1,0 +1,2 @@
+#pragma once
+inline int value_shared = 3;
