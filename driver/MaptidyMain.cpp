@@ -14,6 +14,7 @@
 #include "ClangTidyForceLinker.h"
 #include "CompilationSetup.h"
 #include "ConfigSetup.h"
+#include "DatabaseLoading.h"
 #include "ExitCodes.h"
 #include "GitDiff.h"
 #include "PluginLoading.h"
@@ -305,12 +306,9 @@ static int installHeaders() {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  std::string FixedFlagsError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> FixedFlags =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          Argc, Argv, FixedFlagsError);
-  if (!FixedFlagsError.empty()) {
-    reportError(FixedFlagsError);
+  auto FixedFlags = loadFlagsAfterDoubleDash(Argc, Argv);
+  if (!FixedFlags) {
+    reportError(llvm::toString(FixedFlags.takeError()));
     return ExitCouldNotRun;
   }
   if (!parseCommandLine(Argc, Argv))
@@ -326,7 +324,7 @@ int main(int Argc, const char **Argv) {
   const ConfigRequest Request = configRequest();
   CompilationRequest Compilation;
   Compilation.BuildPath = BuildPath;
-  Compilation.FixedFlags = std::move(FixedFlags);
+  Compilation.FixedFlags = std::move(*FixedFlags);
   Compilation.Files.assign(SourcePaths.begin(), SourcePaths.end());
   Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
