@@ -18,6 +18,7 @@
 #include "ExitCodes.h"
 #include "GitDiff.h"
 #include "PluginLoading.h"
+#include "PreCommit.h"
 #include "Run.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -168,6 +169,12 @@ static cl::opt<std::string>
                       "this git ref (with no files named, analyze the "
                       "changed files only)"),
              cl::value_desc("ref"), cl::cat(Category));
+static cl::opt<bool> PreCommit(
+    "pre-commit",
+    cl::desc("Run as a pre-commit hook: the lines a commit changes, the "
+             "changes of pre-commit's --from-ref/--to-ref, or whole files "
+             "(--all-files)"),
+    cl::cat(Category));
 static cl::opt<std::string>
     ShardSpec("shard",
               cl::desc("Analyze part I of N of the files (1 <= I <= N), the "
@@ -423,6 +430,19 @@ int main(int Argc, const char **Argv) {
       return ExitCouldNotRun;
     }
     Run.Baseline = std::move(*Known);
+  }
+  if (PreCommit) {
+    if (!DiffBase.empty()) {
+      reportError("--pre-commit chooses the diff base itself; drop "
+                  "--diff-base");
+      return ExitCouldNotRun;
+    }
+    llvm::Expected<std::string> Base = preCommitDiffBase();
+    if (!Base) {
+      reportError(llvm::toString(Base.takeError()));
+      return ExitCouldNotRun;
+    }
+    DiffBase = *Base;
   }
   if (!DiffBase.empty()) {
     llvm::Expected<ChangedLines> Changed = changedLinesSince(DiffBase);
