@@ -18,6 +18,21 @@ static llvm::Error invalid(llvm::StringRef Path, const llvm::Twine &Why) {
                                  "invalid baseline '" + Path + "': " + Why);
 }
 
+/// llvm::json's "[line:column, byte=offset]: message" (a 0-based column)
+/// as maptidy's other syntax errors: "invalid baseline 'path:line:column':
+/// message".
+static llvm::Error syntaxError(llvm::StringRef Path, llvm::StringRef Error) {
+  auto [Position, Message] = Error.split("]: ");
+  auto [Line, Column] = Position.split(',').first.split(':');
+  unsigned ColumnIndex = 0;
+  if (!Line.consume_front("[") || Column.getAsInteger(10, ColumnIndex))
+    return invalid(Path, Error);
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "invalid baseline '" + Path + ":" + Line +
+                                     ":" + llvm::Twine(ColumnIndex + 1) +
+                                     "': " + Message);
+}
+
 llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
@@ -27,7 +42,7 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   llvm::Expected<llvm::json::Value> Parsed =
       llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)
-    return invalid(Path, llvm::toString(Parsed.takeError()));
+    return syntaxError(Path, llvm::toString(Parsed.takeError()));
   const llvm::json::Object *Root = Parsed->getAsObject();
   if (!Root || Root->getInteger("version") != 1)
     return invalid(Path, "not a maptidy baseline (version 1)");

@@ -1,9 +1,9 @@
 //===--- CompilationSetup.cpp - maptidy -----------------------------------===//
 
 #include "CompilationSetup.h"
+#include "DatabaseLoading.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -17,25 +17,6 @@ namespace maptidy {
 
 static llvm::Error failure(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-/// One line: database loaders report several.
-static std::string oneLine(llvm::StringRef Message) {
-  std::string Line = Message.trim().str();
-  llvm::replace(Line, '\n', ' ');
-  return Line;
-}
-
-/// A path without symlinks or dots, to compare the names a user types with the
-/// names in a database.
-static std::string canonicalPath(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Path, Real))
-    return std::string(Real);
-  llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
 }
 
 /// The builtin headers (stddef.h, ...): lib/clang/<major> under the prefix the
@@ -52,40 +33,6 @@ static std::string resourceDirectory(const char *Argv0) {
   if (llvm::sys::fs::is_directory(Beside))
     return std::string(llvm::sys::path::parent_path(Beside));
   return MAPTIDY_CLANG_RESOURCE_DIR;
-}
-
-static llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadDatabase(llvm::StringRef BuildPath, llvm::StringRef FirstFile) {
-  std::string Message;
-  if (!BuildPath.empty()) {
-    llvm::SmallString<256> Json(BuildPath);
-    // A directory, unless a .json file is named (even a missing one).
-    if (llvm::sys::fs::is_directory(BuildPath) || !BuildPath.ends_with(".json"))
-      llvm::sys::path::append(Json, "compile_commands.json");
-    if (!llvm::sys::fs::exists(Json))
-      return failure("no compilation database at '" + Json +
-                     "'; create it with 'cmake -B " +
-                     llvm::sys::path::parent_path(Json) +
-                     " -DCMAKE_EXPORT_COMPILE_COMMANDS=ON' (or 'bear -- "
-                     "make'), name its directory with -p, or pass compile "
-                     "flags after '--'");
-    std::unique_ptr<CompilationDatabase> Database =
-        JSONCompilationDatabase::loadFromFile(
-            Json, Message, JSONCommandLineSyntax::AutoDetect);
-    if (!Database)
-      return failure("invalid compilation database '" + Json +
-                     "': " + oneLine(Message));
-    return inferTargetAndDriverMode(std::move(Database));
-  }
-  if (FirstFile.empty())
-    return failure("no input files; name files, or pass -p <build-dir> to "
-                   "analyze every file of a compilation database");
-  std::unique_ptr<CompilationDatabase> Database =
-      CompilationDatabase::autoDetectFromSource(FirstFile, Message);
-  if (!Database)
-    return failure("no compilation database found above '" + FirstFile +
-                   "'; pass -p <build-dir> or compile flags after '--'");
-  return Database;
 }
 
 namespace {
@@ -141,12 +88,7 @@ static llvm::Error select(llvm::StringRef Argument,
                           const llvm::StringSet<> &Known,
                           std::vector<std::string> &Files) {
   if (llvm::sys::fs::is_regular_file(Argument)) {
-    std::string File = canonicalPath(Argument);
-    if (!Known.contains(File) && !isHeader(File))
-      return failure("'" + File +
-                     "' is not in the compilation database; rebuild the "
-                     "database or pass its compile flags after '--'");
-    Files.push_back(std::move(File));
+    Files.push_back(canonicalPath(Argument));
     return llvm::Error::success();
   }
   const size_t Before = Files.size();
@@ -168,6 +110,28 @@ static llvm::Error select(llvm::StringRef Argument,
   if (Files.size() == Before)
     return failure("no such file '" + Argument +
                    "', and no file of the compilation database matches it");
+  return llvm::Error::success();
+}
+
+/// Fails on a file without a compile command, which the analysis would skip
+/// with a message but no error: a run must not pass having analyzed nothing.
+/// Notes the source files whose command is inferred (a stale database);
+/// headers, which databases do not list, always get one that way.
+static llvm::Error checkCommands(const CompilationDatabase &Database,
+                                 const std::vector<std::string> &Files) {
+  for (const std::string &File : Files) {
+    const std::vector<CompileCommand> Commands =
+        Database.getCompileCommands(File);
+    if (Commands.empty())
+      return failure("no compile command for '" + File +
+                     "' in the compilation database");
+    llvm::StringRef Origin = Commands.front().Heuristic;
+    if (Origin.consume_front("inferred from ") && !isHeader(File))
+      llvm::errs() << "maptidy: note: '" << File
+                   << "' is not in the compilation database; analyzing it "
+                      "with the command of '"
+                   << Origin << "'\n";
+  }
   return llvm::Error::success();
 }
 
@@ -207,10 +171,13 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
         return failure("no such file '" + Request.Files[0] + "'");
       FirstFile = canonicalPath(Request.Files[0]);
     }
-    auto Loaded = loadDatabase(Request.BuildPath, FirstFile);
+    auto Loaded = loadCompilationDatabase(Request.BuildPath, FirstFile);
     if (!Loaded)
       return Loaded.takeError();
-    Database = std::move(*Loaded);
+    // A file the database does not list gets the command of the most similar
+    // file that it does, as in clang-tidy and clangd.
+    Database = inferTargetAndDriverMode(
+        inferMissingCompileCommands(std::move(*Loaded)));
     llvm::StringSet<> Known;
     for (const std::string &File : Database->getAllFiles())
       Known.insert(canonicalPath(File));
@@ -221,10 +188,6 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
         return std::move(Error);
     if (Request.Files.empty())
       Setup.Files = defaultFiles(Known, Request.ChangedFiles);
-    if (llvm::any_of(Setup.Files, [&](const std::string &File) {
-          return !Known.contains(File);
-        }))
-      Database = inferMissingCompileCommands(std::move(Database));
   }
 
   llvm::sort(Setup.Files);
@@ -236,6 +199,8 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
     if (I % Request.Part.Count == Request.Part.Index - 1)
       Part.push_back(std::move(Setup.Files[I]));
   Setup.Files = std::move(Part);
+  if (llvm::Error Error = checkCommands(*Database, Setup.Files))
+    return std::move(Error);
 
   auto Adjusted = std::make_unique<ArgumentsAdjustingCompilations>(
       std::make_unique<DistinctCommandsDatabase>(std::move(Database)));

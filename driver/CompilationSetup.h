@@ -3,10 +3,11 @@
 // Finds the compile commands and the files to analyze: the compilation
 // database named with -p, flags given after `--`, or a database found above
 // the first input file; the files named (paths, directories or patterns), the
-// files changed (--diff-base) or all, then this job's shard of them. Refuses
-// source files the database does not know; headers get the command of a
-// similar file, as in clangd. A file with several commands that differ only
-// in their outputs is analyzed once.
+// files changed (--diff-base) or all, then this job's shard of them. A file
+// the database does not list (a header, a source file added since the
+// database was written) gets the command of a similar file, as in clang-tidy
+// and clangd. A file with several commands that differ only in their outputs
+// is analyzed once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,8 +56,7 @@ struct CompilationRequest {
 /// and the files to analyze, or an error that names the problem.
 llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request);
 
-/// Whether \p Path is named like a header (analyzed on its own with the
-/// command of a similar file when the database does not list it).
+/// Whether \p Path is named like a header, which databases do not list.
 bool isHeader(llvm::StringRef Path);
 
 } // namespace maptidy

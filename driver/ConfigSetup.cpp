@@ -2,6 +2,7 @@
 
 #include "ConfigSetup.h"
 #include "CheckGlobs.h"
+#include "ConfigParsing.h"
 #include "ClangTidy.h"
 #include "ClangTidyModule.h"
 #include "GlobList.h"
@@ -11,7 +12,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <optional>
 
@@ -23,35 +23,9 @@ static llvm::Error failure(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-/// Top-level keys of older clang-tidy versions that clang-tidy 22 rejects as
-/// unknown (AnalyzeTemporaryDtors went in clang-tidy 18). Projects keep their
-/// .clang-tidy for years; it still applies, without these keys, where stock
-/// clang-tidy would ignore the whole file.
-static constexpr llvm::StringLiteral RetiredKeys[] = {"AnalyzeTemporaryDtors"};
-
-/// The retired key a line of a configuration sets, if any.
-static llvm::StringRef retiredKeyOf(llvm::StringRef Line) {
-  for (llvm::StringRef Key : RetiredKeys)
-    if (Line.consume_front(Key) && Line.ltrim(" ").starts_with(":"))
-      return Key;
-  return {};
-}
-
-/// \p Text with the lines setting retired keys blanked (line numbers stay).
-static std::string withoutRetiredKeys(llvm::StringRef Text) {
-  llvm::SmallVector<llvm::StringRef, 64> Lines;
-  Text.split(Lines, '\n');
-  std::string Kept;
-  for (llvm::StringRef Line : Lines) {
-    if (retiredKeyOf(Line).empty())
-      Kept += Line;
-    Kept += '\n';
-  }
-  return Kept;
-}
-
 namespace {
-/// Reads .clang-tidy files as clang-tidy does, without their retired keys.
+/// Reads .clang-tidy files as clang-tidy does, without the keys clang-tidy
+/// does not have.
 class ProjectOptionsProvider : public FileOptionsProvider {
 public:
   ProjectOptionsProvider(ClangTidyGlobalOptions Global,
@@ -62,41 +36,19 @@ public:
     ConfigHandlers = {
         {".clang-tidy",
          [](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
-           const std::string Kept = withoutRetiredKeys(Config.getBuffer());
-           return parseConfiguration(
-               llvm::MemoryBufferRef(Kept, Config.getBufferIdentifier()));
+           std::vector<std::string> Ignored; // Warned about when validated.
+           llvm::Expected<ClangTidyOptions> Parsed = parseConfigText(
+               Config.getBuffer(), Config.getBufferIdentifier(), &Ignored);
+           if (Parsed)
+             return std::move(*Parsed);
+           // validateConfiguration refuses the file in one line before any
+           // file is analyzed; an error here would be printed in another.
+           llvm::consumeError(Parsed.takeError());
+           return ClangTidyOptions();
          }}};
   }
 };
 } // namespace
-
-/// One warning per retired key \p Text sets.
-static void warnAboutRetiredKeys(llvm::StringRef Text, llvm::StringRef Source) {
-  llvm::SmallVector<llvm::StringRef, 64> Lines;
-  Text.split(Lines, '\n');
-  for (llvm::StringRef Line : Lines)
-    if (llvm::StringRef Key = retiredKeyOf(Line); !Key.empty())
-      llvm::errs() << "maptidy: warning: ignoring '" << Key << "' in '"
-                   << Source << "', an option clang-tidy no longer has\n";
-}
-
-/// Parses \p Text, turning YAML diagnostics into one line.
-static llvm::Expected<ClangTidyOptions> parseConfig(llvm::StringRef Text,
-                                                    llvm::StringRef Source) {
-  std::string Problem;
-  const std::string Kept = withoutRetiredKeys(Text);
-  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Kept, Source), [&](const llvm::SMDiagnostic &Diag) {
-        if (Problem.empty() && Diag.getKind() == llvm::SourceMgr::DK_Error)
-          Problem = ("line " + llvm::Twine(Diag.getLineNo()) + ": " +
-                     Diag.getMessage())
-                        .str();
-      });
-  if (Parsed)
-    return *Parsed;
-  return failure("invalid configuration in '" + Source + "': " +
-                 (Problem.empty() ? Parsed.getError().message() : Problem));
-}
 
 static llvm::Expected<std::string> readConfigFile(llvm::StringRef Path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
@@ -147,7 +99,8 @@ createOptionsProvider(const ConfigRequest &Request) {
     return std::make_unique<ProjectOptionsProvider>(
         std::move(Global), std::move(Defaults), std::move(Overrides),
         std::move(FS));
-  llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
+  llvm::Expected<ClangTidyOptions> Parsed =
+      parseConfigText(Text, Source, /*Ignored=*/nullptr);
   if (!Parsed)
     return Parsed.takeError();
   return std::make_unique<ConfigOptionsProvider>(
@@ -275,10 +228,13 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
         llvm::Expected<std::string> Text = readConfigFile(Path);
         if (!Text)
           return Text.takeError();
-        warnAboutRetiredKeys(*Text, Path);
-        llvm::Expected<ClangTidyOptions> Parsed = parseConfig(*Text, Path);
+        std::vector<std::string> Ignored;
+        llvm::Expected<ClangTidyOptions> Parsed =
+            parseConfigText(*Text, Path, &Ignored);
         if (!Parsed)
           return Parsed.takeError();
+        for (const std::string &Warning : Ignored)
+          llvm::errs() << "maptidy: warning: " << Warning << "\n";
         // A project's .clang-tidy may name checks of another clang-tidy
         // version: a warning, where a name given on the command line is an
         // error.
@@ -293,8 +249,8 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
     return llvm::Error::success();
   }
   for (const auto &[Text, Source] : Configs) {
-    warnAboutRetiredKeys(Text, Source);
-    llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Text, Source);
+    llvm::Expected<ClangTidyOptions> Parsed =
+        parseConfigText(Text, Source, /*Ignored=*/nullptr);
     if (!Parsed)
       return Parsed.takeError();
     if (Parsed->Checks)

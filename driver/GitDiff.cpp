@@ -142,6 +142,20 @@ void parseDiff(llvm::StringRef Diff, llvm::StringRef TopLevel,
 
 } // namespace
 
+llvm::Expected<bool> isCheckedOut(llvm::StringRef Ref) {
+  llvm::Expected<Git> G = Git::find();
+  if (!G)
+    return G.takeError();
+  auto Commit = [&](llvm::StringRef Name) {
+    return G->run({"rev-parse", "--verify", "--quiet",
+                   (Name + "^{commit}").str()});
+  };
+  const std::optional<std::string> Named = Commit(Ref);
+  if (!Named)
+    return failure("git ref '" + Ref + "' does not exist");
+  return Named == Commit("HEAD");
+}
+
 llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Ref) {
   llvm::Expected<Git> G = Git::find();
   if (!G)

@@ -36,6 +36,10 @@ private:
 /// new.
 llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Ref);
 
+/// Whether \p Ref names the commit checked out (HEAD) in the git work tree
+/// around the working directory.
+llvm::Expected<bool> isCheckedOut(llvm::StringRef Ref);
+
 } // namespace maptidy
 
 #endif // MAPTIDY_DRIVER_GITDIFF_H

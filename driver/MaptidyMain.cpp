@@ -14,9 +14,11 @@
 #include "ClangTidyForceLinker.h"
 #include "CompilationSetup.h"
 #include "ConfigSetup.h"
+#include "DatabaseLoading.h"
 #include "ExitCodes.h"
 #include "GitDiff.h"
 #include "PluginLoading.h"
+#include "PreCommit.h"
 #include "Run.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -168,6 +170,12 @@ static cl::opt<std::string>
                       "this git ref (with no files named, analyze the "
                       "changed files only)"),
              cl::value_desc("ref"), cl::cat(Category));
+static cl::opt<bool> PreCommit(
+    "pre-commit",
+    cl::desc("Run as a pre-commit hook: the lines a commit changes, the "
+             "changes of pre-commit's --from-ref/--to-ref, or whole files "
+             "(--all-files)"),
+    cl::cat(Category));
 static cl::opt<std::string>
     ShardSpec("shard",
               cl::desc("Analyze part I of N of the files (1 <= I <= N), the "
@@ -328,12 +336,9 @@ static int installHeaders() {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  std::string FixedFlagsError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> FixedFlags =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          Argc, Argv, FixedFlagsError);
-  if (!FixedFlagsError.empty()) {
-    reportError(FixedFlagsError);
+  auto FixedFlags = loadFlagsAfterDoubleDash(Argc, Argv);
+  if (!FixedFlags) {
+    reportError(llvm::toString(FixedFlags.takeError()));
     return ExitCouldNotRun;
   }
   if (!parseCommandLine(Argc, Argv))
@@ -349,7 +354,7 @@ int main(int Argc, const char **Argv) {
   const ConfigRequest Request = configRequest();
   CompilationRequest Compilation;
   Compilation.BuildPath = BuildPath;
-  Compilation.FixedFlags = std::move(FixedFlags);
+  Compilation.FixedFlags = std::move(*FixedFlags);
   Compilation.Files.assign(SourcePaths.begin(), SourcePaths.end());
   Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
@@ -449,6 +454,19 @@ int main(int Argc, const char **Argv) {
       return ExitCouldNotRun;
     }
     Run.Baseline = std::move(*Known);
+  }
+  if (PreCommit) {
+    if (!DiffBase.empty()) {
+      reportError("--pre-commit chooses the diff base itself; drop "
+                  "--diff-base");
+      return ExitCouldNotRun;
+    }
+    llvm::Expected<std::string> Base = preCommitDiffBase();
+    if (!Base) {
+      reportError(llvm::toString(Base.takeError()));
+      return ExitCouldNotRun;
+    }
+    DiffBase = *Base;
   }
   if (!DiffBase.empty()) {
     llvm::Expected<ChangedLines> Changed = changedLinesSince(DiffBase);
