@@ -121,8 +121,8 @@ static cl::opt<bool>
                cl::cat(Category));
 static cl::opt<bool>
     Quiet("quiet",
-          cl::desc("Print no progress line, no \"N warnings generated\" and "
-                   "no statistics of suppressed findings"),
+          cl::desc("Print no progress line and no statistics of suppressed "
+                   "findings"),
           cl::cat(Category));
 // A string, so that a bad value (or --jobs=4, read as -j "obs=4") gets
 // maptidy's one-line error.
@@ -499,7 +499,7 @@ int main(int Argc, const char **Argv) {
   llvm::InitializeAllAsmParsers();
   const clang::tooling::CompilationDatabase &Database = *Setup->Database;
   Run.Analyze = [&Request, &Database](const std::string &File) {
-    return analyzeUnit(Request, Database, File, FixNotes, Quiet);
+    return analyzeUnit(Request, Database, File, FixNotes);
   };
   if (FixVerify == "compile") {
     // A parse that reports compile errors only, wherever they are.
@@ -511,7 +511,7 @@ int main(int Argc, const char **Argv) {
                      const std::string &File,
                      const llvm::StringMap<std::string> &Fixed) {
       return analyzeUnit(CompileOnly, Database, File, /*FixNotes=*/false,
-                         /*Quiet=*/true, &Fixed);
+                         &Fixed);
     };
   } else if (FixVerify != "none") {
     reportError("invalid --fix-verify '" + FixVerify +

@@ -141,10 +141,10 @@ private:
 
 class ChecksActionFactory : public tooling::FrontendActionFactory {
 public:
-  ChecksActionFactory(ClangTidyContext &Context, bool Quiet,
+  ChecksActionFactory(ClangTidyContext &Context,
                       llvm::StringMap<FileDigest> &Read)
       : Context(Context), MaptidyFactories(maptidyCheckFactories()),
-        Quiet(Quiet), Read(Read) {}
+        Read(Read) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<ChecksAction>(Context, Factory, MaptidyFactories,
@@ -157,8 +157,9 @@ public:
                      DiagnosticConsumer *Diagnostics) override {
     // Code guarded by __clang_analyzer__ is analyzed, as by clang-tidy.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    if (Quiet)
-      Invocation->getDiagnosticOpts().ShowCarets = false;
+    // No "N warnings generated." lines: they name no file, and the report
+    // shows the findings they count.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(
         std::move(Invocation), Files, std::move(PCHContainerOps), Diagnostics);
   }
@@ -167,7 +168,6 @@ private:
   ClangTidyContext &Context;
   std::optional<ClangTidyASTConsumerFactory> Factory;
   ClangTidyCheckFactories MaptidyFactories;
-  bool Quiet;
   llvm::StringMap<FileDigest> &Read;
 };
 
@@ -197,7 +197,7 @@ tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
 std::vector<ClangTidyError>
 runChecksOnUnit(ClangTidyContext &Context,
                 const tooling::CompilationDatabase &Database,
-                const std::string &File, bool FixNotes, bool Quiet,
+                const std::string &File, bool FixNotes,
                 llvm::StringMap<FileDigest> &Read,
                 const llvm::StringMap<std::string> *Overlay) {
   tooling::ClangTool Tool(Database, {File});
@@ -216,7 +216,7 @@ runChecksOnUnit(ClangTidyContext &Context,
   Context.setDiagnosticsEngine(std::move(Options), &Engine);
   Tool.setDiagnosticConsumer(&Consumer);
 
-  ChecksActionFactory Factory(Context, Quiet, Read);
+  ChecksActionFactory Factory(Context, Read);
   Tool.run(&Factory);
   return Consumer.take();
 }

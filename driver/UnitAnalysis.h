@@ -27,7 +27,7 @@ namespace maptidy {
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
                 const clang::tooling::CompilationDatabase &Database,
-                const std::string &File, bool FixNotes, bool Quiet,
+                const std::string &File, bool FixNotes,
                 llvm::StringMap<FileDigest> &Read,
                 const llvm::StringMap<std::string> *Overlay = nullptr);
 

@@ -31,7 +31,7 @@ static void recordFixedFiles(const ClangTidyError &Error,
 
 UnitResult analyzeUnit(const ConfigRequest &Request,
                        const clang::tooling::CompilationDatabase &Database,
-                       llvm::StringRef File, bool FixNotes, bool Quiet,
+                       llvm::StringRef File, bool FixNotes,
                        const llvm::StringMap<std::string> *Overlay) {
   // The request was validated before the workers started.
   ClangTidyContext Context(llvm::cantFail(createOptionsProvider(Request)),
@@ -44,8 +44,8 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   Context.setSelfContainedDiags(true);
   UnitResult Result;
   llvm::StringMap<FileDigest> Read;
-  Result.Errors = runChecksOnUnit(Context, Database, File.str(), FixNotes,
-                                  Quiet, Read, Overlay);
+  Result.Errors =
+      runChecksOnUnit(Context, Database, File.str(), FixNotes, Read, Overlay);
   Result.Stats = Context.getStats();
   for (const ClangTidyError &Error : Result.Errors)
     recordFixedFiles(Error, Read, Result.Analyzed);

@@ -37,7 +37,7 @@ struct UnitResult {
 UnitResult
 analyzeUnit(const ConfigRequest &Request,
             const clang::tooling::CompilationDatabase &Database,
-            llvm::StringRef File, bool FixNotes, bool Quiet,
+            llvm::StringRef File, bool FixNotes,
             const llvm::StringMap<std::string> *Overlay = nullptr);
 
 /// The result as the worker writes it: a length-prefixed encoding that keeps
