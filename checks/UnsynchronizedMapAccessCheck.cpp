@@ -5,6 +5,7 @@
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
 #include "StandardCalls.h"
+#include "TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -555,20 +556,22 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
       const bool SharedMutex =
           isClassNamed(Guarding->getType(),
                        {"::std::shared_mutex", "::std::shared_timed_mutex"});
+      // The lock names the mutex type as the member function sees it.
+      const TypeSpelling MutexType = spellType(
+          Guarding->getType().getUnqualifiedType(), *Method, *Context);
       std::optional<std::string> Insertion;
       if (!MayDeadlock && Block && !Block->body_empty() &&
-          !Block->body_front()->getBeginLoc().isMacroID()) {
-        const std::string MutexType =
-            Guarding->getType().getUnqualifiedType().getAsString(
-                Context->getPrintingPolicy());
+          !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
         const std::string Name = Guarding->getName().str();
         std::string Lock;
         if (ReadOnly && SharedMutex)
-          Lock = "std::shared_lock<" + MutexType + "> lock(" + Name + ");";
+          Lock = "std::shared_lock<" + *MutexType.Text + "> lock(" + Name +
+                 ");";
         else if (UsesScopedLock)
           Lock = "std::scoped_lock lock(" + Name + ");";
         else
-          Lock = "std::lock_guard<" + MutexType + "> lock(" + Name + ");";
+          Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name +
+                 ");";
         const std::optional<std::string> Indent =
             indentationAt(Block->body_front()->getBeginLoc(), SM);
         Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
