@@ -528,7 +528,7 @@ static Fate fateAfter(const Copy &Found, const Stmt &Body,
 /// The spelled declaration of a local std::unordered_map that every use
 /// treats like a std::map, so that maptidy::skiplist_map can replace it.
 static std::optional<std::pair<std::string, SourceRange>>
-skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
+skiplistReplacement(const Expr &Source, ASTContext &Context) {
   const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   const auto *Spec = Var ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -561,8 +561,13 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
       "erase",       "begin",       "end",         "cbegin",
       "cend",        "size",        "empty",       "clear",
       "lower_bound", "upper_bound", "equal_range"};
+  // Every use in the function that declares the map, lambdas included.
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Owner)
+    return std::nullopt;
   bool Compatible = true;
-  forEachReference(&Body, Var, [&](const Expr &Use) {
+  forEachReference(Owner->getBody(), Var, [&](const Expr &Use) {
     const Stmt *Parent = userParent(Use, Context);
     const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
     const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
@@ -601,14 +606,16 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
   const std::optional<std::string> SourceText = textOf(*Found.Source, Context);
   const std::string SourceName = SourceText ? *SourceText : "the container";
-  const auto Skiplist = skiplistReplacement(*Found.Source, *Body, Context);
+  const auto Skiplist = skiplistReplacement(*Found.Source, Context);
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
 
   if (Outcome.Kind == Fate::Escapes) {
+    // Where the source can become an ordered container, that is the fix: a
+    // sort inserted instead would be reported as a copy sorted every call.
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
-    const bool Sortable = !PointerKeys && !ElementType.isNull() &&
+    const bool Sortable = !Skiplist && !PointerKeys && !ElementType.isNull() &&
                           hasStableOrder(ElementType) && InBlock;
     const std::optional<std::string> Indent =
         indentationAt(Found.Statement->getBeginLoc(), SM);
@@ -618,7 +625,12 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                        "unspecified%select{| and changes from run to run "
                        "(pointer keys)}2, and that order is relied on")
                   << Found.Vector << SourceName << PointerKeys;
-      if (Sortable && Indent) {
+      if (Skiplist) {
+        Diag << FixItHint::CreateReplacement(
+                    CharSourceRange::getTokenRange(Skiplist->second),
+                    Skiplist->first)
+             << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+      } else if (Sortable && Indent) {
         const std::string Name = Found.Vector->getName().str();
         Diag << FixItHint::CreateInsertion(
                     endOfStatement(*Found.Statement, Context),
@@ -629,64 +641,52 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
     }
     diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
-    if (Skiplist) {
-      diag(
-          Found.Source->getBeginLoc(),
-          "alternatively, keep '%0' ordered: maptidy::skiplist_map iterates in "
-          "key order",
-          DiagnosticIDs::Note)
-          << SourceName
-          << FixItHint::CreateReplacement(
-                 CharSourceRange::getTokenRange(Skiplist->second),
-                 Skiplist->first)
-          << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
-    } else if (PointerKeys) {
+    if (Skiplist)
+      diag(Found.Source->getBeginLoc(),
+           "'%0' becomes a maptidy::skiplist_map, which iterates in key order",
+           DiagnosticIDs::Note)
+          << SourceName;
+    else if (PointerKeys)
       diag(Found.Source->getBeginLoc(),
            "sort by a field that identifies the objects; their addresses "
            "differ between runs",
            DiagnosticIDs::Note);
-    }
     return;
   }
 
   // Sorted by key after every copy: an ordered container gives that order
-  // without the sort.
+  // without the sort. Reported only where that fix is offered: elsewhere the
+  // copy and the sort are the remedy for an order that is relied on.
   const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
   const bool SortRemovable =
       isa<Expr>(Sort) &&
       isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
       !Sort->getBeginLoc().isMacroID() &&
       indentationAt(Sort->getBeginLoc(), SM).has_value();
+  if (!Skiplist || !SortRemovable)
+    return;
   {
     auto Diag = diag(Found.Statement->getBeginLoc(),
                      "%0 copies '%1' and sorts the copy by key every time "
                      "(O(n log n)); keeping '%1' ordered gives that order "
                      "without sorting")
                 << Found.Vector << SourceName;
-    if (Skiplist && SortRemovable) {
-      // From the newline that ends the previous line to the semicolon, so
-      // that the lines around stay as they are.
-      const std::pair<FileID, unsigned> SortStart =
-          SM.getDecomposedLoc(Sort->getBeginLoc());
-      const StringRef Buffer = SM.getBufferData(SortStart.first);
-      const size_t LineStart = Buffer.rfind('\n', SortStart.second);
-      Diag << FixItHint::CreateReplacement(
-                  CharSourceRange::getTokenRange(Skiplist->second),
-                  Skiplist->first)
-           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-                  Sort->getBeginLoc().getLocWithOffset(
-                      -static_cast<int>(SortStart.second - LineStart)),
-                  endOfStatement(*Sort, Context)))
-           << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
-    }
+    // From the newline that ends the previous line to the semicolon, so
+    // that the lines around stay as they are.
+    const std::pair<FileID, unsigned> SortStart =
+        SM.getDecomposedLoc(Sort->getBeginLoc());
+    const StringRef Buffer = SM.getBufferData(SortStart.first);
+    const size_t LineStart = Buffer.rfind('\n', SortStart.second);
+    Diag << FixItHint::CreateReplacement(
+                CharSourceRange::getTokenRange(Skiplist->second),
+                Skiplist->first)
+         << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+                Sort->getBeginLoc().getLocWithOffset(
+                    -static_cast<int>(SortStart.second - LineStart)),
+                endOfStatement(*Sort, Context)))
+         << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
   }
   diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
-  if (!Skiplist || !SortRemovable)
-    diag(Found.Source->getBeginLoc(),
-         "'%0' is not a local std::unordered_map used only through the "
-         "std::map interface; no fix is offered",
-         DiagnosticIDs::Note)
-        << SourceName;
 }
 
 } // namespace clang::tidy::maptidy
