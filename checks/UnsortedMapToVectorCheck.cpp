@@ -176,12 +176,14 @@ UnsortedMapToVectorCheck::UnsortedMapToVectorCheck(StringRef Name,
     : SpelledSourceCheck(Name, Context),
       UnorderedClasses(parseClassList(
           Options.get("UnorderedClasses", DefaultUnorderedClasses))),
+      Starts(parseClassList(Options.getLocalOrGlobal("ThreadLaunchers", ""))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void UnsortedMapToVectorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "UnorderedClasses", llvm::join(UnorderedClasses, ";"));
+  Options.store(Opts, "ThreadLaunchers", llvm::join(Starts.launchers(), ";"));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -572,6 +574,7 @@ skiplistReplacement(const Expr &Source, ASTContext &Context) {
     const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
     const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
     Compatible &=
+        isa_and_nonnull<LambdaExpr>(Parent) || // a capture
         (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
         (Subscript && Subscript->getOperator() == OO_Subscript) ||
         isa_and_nonnull<CXXForRangeStmt>(Parent);
@@ -610,12 +613,28 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
+  // On another thread, no fix changes what other threads reach: the map
+  // whose type would change, or the vector the sort would reorder.
+  const std::optional<ThreadLaunch> Thread =
+      Starts.enclosingThread(*Found.Statement, Context);
+  const auto *SourceRef = dyn_cast<DeclRefExpr>(Found.Source);
+  const ValueDecl *Edited =
+      Skiplist ? (SourceRef ? SourceRef->getDecl() : nullptr) : Found.Vector;
+  const bool Shared = Thread && Edited && isShared(*Thread->Lambda, *Edited);
+  auto NoteShared = [&] {
+    diag(Thread->Launch->getBeginLoc(),
+         "no fix: the copy runs on the thread started here, and other "
+         "threads can reach %0; changing it there could race with them",
+         DiagnosticIDs::Note)
+        << Edited;
+  };
 
   if (Outcome.Kind == Fate::Escapes) {
     // Where the source can become an ordered container, that is the fix: a
     // sort inserted instead would be reported as a copy sorted every call.
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
-    const bool Sortable = !Skiplist && !PointerKeys && !ElementType.isNull() &&
+    const bool Sortable = !Skiplist && !Shared && !PointerKeys &&
+                          !ElementType.isNull() &&
                           hasStableOrder(ElementType) && InBlock;
     const std::optional<std::string> Indent =
         indentationAt(Found.Statement->getBeginLoc(), SM);
@@ -625,7 +644,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                        "unspecified%select{| and changes from run to run "
                        "(pointer keys)}2, and that order is relied on")
                   << Found.Vector << SourceName << PointerKeys;
-      if (Skiplist) {
+      if (Skiplist && !Shared) {
         Diag << FixItHint::CreateReplacement(
                     CharSourceRange::getTokenRange(Skiplist->second),
                     Skiplist->first)
@@ -641,7 +660,9 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
     }
     diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
-    if (Skiplist)
+    if (Shared)
+      NoteShared();
+    else if (Skiplist)
       diag(Found.Source->getBeginLoc(),
            "'%0' becomes a maptidy::skiplist_map, which iterates in key order",
            DiagnosticIDs::Note)
@@ -671,22 +692,26 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                      "(O(n log n)); keeping '%1' ordered gives that order "
                      "without sorting")
                 << Found.Vector << SourceName;
-    // From the newline that ends the previous line to the semicolon, so
-    // that the lines around stay as they are.
-    const std::pair<FileID, unsigned> SortStart =
-        SM.getDecomposedLoc(Sort->getBeginLoc());
-    const StringRef Buffer = SM.getBufferData(SortStart.first);
-    const size_t LineStart = Buffer.rfind('\n', SortStart.second);
-    Diag << FixItHint::CreateReplacement(
-                CharSourceRange::getTokenRange(Skiplist->second),
-                Skiplist->first)
-         << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-                Sort->getBeginLoc().getLocWithOffset(
-                    -static_cast<int>(SortStart.second - LineStart)),
-                endOfStatement(*Sort, Context)))
-         << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+    if (!Shared) {
+      // From the newline that ends the previous line to the semicolon, so
+      // that the lines around stay as they are.
+      const std::pair<FileID, unsigned> SortStart =
+          SM.getDecomposedLoc(Sort->getBeginLoc());
+      const StringRef Buffer = SM.getBufferData(SortStart.first);
+      const size_t LineStart = Buffer.rfind('\n', SortStart.second);
+      Diag << FixItHint::CreateReplacement(
+                  CharSourceRange::getTokenRange(Skiplist->second),
+                  Skiplist->first)
+           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+                  Sort->getBeginLoc().getLocWithOffset(
+                      -static_cast<int>(SortStart.second - LineStart)),
+                  endOfStatement(*Sort, Context)))
+           << Inserter.insertion(File, "<maptidy/skiplist_map.hpp>");
+    }
   }
   diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
+  if (Shared)
+    NoteShared();
 }
 
 } // namespace clang::tidy::maptidy
