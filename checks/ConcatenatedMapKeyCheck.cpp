@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "TypeSpelling.h"
 #include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -23,8 +24,9 @@ AST_MATCHER_P(ValueDecl, hasStringKeyedType, const ConcatenatedMapKeyCheck *,
 /// A key built at the call from parts and constant separators.
 struct BuiltKey {
   enum { Concatenated, Formatted, Streamed } Form = Concatenated;
-  /// The non-constant parts and the type each has in a pair or tuple key.
-  std::vector<std::pair<const Expr *, std::string>> Parts;
+  /// The non-constant parts and the type each has in a pair or tuple key;
+  /// a null type for strings, which become std::string.
+  std::vector<std::pair<const Expr *, QualType>> Parts;
   /// Part types and separators in order: equal for keys of the same shape.
   std::string Signature;
   /// Every part has an exact representation in a pair or tuple key.
@@ -80,23 +82,24 @@ static void addPart(BuiltKey &Key, const Expr *Part, ASTContext &Context) {
       Call->getDirectCallee()->isInStdNamespace())
     Part = strip(Call->getArg(0));
   const QualType Type = Part->getType().getNonReferenceType();
-  std::string Spelled;
+  QualType KeyPart;
   if (isStringLike(Type)) {
-    Spelled = "std::string";
+    KeyPart = QualType();
   } else if (Type->isAnyCharacterType()) {
-    Spelled = "char";
+    KeyPart = Context.CharTy;
   } else if (Type->isIntegerType() && !Type->isBooleanType() &&
              !Type->isEnumeralType()) {
-    Spelled =
-        Type.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
+    KeyPart = Type.getUnqualifiedType();
   } else {
     // Floating-point text rounds: a pair key would tell apart values the
     // string key merges.
     Key.Rewritable = false;
-    Spelled = Type.getAsString();
+    KeyPart = Type.getUnqualifiedType();
   }
-  Key.Signature += "#" + Spelled;
-  Key.Parts.emplace_back(Part, Spelled);
+  Key.Signature +=
+      "#" + (KeyPart.isNull() ? std::string("std::string")
+                              : KeyPart.getCanonicalType().getAsString());
+  Key.Parts.emplace_back(Part, KeyPart);
 }
 
 static void addSeparator(BuiltKey &Key, StringRef Text) {
@@ -330,6 +333,21 @@ rekeyedType(const DeclaratorDecl &Decl, StringRef KeyType,
   return std::make_pair(Type, Info->getTypeLoc().getSourceRange());
 }
 
+/// The pair or tuple of the parts of \p Shape as a type written in \p At.
+static TypeSpelling keyTypeAt(const BuiltKey &Shape, const DeclContext &At,
+                              const ASTContext &Context) {
+  std::string Key = Shape.Parts.size() == 2 ? "std::pair<" : "std::tuple<";
+  for (const auto &Part : Shape.Parts) {
+    const QualType Type = Part.second;
+    TypeSpelling Spelled = Type.isNull() ? TypeSpelling{"std::string", ""}
+                                         : spellType(Type, At, Context);
+    if (!Spelled.Text)
+      return Spelled;
+    Key += (Key.back() == '<' ? "" : ", ") + *Spelled.Text;
+  }
+  return TypeSpelling{Key + ">", ""};
+}
+
 void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
                                        const Candidate &Found) {
   if (!Context)
@@ -343,10 +361,10 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
     return;
 
   const BuiltKey &Shape = *First->Key;
-  std::string KeyType = Shape.Parts.size() == 2 ? "std::pair<" : "std::tuple<";
-  for (size_t I = 0; I < Shape.Parts.size(); ++I)
-    KeyType += (I ? ", " : "") + Shape.Parts[I].second;
-  KeyType += ">";
+  const TypeSpelling DeclaredKey =
+      keyTypeAt(Shape, *Map.getDeclContext(), *Context);
+  const std::string KeyType =
+      DeclaredKey.Text.value_or("a pair or tuple of the parts");
 
   // The fix re-keys the declaration and every access at once; it goes on the
   // first finding so that applying one quick fix leaves code that compiles.
@@ -365,6 +383,9 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
     Blocker = {First->KeyArgument->getBeginLoc(),
                "a key of these parts would tell apart values that the "
                "string merges"};
+  else if (!DeclaredKey.Text)
+    Blocker = {Map.getLocation(),
+               "the key type cannot be written there: " + DeclaredKey.WhyNot};
   else if (!(Declaration = rekeyedType(*Found.Decl, KeyType, *Context)))
     Blocker = {Map.getLocation(),
                "the map's type is not a standard container spelled out here"};
@@ -390,11 +411,23 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
                  "this use does not build its key the same way"};
       break;
     }
-    // emplace deduces its arguments and cannot take a braced key.
-    const bool Braced = Use.Method != "emplace";
+    // emplace deduces its arguments and cannot take a braced key: it gets
+    // the key type as named where it is called.
+    std::string Key = "{" + *Parts + "}";
+    if (Use.Method == "emplace") {
+      const DeclContext *At = enclosingDeclContext(*Use.Where, *Context);
+      const TypeSpelling Here =
+          At ? keyTypeAt(Shape, *At, *Context) : TypeSpelling{};
+      if (!Here.Text) {
+        Blocker = {Use.Where->getBeginLoc(),
+                   "the key type cannot be written here: " + Here.WhyNot};
+        break;
+      }
+      Key = *Here.Text + "(" + *Parts + ")";
+    }
     Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Use.KeyArgument->getSourceRange()),
-        Braced ? "{" + *Parts + "}" : KeyType + "(" + *Parts + ")"));
+        Key));
   }
 
   // The fix-it, on the first finding, or on a note when it needs maptidy's

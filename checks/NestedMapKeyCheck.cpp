@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "TypeSpelling.h"
 #include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -29,6 +30,15 @@ struct Use {
 };
 } // namespace
 
+/// The template arguments of the class template specialization \p Type as
+/// written, through aliases: the keys and values with the user's names.
+static ArrayRef<TemplateArgument> writtenArguments(QualType Type) {
+  const auto *Spec = Type->getAs<TemplateSpecializationType>();
+  while (Spec && Spec->isTypeAlias())
+    Spec = Spec->getAliasedType()->getAs<TemplateSpecializationType>();
+  return Spec ? Spec->template_arguments() : ArrayRef<TemplateArgument>();
+}
+
 std::optional<NestedMapKeyCheck::Shape>
 NestedMapKeyCheck::shapeOf(QualType Type) const {
   Shape Result;
@@ -42,6 +52,13 @@ NestedMapKeyCheck::shapeOf(QualType Type) const {
     if (!IsMap && !IsSet)
       break;
     const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    const ArrayRef<TemplateArgument> Written = writtenArguments(Level);
+    auto ArgumentType = [&](unsigned I) {
+      return I < Written.size() &&
+                     Written[I].getKind() == TemplateArgument::Type
+                 ? Written[I].getAsType()
+                 : Args[I].getAsType();
+    };
     const unsigned Leading = IsMap ? 2 : 1;
     if (Args.size() < Leading || Args[0].getKind() != TemplateArgument::Type ||
         (Result.Keys.empty() && IsSet))
@@ -51,14 +68,14 @@ NestedMapKeyCheck::shapeOf(QualType Type) const {
     AllUnordered &=
         Name == "::std::unordered_map" || Name == "::std::unordered_set";
     AllDefault &= usesDefaultPolicies(*Spec, Leading);
-    Result.Keys.push_back(Args[0].getAsType());
+    Result.Keys.push_back(ArgumentType(0));
     if (IsSet) {
       Result.Value = QualType();
       break;
     }
     if (Args[1].getKind() != TemplateArgument::Type)
       return std::nullopt;
-    Level = Args[1].getAsType();
+    Level = ArgumentType(1);
     Result.Value = Level;
   }
   if (Result.Keys.size() < 2)
@@ -329,6 +346,36 @@ spelledTypes(const DeclaratorDecl &Decl, const NestedMapKeyCheck::Shape &Layout,
   return std::make_pair(std::move(Parts), Whole);
 }
 
+/// The key and value types written for the scope of \p Decl, with the
+/// source range of its type, when the type names the nested template through
+/// an alias; none for `auto`, or with \p WhyNot set when a type cannot be
+/// named there.
+static std::optional<std::pair<std::vector<std::string>, SourceRange>>
+typesBehindAlias(const DeclaratorDecl &Decl,
+                 const NestedMapKeyCheck::Shape &Layout,
+                 const ASTContext &Context, std::string &WhyNot) {
+  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
+  if (!Info || Decl.getType()->getContainedDeducedType())
+    return std::nullopt;
+  const SourceRange Whole = Info->getTypeLoc().getSourceRange();
+  if (Whole.isInvalid() || Whole.getBegin().isMacroID() ||
+      Whole.getEnd().isMacroID())
+    return std::nullopt;
+  std::vector<QualType> Types = Layout.Keys;
+  if (!Layout.Value.isNull())
+    Types.push_back(Layout.Value);
+  std::vector<std::string> Parts;
+  for (QualType Type : Types) {
+    TypeSpelling Spelled = spellType(Type, *Decl.getDeclContext(), Context);
+    if (!Spelled.Text) {
+      WhyNot = Spelled.WhyNot;
+      return std::nullopt;
+    }
+    Parts.push_back(*Spelled.Text);
+  }
+  return std::make_pair(std::move(Parts), Whole);
+}
+
 void NestedMapKeyCheck::onEndOfTranslationUnit() {
   if (!Candidates.empty())
     collectUserReferences(*Context, [this](const ValueDecl &Target) {
@@ -359,13 +406,16 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     return;
 
   const size_t Depth = Layout->Keys.size();
-  const auto Spelled = spelledTypes(Decl, *Layout, *Context);
+  std::string Unnameable;
+  auto Spelled = spelledTypes(Decl, *Layout, *Context);
+  if (!Spelled)
+    Spelled = typesBehindAlias(Decl, *Layout, *Context, Unnameable);
   std::string KeyType = Depth == 2 ? "std::pair<" : "std::tuple<";
   for (size_t I = 0; I < Depth; ++I)
-    KeyType +=
-        (I ? ", " : "") +
-        (Spelled ? Spelled->first[I]
-                 : Layout->Keys[I].getAsString(Context->getPrintingPolicy()));
+    KeyType += (I ? ", " : "") +
+               (Spelled ? Spelled->first[I]
+                        : describeType(Layout->Keys[I], *Decl.getDeclContext(),
+                                       *Context));
   KeyType += ">";
 
   // Why the fix cannot be offered, if it cannot.
@@ -380,9 +430,13 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     Blocker = {Decl.getLocation(),
                "it mixes container kinds or has its own hashing, ordering or "
                "allocator; no fix is offered"};
+  else if (!Unnameable.empty())
+    Blocker = {Decl.getLocation(), "its key or value type cannot be named "
+                                   "here: " +
+                                       Unnameable + "; no fix is offered"};
   else if (!Spelled)
     Blocker = {Decl.getLocation(),
-               "its type is not spelled out here (an alias or auto); no fix "
+               "its type is not spelled out here (auto or a macro); no fix "
                "is offered"};
   else if (!startsEmpty(Decl))
     Blocker = {Decl.getLocation(),

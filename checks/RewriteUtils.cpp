@@ -78,6 +78,19 @@ const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context) {
   }
 }
 
+const DeclContext *enclosingDeclContext(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    if (const auto *Lambda = Parents[0].get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (const auto *Scope =
+            dyn_cast_or_null<DeclContext>(Parents[0].get<Decl>()))
+      return Scope;
+    Parents = Context.getParents(Parents[0]);
+  }
+  return nullptr;
+}
+
 const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body,
                           ASTContext &Context) {
   for (const Stmt *Parent = parentStmt(S, Context); Parent && Parent != &Body;

@@ -40,6 +40,10 @@ const Expr *containerOfIteratorCall(const Expr *E, bool End);
 /// The body of the function or lambda around \p S.
 const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);
 
+/// The function (a lambda's call operator), class, namespace or unit whose
+/// code holds \p S: where names in code inserted at \p S are looked up.
+const DeclContext *enclosingDeclContext(const Stmt &S, ASTContext &Context);
+
 /// The innermost loop around \p S inside \p Body, if any.
 const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body, ASTContext &Context);
 

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
+#include "TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -433,7 +434,7 @@ bool Planner::planType() {
       return block(Loc,
                    "no fix: maptidy::hash cannot hash '%1', the key type "
                    "of %0",
-                   KeyType.getAsString(Context.getPrintingPolicy()));
+                   describeType(KeyType, *Map.getDeclContext(), Context));
   } else {
     if (!usesDefaultPolicies(*Spec, 4))
       return block(Loc, "no fix: %0 has its own ordering or allocator");

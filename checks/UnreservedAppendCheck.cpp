@@ -325,6 +325,7 @@ UnreservedAppendCheck::UnreservedAppendCheck(StringRef Name,
           Options.get("VectorLikeClasses", DefaultVectorLikeClasses))),
       HashLikeClasses(parseClassList(
           Options.get("HashLikeClasses", DefaultHashLikeClasses))),
+      Starts(parseClassList(Options.getLocalOrGlobal("ThreadLaunchers", ""))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -339,6 +340,7 @@ void UnreservedAppendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   };
   Options.store(Opts, "VectorLikeClasses", Join(VectorLikeClasses));
   Options.store(Opts, "HashLikeClasses", Join(HashLikeClasses));
+  Options.store(Opts, "ThreadLaunchers", Join(Starts.launchers()));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -529,13 +531,18 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
     Statement = *Object + ".reserve(" + Amount + ");";
   }
   const auto Insertion = insertionBefore(Anchor, Context);
+  // On a thread, a container other threads reach: a reserve() would race
+  // with their uses and would not count their elements.
+  const std::optional<ThreadLaunch> Thread =
+      Starts.enclosingThread(Anchor, Context);
+  const bool Shared = Thread && isShared(*Thread->Lambda, *Filled.Decl);
   {
     auto Diag = diag(Filled.AppendLoc,
                      "%0 grows inside a loop whose trip count is known; "
                      "reserve() its capacity before the loop to avoid "
                      "repeated %select{reallocation|rehashing}1")
                 << Filled.Decl << (Filled.Kind == ContainerKind::Hash);
-    if (Statement && Insertion) {
+    if (Statement && Insertion && !Shared) {
       Diag << FixItHint::CreateInsertion(Insertion->first,
                                          *Statement + Insertion->second);
       if (Count.UsesStdMax)
@@ -543,7 +550,14 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
                                    "<algorithm>");
     }
   }
-  if (!Statement)
+  if (Shared)
+    diag(Thread->Launch->getBeginLoc(),
+         "no fix: the loop runs on the thread started here, and other threads "
+         "can reach %0; a reserve() there would race with them and not count "
+         "their elements",
+         DiagnosticIDs::Note)
+        << Filled.Decl;
+  else if (!Statement)
     diag(Anchor.getBeginLoc(),
          "the iteration count cannot be computed safely before the loop; no "
          "fix is offered",

@@ -5,6 +5,7 @@
 
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
+#include "ThreadSharing.h"
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ private:
   const std::vector<std::string> HashLikeClasses;
   /// VectorLikeClasses and HashLikeClasses: classes with a cheap size().
   std::vector<std::string> SizedClasses;
+  /// A reserve() on another thread must not touch what other threads use.
+  const ThreadStarts Starts;
   HeaderInserter Inserter;
 };
 

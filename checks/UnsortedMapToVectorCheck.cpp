@@ -178,12 +178,14 @@ UnsortedMapToVectorCheck::UnsortedMapToVectorCheck(StringRef Name,
     : SpelledSourceCheck(Name, Context),
       UnorderedClasses(parseClassList(
           Options.get("UnorderedClasses", DefaultUnorderedClasses))),
+      Starts(parseClassList(Options.getLocalOrGlobal("ThreadLaunchers", ""))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void UnsortedMapToVectorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "UnorderedClasses", llvm::join(UnorderedClasses, ";"));
+  Options.store(Opts, "ThreadLaunchers", llvm::join(Starts.launchers(), ";"));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -530,7 +532,7 @@ static Fate fateAfter(const Copy &Found, const Stmt &Body,
 /// The spelled declaration of a local std::unordered_map that every use
 /// treats like a std::map, so that maptidy::skiplist_map can replace it.
 static std::optional<std::pair<std::string, SourceRange>>
-skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
+skiplistReplacement(const Expr &Source, ASTContext &Context) {
   const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   const auto *Spec = Var ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -563,12 +565,18 @@ skiplistReplacement(const Expr &Source, const Stmt &Body, ASTContext &Context) {
       "erase",       "begin",       "end",         "cbegin",
       "cend",        "size",        "empty",       "clear",
       "lower_bound", "upper_bound", "equal_range"};
+  // Every use in the function that declares the map, lambdas included.
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Owner)
+    return std::nullopt;
   bool Compatible = true;
-  forEachReference(&Body, Var, [&](const Expr &Use) {
+  forEachReference(Owner->getBody(), Var, [&](const Expr &Use) {
     const Stmt *Parent = userParent(Use, Context);
     const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
     const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
     Compatible &=
+        isa_and_nonnull<LambdaExpr>(Parent) || // a capture
         (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
         (Subscript && Subscript->getOperator() == OO_Subscript) ||
         isa_and_nonnull<CXXForRangeStmt>(Parent);
@@ -603,10 +611,25 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
   const std::optional<std::string> SourceText = textOf(*Found.Source, Context);
   const std::string SourceName = SourceText ? *SourceText : "the container";
-  const auto Skiplist = skiplistReplacement(*Found.Source, *Body, Context);
+  const auto Skiplist = skiplistReplacement(*Found.Source, Context);
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
+  // On another thread, no fix changes what other threads reach: the map
+  // whose type would change, or the vector the sort would reorder.
+  const std::optional<ThreadLaunch> Thread =
+      Starts.enclosingThread(*Found.Statement, Context);
+  const auto *SourceRef = dyn_cast<DeclRefExpr>(Found.Source);
+  const ValueDecl *Edited =
+      Skiplist ? (SourceRef ? SourceRef->getDecl() : nullptr) : Found.Vector;
+  const bool Shared = Thread && Edited && isShared(*Thread->Lambda, *Edited);
+  auto NoteShared = [&] {
+    diag(Thread->Launch->getBeginLoc(),
+         "no fix: the copy runs on the thread started here, and other "
+         "threads can reach %0; changing it there could race with them",
+         DiagnosticIDs::Note)
+        << Edited;
+  };
   // The source retyped as a maptidy::skiplist_map, with its #include.
   auto SkiplistFix = [&] {
     std::vector<FixItHint> Fix = {FixItHint::CreateReplacement(
@@ -615,12 +638,16 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
       Fix.push_back(*Include);
     return Fix;
   };
-  const bool SkiplistHeaderMissing =
-      Skiplist && !Inserter.canInclude(SkiplistHeader);
+  // The ordered container is the remedy where the file can include its
+  // header; elsewhere it is offered on a note that says how to get it.
+  const bool Ordered = Skiplist && Inserter.canInclude(SkiplistHeader);
 
   if (Outcome.Kind == Fate::Escapes) {
+    // Where the source can become an ordered container, that is the fix: a
+    // sort inserted instead would be reported as a copy sorted every call.
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
-    const bool Sortable = !PointerKeys && !ElementType.isNull() &&
+    const bool Sortable = !Ordered && !Shared && !PointerKeys &&
+                          !ElementType.isNull() &&
                           hasStableOrder(ElementType) && InBlock;
     const std::optional<std::string> Indent =
         indentationAt(Found.Statement->getBeginLoc(), SM);
@@ -630,7 +657,9 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                        "unspecified%select{| and changes from run to run "
                        "(pointer keys)}2, and that order is relied on")
                   << Found.Vector << SourceName << PointerKeys;
-      if (Sortable && Indent) {
+      if (Ordered && !Shared) {
+        Diag << SkiplistFix();
+      } else if (Sortable && Indent) {
         const std::string Name = Found.Vector->getName().str();
         Diag << FixItHint::CreateInsertion(
                     endOfStatement(*Found.Statement, Context),
@@ -641,73 +670,59 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
     }
     diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
-    if (Skiplist) {
-      const std::vector<FixItHint> Fix = SkiplistFix();
-      {
-        auto Note = diag(Found.Source->getBeginLoc(),
-                         "alternatively, keep '%0' ordered: "
-                         "maptidy::skiplist_map iterates in key order",
-                         DiagnosticIDs::Note)
-                    << SourceName;
-        if (!SkiplistHeaderMissing)
-          Note << Fix;
-      }
-      if (SkiplistHeaderMissing)
-        diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
-             DiagnosticIDs::Note)
-            << SkiplistHeader << Fix;
-    } else if (PointerKeys) {
+    if (Shared)
+      NoteShared();
+    else if (Ordered)
+      diag(Found.Source->getBeginLoc(),
+           "'%0' becomes a maptidy::skiplist_map, which iterates in key order",
+           DiagnosticIDs::Note)
+          << SourceName;
+    else if (Skiplist)
+      diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
+           DiagnosticIDs::Note)
+          << SkiplistHeader << SkiplistFix();
+    if (!Shared && !Ordered && PointerKeys)
       diag(Found.Source->getBeginLoc(),
            "sort by a field that identifies the objects; their addresses "
            "differ between runs",
            DiagnosticIDs::Note);
-    }
     return;
   }
 
   // Sorted by key after every copy: an ordered container gives that order
-  // without the sort.
+  // without the sort. Reported only where that fix applies: elsewhere the
+  // copy and the sort are the remedy for an order that is relied on.
   const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
   const bool SortRemovable =
       isa<Expr>(Sort) &&
       isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
       !Sort->getBeginLoc().isMacroID() &&
       indentationAt(Sort->getBeginLoc(), SM).has_value();
-  std::vector<FixItHint> Fix;
-  if (Skiplist && SortRemovable) {
-    // From the newline that ends the previous line to the semicolon, so
-    // that the lines around stay as they are.
-    const std::pair<FileID, unsigned> SortStart =
-        SM.getDecomposedLoc(Sort->getBeginLoc());
-    const StringRef Buffer = SM.getBufferData(SortStart.first);
-    const size_t LineStart = Buffer.rfind('\n', SortStart.second);
-    Fix = SkiplistFix();
-    Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-        Sort->getBeginLoc().getLocWithOffset(
-            -static_cast<int>(SortStart.second - LineStart)),
-        endOfStatement(*Sort, Context))));
-  }
-  const bool HeaderMissing = !Fix.empty() && SkiplistHeaderMissing;
+  if (!Ordered || !SortRemovable)
+    return;
   {
     auto Diag = diag(Found.Statement->getBeginLoc(),
                      "%0 copies '%1' and sorts the copy by key every time "
                      "(O(n log n)); keeping '%1' ordered gives that order "
                      "without sorting")
                 << Found.Vector << SourceName;
-    if (!HeaderMissing)
-      Diag << Fix;
+    if (!Shared) {
+      // From the newline that ends the previous line to the semicolon, so
+      // that the lines around stay as they are.
+      const std::pair<FileID, unsigned> SortStart =
+          SM.getDecomposedLoc(Sort->getBeginLoc());
+      const StringRef Buffer = SM.getBufferData(SortStart.first);
+      const size_t LineStart = Buffer.rfind('\n', SortStart.second);
+      Diag << SkiplistFix()
+           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+                  Sort->getBeginLoc().getLocWithOffset(
+                      -static_cast<int>(SortStart.second - LineStart)),
+                  endOfStatement(*Sort, Context)));
+    }
   }
-  if (HeaderMissing)
-    diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
-         DiagnosticIDs::Note)
-        << SkiplistHeader << Fix;
   diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
-  if (!Skiplist || !SortRemovable)
-    diag(Found.Source->getBeginLoc(),
-         "'%0' is not a local std::unordered_map used only through the "
-         "std::map interface; no fix is offered",
-         DiagnosticIDs::Note)
-        << SourceName;
+  if (Shared)
+    NoteShared();
 }
 
 } // namespace clang::tidy::maptidy

@@ -5,6 +5,7 @@
 
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
+#include "ThreadSharing.h"
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ private:
   void diagnose(const Copy &Found, ASTContext &Context);
 
   const std::vector<std::string> UnorderedClasses;
+  /// No fix on another thread edits what other threads reach.
+  const ThreadStarts Starts;
   HeaderInserter Inserter;
 };
 

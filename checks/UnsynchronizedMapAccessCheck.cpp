@@ -4,7 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
-#include "StandardCalls.h"
+#include "TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -303,7 +303,7 @@ UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
       MutexClasses(
           parseClassList(Options.get("MutexClasses", DefaultMutexClasses))),
       MapClasses(parseClassList(Options.get("MapClasses", DefaultMapClasses))),
-      ThreadLaunchers(parseClassList(Options.get("ThreadLaunchers", ""))),
+      Starts(parseClassList(Options.getLocalOrGlobal("ThreadLaunchers", ""))),
       GuardedPercent(Options.get("GuardedPercent", 50U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
@@ -313,7 +313,7 @@ void UnsynchronizedMapAccessCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MutexClasses", llvm::join(MutexClasses, ";"));
   Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
-  Options.store(Opts, "ThreadLaunchers", llvm::join(ThreadLaunchers, ";"));
+  Options.store(Opts, "ThreadLaunchers", llvm::join(Starts.launchers(), ";"));
   Options.store(Opts, "GuardedPercent", GuardedPercent);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -332,66 +332,23 @@ bool UnsynchronizedMapAccessCheck::isMap(QualType Type) const {
   return !Type.isConstQualified() && isClassNamed(Type, MapClasses);
 }
 
-/// Whether \p Record is std::thread or std::jthread.
-static bool isThreadClass(const CXXRecordDecl *Record) {
-  return isStdNamed(Record, {"thread", "jthread"});
-}
-
 namespace {
-AST_MATCHER(CXXConstructExpr, constructsThread) {
-  return isThreadClass(Node.getConstructor()->getParent());
-}
-
-/// `threads.emplace_back(...)` on a std::vector of threads, which constructs
-/// the thread in place, and `std::async(std::launch::async, ...)`.
-AST_MATCHER(CallExpr, startsThread) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Node)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    const auto *Vector =
-        Method ? dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent())
-               : nullptr;
-    return nameOf(Method) == "emplace_back" && isStdNamed(Vector, {"vector"}) &&
-           isThreadClass(
-               Vector->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
-  }
-  if (!isStdNamed(Node.getDirectCallee(), {"async"}) || Node.getNumArgs() == 0)
-    return false;
-  const auto *Policy = dyn_cast<DeclRefExpr>(strip(Node.getArg(0)));
-  return Policy && isa<EnumConstantDecl>(Policy->getDecl()) &&
-         nameOf(Policy->getDecl()) == "async";
+/// A construction or call that starts a thread on a lambda.
+AST_MATCHER_P(Expr, startsThreadOn, const UnsynchronizedMapAccessCheck *,
+              Check) {
+  return Check->threadBody(Node) != nullptr;
 }
 } // namespace
 
 void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), isInUserCode()).bind("class"), this);
-  // Threads started on a lambda: std::thread, std::jthread, and std::async
-  // with std::launch::async.
-  const auto Lambda =
-      hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")));
+  // Threads started on a lambda (ThreadSharing.h says which starts count).
+  const auto Starting = startsThreadOn(this);
   const auto InUserCode = isInUserCode();
-  Finder->addMatcher(
-      cxxConstructExpr(constructsThread(), Lambda, InUserCode).bind("launch"),
-      this);
-  Finder->addMatcher(
-      callExpr(startsThread(), Lambda, InUserCode).bind("launch"), this);
-  // Configured thread-pool submit functions: a lambda argument, also one
-  // converted to a std::function parameter, runs as a thread.
-  if (ThreadLaunchers.empty())
-    return;
-  const auto LambdaNode = lambdaExpr().bind("lambda");
-  const std::vector<StringRef> Launchers(ThreadLaunchers.begin(),
-                                         ThreadLaunchers.end());
-  Finder->addMatcher(
-      callExpr(
-          callee(functionDecl(hasAnyName(Launchers))),
-          hasAnyArgument(ignoringImplicit(anyOf(
-              LambdaNode,
-              cxxConstructExpr(argumentCountIs(1),
-                               hasArgument(0, ignoringImplicit(LambdaNode)))))),
-          InUserCode)
-          .bind("launch"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(Starting, InUserCode).bind("launch"),
+                     this);
+  Finder->addMatcher(callExpr(Starting, InUserCode).bind("launch"), this);
 }
 
 void UnsynchronizedMapAccessCheck::analyze(
@@ -402,9 +359,8 @@ void UnsynchronizedMapAccessCheck::analyze(
     return;
   }
   const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
-  const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda");
   Launches[enclosingFunctionBody(*Launch, *Context)].push_back(
-      {Launch, Lambda});
+      {Launch, threadBody(*Launch)});
 }
 
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
@@ -555,20 +511,21 @@ void UnsynchronizedMapAccessCheck::analyzeClass(const CXXRecordDecl &Record) {
       const bool SharedMutex =
           isClassNamed(Guarding->getType(),
                        {"::std::shared_mutex", "::std::shared_timed_mutex"});
+      // The lock names the mutex type as the member function sees it.
+      const TypeSpelling MutexType = spellType(
+          Guarding->getType().getUnqualifiedType(), *Method, *Context);
       std::optional<std::string> Insertion;
       if (!MayDeadlock && Block && !Block->body_empty() &&
-          !Block->body_front()->getBeginLoc().isMacroID()) {
-        const std::string MutexType =
-            Guarding->getType().getUnqualifiedType().getAsString(
-                Context->getPrintingPolicy());
+          !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
         const std::string Name = Guarding->getName().str();
         std::string Lock;
         if (ReadOnly && SharedMutex)
-          Lock = "std::shared_lock<" + MutexType + "> lock(" + Name + ");";
+          Lock =
+              "std::shared_lock<" + *MutexType.Text + "> lock(" + Name + ");";
         else if (UsesScopedLock)
           Lock = "std::scoped_lock lock(" + Name + ");";
         else
-          Lock = "std::lock_guard<" + MutexType + "> lock(" + Name + ");";
+          Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name + ");";
         const std::optional<std::string> Indent =
             indentationAt(Block->body_front()->getBeginLoc(), SM);
         Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
@@ -625,12 +582,12 @@ static bool takesLock(const Stmt *S) {
   return false;
 }
 
-/// The maps \p S reads or writes that threads can share: locals captured by
-/// reference (\p Captured) and variables with static storage, also in the
-/// functions defined in this translation unit that \p S calls (a few levels
-/// deep, skipping those that take a lock).
+/// The maps \p S reads or writes that threads can share: locals that
+/// \p Thread captures by reference and variables with static storage, also
+/// in the functions defined in this translation unit that \p S calls (a few
+/// levels deep, skipping those that take a lock; there \p Thread is null).
 static void collectSharedMapUses(
-    const Stmt *S, const llvm::SmallPtrSetImpl<const VarDecl *> &Captured,
+    const Stmt *S, const LambdaExpr *Thread,
     const UnsynchronizedMapAccessCheck &Check, const SourceManager &SM,
     llvm::SmallPtrSetImpl<const FunctionDecl *> &Visited,
     llvm::SmallVectorImpl<const DeclRefExpr *> &Uses, unsigned Depth = 0) {
@@ -638,24 +595,21 @@ static void collectSharedMapUses(
     return;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && Check.isMap(Var->getType()) &&
-        Var->getTLSKind() == VarDecl::TLS_None &&
-        (Captured.contains(Var) || Var->hasGlobalStorage()))
-      Uses.push_back(Ref);
+        Var && Check.isMap(Var->getType()))
+      if (const Reach How = reachOf(Thread, *Var);
+          How == Reach::ByReference || How == Reach::Static)
+        Uses.push_back(Ref);
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Definition = nullptr;
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && Depth < 3 && Callee->hasBody(Definition) &&
         !SM.isInSystemHeader(Definition->getLocation()) &&
-        Visited.insert(Definition).second &&
-        !takesLock(Definition->getBody())) {
-      const llvm::SmallPtrSet<const VarDecl *, 1> None;
-      collectSharedMapUses(Definition->getBody(), None, Check, SM, Visited,
+        Visited.insert(Definition).second && !takesLock(Definition->getBody()))
+      collectSharedMapUses(Definition->getBody(), nullptr, Check, SM, Visited,
                            Uses, Depth + 1);
-    }
   }
   for (const Stmt *Child : S->children())
-    collectSharedMapUses(Child, Captured, Check, SM, Visited, Uses, Depth);
+    collectSharedMapUses(Child, Thread, Check, SM, Visited, Uses, Depth);
 }
 
 /// The first join()/get()/wait() after \p After in \p Body: the point where
@@ -687,15 +641,10 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
   // The unsynchronized map uses of each thread body.
   std::vector<llvm::SmallVector<const DeclRefExpr *, 4>> ThreadUses;
   for (const ThreadLaunch &Launch : Started) {
-    llvm::SmallPtrSet<const VarDecl *, 4> Captured;
-    for (const LambdaCapture &Capture : Launch.Lambda->captures())
-      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
-        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          Captured.insert(Var);
     ThreadUses.emplace_back();
     llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
     if (!takesLock(Launch.Lambda->getBody()))
-      collectSharedMapUses(Launch.Lambda->getBody(), Captured, *this, SM,
+      collectSharedMapUses(Launch.Lambda->getBody(), Launch.Lambda, *this, SM,
                            Visited, ThreadUses.back());
   }
   llvm::SmallPtrSet<const VarDecl *, 4> Reported;

@@ -5,6 +5,7 @@
 
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
+#include "ThreadSharing.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -34,12 +35,10 @@ public:
 
   bool isMutex(QualType Type) const;
   bool isMap(QualType Type) const;
-
-  /// A thread started on a lambda.
-  struct ThreadLaunch {
-    const Expr *Launch;
-    const LambdaExpr *Lambda;
-  };
+  /// The lambda that \p Start runs on another thread, if it starts one.
+  const LambdaExpr *threadBody(const Expr &Start) const {
+    return Starts.threadBody(Start);
+  }
 
 private:
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -48,8 +47,9 @@ private:
 
   const std::vector<std::string> MutexClasses;
   const std::vector<std::string> MapClasses;
-  /// Functions whose lambda argument runs on another thread.
-  const std::vector<std::string> ThreadLaunchers;
+  /// Thread starts, with the functions whose lambda argument runs on
+  /// another thread.
+  const ThreadStarts Starts;
   const unsigned GuardedPercent;
   HeaderInserter Inserter;
   ASTContext *Context = nullptr;

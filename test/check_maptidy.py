@@ -14,9 +14,12 @@ copied and fixed with --fix, then:
   * when the test has a main(), both are built and run, and must print the
     same and exit the same.
 Both tools must produce the same fixed file. Then, with maptidy's JSON report,
-each finding's fix-it applied alone to the input must compile, and build and
-behave as the input where the test has a main() (an editor's quick fix, or
---line-filter, applies one fix-it without the others).
+  * each finding's fix-it applied alone to the input must compile, and build
+    and behave as the input where the test has a main() (an editor's quick
+    fix, or --line-filter, applies one fix-it without the others);
+  * the fixed file analyzed again must report only findings that were not
+    fixed (a fix never creates a finding), and a second --fix must not change
+    it (fixes converge).
 
 With --tsan, for threaded programs: the reference is the input program run
 with every thread start executed to completion on the spot (pthread_create
@@ -24,6 +27,7 @@ interposed through LD_PRELOAD), so that its racy accesses run one after the
 other; the fixed program is built with -fsanitize=thread, runs its threads
 for real, and must print and exit the same with no ThreadSanitizer report.
 """
+import json
 import os
 import re
 import shutil
@@ -128,8 +132,11 @@ def apply_edits(text, edits):
     return data.decode()
 
 
+def finding_key(finding):
+    return (finding["check"], finding["message"])
+
+
 def json_findings(path):
-    import json
     with open(path) as f:
         return json.load(f)["findings"]
 
@@ -158,6 +165,32 @@ def check_fixes_alone(findings, cleaned, flags, temp, fix_notes, runnable,
                 fail(f"the fix-it of {where}, applied alone, changes what the "
                      "program does",
                      f"before: {reference}\nafter: {after}")
+
+
+def check_convergence(findings, fixed, tool_args, check, flags, temp):
+    """Analyzing the fixed file again finds only what was not fixed, and a
+    second --fix changes nothing."""
+    unfixed = [finding_key(f) for f in findings if not f["fixed"]]
+    again = f"{temp}.again.cpp"
+    shutil.copyfile(fixed, again)
+    report = f"{temp}.again.json"
+    cmd = [os.environ["MAPTIDY_BIN"], "--checks=-*," + check, "--fix",
+           "--format=json", "--output=" + report] + tool_args + \
+        [again, "--"] + flags
+    result = run(cmd)
+    if result.returncode not in (0, 1):
+        fail(f"maptidy failed on the fixed file ({result.returncode})",
+             result.stdout)
+    for finding in json_findings(report):
+        key = finding_key(finding)
+        if key not in unfixed:
+            fail("a fix created a finding: the fixed file has "
+                 f"'{finding['message']}' [{finding['check']}] at line "
+                 f"{finding['line']}", result.stdout)
+        unfixed.remove(key)
+    if open(again).read() != open(fixed).read():
+        diff = run(["diff", "-u", fixed, again]).stdout
+        fail("a second --fix changed the fixed file", diff)
 
 
 def run_program(exe, env=None):
@@ -271,6 +304,8 @@ def main():
     check_fixes_alone(findings, cleaned, compile_flags, temp,
                       "--fix-notes" in tool_args, reference is not None,
                       reference)
+    check_convergence(findings, f"{temp}.maptidy.cpp", tool_args, check,
+                      compile_flags, temp)
 
 
 if __name__ == "__main__":

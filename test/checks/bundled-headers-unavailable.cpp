@@ -1,7 +1,7 @@
 // RUN: %check_maptidy %s maptidy-nested-map-key,maptidy-concatenated-map-key,maptidy-unsorted-map-to-vector,maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
 // Without maptidy's headers on the include path, the rewrites to maptidy's
 // containers are not applied by --fix: they move to a note that says how to
-// make the headers available. The file is left as it is and still builds.
+// make the headers available. The file still builds.
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -27,15 +27,30 @@ static int concatenated(const std::string &a, const std::string &b) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the key of 'seen' is concatenated from 2 parts on every access
 }
 
+// The order escapes: without the header, the fix is a sort, and the ordered
+// container is offered on a note. (A copy sorted on every call is reported
+// only where the ordered container can be the fix.)
+static std::vector<int> escaping() {
+  std::unordered_map<int, int> seen;
+  seen[9] = 3;
+  seen[3] = 1;
+  seen[6] = 2;
+  std::vector<int> ids;
+  for (const auto &[id, count] : seen)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ids' takes the iteration order of 'seen', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+4]]:10: note: the order is relied on here
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: this fix-it needs <maptidy/skiplist_map.hpp>, which is not on this file's include path
+  // CHECK-FIXES: {{^}}  std::sort(ids.begin(), ids.end());{{$}}
+    ids.push_back(id);
+  return ids;
+}
+
 static std::vector<int> sortedEveryCall() {
   std::unordered_map<int, int> seen;
   for (int i = 5; i > 0; --i)
     seen[i * 3] = i;
   std::vector<int> ids;
   for (const auto &[id, count] : seen)
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ids' copies 'seen' and sorts the copy by key every time (O(n log n)); keeping 'seen' ordered gives that order without sorting [maptidy-unsorted-map-to-vector]
-  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: this fix-it needs <maptidy/skiplist_map.hpp>, which is not on this file's include path
-  // CHECK-MESSAGES: :[[@LINE+2]]:3: note: sorted here
     ids.push_back(id);
   std::sort(ids.begin(), ids.end());
   return ids;
@@ -55,6 +70,8 @@ static int shared() {
 int main() {
   int sum = nested() + concatenated("a", "b") + shared();
   for (int id : sortedEveryCall())
+    sum += id;
+  for (int id : escaping())
     sum += id;
   std::printf("%d\n", sum);
 }

@@ -19,10 +19,10 @@ int lookup(const std::map<int, std::map<int, int>> &table, int a, int b) {
 }
 
 using Matrix = std::map<int, std::map<int, int>>;
-int viaAlias() {
-  Matrix matrix;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'matrix' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: its type is not spelled out here (an alias or auto); no fix is offered
+int viaAuto() {
+  auto matrix = Matrix();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'matrix' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: its type is not spelled out here (auto or a macro); no fix is offered
   matrix[1][1] = 1;
   return matrix[1][1];
 }
