@@ -86,6 +86,29 @@ Selection select(const MergedResults &Merged, const RunRequest &Request) {
 
 } // namespace
 
+/// "N findings (K fixable) in M files; F files could not be analyzed": the
+/// findings shown and not fixed, those of them --fix could fix.
+static void printSummary(const Selection &S,
+                         llvm::function_ref<bool(size_t)> Fixed, size_t Files,
+                         size_t Problems) {
+  auto Count = [](size_t N, llvm::StringRef Noun) {
+    return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+  };
+  size_t Findings = 0, Fixable = 0;
+  for (size_t I = 0; I < S.Shown.size(); ++I)
+    if (!S.Shown[I]->isCompileError() && !Fixed(I)) {
+      ++Findings;
+      Fixable += clang::tidy::getFixIt(S.Shown[I]->Error,
+                                       /*AnyFix=*/false) != nullptr;
+    }
+  llvm::errs() << "maptidy: " << Count(Findings, "finding") << " ("
+               << Fixable << " fixable) in " << Count(Files, "file");
+  if (Problems)
+    llvm::errs() << "; " << Count(Problems, "file")
+                 << " could not be analyzed";
+  llvm::errs() << "\n";
+}
+
 int run(const RunRequest &Request) {
   std::vector<UnitOutcome> Outcomes;
   {
@@ -213,6 +236,8 @@ int run(const RunRequest &Request) {
                 (FixesDisabled && Problem.DoesNotCompile
                      ? "; its fixes were not applied (see --fix-errors)"
                      : ""));
+  if (!Request.Quiet)
+    printSummary(S, Fixed, Request.Files.size(), Merged.Problems.size());
 
   if (Failed || !Merged.Problems.empty())
     return ExitCouldNotRun;
