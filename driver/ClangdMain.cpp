@@ -10,13 +10,19 @@
 // - provideDefaultChecks: where no .clang-tidy or clangd configuration names
 //   checks, maptidy's run along with clangd's defaults;
 // - versionString: --version and the server's LSP serverInfo name maptidy.
+// Its output goes through a filter that links maptidy's diagnostics to
+// maptidy's pages (LspDocLinks.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "ClangTidyOptions.h"
+#include "LspDocLinks.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <optional>
 #include <string>
 
@@ -80,6 +86,22 @@ std::string versionString() {
   return "maptidy-clangd " MAPTIDY_VERSION " (" + realVersionString() + ")";
 }
 
+/// Where diagnostics link to: the docs URL the build was configured with,
+/// else the installed docs next to the binary, else the source tree's.
+static std::string docsBase(const char *Argv0) {
+  if (llvm::StringRef Url = MAPTIDY_DOCS_URL; !Url.empty())
+    return Url.str();
+  const std::string Executable = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&docsBase));
+  llvm::SmallString<256> Docs(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::sys::path::append(Docs, MAPTIDY_INSTALLED_DOCS);
+  if (!llvm::sys::fs::is_directory(Docs))
+    Docs = MAPTIDY_SOURCE_DOCS;
+  return "file://" + Docs.str().str() + "/";
+}
+
 int main(int argc, char *argv[]) {
+  maptidy::filterStandardOutput(docsBase(argv[0]));
   return clang::clangd::clangdMain(argc, argv);
 }

@@ -164,6 +164,10 @@ def run(server_binary, workspace, configured):
         diagnostic = diagnostics[0]
         if diagnostic["range"]["start"]["line"] != 5:
             fail("diagnostic on the wrong line: %s" % diagnostic)
+        href = diagnostic.get("codeDescription", {}).get("href", "")
+        if not href.endswith("/checks/unreserved-append.md") or \
+                not os.path.isfile(href[len("file://"):]):
+            fail("the diagnostic does not link to the check's page: %s" % href)
 
         actions = server.request("textDocument/codeAction", {
             "textDocument": {"uri": uri}, "range": diagnostic["range"],
