@@ -10,8 +10,7 @@ namespace maptidy {
 
 bool Finding::isError() const {
   return Error.IsWarningAsError ||
-         Error.DiagLevel == clang::tooling::Diagnostic::Error ||
-         checkTraits(Error.DiagnosticName).Defect;
+         Error.DiagLevel == clang::tooling::Diagnostic::Error;
 }
 
 /// Identifies a finding across translation units.
@@ -48,8 +47,12 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
     }
 
     const size_t First = Merged.Findings.size();
-    for (clang::tidy::ClangTidyError &Error : Outcome.Result->Errors)
+    for (clang::tidy::ClangTidyError &Error : Outcome.Result->Errors) {
+      // A defect is reported as an error, whatever the check's level.
+      if (checkTraits(Error.DiagnosticName).Defect)
+        Error.DiagLevel = clang::tooling::Diagnostic::Error;
       Merged.Findings.emplace_back(std::move(Error));
+    }
     const auto Unit = llvm::make_range(Merged.Findings.begin() + First,
                                        Merged.Findings.end());
     const size_t CompileErrors = llvm::count_if(

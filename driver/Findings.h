@@ -37,8 +37,8 @@ struct Finding {
   bool isCompileError() const {
     return Error.DiagnosticName == "clang-diagnostic-error";
   }
-  /// An error, a warning that --warnings-as-errors made one, or a finding of
-  /// a check that finds defects (see CheckTraits).
+  /// An error (a finding of a check that finds defects, see CheckTraits,
+  /// among them), or a warning that --warnings-as-errors made one.
   bool isError() const;
 };
 

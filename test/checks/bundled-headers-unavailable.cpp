@@ -59,7 +59,7 @@ static std::vector<int> sortedEveryCall() {
 static int shared() {
   std::unordered_map<int, int> progress;
   std::thread worker([&] { progress[1] = 1; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'progress' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: {{warning|error}}: 'progress' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-MESSAGES: :[[@LINE-3]]:32: note: this fix-it needs <maptidy/sharded_map.hpp>, which is not on this file's include path
   // CHECK-MESSAGES: :[[@LINE+1]]:22: note: concurrent access here
   const bool early = progress.empty();

@@ -45,7 +45,7 @@ int counted(int n) {
     pool.submit([&parity, n, t] {
       for (int i = t; i < n; i += 3)
         parity[i % 2] += i;
-      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'parity' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'parity' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
       // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the thread is started in a loop
       // CHECK-FIXES: {{^}}        parity.upsert(i % 2, [&](auto& value) { value += i; });{{$}}
     });
@@ -59,7 +59,7 @@ int posted() {
   std::unordered_map<std::string, int> seen;
   // CHECK-FIXES: {{^}}  maptidy::sharded_map<std::string, int> seen;{{$}}
   exec::post(pool, [&seen] { seen["a"] = 1; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'seen' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: {{warning|error}}: 'seen' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-FIXES: {{^}}  exec::post(pool, [&seen] { seen.insert_or_assign("a", 1); });{{$}}
   exec::post(pool, [&seen] { seen["b"] = 2; });
   // CHECK-MESSAGES: :[[@LINE-1]]:30: note: concurrent access here

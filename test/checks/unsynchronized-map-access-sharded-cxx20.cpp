@@ -14,7 +14,7 @@ int main() {
     std::jthread low([&squares] {
       for (long i = 0; i < 300; ++i)
         squares.try_emplace(i, i * i);
-      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'squares' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'squares' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
     });
     std::jthread high([&squares] {
       for (long i = 200; i < 500; ++i)

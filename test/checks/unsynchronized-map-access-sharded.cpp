@@ -22,7 +22,7 @@ long countWords(const std::vector<std::string> &words) {
     workers.emplace_back([&words, t] {
       for (size_t i = t; i < words.size(); i += 3) {
         tally[words[i]] += t + 1;
-        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'tally' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'tally' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
         // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the thread is started in a loop
         // CHECK-FIXES: {{^}}        tally.upsert(words[i], [&](auto& value) { value += t + 1; });{{$}}
         ++tally["total"];
@@ -49,7 +49,7 @@ long histogram(int n) {
     workers.emplace_back([&buckets, n, t] {
       for (int i = t; i < n; i += 4) {
         buckets[i % 10]++;
-        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'buckets' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'buckets' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
         // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the thread is started in a loop
         // CHECK-FIXES: {{^}}        buckets.upsert(i % 10, [](auto& value) { value++; });{{$}}
         if (i % 7 == 0 && !buckets.count(100 + i % 3))
@@ -87,7 +87,7 @@ size_t collect(int n) {
   std::thread evens([&] {
     for (int i = 0; i < n; i += 2)
       lists[i % 5].push_back(i);
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'lists' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: {{warning|error}}: 'lists' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
     // CHECK-FIXES: {{^}}      lists.upsert(i % 5, [&](auto& value) { value.push_back(i); });{{$}}
   });
   std::thread odds([&] {
@@ -112,7 +112,7 @@ int tasks() {
   auto a = std::async(std::launch::async, [] {
     for (int i = 0; i < 100; ++i)
       seen[i] = i;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'seen' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: {{warning|error}}: 'seen' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
     // CHECK-FIXES: {{^}}      seen.insert_or_assign(i, i);{{$}}
   });
   auto b = std::async(std::launch::async, [] {
@@ -139,7 +139,7 @@ std::map<int, std::string> Registry::names;
 
 size_t registered() {
   std::thread a([] { Registry::names[1] = "one"; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'names' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: {{warning|error}}: 'names' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-FIXES: {{^}}  std::thread a([] { Registry::names.insert_or_assign(1, "one"); });{{$}}
   std::thread b([] { Registry::names[2] = std::string(2, 't'); });
   // CHECK-MESSAGES: :[[@LINE-1]]:22: note: concurrent access here

@@ -24,7 +24,7 @@ int countInPool(const std::vector<int> &items) {
     workers.emplace_back([&counts, &items, t] {
       for (size_t i = t; i < items.size(); i += 4)
         ++counts[items[i]];
-        // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'counts' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+        // CHECK-MESSAGES: :[[@LINE-1]]:11: {{warning|error}}: 'counts' is modified by a thread without synchronization while other threads running the same code modify it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
         // CHECK-MESSAGES: :[[@LINE-4]]:5: note: the thread is started in a loop
         // CHECK-FIXES: {{^}}        counts.upsert(items[i], [](auto& value) { ++value; });{{$}}
     });
@@ -39,7 +39,7 @@ int peekTooEarly() {
   // CHECK-FIXES: {{^}}  maptidy::sharded_map<std::string, int> progress;{{$}}
   std::thread worker([&] { progress["done"] = 1; });
   // CHECK-FIXES: {{^}}  std::thread worker([&] { progress.insert_or_assign("done", 1); });{{$}}
-  // CHECK-MESSAGES: :[[@LINE-2]]:28: warning: 'progress' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:28: {{warning|error}}: 'progress' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-MESSAGES: :[[@LINE+1]]:31: note: concurrent access here
   int seen = static_cast<int>(progress.size());
   worker.join();
@@ -50,7 +50,7 @@ int peekTooEarly() {
 int twoTasks() {
   auto writer = std::async(std::launch::async, [] { hits[1] = 2; });
   // CHECK-FIXES: {{^}}  auto writer = std::async(std::launch::async, [] { hits.insert_or_assign(1, 2); });{{$}}
-  // CHECK-MESSAGES: :[[@LINE-2]]:53: warning: 'hits' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:53: {{warning|error}}: 'hits' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-MESSAGES: :[[@LINE+1]]:60: note: concurrent access here
   auto reader = std::async(std::launch::async, [] { return hits.count(1); });
   writer.get();

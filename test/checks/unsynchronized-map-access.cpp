@@ -29,11 +29,11 @@ public:
   }
   // Forgot the lock.
   size_t size() const { return entries_.size(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'entries_' is read without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: {{warning|error}}: 'entries_' is read without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
   // CHECK-FIXES: {{^}}  size_t size() const { std::lock_guard<std::mutex> lock(mu_); return entries_.size(); }{{$}}
   // CHECK-FIXES: {{^}}  void clearAll() { std::lock_guard<std::mutex> lock(mu_); entries_.clear(); }{{$}}
   void clearAll() { entries_.clear(); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'entries_' is modified without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: {{warning|error}}: 'entries_' is modified without holding 'mu_'; 4 of 6 accesses hold it [maptidy-unsynchronized-map-access]
 
 private:
   mutable std::mutex mu_;
@@ -52,12 +52,12 @@ public:
     return it == names_.end() ? std::string() : it->second;
   }
   bool has(int id) const { return names_.count(id) != 0; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'names_' is read without holding 'mu_'; 4 of 5 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: {{warning|error}}: 'names_' is read without holding 'mu_'; 4 of 5 accesses hold it [maptidy-unsynchronized-map-access]
   // CHECK-FIXES: {{^}}  bool has(int id) const { std::shared_lock<std::shared_mutex> lock(mu_); return names_.count(id) != 0; }{{$}}
   void rename(int id, const std::string &name) {
     std::shared_lock<std::shared_mutex> lock(mu_);
     names_[id] = name;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'names_' is modified while 'mu_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'names_' is modified while 'mu_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
   }
 
 private:
@@ -74,7 +74,7 @@ public:
   int find(int k) {
     if (k < 0)
       return static_cast<int>(positions_.count(-k));
-    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'positions_' is read without holding 'mu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: {{warning|error}}: 'positions_' is read without holding 'mu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
     // CHECK-MESSAGES: :[[@LINE-2]]:31: note: no fix: 'find' already locks 'mu_' or calls a member function that does, and a second lock could deadlock
     mu_.lock();
     auto it = positions_.find(k);

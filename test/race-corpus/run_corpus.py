@@ -24,7 +24,7 @@ CHECK = "maptidy-unsynchronized-map-access"
 CONFIG = ("{CheckOptions: {%s.ThreadLaunchers: '::corpus::ThreadPool::submit'}}"
           % CHECK)
 STD = "-std=c++20"
-FINDING = re.compile(r": warning: .*\[" + re.escape(CHECK) + r"\]")
+FINDING = re.compile(r": (warning|error): .*\[" + re.escape(CHECK) + r"\]")
 
 
 def run(cmd, env=None, timeout=300):
