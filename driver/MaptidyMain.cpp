@@ -19,6 +19,7 @@
 #include "GitDiff.h"
 #include "PluginLoading.h"
 #include "PreCommit.h"
+#include "RuleDocs.h"
 #include "Run.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -199,6 +200,10 @@ static cl::opt<std::string> FixVerify(
              "memory, and writes none whose code does not compile; none: "
              "write the fixes unverified, as clang-tidy does"),
     cl::value_desc("mode"), cl::init("compile"), cl::cat(Category));
+static cl::opt<std::string>
+    Explain("explain",
+            cl::desc("Print the documentation of a check and exit"),
+            cl::value_desc("check"), cl::cat(Category));
 static cl::opt<std::string> InstallHeaders(
     "install-headers",
     cl::desc("Copy the container headers that fix-its include "
@@ -317,6 +322,41 @@ static bool outputsWritable() {
   return true;
 }
 
+/// --list-checks: clang-tidy's list, with the first sentence of the page of
+/// each of maptidy's checks.
+static void printCheckList(const std::vector<std::string> &Checks) {
+  llvm::outs() << "Enabled checks:";
+  const std::vector<std::string> Documented = documentedChecks();
+  for (const std::string &Check : Checks) {
+    llvm::outs() << "\n    " << Check;
+    if (llvm::is_contained(Documented, Check))
+      llvm::outs().indent(std::max<int>(1, 36 - Check.size()))
+          << ruleDoc(Check).ShortDescription;
+  }
+  llvm::outs() << "\n\n";
+}
+
+/// --explain: the page of one of maptidy's checks, or where clang-tidy's
+/// check is documented.
+static int explainCheck(llvm::StringRef Check) {
+  ClangTidyOptions All = ClangTidyOptions::getDefaults();
+  All.Checks = "*";
+  const std::vector<std::string> Known =
+      getCheckNames(All, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                    /*ExperimentalCustomChecks=*/false);
+  if (!llvm::is_contained(Known, Check)) {
+    reportError("unknown check '" + Check +
+                "'; 'maptidy --list-checks --checks=*' lists them");
+    return ExitCouldNotRun;
+  }
+  const RuleDoc Doc = ruleDoc(Check);
+  llvm::outs() << (llvm::is_contained(documentedChecks(), Check)
+                       ? Doc.HelpMarkdown
+                       : Check + ": a clang-tidy check, documented at " +
+                             Doc.HelpUri + "\n");
+  return ExitClean;
+}
+
 /// --install-headers: writes the bundled headers, analyzes nothing.
 static int installHeaders() {
   if (!SourcePaths.empty()) {
@@ -345,6 +385,8 @@ int main(int Argc, const char **Argv) {
     return ExitCouldNotRun;
   if (!InstallHeaders.empty())
     return installHeaders();
+  if (!Explain.empty())
+    return explainCheck(Explain);
   for (const std::string &Plugin : Plugins)
     if (llvm::Error Error = loadPlugin(Plugin)) {
       reportError(llvm::toString(std::move(Error)));
@@ -385,10 +427,7 @@ int main(int Argc, const char **Argv) {
         getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                       /*ExperimentalCustomChecks=*/false);
     if (ListChecks) {
-      llvm::outs() << "Enabled checks:";
-      for (const std::string &Check : Enabled)
-        llvm::outs() << "\n    " << Check;
-      llvm::outs() << "\n\n";
+      printCheckList(Enabled);
     } else {
       Effective.CheckOptions = getCheckOptions(Effective, false, false);
       ClangTidyOptions Dumped =
