@@ -25,7 +25,8 @@ namespace maptidy {
 /// A translation unit that does not compile with the fixed files.
 struct CompileFailure {
   struct Error {
-    /// Absolute path, and byte offset in the fixed contents.
+    /// Absolute path (empty when the error has no place), and byte offset
+    /// in the fixed contents.
     std::string File;
     unsigned Offset = 0;
     /// "file:line:column: message", for the user.

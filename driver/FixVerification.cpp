@@ -49,8 +49,9 @@ FixVerifier makeFixVerifier(const VerificationSetup &Setup) {
     for (size_t K = 0; K < Units.size(); ++K) {
       CompileFailure Failure;
       if (!Outcomes[K].Result) {
+        // Not tied to a place: the fix-its of the unit's files are refused.
         Failure.Errors.push_back(
-            {Units[K], 0,
+            {"", 0,
              Units[K] + ": the check of the fixed code " +
                  Outcomes[K].Failure});
       } else {
