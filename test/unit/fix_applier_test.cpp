@@ -1,8 +1,9 @@
 //===--- fix_applier_test.cpp - maptidy tests -----------------------------===//
 //
 // --fix: fix-its applied whole or not at all, overlapping ones dropped,
-// identical edits applied once, insertions at one place in report order, and
-// files that changed since they were analyzed left alone.
+// identical edits applied once, insertions at one place in report order,
+// files that changed since they were analyzed left alone, and fix-its whose
+// code does not compile refused.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,12 +23,14 @@ protected:
     return Path;
   }
 
-  FixResult apply(llvm::ArrayRef<Finding> Findings) {
+  FixResult apply(llvm::ArrayRef<Finding> Findings,
+                  FixVerifier Verify = nullptr) {
     std::vector<const Finding *> Pointers;
     for (const Finding &F : Findings)
       Pointers.push_back(&F);
     FixRequest Request;
     Request.FormatStyle = [](llvm::StringRef) { return "none"; };
+    Request.Verify = std::move(Verify);
     return applyFixes(Pointers, Request, Analyzed);
   }
 
@@ -125,6 +128,82 @@ TEST(FileDigestTest, TellsContentsApart) {
   EXPECT_NE(digestOf("int a;\n"), digestOf("int b;\n"));
   EXPECT_NE(digestOf("int a;\n"), digestOf("int a;\r\n"));
   EXPECT_EQ(digestOf("int a;\n").Size, 7u);
+}
+
+/// A verifier for which fixed code "compiles" unless it contains \p Bad:
+/// an error at each occurrence, in the files of \p Unit.
+FixVerifier failsOn(std::string Bad, std::vector<std::string> Unit,
+                    unsigned *Calls) {
+  return [=](const llvm::StringMap<std::string> &Fixed) {
+    ++*Calls;
+    CompileFailure Failure;
+    Failure.Files = Unit;
+    for (const auto &Entry : Fixed) {
+      const size_t At = Entry.getValue().find(Bad);
+      if (At != std::string::npos)
+        Failure.Errors.push_back({Entry.getKey().str(), unsigned(At),
+                                  "use of undeclared identifier"});
+    }
+    return Failure.Errors.empty() ? std::vector<CompileFailure>()
+                                  : std::vector<CompileFailure>{Failure};
+  };
+}
+
+TEST_F(FixApplierTest, RefusesOnlyTheFixItTheErrorIsIn) {
+  const std::string A = source("a.cpp", "int a = 1;\nint b = 2;\n");
+  unsigned Calls = 0;
+  const FixResult Result =
+      apply({findingWithFix("good", {{A, 8, 1, "10"}}),
+             findingWithFix("bad", {{A, 19, 1, "undeclared"}})},
+            failsOn("undeclared", {A}, &Calls));
+  EXPECT_EQ(TestDirectory::read(A), "int a = 10;\nint b = 2;\n");
+  EXPECT_EQ(Result.Outcomes[0], FixOutcome::Applied);
+  EXPECT_EQ(Result.Outcomes[1], FixOutcome::NotApplied);
+  EXPECT_EQ(Result.Refusals[1], "use of undeclared identifier");
+  EXPECT_EQ(Result.Refused, 1u);
+  EXPECT_EQ(Calls, 2u); // The rest is verified again.
+}
+
+TEST_F(FixApplierTest, RefusesTheFixItsOfTheUnitWhenAnErrorHasNoPlace) {
+  const std::string A = source("a.cpp", "int a = 1;\n");
+  const std::string B = source("b.cpp", "int b = 2;\n");
+  unsigned Calls = 0;
+  FixVerifier CrashesOnA = [&](const llvm::StringMap<std::string> &Fixed) {
+    ++Calls;
+    CompileFailure Failure;
+    Failure.Files = {A};
+    Failure.Errors.push_back({"", 0, "the check of the fixed code crashed"});
+    return std::vector<CompileFailure>{Failure};
+  };
+  const FixResult Result = apply({findingWithFix("in-a", {{A, 8, 1, "10"}}),
+                                  findingWithFix("in-b", {{B, 8, 1, "20"}})},
+                                 CrashesOnA);
+  EXPECT_EQ(TestDirectory::read(A), "int a = 1;\n");
+  EXPECT_EQ(TestDirectory::read(B), "int b = 20;\n");
+  EXPECT_EQ(Result.Outcomes[0], FixOutcome::NotApplied);
+  EXPECT_EQ(Result.Outcomes[1], FixOutcome::Applied);
+  EXPECT_EQ(Calls, 1u);
+}
+
+TEST_F(FixApplierTest, WritesNothingUnverifiedAfterTheLastRound) {
+  const std::string A = source("a.cpp", "int a = 1;\n");
+  unsigned Calls = 0;
+  // The error stays whatever is refused: after the rounds, the unit's files
+  // keep none of their fix-its.
+  FixVerifier AlwaysFails = [&](const llvm::StringMap<std::string> &) {
+    ++Calls;
+    CompileFailure Failure;
+    Failure.Files = {A};
+    Failure.Errors.push_back({A, 0, "error elsewhere"});
+    return std::vector<CompileFailure>{Failure};
+  };
+  const FixResult Result =
+      apply({findingWithFix("first-line", {{A, 0, 0, "// x\n"}}),
+             findingWithFix("value", {{A, 8, 1, "10"}})},
+            AlwaysFails);
+  EXPECT_EQ(TestDirectory::read(A), "int a = 1;\n");
+  EXPECT_EQ(Result.Refused, 2u);
+  EXPECT_LE(Calls, 3u);
 }
 
 } // namespace
