@@ -9,10 +9,10 @@
 #                                  and the packages named (test/corpus)
 set -euo pipefail
 
-# An installed maptidy: its shared libraries, clang's builtin headers
-# (stddef.h, ...), a C++ standard library's headers for the code it reads,
-# and git for --diff-base.
-runtime=(libclang-common-22-dev libz3-4 zlib1g libzstd1 g++ git ca-certificates)
+# An installed maptidy: its shared libraries, a C++ standard library's headers
+# for the code it reads, and git for --diff-base. Clang's builtin headers
+# (stddef.h, ...) are installed with maptidy.
+runtime=(libz3-4 zlib1g libzstd1 g++ git ca-certificates)
 # Building maptidy, maptidy-clangd and the plugin.
 tools=(
   cmake ninja-build g++ pkg-config git

@@ -20,4 +20,9 @@ install(FILES
 if(MAPTIDY_BUILD_TOOLS)
   install(TARGETS maptidy maptidy-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   install(TARGETS maptidy_plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  # Clang's builtin headers (stddef.h, ...), where the driver looks first:
+  # lib/clang/<major> beside bin/, literally "lib" whatever the LIBDIR. The
+  # installed maptidy then works without the system's copy.
+  install(DIRECTORY ${MAPTIDY_CLANG_RESOURCE_DIR}/include
+    DESTINATION lib/clang/${LLVM_VERSION_MAJOR})
 endif()

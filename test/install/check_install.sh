@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the build tree into a scratch prefix and checks the result:
-# maptidy runs from there (finding the builtin headers), the plugin and
-# maptidy-clangd are present, and find_package(maptidy) works for a consumer.
+# maptidy runs from there with the prefix's own builtin headers, the plugin
+# and maptidy-clangd are present, and find_package(maptidy) works for a consumer.
 set -euo pipefail
 build=$1
 scratch=$2
@@ -32,6 +32,16 @@ status=0
 if [ "$status" -ne 1 ] || ! grep -q "maptidy-unreserved-append" "$scratch/out.txt"; then
   echo "installed maptidy did not report the finding (status $status):"
   cat "$scratch/out.txt"
+  exit 1
+fi
+
+# The builtin headers come from the prefix, not from the clang maptidy was
+# built with, so that the system's copy may be missing.
+"$prefix/bin/maptidy" "$scratch/loop.cpp" --extra-arg=-v -- -std=c++17 \
+  > "$scratch/search.txt" 2>&1 || true
+if ! grep -q "^ $prefix/lib/clang/[0-9]*/include\$" "$scratch/search.txt"; then
+  echo "installed maptidy does not search $prefix/lib/clang/<major>/include:"
+  sed -n '/search starts here/,/End of search list/p' "$scratch/search.txt"
   exit 1
 fi
 
