@@ -15,7 +15,7 @@ set -euo pipefail
 runtime=(libz3-4 zlib1g libzstd1 g++ git ca-certificates)
 # Building maptidy, maptidy-clangd and the plugin.
 tools=(
-  cmake ninja-build g++ pkg-config git
+  cmake ninja-build g++ pkg-config git help2man
   clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev
   zlib1g-dev libzstd-dev libgrpc++-dev libprotobuf-dev
 )
