@@ -9,13 +9,13 @@
 #                                  and the packages named (test/corpus)
 set -euo pipefail
 
-# An installed maptidy: its shared libraries, clang's builtin headers
-# (stddef.h, ...), a C++ standard library's headers for the code it reads,
-# and git for --diff-base.
-runtime=(libclang-common-22-dev libz3-4 zlib1g libzstd1 g++ git ca-certificates)
-# Building maptidy, maptidy-clangd and the plugin.
+# An installed maptidy: its shared libraries, a C++ standard library's headers
+# for the code it reads, and git for --diff-base. Clang's builtin headers
+# (stddef.h, ...) are installed with maptidy.
+runtime=(libz3-4 zlib1g libzstd1 g++ git ca-certificates)
+# Building maptidy, maptidy-clangd and the plugin, their man page and .deb.
 tools=(
-  cmake ninja-build g++ pkg-config git
+  cmake ninja-build g++ pkg-config git help2man dpkg-dev
   clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev
   zlib1g-dev libzstd-dev libgrpc++-dev libprotobuf-dev
 )
