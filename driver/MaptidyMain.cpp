@@ -17,6 +17,7 @@
 #include "DatabaseLoading.h"
 #include "ExitCodes.h"
 #include "GitDiff.h"
+#include "GlobList.h"
 #include "PluginLoading.h"
 #include "PreCommit.h"
 #include "RuleDocs.h"
@@ -120,6 +121,25 @@ static cl::opt<bool>
     DumpConfig("dump-config",
                cl::desc("Print the effective configuration and exit"),
                cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (and that the checks it names exist) "
+             "and exit"),
+    cl::cat(Category));
+static cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled check, print where it is enabled (the "
+             "command line or a configuration file) and exit"),
+    cl::cat(Category));
+static cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("A configuration that enables no check is not an error"),
+    cl::cat(Category));
+static cl::opt<bool> ExperimentalCustomChecks(
+    "experimental-custom-checks",
+    cl::desc("Enable the clang-query based checks of the 'CustomChecks' "
+             "configuration (experimental)"),
+    cl::cat(Category));
 static cl::opt<bool>
     Quiet("quiet",
           cl::desc("Print no progress line and no statistics of suppressed "
@@ -245,6 +265,7 @@ static ConfigRequest configRequest() {
   Request.LineFilter = LineFilter;
   Request.Config = Config;
   Request.ConfigFile = ConfigFile;
+  Request.ExperimentalCustomChecks = ExperimentalCustomChecks;
   return Request;
 }
 
@@ -357,6 +378,28 @@ static int explainCheck(llvm::StringRef Check) {
   return ExitClean;
 }
 
+/// --explain-config: for each enabled check, the last configuration that
+/// enables it, as clang-tidy prints it.
+static void explainConfig(ClangTidyOptionsProvider &Provider,
+                          llvm::StringRef File,
+                          const std::vector<std::string> &Enabled) {
+  const std::vector<ClangTidyOptionsProvider::OptionsSource> Sources =
+      Provider.getRawOptions(File);
+  for (const std::string &Check : Enabled)
+    for (const auto &[Options, Source] : llvm::reverse(Sources))
+      if (Options.Checks && GlobList(*Options.Checks).contains(Check)) {
+        // maptidy's defaults come from maptidy, not from clang-tidy.
+        llvm::outs() << "'" << Check << "' is enabled in the "
+                     << (Source ==
+                                 ClangTidyOptionsProvider::
+                                     OptionsSourceTypeDefaultBinary
+                             ? "maptidy binary"
+                             : Source)
+                     << ".\n";
+        break;
+      }
+}
+
 /// --install-headers: writes the bundled headers, analyzes nothing.
 static int installHeaders() {
   if (!SourcePaths.empty()) {
@@ -417,19 +460,26 @@ int main(int Argc, const char **Argv) {
     llvm::sys::path::append(FirstFile, "dummy");
   llvm::sys::fs::make_absolute(FirstFile);
   ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
-  if (ListChecks || DumpConfig) {
-    if (llvm::Error Error =
-            validateConfiguration(Request, {std::string(FirstFile)})) {
+  if (ListChecks || DumpConfig || VerifyConfig || ExplainConfig) {
+    if (llvm::Error Error = validateConfiguration(
+            Request, {std::string(FirstFile)}, /*Strict=*/VerifyConfig)) {
       reportError(llvm::toString(std::move(Error)));
       return ExitCouldNotRun;
     }
+    if (VerifyConfig) {
+      llvm::outs() << "No config errors detected.\n";
+      return ExitClean;
+    }
     const std::vector<std::string> Enabled =
         getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                      /*ExperimentalCustomChecks=*/false);
-    if (ListChecks) {
+                      ExperimentalCustomChecks);
+    if (ExplainConfig) {
+      explainConfig(**Provider, FirstFile, Enabled);
+    } else if (ListChecks) {
       printCheckList(Enabled);
     } else {
-      Effective.CheckOptions = getCheckOptions(Effective, false, false);
+      Effective.CheckOptions =
+          getCheckOptions(Effective, false, ExperimentalCustomChecks);
       ClangTidyOptions Dumped =
           ClangTidyOptions::getDefaults().merge(Effective, 0);
       filterCheckOptions(Dumped, Enabled);
@@ -526,7 +576,11 @@ int main(int Argc, const char **Argv) {
     reportError(llvm::toString(std::move(Error)));
     return ExitCouldNotRun;
   }
-  if (!anyCheckEnabled(Effective)) {
+  // As in clang-tidy, --allow-no-checks lets such a configuration pass; with
+  // no check to run, nothing is analyzed.
+  if (!anyCheckEnabled(Effective, ExperimentalCustomChecks)) {
+    if (AllowNoChecks)
+      return ExitClean;
     reportError("no checks enabled; see --checks and the 'Checks' of "
                 ".clang-tidy files");
     return ExitCouldNotRun;

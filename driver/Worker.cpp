@@ -37,7 +37,7 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   ClangTidyContext Context(llvm::cantFail(createOptionsProvider(Request)),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            /*EnableModuleHeadersParsing=*/false,
-                           /*ExperimentalCustomChecks=*/false);
+                           Request.ExperimentalCustomChecks);
   // Each finding's fix-it carries every edit it needs (the #include of a
   // header too), so that it can be applied alone; identical edits of several
   // fix-its are applied once.
