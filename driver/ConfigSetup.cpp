@@ -82,6 +82,8 @@ createOptionsProvider(const ConfigRequest &Request) {
   Overrides.SystemHeaders = Request.SystemHeaders;
   Overrides.FormatStyle = Request.FormatStyle;
   Overrides.UseColor = Request.UseColor;
+  if (!Request.RemovedArgs.empty())
+    Overrides.RemovedArgs = Request.RemovedArgs;
 
   auto FS = llvm::vfs::getRealFileSystem();
   if (!Request.Config.empty() && !Request.ConfigFile.empty())

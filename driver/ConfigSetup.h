@@ -34,6 +34,8 @@ struct ConfigRequest {
   std::string LineFilter;
   std::string Config;
   std::string ConfigFile;
+  /// Arguments removed from each compile command (--removed-arg).
+  std::vector<std::string> RemovedArgs;
   /// Whether the checks of 'CustomChecks' exist (--experimental-custom-checks).
   bool ExperimentalCustomChecks = false;
 };

@@ -22,6 +22,7 @@
 #include "PreCommit.h"
 #include "RuleDocs.h"
 #include "Run.h"
+#include "VfsOverlay.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -135,6 +136,30 @@ static cl::opt<bool> AllowNoChecks(
     "allow-no-checks",
     cl::desc("A configuration that enables no check is not an error"),
     cl::cat(Category));
+static cl::list<std::string> RemovedArgs(
+    "removed-arg",
+    cl::desc("Argument to remove from the compiler command line (before "
+             "--extra-arg and --extra-arg-before apply)"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    VfsOverlay("vfsoverlay",
+               cl::desc("Overlay the virtual file system described by this "
+                        "file over the real file system"),
+               cl::value_desc("filename"), cl::cat(Category));
+static cl::opt<bool> EnableModuleHeadersParsing(
+    "enable-module-headers-parsing",
+    cl::desc("Parse the headers of C++20 modules at the preprocessor level, "
+             "so that checks see their macros (experimental)"),
+    cl::cat(Category));
+static cl::opt<bool> EnableCheckProfile(
+    "enable-check-profile",
+    cl::desc("Report each check's run time, per file, on stderr"),
+    cl::cat(Category));
+static cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("With --enable-check-profile, store each file's profile as JSON "
+             "in a file under this prefix instead"),
+    cl::value_desc("prefix"), cl::cat(Category));
 static cl::opt<bool> ExperimentalCustomChecks(
     "experimental-custom-checks",
     cl::desc("Enable the clang-query based checks of the 'CustomChecks' "
@@ -265,6 +290,7 @@ static ConfigRequest configRequest() {
   Request.LineFilter = LineFilter;
   Request.Config = Config;
   Request.ConfigFile = ConfigFile;
+  Request.RemovedArgs.assign(RemovedArgs.begin(), RemovedArgs.end());
   Request.ExperimentalCustomChecks = ExperimentalCustomChecks;
   return Request;
 }
@@ -535,6 +561,10 @@ int main(int Argc, const char **Argv) {
   }
   if (!outputsWritable())
     return ExitCouldNotRun;
+  if (auto FS = createAnalysisFileSystem(VfsOverlay); !FS) {
+    reportError(llvm::toString(FS.takeError()));
+    return ExitCouldNotRun;
+  }
   RunRequest Run;
   if (!Baseline.empty()) {
     llvm::Expected<llvm::StringSet<>> Known = readBaseline(Baseline);
@@ -591,8 +621,18 @@ int main(int Argc, const char **Argv) {
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
   const clang::tooling::CompilationDatabase &Database = *Setup->Database;
-  Run.Analyze = [&Request, &Database](const std::string &File) {
-    return analyzeUnit(Request, Database, File, FixNotes);
+  AnalysisSettings Settings;
+  Settings.FixNotes = FixNotes;
+  Settings.EnableModuleHeadersParsing = EnableModuleHeadersParsing;
+  Settings.VfsOverlay = VfsOverlay;
+  Settings.EnableCheckProfile = EnableCheckProfile;
+  // The workers' analysis runs in each command's directory.
+  llvm::SmallString<128> ProfilePrefix(StoreCheckProfile);
+  if (!ProfilePrefix.empty())
+    llvm::sys::fs::make_absolute(ProfilePrefix);
+  Settings.StoreCheckProfile = ProfilePrefix.str();
+  Run.Analyze = [&Request, Settings, &Database](const std::string &File) {
+    return analyzeUnit(Request, Settings, Database, File);
   };
   if (FixVerify == "compile") {
     // A parse that reports compile errors only, wherever they are.
@@ -600,11 +640,13 @@ int main(int Argc, const char **Argv) {
     CompileOnly.Checks = "-*";
     CompileOnly.WarningsAsErrors.reset();
     CompileOnly.LineFilter.clear();
-    Run.Verify = [CompileOnly, &Database](
+    AnalysisSettings Parse;
+    Parse.EnableModuleHeadersParsing = EnableModuleHeadersParsing;
+    Parse.VfsOverlay = VfsOverlay;
+    Run.Verify = [CompileOnly, Parse, &Database](
                      const std::string &File,
                      const llvm::StringMap<std::string> &Fixed) {
-      return analyzeUnit(CompileOnly, Database, File, /*FixNotes=*/false,
-                         &Fixed);
+      return analyzeUnit(CompileOnly, Parse, Database, File, &Fixed);
     };
   } else if (FixVerify != "none") {
     reportError("invalid --fix-verify '" + FixVerify +
