@@ -82,6 +82,8 @@ createOptionsProvider(const ConfigRequest &Request) {
   Overrides.SystemHeaders = Request.SystemHeaders;
   Overrides.FormatStyle = Request.FormatStyle;
   Overrides.UseColor = Request.UseColor;
+  if (!Request.RemovedArgs.empty())
+    Overrides.RemovedArgs = Request.RemovedArgs;
 
   auto FS = llvm::vfs::getRealFileSystem();
   if (!Request.Config.empty() && !Request.ConfigFile.empty())
@@ -128,6 +130,15 @@ static const llvm::StringSet<> &moduleChecks() {
 /// listed only for a name no module check matches.
 class KnownChecks {
 public:
+  explicit KnownChecks(bool ExperimentalCustomChecks)
+      : ExperimentalCustomChecks(ExperimentalCustomChecks) {}
+
+  /// Whether \p Name may name a check of a configuration's 'CustomChecks',
+  /// which any configuration file may define.
+  bool mayBeCustom(llvm::StringRef Name) const {
+    return ExperimentalCustomChecks && Name.starts_with("custom-");
+  }
+
   bool anyMatches(const llvm::Regex &Pattern) {
     const auto Matches = [&](llvm::StringRef Check) {
       return Pattern.match(Check);
@@ -156,11 +167,12 @@ private:
     if (!AllChecks)
       AllChecks = getAllChecksAndOptions(
                       /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                      /*ExperimentalCustomChecks=*/false)
+                      ExperimentalCustomChecks)
                       .Checks;
     return *AllChecks;
   }
 
+  bool ExperimentalCustomChecks;
   std::optional<llvm::StringSet<>> AllChecks;
 };
 
@@ -170,7 +182,8 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
   for (const auto &Item : List.getItems()) {
     if (Item.Text.empty()) // Stray commas, as clang-tidy accepts them.
       continue;
-    if (Item.Text.starts_with("clang-diagnostic-"))
+    if (Item.Text.starts_with("clang-diagnostic-") ||
+        Checks.mayBeCustom(Item.Text))
       continue;
     if (Checks.anyMatches(Item.Regex))
       continue;
@@ -186,19 +199,21 @@ static llvm::Error validateChecks(llvm::StringRef Globs, llvm::StringRef Source,
   return llvm::Error::success();
 }
 
-bool anyCheckEnabled(const ClangTidyOptions &Options) {
+bool anyCheckEnabled(const ClangTidyOptions &Options,
+                     bool ExperimentalCustomChecks) {
   const CheckGlobs Globs(Options.Checks.value_or(""));
   return llvm::any_of(
              moduleChecks().keys(),
              [&](llvm::StringRef Check) { return Globs.enables(Check); }) ||
          !getCheckNames(Options, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                        /*ExperimentalCustomChecks=*/false)
+                        ExperimentalCustomChecks)
               .empty();
 }
 
 llvm::Error validateConfiguration(const ConfigRequest &Request,
-                                  const std::vector<std::string> &Files) {
-  KnownChecks Checks;
+                                  const std::vector<std::string> &Files,
+                                  bool Strict) {
+  KnownChecks Checks(Request.ExperimentalCustomChecks);
   if (Request.Checks)
     if (llvm::Error Error = validateChecks(*Request.Checks, "--checks", Checks))
       return Error;
@@ -230,7 +245,7 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
           return Text.takeError();
         std::vector<std::string> Ignored;
         llvm::Expected<ClangTidyOptions> Parsed =
-            parseConfigText(*Text, Path, &Ignored);
+            parseConfigText(*Text, Path, Strict ? nullptr : &Ignored);
         if (!Parsed)
           return Parsed.takeError();
         for (const std::string &Warning : Ignored)
@@ -239,9 +254,13 @@ llvm::Error validateConfiguration(const ConfigRequest &Request,
         // version: a warning, where a name given on the command line is an
         // error.
         if (Parsed->Checks)
-          if (llvm::Error Error = validateChecks(*Parsed->Checks, Path, Checks))
+          if (llvm::Error Error =
+                  validateChecks(*Parsed->Checks, Path, Checks)) {
+            if (Strict)
+              return Error;
             llvm::errs() << "maptidy: warning: "
                          << llvm::toString(std::move(Error)) << "\n";
+          }
         if (!Parsed->InheritParentConfig.value_or(false))
           break;
       }

@@ -34,6 +34,10 @@ struct ConfigRequest {
   std::string LineFilter;
   std::string Config;
   std::string ConfigFile;
+  /// Arguments removed from each compile command (--removed-arg).
+  std::vector<std::string> RemovedArgs;
+  /// Whether the checks of 'CustomChecks' exist (--experimental-custom-checks).
+  bool ExperimentalCustomChecks = false;
 };
 
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
@@ -41,12 +45,15 @@ createOptionsProvider(const ConfigRequest &Request);
 
 /// Fails on a .clang-tidy file that applies to one of \p Files and does not
 /// parse, and on check names (there or in \p Request) that match no check.
+/// Problems of a project's .clang-tidy are warnings unless \p Strict.
 llvm::Error validateConfiguration(const ConfigRequest &Request,
-                                  const std::vector<std::string> &Files);
+                                  const std::vector<std::string> &Files,
+                                  bool Strict = false);
 
 /// Whether \p Options enable any check: one of the module checks, or else one
 /// of the analyzer's, whose registry is slow to list.
-bool anyCheckEnabled(const clang::tidy::ClangTidyOptions &Options);
+bool anyCheckEnabled(const clang::tidy::ClangTidyOptions &Options,
+                     bool ExperimentalCustomChecks);
 
 } // namespace maptidy
 

@@ -17,10 +17,12 @@
 #include "DatabaseLoading.h"
 #include "ExitCodes.h"
 #include "GitDiff.h"
+#include "GlobList.h"
 #include "PluginLoading.h"
 #include "PreCommit.h"
 #include "RuleDocs.h"
 #include "Run.h"
+#include "VfsOverlay.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -120,6 +122,49 @@ static cl::opt<bool>
     DumpConfig("dump-config",
                cl::desc("Print the effective configuration and exit"),
                cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (and that the checks it names exist) "
+             "and exit"),
+    cl::cat(Category));
+static cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled check, print where it is enabled (the "
+             "command line or a configuration file) and exit"),
+    cl::cat(Category));
+static cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("A configuration that enables no check is not an error"),
+    cl::cat(Category));
+static cl::list<std::string> RemovedArgs(
+    "removed-arg",
+    cl::desc("Argument to remove from the compiler command line (before "
+             "--extra-arg and --extra-arg-before apply)"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    VfsOverlay("vfsoverlay",
+               cl::desc("Overlay the virtual file system described by this "
+                        "file over the real file system"),
+               cl::value_desc("filename"), cl::cat(Category));
+static cl::opt<bool> EnableModuleHeadersParsing(
+    "enable-module-headers-parsing",
+    cl::desc("Parse the headers of C++20 modules at the preprocessor level, "
+             "so that checks see their macros (experimental)"),
+    cl::cat(Category));
+static cl::opt<bool> EnableCheckProfile(
+    "enable-check-profile",
+    cl::desc("Report each check's run time, per file, on stderr"),
+    cl::cat(Category));
+static cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("With --enable-check-profile, store each file's profile as JSON "
+             "in a file under this prefix instead"),
+    cl::value_desc("prefix"), cl::cat(Category));
+static cl::opt<bool> ExperimentalCustomChecks(
+    "experimental-custom-checks",
+    cl::desc("Enable the clang-query based checks of the 'CustomChecks' "
+             "configuration (experimental)"),
+    cl::cat(Category));
 static cl::opt<bool>
     Quiet("quiet",
           cl::desc("Print no progress line and no statistics of suppressed "
@@ -245,6 +290,8 @@ static ConfigRequest configRequest() {
   Request.LineFilter = LineFilter;
   Request.Config = Config;
   Request.ConfigFile = ConfigFile;
+  Request.RemovedArgs.assign(RemovedArgs.begin(), RemovedArgs.end());
+  Request.ExperimentalCustomChecks = ExperimentalCustomChecks;
   return Request;
 }
 
@@ -357,6 +404,28 @@ static int explainCheck(llvm::StringRef Check) {
   return ExitClean;
 }
 
+/// --explain-config: for each enabled check, the last configuration that
+/// enables it, as clang-tidy prints it.
+static void explainConfig(ClangTidyOptionsProvider &Provider,
+                          llvm::StringRef File,
+                          const std::vector<std::string> &Enabled) {
+  const std::vector<ClangTidyOptionsProvider::OptionsSource> Sources =
+      Provider.getRawOptions(File);
+  for (const std::string &Check : Enabled)
+    for (const auto &[Options, Source] : llvm::reverse(Sources))
+      if (Options.Checks && GlobList(*Options.Checks).contains(Check)) {
+        // maptidy's defaults come from maptidy, not from clang-tidy.
+        llvm::outs() << "'" << Check << "' is enabled in the "
+                     << (Source ==
+                                 ClangTidyOptionsProvider::
+                                     OptionsSourceTypeDefaultBinary
+                             ? "maptidy binary"
+                             : Source)
+                     << ".\n";
+        break;
+      }
+}
+
 /// --install-headers: writes the bundled headers, analyzes nothing.
 static int installHeaders() {
   if (!SourcePaths.empty()) {
@@ -417,19 +486,26 @@ int main(int Argc, const char **Argv) {
     llvm::sys::path::append(FirstFile, "dummy");
   llvm::sys::fs::make_absolute(FirstFile);
   ClangTidyOptions Effective = (*Provider)->getOptions(FirstFile);
-  if (ListChecks || DumpConfig) {
-    if (llvm::Error Error =
-            validateConfiguration(Request, {std::string(FirstFile)})) {
+  if (ListChecks || DumpConfig || VerifyConfig || ExplainConfig) {
+    if (llvm::Error Error = validateConfiguration(
+            Request, {std::string(FirstFile)}, /*Strict=*/VerifyConfig)) {
       reportError(llvm::toString(std::move(Error)));
       return ExitCouldNotRun;
     }
+    if (VerifyConfig) {
+      llvm::outs() << "No config errors detected.\n";
+      return ExitClean;
+    }
     const std::vector<std::string> Enabled =
         getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                      /*ExperimentalCustomChecks=*/false);
-    if (ListChecks) {
+                      ExperimentalCustomChecks);
+    if (ExplainConfig) {
+      explainConfig(**Provider, FirstFile, Enabled);
+    } else if (ListChecks) {
       printCheckList(Enabled);
     } else {
-      Effective.CheckOptions = getCheckOptions(Effective, false, false);
+      Effective.CheckOptions =
+          getCheckOptions(Effective, false, ExperimentalCustomChecks);
       ClangTidyOptions Dumped =
           ClangTidyOptions::getDefaults().merge(Effective, 0);
       filterCheckOptions(Dumped, Enabled);
@@ -485,6 +561,10 @@ int main(int Argc, const char **Argv) {
   }
   if (!outputsWritable())
     return ExitCouldNotRun;
+  if (auto FS = createAnalysisFileSystem(VfsOverlay); !FS) {
+    reportError(llvm::toString(FS.takeError()));
+    return ExitCouldNotRun;
+  }
   RunRequest Run;
   if (!Baseline.empty()) {
     llvm::Expected<llvm::StringSet<>> Known = readBaseline(Baseline);
@@ -526,7 +606,11 @@ int main(int Argc, const char **Argv) {
     reportError(llvm::toString(std::move(Error)));
     return ExitCouldNotRun;
   }
-  if (!anyCheckEnabled(Effective)) {
+  // As in clang-tidy, --allow-no-checks lets such a configuration pass; with
+  // no check to run, nothing is analyzed.
+  if (!anyCheckEnabled(Effective, ExperimentalCustomChecks)) {
+    if (AllowNoChecks)
+      return ExitClean;
     reportError("no checks enabled; see --checks and the 'Checks' of "
                 ".clang-tidy files");
     return ExitCouldNotRun;
@@ -537,8 +621,18 @@ int main(int Argc, const char **Argv) {
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
   const clang::tooling::CompilationDatabase &Database = *Setup->Database;
-  Run.Analyze = [&Request, &Database](const std::string &File) {
-    return analyzeUnit(Request, Database, File, FixNotes);
+  AnalysisSettings Settings;
+  Settings.FixNotes = FixNotes;
+  Settings.EnableModuleHeadersParsing = EnableModuleHeadersParsing;
+  Settings.VfsOverlay = VfsOverlay;
+  Settings.EnableCheckProfile = EnableCheckProfile;
+  // The workers' analysis runs in each command's directory.
+  llvm::SmallString<128> ProfilePrefix(StoreCheckProfile);
+  if (!ProfilePrefix.empty())
+    llvm::sys::fs::make_absolute(ProfilePrefix);
+  Settings.StoreCheckProfile = ProfilePrefix.str();
+  Run.Analyze = [&Request, Settings, &Database](const std::string &File) {
+    return analyzeUnit(Request, Settings, Database, File);
   };
   if (FixVerify == "compile") {
     // A parse that reports compile errors only, wherever they are.
@@ -546,11 +640,13 @@ int main(int Argc, const char **Argv) {
     CompileOnly.Checks = "-*";
     CompileOnly.WarningsAsErrors.reset();
     CompileOnly.LineFilter.clear();
-    Run.Verify = [CompileOnly, &Database](
+    AnalysisSettings Parse;
+    Parse.EnableModuleHeadersParsing = EnableModuleHeadersParsing;
+    Parse.VfsOverlay = VfsOverlay;
+    Run.Verify = [CompileOnly, Parse, &Database](
                      const std::string &File,
                      const llvm::StringMap<std::string> &Fixed) {
-      return analyzeUnit(CompileOnly, Database, File, /*FixNotes=*/false,
-                         &Fixed);
+      return analyzeUnit(CompileOnly, Parse, Database, File, &Fixed);
     };
   } else if (FixVerify != "none") {
     reportError("invalid --fix-verify '" + FixVerify +

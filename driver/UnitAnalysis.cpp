@@ -47,16 +47,20 @@ ClangTidyCheckFactories maptidyCheckFactories() {
   return Factories;
 }
 
-/// Runs the checks and owns them and their matchers.
+/// Runs the checks and owns them, their matchers and their profile, which
+/// is reported when the consumer goes away.
 class ChecksConsumer : public MultiplexConsumer {
 public:
   ChecksConsumer(std::vector<std::unique_ptr<ASTConsumer>> Consumers,
+                 std::unique_ptr<ClangTidyProfiling> Profiling,
                  std::unique_ptr<ast_matchers::MatchFinder> Finder,
                  std::vector<std::unique_ptr<ClangTidyCheck>> Checks)
-      : MultiplexConsumer(std::move(Consumers)), Finder(std::move(Finder)),
+      : MultiplexConsumer(std::move(Consumers)),
+        Profiling(std::move(Profiling)), Finder(std::move(Finder)),
         Checks(std::move(Checks)) {}
 
 private:
+  std::unique_ptr<ClangTidyProfiling> Profiling;
   std::unique_ptr<ast_matchers::MatchFinder> Finder;
   std::vector<std::unique_ptr<ClangTidyCheck>> Checks;
 };
@@ -97,7 +101,16 @@ public:
 
     std::vector<std::unique_ptr<ClangTidyCheck>> Checks =
         MaptidyFactories.createChecksForLanguage(&Context);
-    auto Finder = std::make_unique<ast_matchers::MatchFinder>();
+    // --enable-check-profile, as clang-tidy's factory does it.
+    std::unique_ptr<ClangTidyProfiling> Profiling;
+    ast_matchers::MatchFinder::MatchFinderOptions FinderOptions;
+    if (Context.getEnableProfiling()) {
+      Profiling = std::make_unique<ClangTidyProfiling>(
+          Context.getProfileStorageParams());
+      FinderOptions.CheckProfiling.emplace(Profiling->Records);
+    }
+    auto Finder = std::make_unique<ast_matchers::MatchFinder>(
+        std::move(FinderOptions));
     Preprocessor &PP = Compiler.getPreprocessor();
     for (const auto &Check : Checks) {
       Check->registerMatchers(Finder.get());
@@ -108,7 +121,8 @@ public:
       Consumers.push_back(std::make_unique<SkipSystemHeaders>());
     Consumers.push_back(Finder->newASTConsumer());
     return std::make_unique<ChecksConsumer>(
-        std::move(Consumers), std::move(Finder), std::move(Checks));
+        std::move(Consumers), std::move(Profiling), std::move(Finder),
+        std::move(Checks));
   }
 
   /// Records the user files (not system headers) as the analysis read them,
@@ -171,12 +185,17 @@ private:
   llvm::StringMap<FileDigest> &Read;
 };
 
-/// ExtraArgsBefore and ExtraArgs of the options that apply to the file.
+/// RemovedArgs, then ExtraArgsBefore and ExtraArgs, of the options that apply
+/// to the file, as clang-tidy applies them.
 tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
   return [&Context](const tooling::CommandLineArguments &Args,
                     llvm::StringRef File) {
     const ClangTidyOptions Options = Context.getOptionsForFile(File);
     tooling::CommandLineArguments Adjusted = Args;
+    if (Options.RemovedArgs)
+      llvm::erase_if(Adjusted, [&](const std::string &Arg) {
+        return llvm::is_contained(*Options.RemovedArgs, Arg);
+      });
     if (Options.ExtraArgsBefore) {
       // After the compiler's name, when the command starts with one.
       auto At = Adjusted.begin();
@@ -199,8 +218,11 @@ runChecksOnUnit(ClangTidyContext &Context,
                 const tooling::CompilationDatabase &Database,
                 const std::string &File, bool FixNotes,
                 llvm::StringMap<FileDigest> &Read,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                 const llvm::StringMap<std::string> *Overlay) {
-  tooling::ClangTool Tool(Database, {File});
+  tooling::ClangTool Tool(Database, {File},
+                          std::make_shared<PCHContainerOperations>(),
+                          std::move(FS));
   if (Overlay)
     for (const auto &Entry : *Overlay)
       Tool.mapVirtualFile(Entry.getKey(), Entry.getValue());

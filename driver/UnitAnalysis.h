@@ -15,6 +15,7 @@
 #include "FileDigest.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <string>
 #include <vector>
 
@@ -22,13 +23,15 @@ namespace maptidy {
 
 /// The findings of the checks \p Context enables on \p File. \p Read gets
 /// the digest of each user file the analysis read, by the name clang gave it
-/// (the name the fix-its use). \p Overlay, when given, holds contents that
-/// replace files on disk (by absolute path): --fix's fixed files.
+/// (the name the fix-its use). The files are read from \p FS; \p Overlay,
+/// when given, holds contents that replace them (by absolute path): --fix's
+/// fixed files.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUnit(clang::tidy::ClangTidyContext &Context,
                 const clang::tooling::CompilationDatabase &Database,
                 const std::string &File, bool FixNotes,
                 llvm::StringMap<FileDigest> &Read,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                 const llvm::StringMap<std::string> *Overlay = nullptr);
 
 } // namespace maptidy

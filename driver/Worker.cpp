@@ -3,6 +3,7 @@
 #include "Worker.h"
 #include "SourceCache.h"
 #include "UnitAnalysis.h"
+#include "VfsOverlay.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
@@ -30,22 +31,27 @@ static void recordFixedFiles(const ClangTidyError &Error,
 }
 
 UnitResult analyzeUnit(const ConfigRequest &Request,
+                       const AnalysisSettings &Settings,
                        const clang::tooling::CompilationDatabase &Database,
-                       llvm::StringRef File, bool FixNotes,
+                       llvm::StringRef File,
                        const llvm::StringMap<std::string> *Overlay) {
-  // The request was validated before the workers started.
+  // The request and the overlay file were validated before the workers
+  // started.
   ClangTidyContext Context(llvm::cantFail(createOptionsProvider(Request)),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                           /*EnableModuleHeadersParsing=*/false,
-                           /*ExperimentalCustomChecks=*/false);
+                           Settings.EnableModuleHeadersParsing,
+                           Request.ExperimentalCustomChecks);
   // Each finding's fix-it carries every edit it needs (the #include of a
   // header too), so that it can be applied alone; identical edits of several
   // fix-its are applied once.
   Context.setSelfContainedDiags(true);
+  Context.setEnableProfiling(Settings.EnableCheckProfile);
+  Context.setProfileStoragePrefix(Settings.StoreCheckProfile);
   UnitResult Result;
   llvm::StringMap<FileDigest> Read;
-  Result.Errors =
-      runChecksOnUnit(Context, Database, File.str(), FixNotes, Read, Overlay);
+  Result.Errors = runChecksOnUnit(
+      Context, Database, File.str(), Settings.FixNotes, Read,
+      llvm::cantFail(createAnalysisFileSystem(Settings.VfsOverlay)), Overlay);
   Result.Stats = Context.getStats();
   for (const ClangTidyError &Error : Result.Errors)
     recordFixedFiles(Error, Read, Result.Analyzed);

@@ -32,12 +32,24 @@ struct UnitResult {
   std::vector<std::string> Read;
 };
 
+/// How a worker runs clang-tidy, apart from the configuration.
+struct AnalysisSettings {
+  bool FixNotes = false;
+  bool EnableModuleHeadersParsing = false;
+  /// --vfsoverlay: the overlay file over the real file system; may be empty.
+  std::string VfsOverlay;
+  /// --enable-check-profile: each check's time, on stderr or, with
+  /// --store-check-profile, as JSON in files under this prefix.
+  bool EnableCheckProfile = false;
+  std::string StoreCheckProfile;
+};
+
 /// Runs the enabled checks on \p File with the options that apply to it,
 /// with \p Overlay's contents (by absolute path) in place of files on disk.
 UnitResult
-analyzeUnit(const ConfigRequest &Request,
+analyzeUnit(const ConfigRequest &Request, const AnalysisSettings &Settings,
             const clang::tooling::CompilationDatabase &Database,
-            llvm::StringRef File, bool FixNotes,
+            llvm::StringRef File,
             const llvm::StringMap<std::string> *Overlay = nullptr);
 
 /// The result as the worker writes it: a length-prefixed encoding that keeps

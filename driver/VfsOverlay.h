@@ -1,0 +1,23 @@
+//===--- VfsOverlay.h - maptidy -------------------------------------------===//
+//
+// The file system of the analysis with --vfsoverlay: the real one with the
+// overlay file's virtual files over it, as in clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_VFSOVERLAY_H
+#define MAPTIDY_DRIVER_VFSOVERLAY_H
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+namespace maptidy {
+
+/// The real file system, overlaid with \p OverlayFile's when not empty; an
+/// error names a file that cannot be read or is not a valid overlay.
+llvm::Expected<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>>
+createAnalysisFileSystem(llvm::StringRef OverlayFile);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_VFSOVERLAY_H
