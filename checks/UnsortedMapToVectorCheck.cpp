@@ -5,6 +5,7 @@
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -53,7 +54,13 @@ AST_MATCHER(CallExpr, mayCopyRange) {
 
 /// What the code does with the vector after the copy, first event first.
 struct Fate {
-  enum { Unused, SortedByKey, SortedOtherwise, Escapes } Kind = Unused;
+  enum {
+    Unused,
+    SortedByKey,
+    SortedOtherwise,
+    Escapes,
+    Returned
+  } Kind = Unused;
   const Stmt *Where = nullptr;
 };
 } // namespace
@@ -146,6 +153,35 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
   return Element::Derived;
 }
 
+/// What `v.push_back(...)`/`v.emplace_back(...)` appends: a pair of the key
+/// and the value, given as two arguments, braced or through std::make_pair,
+/// is an entry when the vector holds std::pair.
+static Element appendedElement(const CXXMemberCallExpr &Call,
+                               const VarDecl &Vector, const VarDecl &Entry,
+                               bool ThroughIterator) {
+  llvm::SmallVector<const Expr *, 2> Parts(Call.arguments());
+  if (Parts.size() == 1) {
+    const Expr *Arg = strip(Parts.front());
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+        Construct && Construct->getNumArgs() == 2)
+      Parts.assign(Construct->arguments().begin(),
+                   Construct->arguments().end());
+    else if (const auto *Make = dyn_cast<CallExpr>(Arg);
+             Make && Make->getNumArgs() == 2 &&
+             isStdNamed(Make->getDirectCallee(), {"make_pair"}))
+      Parts.assign(Make->arguments().begin(), Make->arguments().end());
+    else
+      return elementOf(Arg, Entry, ThroughIterator);
+  }
+  static const std::vector<std::string> Pairs = {"::std::pair"};
+  const bool PairOfEntry =
+      Parts.size() == 2 &&
+      isClassNamed(firstTemplateArgument(Vector.getType()), Pairs) &&
+      elementOf(Parts[0], Entry, ThroughIterator) == Element::Keys &&
+      elementOf(Parts[1], Entry, ThroughIterator) == Element::Values;
+  return PairOfEntry ? Element::Entries : Element::Derived;
+}
+
 /// The first push_back/emplace_back onto a local vector in \p Body.
 static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
                                     bool ThroughIterator) {
@@ -159,9 +195,7 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
               localVector(Call->getImplicitObjectArgument())) {
         Copy Found;
         Found.Vector = Vector;
-        Found.Kind = Call->getNumArgs() == 1
-                         ? elementOf(Call->getArg(0), Entry, ThroughIterator)
-                         : Element::Derived;
+        Found.Kind = appendedElement(*Call, *Vector, Entry, ThroughIterator);
         return Found;
       }
   }
@@ -340,28 +374,17 @@ static bool comparesKeys(const Expr *Comparator) {
          IsFirstOf(Less2->getRHS(), Call->getParamDecl(1));
 }
 
-/// The standard algorithm (or ranges algorithm object) \p Call invokes.
-static StringRef algorithmName(const CallExpr &Call) {
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    if (Operator->getOperator() != OO_Call)
-      return "";
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Operator->getArg(0)));
-    return Ref && Ref->getDecl()->isInStdNamespace() ? nameOf(Ref->getDecl())
-                                                     : "";
-  }
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && Callee->isInStdNamespace() ? nameOf(Callee) : "";
-}
-
 /// How a standard algorithm given the vector (or its iterators) treats the
-/// order of its elements.
-static Fate algorithmFate(const CallExpr &Call, Element Kind) {
+/// order of its elements; \p Sorted when the vector was sorted by key before.
+static Fate algorithmFate(const CallExpr &Call, Element Kind, bool Sorted) {
   static const llvm::StringSet<> Insensitive = {
-      "accumulate", "reduce",   "min_element", "max_element", "minmax_element",
-      "count",      "count_if", "find",        "find_if",     "any_of",
-      "all_of",     "none_of",  "move",        "size",        "empty",
-      "distance",   "is_sorted"};
-  const StringRef Name = algorithmName(Call);
+      "min_element", "max_element", "minmax_element", "count",    "count_if",
+      "find",        "find_if",     "any_of",         "all_of",   "none_of",
+      "move",        "size",        "empty",          "distance", "is_sorted"};
+  // Membership tests that need the order a sort gave.
+  static const llvm::StringSet<> SortedLookups = {
+      "binary_search", "lower_bound", "upper_bound", "equal_range"};
+  const StringRef Name = standardAlgorithmOf(Call);
   Fate Result;
   Result.Where = &Call;
   if (Name == "sort" || Name == "stable_sort") {
@@ -381,7 +404,14 @@ static Fate algorithmFate(const CallExpr &Call, Element Kind) {
     Result.Kind = ByKey ? Fate::SortedByKey : Fate::SortedOtherwise;
     return Result;
   }
-  Result.Kind = Insensitive.contains(Name) ? Fate::Unused : Fate::Escapes;
+  // A sum of numbers is the same in any order; a fold into a string, or
+  // through a given operation, is not.
+  const bool Sum = (Name == "accumulate" && Call.getNumArgs() == 3) ||
+                   (Name == "reduce" && Call.getNumArgs() <= 3);
+  const bool Unordered = Insensitive.contains(Name) ||
+                         (Sum && Call.getType()->isArithmeticType()) ||
+                         (Sorted && SortedLookups.contains(Name));
+  Result.Kind = Unordered ? Fate::Unused : Fate::Escapes;
   return Result;
 }
 
@@ -389,8 +419,8 @@ static Fate algorithmFate(const CallExpr &Call, Element Kind) {
 /// in: inserting them into, erasing them from or looking them up in an
 /// associative container.
 static bool isOrderInsensitiveCall(const Stmt *S) {
-  static const llvm::StringSet<> Methods = {"insert", "emplace", "erase",
-                                            "count",  "find",    "contains"};
+  static const llvm::StringSet<> Methods = {
+      "insert", "emplace", "erase", "count", "find", "contains", "end"};
   static const std::vector<std::string> Associative = [] {
     std::vector<std::string> Names = parseClassList(DefaultAssociativeMaps);
     for (std::string &Name : parseClassList(DefaultAssociativeSets))
@@ -402,19 +432,94 @@ static bool isOrderInsensitiveCall(const Stmt *S) {
          isClassNamed(Call->getObjectType(), Associative);
 }
 
+namespace {
+/// The element a loop over the vector handles: its loop variable, or
+/// `v[i]`; and the container the vector was copied from, if known.
+struct LoopElement {
+  const ValueDecl *Variable = nullptr;
+  const VarDecl *Vector = nullptr;
+  const ValueDecl *Index = nullptr;
+  const ValueDecl *Source = nullptr;
+
+  /// \p E is the element or a part of it (`e.first`, `*e`).
+  bool isElement(const Expr *E) const {
+    E = strip(E);
+    while (true) {
+      if (const auto *Member = dyn_cast<MemberExpr>(E))
+        E = strip(Member->getBase());
+      else if (const auto *Star = dyn_cast<UnaryOperator>(E);
+               Star && Star->getOpcode() == UO_Deref)
+        E = strip(Star->getSubExpr());
+      else
+        break;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Variable && Ref->getDecl() == Variable;
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(E);
+    if (!Subscript || Subscript->getOperator() != OO_Subscript || !Index)
+      return false;
+    const auto *Base = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(0)));
+    const auto *At = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(1)));
+    return Base && At && Base->getDecl() == Vector && At->getDecl() == Index;
+  }
+
+  /// \p E names the source container.
+  bool isSource(const Expr *E) const {
+    E = strip(E);
+    const ValueDecl *Named = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      Named = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(E);
+             Member && isa<CXXThisExpr>(strip(Member->getBase())))
+      Named = Member->getMemberDecl();
+    return Source && Named == Source;
+  }
+
+  /// \p Call handles the element on its own, on the source container: a
+  /// member of the source given only the element, or a function given only
+  /// the element and the source. Its effect on the source does not depend on
+  /// the order the elements come in.
+  bool handledAlone(const CallExpr &Call) const {
+    if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+      return false;
+    bool TakesElement = false, TakesSource = false;
+    for (const Expr *Arg : Call.arguments()) {
+      const bool Element = isElement(Arg), Whole = isSource(Arg);
+      if (!Element && !Whole)
+        return false;
+      TakesElement |= Element;
+      TakesSource |= Whole;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      return isSource(Member->getImplicitObjectArgument()) && TakesElement &&
+             !TakesSource;
+    return TakesElement && TakesSource;
+  }
+};
+} // namespace
+
+static bool isString(QualType Type) {
+  static const std::vector<std::string> Strings = {"::std::basic_string"};
+  return isClassNamed(Type.getNonReferenceType(), Strings);
+}
+
 /// Whether a loop body over the vector does more than arithmetic with the
-/// elements: calls or stream output reveal their order.
-static bool revealsOrder(const Stmt *S) {
+/// elements: calls, stream output and strings joined from them reveal their
+/// order; a call that handles the element alone does not.
+static bool revealsOrder(const Stmt *S, const LoopElement &Element) {
   if (!S)
     return false;
-  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S) &&
-      !isOrderInsensitiveCall(S))
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call) && !isOrderInsensitiveCall(S) &&
+      !Element.handledAlone(*Call))
     return true;
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
-      Operator && Operator->getOperator() == OO_LessLess)
+      Operator && (Operator->getOperator() == OO_LessLess ||
+                   (Operator->getOperator() == OO_PlusEqual &&
+                    isString(Operator->getArg(0)->getType()))))
     return true;
   for (const Stmt *Child : S->children())
-    if (revealsOrder(Child))
+    if (revealsOrder(Child, Element))
       return true;
   return false;
 }
@@ -434,11 +539,35 @@ static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
   return nullptr;
 }
 
-/// What the use \p Ref of the vector does with its order.
-static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
+/// The declaration \p Source names: a variable or a member of `this`.
+static const ValueDecl *sourceDecl(const Expr *Source) {
+  Source = strip(Source);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Source);
+      Member && isa<CXXThisExpr>(strip(Member->getBase())))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+static bool isEqualityTest(const Stmt *S) {
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(S))
+    return Operator->getOperator() == OO_EqualEqual ||
+           Operator->getOperator() == OO_ExclaimEqual;
+  const auto *Binary = dyn_cast_or_null<BinaryOperator>(S);
+  return Binary && Binary->isEqualityOp();
+}
+
+/// What the use \p Ref of the vector \p Found copied does with its order;
+/// \p Sorted when a sort by key came before.
+static Fate useFate(const Expr &Ref, const Copy &Found, bool Sorted,
+                    ASTContext &Context) {
   Fate Result;
   Result.Where = &Ref;
   const Stmt *Parent = userParent(Ref, Context);
+  LoopElement Element;
+  Element.Vector = Found.Vector;
+  Element.Source = sourceDecl(Found.Source);
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
@@ -451,8 +580,13 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
       const Stmt *User = userParent(*Call, Context);
       while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
         User = userParent(*Construct, Context);
+      // `find(...) != v.end()`: the end is the same in any order.
+      if (Method.ends_with("end") && isEqualityTest(User))
+        return Result;
+      if (isOrderInsensitiveCall(User))
+        return Result;
       if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
-        return algorithmFate(*Algorithm, Kind);
+        return algorithmFate(*Algorithm, Found.Kind, Sorted);
       if (const auto *Construct =
               dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
           Construct && isSetType(Construct->getType()))
@@ -465,13 +599,15 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
   }
   if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
     switch (Operator->getOperator()) {
-    case OO_Subscript:
+    case OO_Subscript: {
       // `v[i]` in `for (i = ...)`: like a range-for over the elements.
-      if (const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
-          Loop && !revealsOrder(Loop->getBody()))
+      const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
+      Element.Index = sourceDecl(Operator->getArg(1));
+      if (Loop && !revealsOrder(Loop->getBody(), Element))
         break;
       Result.Kind = Fate::Escapes;
       break;
+    }
     case OO_EqualEqual:
     case OO_ExclaimEqual:
     case OO_Less:
@@ -483,26 +619,33 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
         Result.Kind = Fate::Escapes;
       break;
     case OO_Call:
-      return algorithmFate(*Operator, Kind);
+      return algorithmFate(*Operator, Found.Kind, Sorted);
     default:
       break;
     }
     return Result;
   }
+  // `return v;`, through the copy or move that initializes the result.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent);
+      Construct && Construct->getNumArgs() == 1)
+    if (const Stmt *User = userParent(*Construct, Context);
+        isa_and_nonnull<ReturnStmt>(User))
+      Parent = User;
   if (isa_and_nonnull<ReturnStmt>(Parent)) {
-    Result.Kind = Fate::Escapes;
+    Result.Kind = Fate::Returned;
     return Result;
   }
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    if (algorithmName(*Call) == "move")
-      return useFate(*Call, Kind, Context);
-    if (!algorithmName(*Call).empty())
-      return algorithmFate(*Call, Kind);
+    if (standardAlgorithmOf(*Call) == "move")
+      return useFate(*Call, Found, Sorted, Context);
+    if (!standardAlgorithmOf(*Call).empty())
+      return algorithmFate(*Call, Found.Kind, Sorted);
     Result.Kind = Fate::Escapes; // handed to code that may rely on the order
     return Result;
   }
   if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
-    if (revealsOrder(Loop->getBody()))
+    Element.Variable = Loop->getLoopVariable();
+    if (revealsOrder(Loop->getBody(), Element))
       Result.Kind = Fate::Escapes;
     return Result;
   }
@@ -515,17 +658,27 @@ static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
 }
 
 /// The first use of the vector after the copy that sorts it or relies on
-/// its order.
+/// its order. A sort by key counts only when a later use relies on the
+/// order: a sort for binary searches serves membership tests.
 static Fate fateAfter(const Copy &Found, const Stmt &Body,
                       ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation CopyEnd = Found.Statement->getEndLoc();
   Fate Result;
+  bool Decided = false;
   forEachReference(&Body, Found.Vector, [&](const Expr &Ref) {
-    if (Result.Kind == Fate::Unused &&
-        SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
-      Result = useFate(Ref, Found.Kind, Context);
+    if (Decided || !SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
+      return;
+    const bool Sorted = Result.Kind == Fate::SortedByKey;
+    const Fate Use = useFate(Ref, Found, Sorted, Context);
+    if (Use.Kind == Fate::Unused)
+      return;
+    if (!Sorted || Use.Kind == Fate::SortedOtherwise)
+      Result = Use;
+    Decided = Use.Kind != Fate::SortedByKey;
   });
+  if (!Decided && Result.Kind == Fate::SortedByKey)
+    Result.Kind = Fate::Unused;
   return Result;
 }
 
@@ -598,6 +751,22 @@ static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
                                     Context.getLangOpts());
 }
 
+/// The function that returns the copy, when no other unit can call it:
+/// `static`, in an anonymous namespace, or a private member of a class
+/// defined in the main file.
+static const FunctionDecl *privateFunctionOf(const Copy &Found,
+                                             const SourceManager &SM) {
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Found.Vector->getParentFunctionOrMethod());
+  if (!Function || !SM.isInMainFile(Function->getLocation()))
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    return Method->getAccess() == AS_private && !Method->getParent()->isLambda()
+               ? Function
+               : nullptr;
+  return Function->isExternallyVisible() ? nullptr : Function;
+}
+
 void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                                         ASTContext &Context) {
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
@@ -606,6 +775,74 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   const Fate Outcome = fateAfter(Found, *Body, Context);
   if (Outcome.Kind == Fate::Unused || Outcome.Kind == Fate::SortedOtherwise)
     return;
+  // Returned from a function only this unit calls: the callers decide.
+  if (Outcome.Kind == Fate::Returned)
+    if (const FunctionDecl *Function =
+            privateFunctionOf(Found, Context.getSourceManager())) {
+      this->Context = &Context;
+      Returned[Function->getCanonicalDecl()].Copies.push_back(
+          {Found, Outcome.Where});
+      return;
+    }
+  report(Found, Outcome.Kind == Fate::SortedByKey, *Outcome.Where, Context);
+}
+
+/// Whether the caller \p Use of a function returning a copy of kind \p Kind
+/// relies on the order of the vector it gets.
+static bool callerReliesOnOrder(const Expr &Use, Element Kind,
+                                ASTContext &Context) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(userParent(Use, Context));
+  if (!Call || strip(Call->getCallee()) != &Use)
+    return true; // the function itself is passed on
+  if (const auto *Loop =
+          dyn_cast_or_null<CXXForRangeStmt>(userParent(*Call, Context))) {
+    LoopElement Element;
+    Element.Variable = Loop->getLoopVariable();
+    return revealsOrder(Loop->getBody(), Element);
+  }
+  // `auto names = f();`: the local vector's own uses decide.
+  const Stmt *Statement = statementOf(*Call, Context);
+  const auto *Declaration = dyn_cast<DeclStmt>(Statement);
+  const auto *Var = Declaration && Declaration->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                        : nullptr;
+  const Stmt *Body = enclosingFunctionBody(*Statement, Context);
+  if (!isLocalVector(Var) || !Body)
+    return true;
+  const Expr *Init = strip(Var->getInit());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = strip(Construct->getArg(0));
+  if (Init != Call)
+    return true;
+  const Fate Outcome =
+      fateAfter(Copy{Statement, Var, nullptr, Kind}, *Body, Context);
+  return Outcome.Kind == Fate::Escapes || Outcome.Kind == Fate::Returned;
+}
+
+void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
+  if (!Returned.empty())
+    collectUserReferences(*Context, [this](const ValueDecl &Target) {
+      const auto It = Returned.find(dyn_cast<FunctionDecl>(&Target));
+      return It == Returned.end() ? nullptr : &It->second.Callers;
+    });
+  for (const auto &[Function, Found] : Returned) {
+    // Callers that put the vector in a set or a map, or only count it, make
+    // its order irrelevant; a function never called here is reported.
+    const bool Relied = Found.Callers.empty() ||
+                        llvm::any_of(Found.Callers, [&](const Expr *Use) {
+                          return callerReliesOnOrder(
+                              *Use, Found.Copies.front().first.Kind, *Context);
+                        });
+    if (Relied)
+      for (const auto &[Copied, Where] : Found.Copies)
+        report(Copied, false, *Where, *Context);
+  }
+  Returned.clear();
+}
+
+void UnsortedMapToVectorCheck::report(const Copy &Found, bool SortedByKey,
+                                      const Stmt &Where, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const QualType Key = firstTemplateArgument(Found.Source->getType());
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
@@ -642,7 +879,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   // header; elsewhere it is offered on a note that says how to get it.
   const bool Ordered = Skiplist && Inserter.canInclude(SkiplistHeader);
 
-  if (Outcome.Kind == Fate::Escapes) {
+  if (!SortedByKey) {
     // Where the source can become an ordered container, that is the fix: a
     // sort inserted instead would be reported as a copy sorted every call.
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
@@ -668,7 +905,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
              << Inserter.insertion(File, "<algorithm>");
       }
     }
-    diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
+    diag(Where.getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
     if (Shared)
       NoteShared();
@@ -692,7 +929,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   // Sorted by key after every copy: an ordered container gives that order
   // without the sort. Reported only where that fix applies: elsewhere the
   // copy and the sort are the remedy for an order that is relied on.
-  const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
+  const Stmt *Sort = statementOf(*cast<Expr>(&Where), Context);
   const bool SortRemovable =
       isa<Expr>(Sort) &&
       isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
@@ -720,7 +957,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                   endOfStatement(*Sort, Context)));
     }
   }
-  diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
+  diag(Where.getBeginLoc(), "sorted here", DiagnosticIDs::Note);
   if (Shared)
     NoteShared();
 }

@@ -6,6 +6,7 @@
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
 #include "ThreadSharing.h"
+#include "llvm/ADT/MapVector.h"
 #include <string>
 #include <vector>
 
@@ -39,9 +40,23 @@ public:
     Element Kind = Element::Derived;
   };
 
+  void onEndOfTranslationUnit() override;
+
 private:
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void diagnose(const Copy &Found, ASTContext &Context);
+  /// Reports the copy: sorted by key, or its order relied on at \p Where.
+  void report(const Copy &Found, bool SortedByKey, const Stmt &Where,
+              ASTContext &Context);
+
+  /// Copies returned by a function only this unit calls, with the calls:
+  /// reported at the end of the unit unless no caller relies on the order.
+  struct ReturnedCopies {
+    std::vector<std::pair<Copy, const Stmt *>> Copies;
+    std::vector<const Expr *> Callers;
+  };
+  llvm::MapVector<const FunctionDecl *, ReturnedCopies> Returned;
+  ASTContext *Context = nullptr;
 
   const std::vector<std::string> UnorderedClasses;
   /// No fix on another thread edits what other threads reach.
