@@ -167,14 +167,6 @@ static const CXXMemberCallExpr *callOn(const Expr &Object,
              : nullptr;
 }
 
-static bool isEqualityTest(const Stmt *S) {
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(S))
-    return Operator->getOperator() == OO_EqualEqual ||
-           Operator->getOperator() == OO_ExclaimEqual;
-  const auto *Binary = dyn_cast_or_null<BinaryOperator>(S);
-  return Binary && Binary->isEqualityOp();
-}
-
 static bool servesLookupOnly(const Expr &Iterator, bool ToRow,
                              ASTContext &Context);
 

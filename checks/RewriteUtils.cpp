@@ -46,6 +46,14 @@ const Stmt *userParent(const Expr &E, ASTContext &Context) {
   return Parent;
 }
 
+bool isEqualityTest(const Stmt *S) {
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(S))
+    return Operator->getOperator() == OO_EqualEqual ||
+           Operator->getOperator() == OO_ExclaimEqual;
+  const auto *Binary = dyn_cast_or_null<BinaryOperator>(S);
+  return Binary && Binary->isEqualityOp();
+}
+
 const Expr *containerOfIteratorCall(const Expr *E, bool End) {
   E = strip(E);
   const StringRef Name = End ? "end" : "begin";

@@ -37,6 +37,9 @@ const Stmt *userParent(const Expr &E, ASTContext &Context);
 /// \p End of the matching end calls; null for anything else.
 const Expr *containerOfIteratorCall(const Expr *E, bool End);
 
+/// Whether \p S is `==` or `!=`, built in or overloaded.
+bool isEqualityTest(const Stmt *S);
+
 /// The body of the function or lambda around \p S.
 const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);
 

@@ -550,14 +550,6 @@ static const ValueDecl *sourceDecl(const Expr *Source) {
   return nullptr;
 }
 
-static bool isEqualityTest(const Stmt *S) {
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(S))
-    return Operator->getOperator() == OO_EqualEqual ||
-           Operator->getOperator() == OO_ExclaimEqual;
-  const auto *Binary = dyn_cast_or_null<BinaryOperator>(S);
-  return Binary && Binary->isEqualityOp();
-}
-
 /// What the use \p Ref of the vector \p Found copied does with its order;
 /// \p Sorted when a sort by key came before.
 static Fate useFate(const Expr &Ref, const Copy &Found, bool Sorted,
