@@ -54,6 +54,17 @@ bool isEqualityTest(const Stmt *S) {
   return Binary && Binary->isEqualityOp();
 }
 
+const Stmt *statementOf(const Expr &E, ASTContext &Context) {
+  const Stmt *Current = &E;
+  for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
+       Parent = parentStmt(*Parent, Context))
+    Current = Parent;
+  if (const Stmt *Parent = parentStmt(*Current, Context);
+      Parent && isa<DeclStmt>(Parent))
+    return Parent;
+  return Current;
+}
+
 const Expr *containerOfIteratorCall(const Expr *E, bool End) {
   E = strip(E);
   const StringRef Name = End ? "end" : "begin";

@@ -29,6 +29,9 @@ StringRef nameOf(const NamedDecl *Decl);
 /// The statement containing \p S, looking through variable declarations.
 const Stmt *parentStmt(const Stmt &S, ASTContext &Context);
 
+/// The statement holding \p E: the expression statement or declaration.
+const Stmt *statementOf(const Expr &E, ASTContext &Context);
+
 /// The parent of \p E above parentheses, implicit casts and temporaries; for
 /// the range of a range-for, the loop.
 const Stmt *userParent(const Expr &E, ASTContext &Context);

@@ -6,6 +6,7 @@
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
 #include "UserReferences.h"
+#include "VectorOrderUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,9 +19,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
-
-using Element = UnsortedMapToVectorCheck::Element;
-using Copy = UnsortedMapToVectorCheck::Copy;
 
 static constexpr StringRef SkiplistHeader = "<maptidy/skiplist_map.hpp>";
 
@@ -52,32 +50,12 @@ AST_MATCHER(CallExpr, mayCopyRange) {
   return Algorithm == "copy" || Algorithm == "transform";
 }
 
-/// What the code does with the vector after the copy, first event first.
-struct Fate {
-  enum {
-    Unused,
-    SortedByKey,
-    SortedOtherwise,
-    Escapes,
-    Returned
-  } Kind = Unused;
-  const Stmt *Where = nullptr;
-};
 } // namespace
-
-static bool isLocalVector(const VarDecl *Var) {
-  static const std::vector<std::string> Vectors = {"::std::vector"};
-  return Var && Var->isLocalVarDecl() && isClassNamed(Var->getType(), Vectors);
-}
 
 static const VarDecl *localVector(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return isLocalVector(Var) ? Var : nullptr;
-}
-
-static bool isSetType(QualType Type) {
-  return StringRef(qualifiedClassName(Type)).ends_with("set");
 }
 
 /// Whether std::sort orders values of \p Type the same way on every run:
@@ -110,8 +88,8 @@ static bool hasStableOrder(QualType Type) {
 
 /// What an append argument takes from the entry named by \p Entry (a loop
 /// variable, or an iterator when \p ThroughIterator).
-static Element elementOf(const Expr *Arg, const VarDecl &Entry,
-                         bool ThroughIterator) {
+static CopiedElement elementOf(const Expr *Arg, const VarDecl &Entry,
+                               bool ThroughIterator) {
   Arg = strip(Arg);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
       Construct && Construct->getNumArgs() == 1)
@@ -130,14 +108,14 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
     return Ref && Ref->getDecl() == &Entry;
   };
   if (IsEntry(Arg))
-    return Element::Entries;
+    return CopiedElement::Entries;
   if (const auto *Member = dyn_cast<MemberExpr>(Arg);
       Member && IsEntry(Member->getBase())) {
     const StringRef Field = nameOf(Member->getMemberDecl());
     if (Field == "first")
-      return Element::Keys;
+      return CopiedElement::Keys;
     if (Field == "second")
-      return Element::Values;
+      return CopiedElement::Values;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
@@ -146,19 +124,20 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
           Decomposition == &Entry) {
         const auto Bindings = Decomposition->bindings();
         if (!Bindings.empty() && Bindings.front() == Binding)
-          return Element::Keys;
+          return CopiedElement::Keys;
         if (Bindings.size() == 2 && Bindings.back() == Binding)
-          return Element::Values;
+          return CopiedElement::Values;
       }
-  return Element::Derived;
+  return CopiedElement::Derived;
 }
 
 /// What `v.push_back(...)`/`v.emplace_back(...)` appends: a pair of the key
 /// and the value, given as two arguments, braced or through std::make_pair,
 /// is an entry when the vector holds std::pair.
-static Element appendedElement(const CXXMemberCallExpr &Call,
-                               const VarDecl &Vector, const VarDecl &Entry,
-                               bool ThroughIterator) {
+static CopiedElement appendedElement(const CXXMemberCallExpr &Call,
+                                     const VarDecl &Vector,
+                                     const VarDecl &Entry,
+                                     bool ThroughIterator) {
   llvm::SmallVector<const Expr *, 2> Parts(Call.arguments());
   if (Parts.size() == 1) {
     const Expr *Arg = strip(Parts.front());
@@ -177,14 +156,14 @@ static Element appendedElement(const CXXMemberCallExpr &Call,
   const bool PairOfEntry =
       Parts.size() == 2 &&
       isClassNamed(firstTemplateArgument(Vector.getType()), Pairs) &&
-      elementOf(Parts[0], Entry, ThroughIterator) == Element::Keys &&
-      elementOf(Parts[1], Entry, ThroughIterator) == Element::Values;
-  return PairOfEntry ? Element::Entries : Element::Derived;
+      elementOf(Parts[0], Entry, ThroughIterator) == CopiedElement::Keys &&
+      elementOf(Parts[1], Entry, ThroughIterator) == CopiedElement::Values;
+  return PairOfEntry ? CopiedElement::Entries : CopiedElement::Derived;
 }
 
 /// The first push_back/emplace_back onto a local vector in \p Body.
-static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
-                                    bool ThroughIterator) {
+static std::optional<ContainerCopy>
+appendIn(const Stmt *Body, const VarDecl &Entry, bool ThroughIterator) {
   if (!Body)
     return std::nullopt;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
@@ -193,7 +172,7 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
         Call->getNumArgs() >= 1)
       if (const VarDecl *Vector =
               localVector(Call->getImplicitObjectArgument())) {
-        Copy Found;
+        ContainerCopy Found;
         Found.Vector = Vector;
         Found.Kind = appendedElement(*Call, *Vector, Entry, ThroughIterator);
         return Found;
@@ -202,7 +181,8 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
   if (isa<LambdaExpr>(Body))
     return std::nullopt;
   for (const Stmt *Child : Body->children())
-    if (std::optional<Copy> Found = appendIn(Child, Entry, ThroughIterator))
+    if (std::optional<ContainerCopy> Found =
+            appendIn(Child, Entry, ThroughIterator))
       return Found;
   return std::nullopt;
 }
@@ -238,24 +218,12 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(mayCopyRange(), InUserCode).bind("call"), this);
 }
 
-/// The statement holding \p E: the expression statement or declaration.
-static const Stmt *statementOf(const Expr &E, ASTContext &Context) {
-  const Stmt *Current = &E;
-  for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
-       Parent = parentStmt(*Parent, Context))
-    Current = Parent;
-  if (const Stmt *Parent = parentStmt(*Current, Context);
-      Parent && isa<DeclStmt>(Parent))
-    return Parent;
-  return Current;
-}
-
 void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   auto IsUnordered = [&](const Expr *E) {
     return E && isClassNamed(E->getType(), UnorderedClasses);
   };
-  std::optional<Copy> Found;
+  std::optional<ContainerCopy> Found;
   if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("rangeLoop")) {
     const Expr *Source = strip(Loop->getRangeInit());
     if (!IsUnordered(Source) || !Loop->getLoopVariable())
@@ -288,8 +256,8 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     const Expr *Source = containerOfIteratorCall(Construct->getArg(0), false);
     if (!IsUnordered(strip(Source)) || !isLocalVector(Var))
       return;
-    Found = Copy{statementOf(*Construct, Context), Var, strip(Source),
-                 Element::Entries};
+    Found = ContainerCopy{statementOf(*Construct, Context), Var, strip(Source),
+                          CopiedElement::Entries};
   } else if (const auto *Call =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>("call")) {
     const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
@@ -299,8 +267,8 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     const Expr *Source = containerOfIteratorCall(Call->getArg(First), false);
     if (!IsUnordered(strip(Source)))
       return;
-    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
-                 Element::Entries};
+    Found = ContainerCopy{statementOf(*Call, Context), Vector, strip(Source),
+                          CopiedElement::Entries};
   } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
     if (isa<CXXOperatorCallExpr>(Call))
@@ -326,352 +294,16 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     if (!Vector)
       return;
     const bool Copies = standardAlgorithmOf(*Call) == "copy";
-    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
-                 Copies ? Element::Entries : Element::Derived};
+    Found =
+        ContainerCopy{statementOf(*Call, Context), Vector, strip(Source),
+                      Copies ? CopiedElement::Entries : CopiedElement::Derived};
   }
   if (!Found)
     return;
-  if (Found->Kind == Element::Entries && isSetType(Found->Source->getType()))
-    Found->Kind = Element::Keys;
+  if (Found->Kind == CopiedElement::Entries &&
+      isSetType(Found->Source->getType()))
+    Found->Kind = CopiedElement::Keys;
   diagnose(*Found, Context);
-}
-
-/// Whether \p Comparator orders entries by key, ascending: a lambda
-/// `return a.first < b.first;`, or std::less.
-static bool comparesKeys(const Expr *Comparator) {
-  Comparator = strip(Comparator);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Comparator);
-      Construct && Construct->getNumArgs() == 1)
-    Comparator = strip(Construct->getArg(0));
-  static const std::vector<std::string> Less = {"::std::less"};
-  if (isClassNamed(Comparator->getType(), Less))
-    return true;
-  const auto *Lambda = dyn_cast<LambdaExpr>(Comparator);
-  const CXXMethodDecl *Call = Lambda ? Lambda->getCallOperator() : nullptr;
-  const auto *Body =
-      Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
-  if (!Body || Body->size() != 1 || Call->getNumParams() != 2)
-    return false;
-  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  const auto *Less2 =
-      Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue()))
-             : nullptr;
-  // `a.first`, also in a generic lambda where the member is dependent.
-  auto IsFirstOf = [](const Expr *E, const ParmVarDecl *Param) {
-    E = strip(E);
-    const Expr *Base = nullptr;
-    if (const auto *Member = dyn_cast<MemberExpr>(E);
-        Member && nameOf(Member->getMemberDecl()) == "first")
-      Base = Member->getBase();
-    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
-             Dependent && Dependent->getMember().getAsString() == "first")
-      Base = Dependent->getBase();
-    const auto *Ref = Base ? dyn_cast<DeclRefExpr>(strip(Base)) : nullptr;
-    return Ref && Ref->getDecl() == Param;
-  };
-  return Less2 && Less2->getOpcode() == BO_LT &&
-         IsFirstOf(Less2->getLHS(), Call->getParamDecl(0)) &&
-         IsFirstOf(Less2->getRHS(), Call->getParamDecl(1));
-}
-
-/// How a standard algorithm given the vector (or its iterators) treats the
-/// order of its elements; \p Sorted when the vector was sorted by key before.
-static Fate algorithmFate(const CallExpr &Call, Element Kind, bool Sorted) {
-  static const llvm::StringSet<> Insensitive = {
-      "min_element", "max_element", "minmax_element", "count",    "count_if",
-      "find",        "find_if",     "any_of",         "all_of",   "none_of",
-      "move",        "size",        "empty",          "distance", "is_sorted"};
-  // Membership tests that need the order a sort gave.
-  static const llvm::StringSet<> SortedLookups = {
-      "binary_search", "lower_bound", "upper_bound", "equal_range"};
-  const StringRef Name = standardAlgorithmOf(Call);
-  Fate Result;
-  Result.Where = &Call;
-  if (Name == "sort" || Name == "stable_sort") {
-    // A comparator, if given, is the last argument: a lambda or a function
-    // object, never an iterator or a range.
-    const Expr *Last = strip(Call.getArg(Call.getNumArgs() - 1));
-    const auto *LastRecord = Last->getType()->getAsCXXRecordDecl();
-    const Expr *Comparator =
-        isa<LambdaExpr>(Last) ||
-                (LastRecord && isClassNamed(Last->getType(),
-                                            {"::std::less", "::std::greater"}))
-            ? Last
-            : nullptr;
-    const bool ByKey =
-        Comparator ? Kind == Element::Entries && comparesKeys(Comparator)
-                   : Kind == Element::Entries || Kind == Element::Keys;
-    Result.Kind = ByKey ? Fate::SortedByKey : Fate::SortedOtherwise;
-    return Result;
-  }
-  // A sum of numbers is the same in any order; a fold into a string, or
-  // through a given operation, is not.
-  const bool Sum = (Name == "accumulate" && Call.getNumArgs() == 3) ||
-                   (Name == "reduce" && Call.getNumArgs() <= 3);
-  const bool Unordered = Insensitive.contains(Name) ||
-                         (Sum && Call.getType()->isArithmeticType()) ||
-                         (Sorted && SortedLookups.contains(Name));
-  Result.Kind = Unordered ? Fate::Unused : Fate::Escapes;
-  return Result;
-}
-
-/// A call that gives the same result whatever order the elements are passed
-/// in: inserting them into, erasing them from or looking them up in an
-/// associative container.
-static bool isOrderInsensitiveCall(const Stmt *S) {
-  static const llvm::StringSet<> Methods = {
-      "insert", "emplace", "erase", "count", "find", "contains", "end"};
-  static const std::vector<std::string> Associative = [] {
-    std::vector<std::string> Names = parseClassList(DefaultAssociativeMaps);
-    for (std::string &Name : parseClassList(DefaultAssociativeSets))
-      Names.push_back(std::move(Name));
-    return Names;
-  }();
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  return Call && Methods.contains(nameOf(Call->getMethodDecl())) &&
-         isClassNamed(Call->getObjectType(), Associative);
-}
-
-namespace {
-/// The element a loop over the vector handles: its loop variable, or
-/// `v[i]`; and the container the vector was copied from, if known.
-struct LoopElement {
-  const ValueDecl *Variable = nullptr;
-  const VarDecl *Vector = nullptr;
-  const ValueDecl *Index = nullptr;
-  const ValueDecl *Source = nullptr;
-
-  /// \p E is the element or a part of it (`e.first`, `*e`).
-  bool isElement(const Expr *E) const {
-    E = strip(E);
-    while (true) {
-      if (const auto *Member = dyn_cast<MemberExpr>(E))
-        E = strip(Member->getBase());
-      else if (const auto *Star = dyn_cast<UnaryOperator>(E);
-               Star && Star->getOpcode() == UO_Deref)
-        E = strip(Star->getSubExpr());
-      else
-        break;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Variable && Ref->getDecl() == Variable;
-    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(E);
-    if (!Subscript || Subscript->getOperator() != OO_Subscript || !Index)
-      return false;
-    const auto *Base = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(0)));
-    const auto *At = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(1)));
-    return Base && At && Base->getDecl() == Vector && At->getDecl() == Index;
-  }
-
-  /// \p E names the source container.
-  bool isSource(const Expr *E) const {
-    E = strip(E);
-    const ValueDecl *Named = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      Named = Ref->getDecl();
-    else if (const auto *Member = dyn_cast<MemberExpr>(E);
-             Member && isa<CXXThisExpr>(strip(Member->getBase())))
-      Named = Member->getMemberDecl();
-    return Source && Named == Source;
-  }
-
-  /// \p Call handles the element on its own, on the source container: a
-  /// member of the source given only the element, or a function given only
-  /// the element and the source. Its effect on the source does not depend on
-  /// the order the elements come in.
-  bool handledAlone(const CallExpr &Call) const {
-    if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
-      return false;
-    bool TakesElement = false, TakesSource = false;
-    for (const Expr *Arg : Call.arguments()) {
-      const bool Element = isElement(Arg), Whole = isSource(Arg);
-      if (!Element && !Whole)
-        return false;
-      TakesElement |= Element;
-      TakesSource |= Whole;
-    }
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-      return isSource(Member->getImplicitObjectArgument()) && TakesElement &&
-             !TakesSource;
-    return TakesElement && TakesSource;
-  }
-};
-} // namespace
-
-static bool isString(QualType Type) {
-  static const std::vector<std::string> Strings = {"::std::basic_string"};
-  return isClassNamed(Type.getNonReferenceType(), Strings);
-}
-
-/// Whether a loop body over the vector does more than arithmetic with the
-/// elements: calls, stream output and strings joined from them reveal their
-/// order; a call that handles the element alone does not.
-static bool revealsOrder(const Stmt *S, const LoopElement &Element) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && !isa<CXXOperatorCallExpr>(Call) && !isOrderInsensitiveCall(S) &&
-      !Element.handledAlone(*Call))
-    return true;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
-      Operator && (Operator->getOperator() == OO_LessLess ||
-                   (Operator->getOperator() == OO_PlusEqual &&
-                    isString(Operator->getArg(0)->getType()))))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (revealsOrder(Child, Element))
-      return true;
-  return false;
-}
-
-/// The for-loop whose init declares the variable \p Index names.
-static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Index));
-  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Counter)
-    return nullptr;
-  for (const DynTypedNode &Declaration : Context.getParents(*Counter))
-    if (const auto *Statement = Declaration.get<DeclStmt>())
-      if (const auto *Loop =
-              dyn_cast_or_null<ForStmt>(parentStmt(*Statement, Context));
-          Loop && Loop->getInit() == Statement)
-        return Loop;
-  return nullptr;
-}
-
-/// The declaration \p Source names: a variable or a member of `this`.
-static const ValueDecl *sourceDecl(const Expr *Source) {
-  Source = strip(Source);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Source);
-      Member && isa<CXXThisExpr>(strip(Member->getBase())))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
-/// What the use \p Ref of the vector \p Found copied does with its order;
-/// \p Sorted when a sort by key came before.
-static Fate useFate(const Expr &Ref, const Copy &Found, bool Sorted,
-                    ASTContext &Context) {
-  Fate Result;
-  Result.Where = &Ref;
-  const Stmt *Parent = userParent(Ref, Context);
-  LoopElement Element;
-  Element.Vector = Found.Vector;
-  Element.Source = sourceDecl(Found.Source);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
-    const auto *Call =
-        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
-    const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
-    static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
-                                                "cend"};
-    static const llvm::StringSet<> Revealing = {
-        "front", "back", "at", "data", "swap", "rbegin", "rend"};
-    if (Call && Iterators.contains(Method)) {
-      const Stmt *User = userParent(*Call, Context);
-      while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
-        User = userParent(*Construct, Context);
-      // `find(...) != v.end()`: the end is the same in any order.
-      if (Method.ends_with("end") && isEqualityTest(User))
-        return Result;
-      if (isOrderInsensitiveCall(User))
-        return Result;
-      if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
-        return algorithmFate(*Algorithm, Found.Kind, Sorted);
-      if (const auto *Construct =
-              dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
-          Construct && isSetType(Construct->getType()))
-        return Result;
-      Result.Kind = Fate::Escapes;
-    } else if (Revealing.contains(Method)) {
-      Result.Kind = Fate::Escapes;
-    }
-    return Result;
-  }
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    switch (Operator->getOperator()) {
-    case OO_Subscript: {
-      // `v[i]` in `for (i = ...)`: like a range-for over the elements.
-      const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
-      Element.Index = sourceDecl(Operator->getArg(1));
-      if (Loop && !revealsOrder(Loop->getBody(), Element))
-        break;
-      Result.Kind = Fate::Escapes;
-      break;
-    }
-    case OO_EqualEqual:
-    case OO_ExclaimEqual:
-    case OO_Less:
-    case OO_LessLess:
-      Result.Kind = Fate::Escapes;
-      break;
-    case OO_Equal:
-      if (strip(Operator->getArg(0)) != strip(&Ref))
-        Result.Kind = Fate::Escapes;
-      break;
-    case OO_Call:
-      return algorithmFate(*Operator, Found.Kind, Sorted);
-    default:
-      break;
-    }
-    return Result;
-  }
-  // `return v;`, through the copy or move that initializes the result.
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent);
-      Construct && Construct->getNumArgs() == 1)
-    if (const Stmt *User = userParent(*Construct, Context);
-        isa_and_nonnull<ReturnStmt>(User))
-      Parent = User;
-  if (isa_and_nonnull<ReturnStmt>(Parent)) {
-    Result.Kind = Fate::Returned;
-    return Result;
-  }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    if (standardAlgorithmOf(*Call) == "move")
-      return useFate(*Call, Found, Sorted, Context);
-    if (!standardAlgorithmOf(*Call).empty())
-      return algorithmFate(*Call, Found.Kind, Sorted);
-    Result.Kind = Fate::Escapes; // handed to code that may rely on the order
-    return Result;
-  }
-  if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
-    Element.Variable = Loop->getLoopVariable();
-    if (revealsOrder(Loop->getBody(), Element))
-      Result.Kind = Fate::Escapes;
-    return Result;
-  }
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent)) {
-    if (!isSetType(Construct->getType()))
-      Result.Kind = Fate::Escapes;
-    return Result;
-  }
-  return Result;
-}
-
-/// The first use of the vector after the copy that sorts it or relies on
-/// its order. A sort by key counts only when a later use relies on the
-/// order: a sort for binary searches serves membership tests.
-static Fate fateAfter(const Copy &Found, const Stmt &Body,
-                      ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  const SourceLocation CopyEnd = Found.Statement->getEndLoc();
-  Fate Result;
-  bool Decided = false;
-  forEachReference(&Body, Found.Vector, [&](const Expr &Ref) {
-    if (Decided || !SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
-      return;
-    const bool Sorted = Result.Kind == Fate::SortedByKey;
-    const Fate Use = useFate(Ref, Found, Sorted, Context);
-    if (Use.Kind == Fate::Unused)
-      return;
-    if (!Sorted || Use.Kind == Fate::SortedOtherwise)
-      Result = Use;
-    Decided = Use.Kind != Fate::SortedByKey;
-  });
-  if (!Decided && Result.Kind == Fate::SortedByKey)
-    Result.Kind = Fate::Unused;
-  return Result;
 }
 
 /// The spelled declaration of a local std::unordered_map that every use
@@ -746,7 +378,7 @@ static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
 /// The function that returns the copy, when no other unit can call it:
 /// `static`, in an anonymous namespace, or a private member of a class
 /// defined in the main file.
-static const FunctionDecl *privateFunctionOf(const Copy &Found,
+static const FunctionDecl *privateFunctionOf(const ContainerCopy &Found,
                                              const SourceManager &SM) {
   const auto *Function =
       dyn_cast_or_null<FunctionDecl>(Found.Vector->getParentFunctionOrMethod());
@@ -759,16 +391,17 @@ static const FunctionDecl *privateFunctionOf(const Copy &Found,
   return Function->isExternallyVisible() ? nullptr : Function;
 }
 
-void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
+void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
                                         ASTContext &Context) {
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
-  const Fate Outcome = fateAfter(Found, *Body, Context);
-  if (Outcome.Kind == Fate::Unused || Outcome.Kind == Fate::SortedOtherwise)
+  const OrderFate Outcome = fateAfter(Found, *Body, Context);
+  if (Outcome.Kind == OrderFate::Unused ||
+      Outcome.Kind == OrderFate::SortedOtherwise)
     return;
   // Returned from a function only this unit calls: the callers decide.
-  if (Outcome.Kind == Fate::Returned)
+  if (Outcome.Kind == OrderFate::Returned)
     if (const FunctionDecl *Function =
             privateFunctionOf(Found, Context.getSourceManager())) {
       this->Context = &Context;
@@ -776,40 +409,8 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
           {Found, Outcome.Where});
       return;
     }
-  report(Found, Outcome.Kind == Fate::SortedByKey, *Outcome.Where, Context);
-}
-
-/// Whether the caller \p Use of a function returning a copy of kind \p Kind
-/// relies on the order of the vector it gets.
-static bool callerReliesOnOrder(const Expr &Use, Element Kind,
-                                ASTContext &Context) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(userParent(Use, Context));
-  if (!Call || strip(Call->getCallee()) != &Use)
-    return true; // the function itself is passed on
-  if (const auto *Loop =
-          dyn_cast_or_null<CXXForRangeStmt>(userParent(*Call, Context))) {
-    LoopElement Element;
-    Element.Variable = Loop->getLoopVariable();
-    return revealsOrder(Loop->getBody(), Element);
-  }
-  // `auto names = f();`: the local vector's own uses decide.
-  const Stmt *Statement = statementOf(*Call, Context);
-  const auto *Declaration = dyn_cast<DeclStmt>(Statement);
-  const auto *Var = Declaration && Declaration->isSingleDecl()
-                        ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
-                        : nullptr;
-  const Stmt *Body = enclosingFunctionBody(*Statement, Context);
-  if (!isLocalVector(Var) || !Body)
-    return true;
-  const Expr *Init = strip(Var->getInit());
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-      Construct && Construct->getNumArgs() == 1)
-    Init = strip(Construct->getArg(0));
-  if (Init != Call)
-    return true;
-  const Fate Outcome =
-      fateAfter(Copy{Statement, Var, nullptr, Kind}, *Body, Context);
-  return Outcome.Kind == Fate::Escapes || Outcome.Kind == Fate::Returned;
+  report(Found, Outcome.Kind == OrderFate::SortedByKey, *Outcome.Where,
+         Context);
 }
 
 void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
@@ -833,8 +434,9 @@ void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
   Returned.clear();
 }
 
-void UnsortedMapToVectorCheck::report(const Copy &Found, bool SortedByKey,
-                                      const Stmt &Where, ASTContext &Context) {
+void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
+                                      bool SortedByKey, const Stmt &Where,
+                                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const QualType Key = firstTemplateArgument(Found.Source->getType());
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
