@@ -29,13 +29,17 @@ struct BuiltKey {
   std::vector<std::pair<const Expr *, QualType>> Parts;
   /// Part types and separators in order: equal for keys of the same shape.
   std::string Signature;
+  /// Part types in order: equal for keys built from the same parts.
+  std::string PartTypes;
   /// Every part has an exact representation in a pair or tuple key.
   bool Rewritable = true;
 };
 
-/// A use of a string-keyed map.
+/// A use of a string-keyed map. Handed: the map is passed, returned, copied
+/// or bound to a reference or pointer, where it may be accessed by whole
+/// strings.
 struct MapUse {
-  enum { Lookup, Neutral, Other } Kind = Other;
+  enum { Lookup, Neutral, Handed, Other } Kind = Other;
   const Expr *KeyArgument = nullptr;
   std::optional<BuiltKey> Key;
   /// Set for `emplace`, which cannot take a braced key.
@@ -96,9 +100,11 @@ static void addPart(BuiltKey &Key, const Expr *Part, ASTContext &Context) {
     Key.Rewritable = false;
     KeyPart = Type.getUnqualifiedType();
   }
-  Key.Signature +=
+  const std::string PartType =
       "#" + (KeyPart.isNull() ? std::string("std::string")
                               : KeyPart.getCanonicalType().getAsString());
+  Key.Signature += PartType;
+  Key.PartTypes += PartType;
   Key.Parts.emplace_back(Part, KeyPart);
 }
 
@@ -234,6 +240,11 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
     } else if (Call && Neutral.contains(Method)) {
       Use.Kind = MapUse::Neutral;
     }
+  } else if (isa_and_nonnull<CallExpr, ReturnStmt>(Parent) ||
+             (isa_and_nonnull<UnaryOperator>(Parent) &&
+              cast<UnaryOperator>(Parent)->getOpcode() == UO_AddrOf) ||
+             isa_and_nonnull<CXXConstructExpr, DeclStmt>(Parent)) {
+    Use.Kind = MapUse::Handed;
   }
   if (Use.KeyArgument)
     Use.Key = builtKey(Use.KeyArgument, Context);
@@ -361,6 +372,15 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
     return;
 
   const BuiltKey &Shape = *First->Key;
+  // The message says "on every access": a key used whole anywhere (looked up
+  // by a string, or where the map is handed on), or built from other parts,
+  // would have to be split or joined there.
+  if (llvm::any_of(Uses, [&](const MapUse &Use) {
+        return Use.Kind == MapUse::Handed ||
+               (Use.Kind == MapUse::Lookup &&
+                (!Use.Key || Use.Key->PartTypes != Shape.PartTypes));
+      }))
+    return;
   const TypeSpelling DeclaredKey =
       keyTypeAt(Shape, *Map.getDeclContext(), *Context);
   const std::string KeyType =

@@ -10,6 +10,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -166,6 +167,68 @@ static const CXXMemberCallExpr *callOn(const Expr &Object,
              : nullptr;
 }
 
+static bool servesLookupOnly(const Expr &Iterator, bool ToRow,
+                             ASTContext &Context);
+
+/// Whether the row \p Row, reached through an iterator, is used for point
+/// access only: `row.find(b)`, `row.count(b)`, `row[b]` and the like.
+static bool rowServesLookupOnly(const Expr &Row, ASTContext &Context) {
+  if (const auto *Subscript =
+          dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Row, Context));
+      Subscript && Subscript->getOperator() == OO_Subscript &&
+      strip(Subscript->getArg(0)) == strip(&Row))
+    return true;
+  const CXXMemberCallExpr *Call = callOn(Row, Context);
+  const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+  static const llvm::StringSet<> Point = {
+      "count",  "contains", "at",          "erase",
+      "insert", "emplace",  "try_emplace", "insert_or_assign"};
+  if (Method == "find" || Method == "end")
+    return servesLookupOnly(*Call, false, Context);
+  return Point.contains(Method);
+}
+
+/// Whether the iterator \p Iterator (from find or end on the map or on a
+/// row) serves a lookup only: compared, or dereferenced to the entry found,
+/// directly or through a local variable; with \p ToRow, the entry's value is
+/// a row, used for point access only. An iterator kept elsewhere, passed on
+/// or stepped walks the rows or cells as a group.
+static bool servesLookupOnly(const Expr &Iterator, bool ToRow,
+                             ASTContext &Context) {
+  const Stmt *Parent = userParent(Iterator, Context);
+  // Through copies of the iterator.
+  for (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Parent);
+       Copy && Copy->getNumArgs() == 1;
+       Copy = dyn_cast_or_null<CXXConstructExpr>(Parent))
+    Parent = userParent(*Copy, Context);
+  if (isEqualityTest(Parent))
+    return true;
+  if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+      Arrow && Arrow->getOperator() == OO_Arrow) {
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(userParent(*Arrow, Context));
+    if (!Member)
+      return false;
+    return !ToRow || nameOf(Member->getMemberDecl()) != "second" ||
+           rowServesLookupOnly(*Member, Context);
+  }
+  // `auto row = m.find(a);`: every use of the variable.
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>(Parent);
+  const auto *Var = Declaration && Declaration->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                        : nullptr;
+  const Stmt *Body =
+      Declaration ? enclosingFunctionBody(*Declaration, Context) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->getType()->isReferenceType() ||
+      !Body)
+    return false;
+  bool Lookup = true;
+  forEachReference(Body, Var, [&](const Expr &Use) {
+    Lookup = Lookup && servesLookupOnly(Use, ToRow, Context);
+  });
+  return Lookup;
+}
+
 /// Classifies a use of the nested map and spells its flat-map form.
 static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
                       ASTContext &Context) {
@@ -219,7 +282,8 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
     if (Method == "clear") {
       Result.Kind = Use::Neutral;
       Result.Rewrite = "";
-    } else if (Method == "find" || Method == "end") {
+    } else if ((Method == "find" || Method == "end") &&
+               servesLookupOnly(*Call, true, Context)) {
       Result.Kind = Use::PointAccess;
     }
     return Result;
@@ -292,6 +356,9 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
   } else {
     return Result;
   }
+  if ((Method == "find" || Method == "end") &&
+      !servesLookupOnly(*Call, false, Context))
+    return Result;
   Result.Kind = Use::PointAccess;
   Result.Range = Call->getSourceRange();
   if (!initializesTypedVariable(*Call, Context))
@@ -457,10 +524,9 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
       Replacement = SetLeaf ? "std::set<" + KeyType + ">"
                             : "std::map<" + KeyType + ", " + Value + ">";
     else
-      Replacement =
-          (SetLeaf ? "std::unordered_set<" + KeyType
-                   : "std::unordered_map<" + KeyType + ", " + Value) +
-          ", maptidy::hash<" + KeyType + ">>";
+      Replacement = (SetLeaf ? "std::unordered_set<" + KeyType
+                             : "std::unordered_map<" + KeyType + ", " + Value) +
+                    ", maptidy::hash<" + KeyType + ">>";
     Fix.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Spelled->second), Replacement));
     for (const Use &U : Uses)

@@ -46,6 +46,25 @@ const Stmt *userParent(const Expr &E, ASTContext &Context) {
   return Parent;
 }
 
+bool isEqualityTest(const Stmt *S) {
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(S))
+    return Operator->getOperator() == OO_EqualEqual ||
+           Operator->getOperator() == OO_ExclaimEqual;
+  const auto *Binary = dyn_cast_or_null<BinaryOperator>(S);
+  return Binary && Binary->isEqualityOp();
+}
+
+const Stmt *statementOf(const Expr &E, ASTContext &Context) {
+  const Stmt *Current = &E;
+  for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
+       Parent = parentStmt(*Parent, Context))
+    Current = Parent;
+  if (const Stmt *Parent = parentStmt(*Current, Context);
+      Parent && isa<DeclStmt>(Parent))
+    return Parent;
+  return Current;
+}
+
 const Expr *containerOfIteratorCall(const Expr *E, bool End) {
   E = strip(E);
   const StringRef Name = End ? "end" : "begin";

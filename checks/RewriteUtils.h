@@ -29,6 +29,9 @@ StringRef nameOf(const NamedDecl *Decl);
 /// The statement containing \p S, looking through variable declarations.
 const Stmt *parentStmt(const Stmt &S, ASTContext &Context);
 
+/// The statement holding \p E: the expression statement or declaration.
+const Stmt *statementOf(const Expr &E, ASTContext &Context);
+
 /// The parent of \p E above parentheses, implicit casts and temporaries; for
 /// the range of a range-for, the loop.
 const Stmt *userParent(const Expr &E, ASTContext &Context);
@@ -36,6 +39,9 @@ const Stmt *userParent(const Expr &E, ASTContext &Context);
 /// The container of `c.begin()`, `c.cbegin()`, `std::begin(c)`, or with
 /// \p End of the matching end calls; null for anything else.
 const Expr *containerOfIteratorCall(const Expr *E, bool End);
+
+/// Whether \p S is `==` or `!=`, built in or overloaded.
+bool isEqualityTest(const Stmt *S);
 
 /// The body of the function or lambda around \p S.
 const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);

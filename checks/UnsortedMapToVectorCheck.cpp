@@ -5,6 +5,8 @@
 #include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "UserReferences.h"
+#include "VectorOrderUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -17,9 +19,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
-
-using Element = UnsortedMapToVectorCheck::Element;
-using Copy = UnsortedMapToVectorCheck::Copy;
 
 static constexpr StringRef SkiplistHeader = "<maptidy/skiplist_map.hpp>";
 
@@ -51,26 +50,12 @@ AST_MATCHER(CallExpr, mayCopyRange) {
   return Algorithm == "copy" || Algorithm == "transform";
 }
 
-/// What the code does with the vector after the copy, first event first.
-struct Fate {
-  enum { Unused, SortedByKey, SortedOtherwise, Escapes } Kind = Unused;
-  const Stmt *Where = nullptr;
-};
 } // namespace
-
-static bool isLocalVector(const VarDecl *Var) {
-  static const std::vector<std::string> Vectors = {"::std::vector"};
-  return Var && Var->isLocalVarDecl() && isClassNamed(Var->getType(), Vectors);
-}
 
 static const VarDecl *localVector(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return isLocalVector(Var) ? Var : nullptr;
-}
-
-static bool isSetType(QualType Type) {
-  return StringRef(qualifiedClassName(Type)).ends_with("set");
 }
 
 /// Whether std::sort orders values of \p Type the same way on every run:
@@ -103,8 +88,8 @@ static bool hasStableOrder(QualType Type) {
 
 /// What an append argument takes from the entry named by \p Entry (a loop
 /// variable, or an iterator when \p ThroughIterator).
-static Element elementOf(const Expr *Arg, const VarDecl &Entry,
-                         bool ThroughIterator) {
+static CopiedElement elementOf(const Expr *Arg, const VarDecl &Entry,
+                               bool ThroughIterator) {
   Arg = strip(Arg);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
       Construct && Construct->getNumArgs() == 1)
@@ -123,14 +108,14 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
     return Ref && Ref->getDecl() == &Entry;
   };
   if (IsEntry(Arg))
-    return Element::Entries;
+    return CopiedElement::Entries;
   if (const auto *Member = dyn_cast<MemberExpr>(Arg);
       Member && IsEntry(Member->getBase())) {
     const StringRef Field = nameOf(Member->getMemberDecl());
     if (Field == "first")
-      return Element::Keys;
+      return CopiedElement::Keys;
     if (Field == "second")
-      return Element::Values;
+      return CopiedElement::Values;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
@@ -139,16 +124,46 @@ static Element elementOf(const Expr *Arg, const VarDecl &Entry,
           Decomposition == &Entry) {
         const auto Bindings = Decomposition->bindings();
         if (!Bindings.empty() && Bindings.front() == Binding)
-          return Element::Keys;
+          return CopiedElement::Keys;
         if (Bindings.size() == 2 && Bindings.back() == Binding)
-          return Element::Values;
+          return CopiedElement::Values;
       }
-  return Element::Derived;
+  return CopiedElement::Derived;
+}
+
+/// What `v.push_back(...)`/`v.emplace_back(...)` appends: a pair of the key
+/// and the value, given as two arguments, braced or through std::make_pair,
+/// is an entry when the vector holds std::pair.
+static CopiedElement appendedElement(const CXXMemberCallExpr &Call,
+                                     const VarDecl &Vector,
+                                     const VarDecl &Entry,
+                                     bool ThroughIterator) {
+  llvm::SmallVector<const Expr *, 2> Parts(Call.arguments());
+  if (Parts.size() == 1) {
+    const Expr *Arg = strip(Parts.front());
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+        Construct && Construct->getNumArgs() == 2)
+      Parts.assign(Construct->arguments().begin(),
+                   Construct->arguments().end());
+    else if (const auto *Make = dyn_cast<CallExpr>(Arg);
+             Make && Make->getNumArgs() == 2 &&
+             isStdNamed(Make->getDirectCallee(), {"make_pair"}))
+      Parts.assign(Make->arguments().begin(), Make->arguments().end());
+    else
+      return elementOf(Arg, Entry, ThroughIterator);
+  }
+  static const std::vector<std::string> Pairs = {"::std::pair"};
+  const bool PairOfEntry =
+      Parts.size() == 2 &&
+      isClassNamed(firstTemplateArgument(Vector.getType()), Pairs) &&
+      elementOf(Parts[0], Entry, ThroughIterator) == CopiedElement::Keys &&
+      elementOf(Parts[1], Entry, ThroughIterator) == CopiedElement::Values;
+  return PairOfEntry ? CopiedElement::Entries : CopiedElement::Derived;
 }
 
 /// The first push_back/emplace_back onto a local vector in \p Body.
-static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
-                                    bool ThroughIterator) {
+static std::optional<ContainerCopy>
+appendIn(const Stmt *Body, const VarDecl &Entry, bool ThroughIterator) {
   if (!Body)
     return std::nullopt;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
@@ -157,18 +172,17 @@ static std::optional<Copy> appendIn(const Stmt *Body, const VarDecl &Entry,
         Call->getNumArgs() >= 1)
       if (const VarDecl *Vector =
               localVector(Call->getImplicitObjectArgument())) {
-        Copy Found;
+        ContainerCopy Found;
         Found.Vector = Vector;
-        Found.Kind = Call->getNumArgs() == 1
-                         ? elementOf(Call->getArg(0), Entry, ThroughIterator)
-                         : Element::Derived;
+        Found.Kind = appendedElement(*Call, *Vector, Entry, ThroughIterator);
         return Found;
       }
   }
   if (isa<LambdaExpr>(Body))
     return std::nullopt;
   for (const Stmt *Child : Body->children())
-    if (std::optional<Copy> Found = appendIn(Child, Entry, ThroughIterator))
+    if (std::optional<ContainerCopy> Found =
+            appendIn(Child, Entry, ThroughIterator))
       return Found;
   return std::nullopt;
 }
@@ -204,24 +218,12 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(mayCopyRange(), InUserCode).bind("call"), this);
 }
 
-/// The statement holding \p E: the expression statement or declaration.
-static const Stmt *statementOf(const Expr &E, ASTContext &Context) {
-  const Stmt *Current = &E;
-  for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
-       Parent = parentStmt(*Parent, Context))
-    Current = Parent;
-  if (const Stmt *Parent = parentStmt(*Current, Context);
-      Parent && isa<DeclStmt>(Parent))
-    return Parent;
-  return Current;
-}
-
 void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   auto IsUnordered = [&](const Expr *E) {
     return E && isClassNamed(E->getType(), UnorderedClasses);
   };
-  std::optional<Copy> Found;
+  std::optional<ContainerCopy> Found;
   if (const auto *Loop = Result.Nodes.getNodeAs<CXXForRangeStmt>("rangeLoop")) {
     const Expr *Source = strip(Loop->getRangeInit());
     if (!IsUnordered(Source) || !Loop->getLoopVariable())
@@ -254,8 +256,8 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     const Expr *Source = containerOfIteratorCall(Construct->getArg(0), false);
     if (!IsUnordered(strip(Source)) || !isLocalVector(Var))
       return;
-    Found = Copy{statementOf(*Construct, Context), Var, strip(Source),
-                 Element::Entries};
+    Found = ContainerCopy{statementOf(*Construct, Context), Var, strip(Source),
+                          CopiedElement::Entries};
   } else if (const auto *Call =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>("call")) {
     const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
@@ -265,8 +267,8 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     const Expr *Source = containerOfIteratorCall(Call->getArg(First), false);
     if (!IsUnordered(strip(Source)))
       return;
-    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
-                 Element::Entries};
+    Found = ContainerCopy{statementOf(*Call, Context), Vector, strip(Source),
+                          CopiedElement::Entries};
   } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
     if (isa<CXXOperatorCallExpr>(Call))
@@ -292,241 +294,16 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
     if (!Vector)
       return;
     const bool Copies = standardAlgorithmOf(*Call) == "copy";
-    Found = Copy{statementOf(*Call, Context), Vector, strip(Source),
-                 Copies ? Element::Entries : Element::Derived};
+    Found =
+        ContainerCopy{statementOf(*Call, Context), Vector, strip(Source),
+                      Copies ? CopiedElement::Entries : CopiedElement::Derived};
   }
   if (!Found)
     return;
-  if (Found->Kind == Element::Entries && isSetType(Found->Source->getType()))
-    Found->Kind = Element::Keys;
+  if (Found->Kind == CopiedElement::Entries &&
+      isSetType(Found->Source->getType()))
+    Found->Kind = CopiedElement::Keys;
   diagnose(*Found, Context);
-}
-
-/// Whether \p Comparator orders entries by key, ascending: a lambda
-/// `return a.first < b.first;`, or std::less.
-static bool comparesKeys(const Expr *Comparator) {
-  Comparator = strip(Comparator);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Comparator);
-      Construct && Construct->getNumArgs() == 1)
-    Comparator = strip(Construct->getArg(0));
-  static const std::vector<std::string> Less = {"::std::less"};
-  if (isClassNamed(Comparator->getType(), Less))
-    return true;
-  const auto *Lambda = dyn_cast<LambdaExpr>(Comparator);
-  const CXXMethodDecl *Call = Lambda ? Lambda->getCallOperator() : nullptr;
-  const auto *Body =
-      Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
-  if (!Body || Body->size() != 1 || Call->getNumParams() != 2)
-    return false;
-  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  const auto *Less2 =
-      Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue()))
-             : nullptr;
-  // `a.first`, also in a generic lambda where the member is dependent.
-  auto IsFirstOf = [](const Expr *E, const ParmVarDecl *Param) {
-    E = strip(E);
-    const Expr *Base = nullptr;
-    if (const auto *Member = dyn_cast<MemberExpr>(E);
-        Member && nameOf(Member->getMemberDecl()) == "first")
-      Base = Member->getBase();
-    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
-             Dependent && Dependent->getMember().getAsString() == "first")
-      Base = Dependent->getBase();
-    const auto *Ref = Base ? dyn_cast<DeclRefExpr>(strip(Base)) : nullptr;
-    return Ref && Ref->getDecl() == Param;
-  };
-  return Less2 && Less2->getOpcode() == BO_LT &&
-         IsFirstOf(Less2->getLHS(), Call->getParamDecl(0)) &&
-         IsFirstOf(Less2->getRHS(), Call->getParamDecl(1));
-}
-
-/// The standard algorithm (or ranges algorithm object) \p Call invokes.
-static StringRef algorithmName(const CallExpr &Call) {
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    if (Operator->getOperator() != OO_Call)
-      return "";
-    const auto *Ref = dyn_cast<DeclRefExpr>(strip(Operator->getArg(0)));
-    return Ref && Ref->getDecl()->isInStdNamespace() ? nameOf(Ref->getDecl())
-                                                     : "";
-  }
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && Callee->isInStdNamespace() ? nameOf(Callee) : "";
-}
-
-/// How a standard algorithm given the vector (or its iterators) treats the
-/// order of its elements.
-static Fate algorithmFate(const CallExpr &Call, Element Kind) {
-  static const llvm::StringSet<> Insensitive = {
-      "accumulate", "reduce",   "min_element", "max_element", "minmax_element",
-      "count",      "count_if", "find",        "find_if",     "any_of",
-      "all_of",     "none_of",  "move",        "size",        "empty",
-      "distance",   "is_sorted"};
-  const StringRef Name = algorithmName(Call);
-  Fate Result;
-  Result.Where = &Call;
-  if (Name == "sort" || Name == "stable_sort") {
-    // A comparator, if given, is the last argument: a lambda or a function
-    // object, never an iterator or a range.
-    const Expr *Last = strip(Call.getArg(Call.getNumArgs() - 1));
-    const auto *LastRecord = Last->getType()->getAsCXXRecordDecl();
-    const Expr *Comparator =
-        isa<LambdaExpr>(Last) ||
-                (LastRecord && isClassNamed(Last->getType(),
-                                            {"::std::less", "::std::greater"}))
-            ? Last
-            : nullptr;
-    const bool ByKey =
-        Comparator ? Kind == Element::Entries && comparesKeys(Comparator)
-                   : Kind == Element::Entries || Kind == Element::Keys;
-    Result.Kind = ByKey ? Fate::SortedByKey : Fate::SortedOtherwise;
-    return Result;
-  }
-  Result.Kind = Insensitive.contains(Name) ? Fate::Unused : Fate::Escapes;
-  return Result;
-}
-
-/// A call that gives the same result whatever order the elements are passed
-/// in: inserting them into, erasing them from or looking them up in an
-/// associative container.
-static bool isOrderInsensitiveCall(const Stmt *S) {
-  static const llvm::StringSet<> Methods = {"insert", "emplace", "erase",
-                                            "count",  "find",    "contains"};
-  static const std::vector<std::string> Associative = [] {
-    std::vector<std::string> Names = parseClassList(DefaultAssociativeMaps);
-    for (std::string &Name : parseClassList(DefaultAssociativeSets))
-      Names.push_back(std::move(Name));
-    return Names;
-  }();
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  return Call && Methods.contains(nameOf(Call->getMethodDecl())) &&
-         isClassNamed(Call->getObjectType(), Associative);
-}
-
-/// Whether a loop body over the vector does more than arithmetic with the
-/// elements: calls or stream output reveal their order.
-static bool revealsOrder(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<CallExpr>(S) && !isa<CXXOperatorCallExpr>(S) &&
-      !isOrderInsensitiveCall(S))
-    return true;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
-      Operator && Operator->getOperator() == OO_LessLess)
-    return true;
-  for (const Stmt *Child : S->children())
-    if (revealsOrder(Child))
-      return true;
-  return false;
-}
-
-/// The for-loop whose init declares the variable \p Index names.
-static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Index));
-  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Counter)
-    return nullptr;
-  for (const DynTypedNode &Declaration : Context.getParents(*Counter))
-    if (const auto *Statement = Declaration.get<DeclStmt>())
-      if (const auto *Loop =
-              dyn_cast_or_null<ForStmt>(parentStmt(*Statement, Context));
-          Loop && Loop->getInit() == Statement)
-        return Loop;
-  return nullptr;
-}
-
-/// What the use \p Ref of the vector does with its order.
-static Fate useFate(const Expr &Ref, Element Kind, ASTContext &Context) {
-  Fate Result;
-  Result.Where = &Ref;
-  const Stmt *Parent = userParent(Ref, Context);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
-    const auto *Call =
-        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
-    const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
-    static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
-                                                "cend"};
-    static const llvm::StringSet<> Revealing = {
-        "front", "back", "at", "data", "swap", "rbegin", "rend"};
-    if (Call && Iterators.contains(Method)) {
-      const Stmt *User = userParent(*Call, Context);
-      while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
-        User = userParent(*Construct, Context);
-      if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
-        return algorithmFate(*Algorithm, Kind);
-      if (const auto *Construct =
-              dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
-          Construct && isSetType(Construct->getType()))
-        return Result;
-      Result.Kind = Fate::Escapes;
-    } else if (Revealing.contains(Method)) {
-      Result.Kind = Fate::Escapes;
-    }
-    return Result;
-  }
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    switch (Operator->getOperator()) {
-    case OO_Subscript:
-      // `v[i]` in `for (i = ...)`: like a range-for over the elements.
-      if (const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
-          Loop && !revealsOrder(Loop->getBody()))
-        break;
-      Result.Kind = Fate::Escapes;
-      break;
-    case OO_EqualEqual:
-    case OO_ExclaimEqual:
-    case OO_Less:
-    case OO_LessLess:
-      Result.Kind = Fate::Escapes;
-      break;
-    case OO_Equal:
-      if (strip(Operator->getArg(0)) != strip(&Ref))
-        Result.Kind = Fate::Escapes;
-      break;
-    case OO_Call:
-      return algorithmFate(*Operator, Kind);
-    default:
-      break;
-    }
-    return Result;
-  }
-  if (isa_and_nonnull<ReturnStmt>(Parent)) {
-    Result.Kind = Fate::Escapes;
-    return Result;
-  }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    if (algorithmName(*Call) == "move")
-      return useFate(*Call, Kind, Context);
-    if (!algorithmName(*Call).empty())
-      return algorithmFate(*Call, Kind);
-    Result.Kind = Fate::Escapes; // handed to code that may rely on the order
-    return Result;
-  }
-  if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
-    if (revealsOrder(Loop->getBody()))
-      Result.Kind = Fate::Escapes;
-    return Result;
-  }
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent)) {
-    if (!isSetType(Construct->getType()))
-      Result.Kind = Fate::Escapes;
-    return Result;
-  }
-  return Result;
-}
-
-/// The first use of the vector after the copy that sorts it or relies on
-/// its order.
-static Fate fateAfter(const Copy &Found, const Stmt &Body,
-                      ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  const SourceLocation CopyEnd = Found.Statement->getEndLoc();
-  Fate Result;
-  forEachReference(&Body, Found.Vector, [&](const Expr &Ref) {
-    if (Result.Kind == Fate::Unused &&
-        SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
-      Result = useFate(Ref, Found.Kind, Context);
-  });
-  return Result;
 }
 
 /// The spelled declaration of a local std::unordered_map that every use
@@ -598,14 +375,68 @@ static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
                                     Context.getLangOpts());
 }
 
-void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
+/// The function that returns the copy, when no other unit can call it:
+/// `static`, in an anonymous namespace, or a private member of a class
+/// defined in the main file.
+static const FunctionDecl *privateFunctionOf(const ContainerCopy &Found,
+                                             const SourceManager &SM) {
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Found.Vector->getParentFunctionOrMethod());
+  if (!Function || !SM.isInMainFile(Function->getLocation()))
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    return Method->getAccess() == AS_private && !Method->getParent()->isLambda()
+               ? Function
+               : nullptr;
+  return Function->isExternallyVisible() ? nullptr : Function;
+}
+
+void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
                                         ASTContext &Context) {
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
-  const Fate Outcome = fateAfter(Found, *Body, Context);
-  if (Outcome.Kind == Fate::Unused || Outcome.Kind == Fate::SortedOtherwise)
+  const OrderFate Outcome = fateAfter(Found, *Body, Context);
+  if (Outcome.Kind == OrderFate::Unused ||
+      Outcome.Kind == OrderFate::SortedOtherwise)
     return;
+  // Returned from a function only this unit calls: the callers decide.
+  if (Outcome.Kind == OrderFate::Returned)
+    if (const FunctionDecl *Function =
+            privateFunctionOf(Found, Context.getSourceManager())) {
+      this->Context = &Context;
+      Returned[Function->getCanonicalDecl()].Copies.push_back(
+          {Found, Outcome.Where});
+      return;
+    }
+  report(Found, Outcome.Kind == OrderFate::SortedByKey, *Outcome.Where,
+         Context);
+}
+
+void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
+  if (!Returned.empty())
+    collectUserReferences(*Context, [this](const ValueDecl &Target) {
+      const auto It = Returned.find(dyn_cast<FunctionDecl>(&Target));
+      return It == Returned.end() ? nullptr : &It->second.Callers;
+    });
+  for (const auto &[Function, Found] : Returned) {
+    // Callers that put the vector in a set or a map, or only count it, make
+    // its order irrelevant; a function never called here is reported.
+    const bool Relied = Found.Callers.empty() ||
+                        llvm::any_of(Found.Callers, [&](const Expr *Use) {
+                          return callerReliesOnOrder(
+                              *Use, Found.Copies.front().first.Kind, *Context);
+                        });
+    if (Relied)
+      for (const auto &[Copied, Where] : Found.Copies)
+        report(Copied, false, *Where, *Context);
+  }
+  Returned.clear();
+}
+
+void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
+                                      bool SortedByKey, const Stmt &Where,
+                                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const QualType Key = firstTemplateArgument(Found.Source->getType());
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
@@ -642,7 +473,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   // header; elsewhere it is offered on a note that says how to get it.
   const bool Ordered = Skiplist && Inserter.canInclude(SkiplistHeader);
 
-  if (Outcome.Kind == Fate::Escapes) {
+  if (!SortedByKey) {
     // Where the source can become an ordered container, that is the fix: a
     // sort inserted instead would be reported as a copy sorted every call.
     const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
@@ -668,7 +499,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
              << Inserter.insertion(File, "<algorithm>");
       }
     }
-    diag(Outcome.Where->getBeginLoc(), "the order is relied on here",
+    diag(Where.getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
     if (Shared)
       NoteShared();
@@ -692,7 +523,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
   // Sorted by key after every copy: an ordered container gives that order
   // without the sort. Reported only where that fix applies: elsewhere the
   // copy and the sort are the remedy for an order that is relied on.
-  const Stmt *Sort = statementOf(*cast<Expr>(Outcome.Where), Context);
+  const Stmt *Sort = statementOf(*cast<Expr>(&Where), Context);
   const bool SortRemovable =
       isa<Expr>(Sort) &&
       isa_and_nonnull<CompoundStmt>(parentStmt(*Sort, Context)) &&
@@ -720,7 +551,7 @@ void UnsortedMapToVectorCheck::diagnose(const Copy &Found,
                   endOfStatement(*Sort, Context)));
     }
   }
-  diag(Outcome.Where->getBeginLoc(), "sorted here", DiagnosticIDs::Note);
+  diag(Where.getBeginLoc(), "sorted here", DiagnosticIDs::Note);
   if (Shared)
     NoteShared();
 }

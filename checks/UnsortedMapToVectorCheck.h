@@ -6,6 +6,8 @@
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
 #include "ThreadSharing.h"
+#include "VectorOrderUses.h"
+#include "llvm/ADT/MapVector.h"
 #include <string>
 #include <vector>
 
@@ -28,20 +30,23 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
 
-  /// What the vector receives from each entry of the source.
-  enum class Element { Entries, Keys, Values, Derived };
-
-  /// One copy of an unordered container into a local vector.
-  struct Copy {
-    const Stmt *Statement = nullptr;
-    const VarDecl *Vector = nullptr;
-    const Expr *Source = nullptr;
-    Element Kind = Element::Derived;
-  };
+  void onEndOfTranslationUnit() override;
 
 private:
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void diagnose(const Copy &Found, ASTContext &Context);
+  void diagnose(const ContainerCopy &Found, ASTContext &Context);
+  /// Reports the copy: sorted by key, or its order relied on at \p Where.
+  void report(const ContainerCopy &Found, bool SortedByKey, const Stmt &Where,
+              ASTContext &Context);
+
+  /// Copies returned by a function only this unit calls, with the calls:
+  /// reported at the end of the unit unless no caller relies on the order.
+  struct ReturnedCopies {
+    std::vector<std::pair<ContainerCopy, const Stmt *>> Copies;
+    std::vector<const Expr *> Callers;
+  };
+  llvm::MapVector<const FunctionDecl *, ReturnedCopies> Returned;
+  ASTContext *Context = nullptr;
 
   const std::vector<std::string> UnorderedClasses;
   /// No fix on another thread edits what other threads reach.

@@ -27,10 +27,10 @@ static int concatenated(const std::string &a, const std::string &b) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the key of 'seen' is concatenated from 2 parts on every access
 }
 
-// The order escapes: without the header, the fix is a sort, and the ordered
-// container is offered on a note. (A copy sorted on every call is reported
-// only where the ordered container can be the fix.)
-static std::vector<int> escaping() {
+// The order escapes (returned to other files): without the header, the fix
+// is a sort, and the ordered container is offered on a note. (A copy sorted
+// on every call is reported only where the ordered container can be the fix.)
+std::vector<int> escaping() {
   std::unordered_map<int, int> seen;
   seen[9] = 3;
   seen[3] = 1;

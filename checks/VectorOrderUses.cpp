@@ -1,0 +1,396 @@
+//===--- VectorOrderUses.cpp - maptidy ------------------------------------===//
+
+#include "VectorOrderUses.h"
+#include "ContainerTypes.h"
+#include "RewriteUtils.h"
+#include "StandardCalls.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::maptidy {
+
+bool isLocalVector(const VarDecl *Var) {
+  static const std::vector<std::string> Vectors = {"::std::vector"};
+  return Var && Var->isLocalVarDecl() && isClassNamed(Var->getType(), Vectors);
+}
+
+bool isSetType(QualType Type) {
+  return StringRef(qualifiedClassName(Type)).ends_with("set");
+}
+
+/// Whether \p Comparator orders entries by key, ascending: a lambda
+/// `return a.first < b.first;`, or std::less.
+static bool comparesKeys(const Expr *Comparator) {
+  Comparator = strip(Comparator);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Comparator);
+      Construct && Construct->getNumArgs() == 1)
+    Comparator = strip(Construct->getArg(0));
+  static const std::vector<std::string> Less = {"::std::less"};
+  if (isClassNamed(Comparator->getType(), Less))
+    return true;
+  const auto *Lambda = dyn_cast<LambdaExpr>(Comparator);
+  const CXXMethodDecl *Call = Lambda ? Lambda->getCallOperator() : nullptr;
+  const auto *Body =
+      Call ? dyn_cast_or_null<CompoundStmt>(Call->getBody()) : nullptr;
+  if (!Body || Body->size() != 1 || Call->getNumParams() != 2)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const auto *Less2 =
+      Return ? dyn_cast_or_null<BinaryOperator>(strip(Return->getRetValue()))
+             : nullptr;
+  // `a.first`, also in a generic lambda where the member is dependent.
+  auto IsFirstOf = [](const Expr *E, const ParmVarDecl *Param) {
+    E = strip(E);
+    const Expr *Base = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(E);
+        Member && nameOf(Member->getMemberDecl()) == "first")
+      Base = Member->getBase();
+    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
+             Dependent && Dependent->getMember().getAsString() == "first")
+      Base = Dependent->getBase();
+    const auto *Ref = Base ? dyn_cast<DeclRefExpr>(strip(Base)) : nullptr;
+    return Ref && Ref->getDecl() == Param;
+  };
+  return Less2 && Less2->getOpcode() == BO_LT &&
+         IsFirstOf(Less2->getLHS(), Call->getParamDecl(0)) &&
+         IsFirstOf(Less2->getRHS(), Call->getParamDecl(1));
+}
+
+/// How a standard algorithm given the vector (or its iterators) treats the
+/// order of its elements; \p Sorted when the vector was sorted by key before.
+static OrderFate algorithmFate(const CallExpr &Call, CopiedElement Kind,
+                               bool Sorted) {
+  static const llvm::StringSet<> Insensitive = {
+      "min_element", "max_element", "minmax_element", "count",    "count_if",
+      "find",        "find_if",     "any_of",         "all_of",   "none_of",
+      "move",        "size",        "empty",          "distance", "is_sorted"};
+  // Membership tests that need the order a sort gave.
+  static const llvm::StringSet<> SortedLookups = {
+      "binary_search", "lower_bound", "upper_bound", "equal_range"};
+  const StringRef Name = standardAlgorithmOf(Call);
+  OrderFate Result;
+  Result.Where = &Call;
+  if (Name == "sort" || Name == "stable_sort") {
+    // A comparator, if given, is the last argument: a lambda or a function
+    // object, never an iterator or a range.
+    const Expr *Last = strip(Call.getArg(Call.getNumArgs() - 1));
+    const auto *LastRecord = Last->getType()->getAsCXXRecordDecl();
+    const Expr *Comparator =
+        isa<LambdaExpr>(Last) ||
+                (LastRecord && isClassNamed(Last->getType(),
+                                            {"::std::less", "::std::greater"}))
+            ? Last
+            : nullptr;
+    const bool ByKey =
+        Comparator
+            ? Kind == CopiedElement::Entries && comparesKeys(Comparator)
+            : Kind == CopiedElement::Entries || Kind == CopiedElement::Keys;
+    Result.Kind = ByKey ? OrderFate::SortedByKey : OrderFate::SortedOtherwise;
+    return Result;
+  }
+  // A sum of numbers is the same in any order; a fold into a string, or
+  // through a given operation, is not.
+  const bool Sum = (Name == "accumulate" && Call.getNumArgs() == 3) ||
+                   (Name == "reduce" && Call.getNumArgs() <= 3);
+  const bool Unordered = Insensitive.contains(Name) ||
+                         (Sum && Call.getType()->isArithmeticType()) ||
+                         (Sorted && SortedLookups.contains(Name));
+  Result.Kind = Unordered ? OrderFate::Unused : OrderFate::Escapes;
+  return Result;
+}
+
+/// A call that gives the same result whatever order the elements are passed
+/// in: inserting them into, erasing them from or looking them up in an
+/// associative container.
+static bool isOrderInsensitiveCall(const Stmt *S) {
+  static const llvm::StringSet<> Methods = {
+      "insert", "emplace", "erase", "count", "find", "contains", "end"};
+  static const std::vector<std::string> Associative = [] {
+    std::vector<std::string> Names = parseClassList(DefaultAssociativeMaps);
+    for (std::string &Name : parseClassList(DefaultAssociativeSets))
+      Names.push_back(std::move(Name));
+    return Names;
+  }();
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  return Call && Methods.contains(nameOf(Call->getMethodDecl())) &&
+         isClassNamed(Call->getObjectType(), Associative);
+}
+
+namespace {
+/// The element a loop over the vector handles: its loop variable, or
+/// `v[i]`; and the container the vector was copied from, if known.
+struct LoopElement {
+  const ValueDecl *Variable = nullptr;
+  const VarDecl *Vector = nullptr;
+  const ValueDecl *Index = nullptr;
+  const ValueDecl *Source = nullptr;
+
+  /// \p E is the element or a part of it (`e.first`, `*e`).
+  bool isElement(const Expr *E) const {
+    E = strip(E);
+    while (true) {
+      if (const auto *Member = dyn_cast<MemberExpr>(E))
+        E = strip(Member->getBase());
+      else if (const auto *Star = dyn_cast<UnaryOperator>(E);
+               Star && Star->getOpcode() == UO_Deref)
+        E = strip(Star->getSubExpr());
+      else
+        break;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Variable && Ref->getDecl() == Variable;
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(E);
+    if (!Subscript || Subscript->getOperator() != OO_Subscript || !Index)
+      return false;
+    const auto *Base = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(0)));
+    const auto *At = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(1)));
+    return Base && At && Base->getDecl() == Vector && At->getDecl() == Index;
+  }
+
+  /// \p E names the source container.
+  bool isSource(const Expr *E) const {
+    E = strip(E);
+    const ValueDecl *Named = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      Named = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(E);
+             Member && isa<CXXThisExpr>(strip(Member->getBase())))
+      Named = Member->getMemberDecl();
+    return Source && Named == Source;
+  }
+
+  /// \p Call handles the element on its own, on the source container: a
+  /// member of the source given only the element, or a function given only
+  /// the element and the source. Its effect on the source does not depend on
+  /// the order the elements come in.
+  bool handledAlone(const CallExpr &Call) const {
+    if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+      return false;
+    bool TakesElement = false, TakesSource = false;
+    for (const Expr *Arg : Call.arguments()) {
+      const bool Element = isElement(Arg), Whole = isSource(Arg);
+      if (!Element && !Whole)
+        return false;
+      TakesElement |= Element;
+      TakesSource |= Whole;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      return isSource(Member->getImplicitObjectArgument()) && TakesElement &&
+             !TakesSource;
+    return TakesElement && TakesSource;
+  }
+};
+} // namespace
+
+static bool isString(QualType Type) {
+  static const std::vector<std::string> Strings = {"::std::basic_string"};
+  return isClassNamed(Type.getNonReferenceType(), Strings);
+}
+
+/// Whether a loop body over the vector does more than arithmetic with the
+/// elements: calls, stream output and strings joined from them reveal their
+/// order; a call that handles the element alone does not.
+static bool revealsOrder(const Stmt *S, const LoopElement &Element) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call) && !isOrderInsensitiveCall(S) &&
+      !Element.handledAlone(*Call))
+    return true;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
+      Operator && (Operator->getOperator() == OO_LessLess ||
+                   (Operator->getOperator() == OO_PlusEqual &&
+                    isString(Operator->getArg(0)->getType()))))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (revealsOrder(Child, Element))
+      return true;
+  return false;
+}
+
+/// The for-loop whose init declares the variable \p Index names.
+static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Index));
+  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Counter)
+    return nullptr;
+  for (const DynTypedNode &Declaration : Context.getParents(*Counter))
+    if (const auto *Statement = Declaration.get<DeclStmt>())
+      if (const auto *Loop =
+              dyn_cast_or_null<ForStmt>(parentStmt(*Statement, Context));
+          Loop && Loop->getInit() == Statement)
+        return Loop;
+  return nullptr;
+}
+
+/// The declaration \p Source names: a variable or a member of `this`.
+static const ValueDecl *sourceDecl(const Expr *Source) {
+  Source = strip(Source);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Source);
+      Member && isa<CXXThisExpr>(strip(Member->getBase())))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// What the use \p Ref of the vector \p Found copied does with its order;
+/// \p Sorted when a sort by key came before.
+static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
+                         bool Sorted, ASTContext &Context) {
+  OrderFate Result;
+  Result.Where = &Ref;
+  const Stmt *Parent = userParent(Ref, Context);
+  LoopElement Element;
+  Element.Vector = Found.Vector;
+  Element.Source = sourceDecl(Found.Source);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+    const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+    static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
+                                                "cend"};
+    static const llvm::StringSet<> Revealing = {
+        "front", "back", "at", "data", "swap", "rbegin", "rend"};
+    if (Call && Iterators.contains(Method)) {
+      const Stmt *User = userParent(*Call, Context);
+      while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
+        User = userParent(*Construct, Context);
+      // `find(...) != v.end()`: the end is the same in any order.
+      if (Method.ends_with("end") && isEqualityTest(User))
+        return Result;
+      if (isOrderInsensitiveCall(User))
+        return Result;
+      if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
+        return algorithmFate(*Algorithm, Found.Kind, Sorted);
+      if (const auto *Construct =
+              dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
+          Construct && isSetType(Construct->getType()))
+        return Result;
+      Result.Kind = OrderFate::Escapes;
+    } else if (Revealing.contains(Method)) {
+      Result.Kind = OrderFate::Escapes;
+    }
+    return Result;
+  }
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    switch (Operator->getOperator()) {
+    case OO_Subscript: {
+      // `v[i]` in `for (i = ...)`: like a range-for over the elements.
+      const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
+      Element.Index = sourceDecl(Operator->getArg(1));
+      if (Loop && !revealsOrder(Loop->getBody(), Element))
+        break;
+      Result.Kind = OrderFate::Escapes;
+      break;
+    }
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_LessLess:
+      Result.Kind = OrderFate::Escapes;
+      break;
+    case OO_Equal:
+      if (strip(Operator->getArg(0)) != strip(&Ref))
+        Result.Kind = OrderFate::Escapes;
+      break;
+    case OO_Call:
+      return algorithmFate(*Operator, Found.Kind, Sorted);
+    default:
+      break;
+    }
+    return Result;
+  }
+  // `return v;`, through the copy or move that initializes the result.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent);
+      Construct && Construct->getNumArgs() == 1)
+    if (const Stmt *User = userParent(*Construct, Context);
+        isa_and_nonnull<ReturnStmt>(User))
+      Parent = User;
+  if (isa_and_nonnull<ReturnStmt>(Parent)) {
+    Result.Kind = OrderFate::Returned;
+    return Result;
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+    if (standardAlgorithmOf(*Call) == "move")
+      return useFate(*Call, Found, Sorted, Context);
+    if (!standardAlgorithmOf(*Call).empty())
+      return algorithmFate(*Call, Found.Kind, Sorted);
+    Result.Kind =
+        OrderFate::Escapes; // handed to code that may rely on the order
+    return Result;
+  }
+  if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
+    Element.Variable = Loop->getLoopVariable();
+    if (revealsOrder(Loop->getBody(), Element))
+      Result.Kind = OrderFate::Escapes;
+    return Result;
+  }
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Parent)) {
+    if (!isSetType(Construct->getType()))
+      Result.Kind = OrderFate::Escapes;
+    return Result;
+  }
+  return Result;
+}
+
+OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
+                    ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const SourceLocation CopyEnd = Found.Statement->getEndLoc();
+  OrderFate Result;
+  bool Decided = false;
+  forEachReference(&Body, Found.Vector, [&](const Expr &Ref) {
+    if (Decided || !SM.isBeforeInTranslationUnit(CopyEnd, Ref.getBeginLoc()))
+      return;
+    const bool Sorted = Result.Kind == OrderFate::SortedByKey;
+    const OrderFate Use = useFate(Ref, Found, Sorted, Context);
+    if (Use.Kind == OrderFate::Unused)
+      return;
+    if (!Sorted || Use.Kind == OrderFate::SortedOtherwise)
+      Result = Use;
+    Decided = Use.Kind != OrderFate::SortedByKey;
+  });
+  if (!Decided && Result.Kind == OrderFate::SortedByKey)
+    Result.Kind = OrderFate::Unused;
+  return Result;
+}
+
+bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
+                         ASTContext &Context) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(userParent(Use, Context));
+  if (!Call || strip(Call->getCallee()) != &Use)
+    return true; // the function itself is passed on
+  if (const auto *Loop =
+          dyn_cast_or_null<CXXForRangeStmt>(userParent(*Call, Context))) {
+    LoopElement Element;
+    Element.Variable = Loop->getLoopVariable();
+    return revealsOrder(Loop->getBody(), Element);
+  }
+  // `auto names = f();`: the local vector's own uses decide.
+  const Stmt *Statement = statementOf(*Call, Context);
+  const auto *Declaration = dyn_cast<DeclStmt>(Statement);
+  const auto *Var = Declaration && Declaration->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                        : nullptr;
+  const Stmt *Body = enclosingFunctionBody(*Statement, Context);
+  if (!isLocalVector(Var) || !Body)
+    return true;
+  const Expr *Init = strip(Var->getInit());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = strip(Construct->getArg(0));
+  if (Init != Call)
+    return true;
+  const OrderFate Outcome =
+      fateAfter(ContainerCopy{Statement, Var, nullptr, Kind}, *Body, Context);
+  return Outcome.Kind == OrderFate::Escapes ||
+         Outcome.Kind == OrderFate::Returned;
+}
+
+} // namespace clang::tidy::maptidy

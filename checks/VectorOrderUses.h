@@ -1,0 +1,64 @@
+//===--- VectorOrderUses.h - maptidy --------------------------------------===//
+//
+// Follows a vector copied from an unordered container to where its order is
+// used: sorted, relied on (returned, printed, passed on, joined), or never
+// observed (membership tests, sums, work done on each element alone).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_VECTORORDERUSES_H
+#define MAPTIDY_CHECKS_VECTORORDERUSES_H
+
+#include "clang/AST/Expr.h"
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace clang::tidy::maptidy {
+
+/// What the vector receives from each entry of the source.
+enum class CopiedElement { Entries, Keys, Values, Derived };
+
+/// One copy of an unordered container into a local vector.
+struct ContainerCopy {
+  const Stmt *Statement = nullptr;
+  const VarDecl *Vector = nullptr;
+  /// The container copied; null when not known.
+  const Expr *Source = nullptr;
+  CopiedElement Kind = CopiedElement::Derived;
+};
+
+/// What the code does with the vector after the copy, first event first.
+/// Returned: it leaves its function through a return, and the callers decide.
+struct OrderFate {
+  enum {
+    Unused,
+    SortedByKey,
+    SortedOtherwise,
+    Escapes,
+    Returned
+  } Kind = Unused;
+  const Stmt *Where = nullptr;
+};
+
+/// A local std::vector.
+bool isLocalVector(const VarDecl *Var);
+
+/// Whether \p Type is a set of any kind.
+bool isSetType(QualType Type);
+
+/// The first use of the vector after the copy, in \p Body, that sorts it or
+/// relies on its order. A sort by key counts only when a later use relies on
+/// the order: a sort for binary searches serves membership tests.
+OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
+                    ASTContext &Context);
+
+/// Whether the caller \p Use of a function that returns a copy of kind
+/// \p Kind relies on the order of the vector it gets.
+bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
+                         ASTContext &Context);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_VECTORORDERUSES_H

@@ -1,0 +1,178 @@
+// RUN: %check_maptidy %s maptidy-unsorted-map-to-vector %t -- -- -std=c++20 -I%maptidy_include
+// Copies whose order nothing observes: membership tests, a per-element
+// operation on the source map, and vectors every caller puts in a set. Silent;
+// the twins at the end let the order out and are reported.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+bool knownByFind(const std::unordered_map<std::string, int> &m,
+                 const std::string &name) {
+  std::vector<std::string> keys;
+  for (const auto &entry : m)
+    keys.push_back(entry.first);
+  return std::find(keys.begin(), keys.end(), name) != keys.end();
+}
+
+bool knownByRangesFind(const std::unordered_set<int> &ids, int id) {
+  std::vector<int> copy(ids.begin(), ids.end());
+  return std::ranges::find(copy, id) != copy.end();
+}
+
+bool knownByAnyOf(const std::unordered_map<int, int> &m, int limit) {
+  std::vector<int> values;
+  for (const auto &[key, value] : m)
+    values.push_back(value);
+  return std::count(values.begin(), values.end(), limit) > 0 ||
+         std::any_of(values.begin(), values.end(),
+                     [&](int v) { return v > limit; });
+}
+
+// Sorted by the key only to binary_search it: membership again.
+bool knownAfterSort(const std::vector<std::string> &names,
+                    const std::string &query) {
+  std::unordered_map<std::string, int> seen;
+  for (const auto &name : names)
+    ++seen[name];
+  std::vector<std::string> keys;
+  for (const auto &entry : seen)
+    keys.push_back(entry.first);
+  std::sort(keys.begin(), keys.end());
+  return std::binary_search(keys.begin(), keys.end(), query);
+}
+
+// Each key is evicted from the source map on its own: the map ends the same
+// whatever order the keys come in.
+void evict(std::unordered_map<std::string, int> &cache, const std::string &key) {
+  cache.erase(key);
+}
+
+void expire(std::unordered_map<std::string, int> &cache, int now) {
+  std::vector<std::string> stale;
+  for (const auto &entry : cache)
+    if (entry.second < now)
+      stale.push_back(entry.first);
+  for (const auto &key : stale) {
+    auto it = cache.find(key);
+    if (it != cache.end())
+      cache.erase(it);
+  }
+}
+
+void expireThroughHelper(std::unordered_map<std::string, int> &cache, int now) {
+  std::vector<std::string> stale;
+  for (const auto &entry : cache)
+    if (entry.second < now)
+      stale.push_back(entry.first);
+  for (const auto &key : stale)
+    evict(cache, key);
+}
+
+void expireByIndex(std::unordered_map<std::string, int> &cache, int now) {
+  std::vector<std::string> stale;
+  for (const auto &entry : cache)
+    if (entry.second < now)
+      stale.push_back(entry.first);
+  for (size_t i = 0; i < stale.size(); ++i)
+    evict(cache, stale[i]);
+}
+
+// Every caller in this file puts the returned names in a set or a map.
+static std::vector<std::string> tagNames(
+    const std::unordered_map<std::string, int> &tags) {
+  std::vector<std::string> names;
+  for (const auto &tag : tags)
+    names.push_back(tag.first);
+  return names;
+}
+
+std::set<std::string> tagSet(const std::unordered_map<std::string, int> &tags) {
+  const std::vector<std::string> names = tagNames(tags);
+  return std::set<std::string>(names.begin(), names.end());
+}
+
+size_t distinctTags(const std::unordered_map<std::string, int> &tags) {
+  std::set<std::string> seen;
+  for (const auto &name : tagNames(tags))
+    seen.insert(name);
+  return seen.size();
+}
+
+std::map<std::string, int> tagIndex(
+    const std::unordered_map<std::string, int> &tags) {
+  std::map<std::string, int> index;
+  auto names = tagNames(tags);
+  for (const auto &name : names)
+    index.emplace(name, 0);
+  return index;
+}
+
+// Twins that let the order out.
+void log(const std::string &key);
+
+void expireLogged(std::unordered_map<std::string, int> &cache, int now) {
+  std::vector<std::string> stale;
+  for (const auto &entry : cache)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'stale' takes the iteration order of 'cache', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+4]]:26: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(stale.begin(), stale.end());{{$}}
+    if (entry.second < now)
+      stale.push_back(entry.first);
+  for (const auto &key : stale) {
+    log(key); // a call that takes only the element: its output is ordered
+    cache.erase(key);
+  }
+}
+
+bool firstIsKnown(const std::unordered_set<int> &ids, int id) {
+  std::vector<int> copy(ids.begin(), ids.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'copy' takes the iteration order of 'ids', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+2]]:10: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(copy.begin(), copy.end());{{$}}
+  return std::find(copy.begin(), copy.end(), id) == copy.begin();
+}
+
+static std::vector<std::string> userNames(
+    const std::unordered_map<std::string, int> &users) {
+  std::vector<std::string> names;
+  for (const auto &user : users)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'names' takes the iteration order of 'users', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+3]]:10: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(names.begin(), names.end());{{$}}
+    names.push_back(user.first);
+  return names;
+}
+
+std::set<std::string> userSet(
+    const std::unordered_map<std::string, int> &users) {
+  const std::vector<std::string> names = userNames(users);
+  return std::set<std::string>(names.begin(), names.end());
+}
+
+void printUsers(const std::unordered_map<std::string, int> &users) {
+  for (const auto &name : userNames(users))
+    std::printf("%s\n", name.c_str());
+}
+
+// Visible to other files, whose callers are not seen.
+std::vector<std::string> groupNames(
+    const std::unordered_map<std::string, int> &groups) {
+  std::vector<std::string> names;
+  for (const auto &group : groups)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'names' takes the iteration order of 'groups', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+3]]:10: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(names.begin(), names.end());{{$}}
+    names.push_back(group.first);
+  return names;
+}
+
+std::set<std::string> groupSet(
+    const std::unordered_map<std::string, int> &groups) {
+  const std::vector<std::string> names = groupNames(groups);
+  return std::set<std::string>(names.begin(), names.end());
+}
