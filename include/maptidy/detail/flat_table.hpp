@@ -256,13 +256,22 @@ class flat_table {
     }
   }
 
-  // Constructs a new element whose key is known to be absent. Grows the table
-  // first if needed, so a throwing constructor leaves the elements as they
-  // were (the capacity may have grown). hash_of(const Value&) rehashes
-  // elements.
+  // Constructs a new element whose key is known to be absent. When the
+  // table is full, the element is built in the new storage before the others
+  // move there: `args` may refer to elements of this table (as in
+  // map.emplace(k, map.at(j))), and a throwing constructor leaves the table
+  // as it was. hash_of(const Value&) rehashes elements.
   template <class HashOf, class... Args>
   std::size_t emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
-    if (max_load_ == 0) grow(size() + 1, hash_of, allocator);
+    if (max_load_ == 0) {
+      return rebuild(groups_after_growth(size() + 1), hash_of, allocator, [&](flat_table& fresh) {
+        const std::size_t index = fresh.free_slot(hash);
+        value_traits::construct(allocator, reinterpret_cast<Value*>(fresh.slots_[index].storage),
+                                std::forward<Args>(args)...);
+        fresh.occupy(index, hash);
+        return index;
+      });
+    }
     const std::size_t index = free_slot(hash);
     value_traits::construct(allocator, reinterpret_cast<Value*>(slots_[index].storage), std::forward<Args>(args)...);
     occupy(index, hash);
@@ -303,7 +312,7 @@ class flat_table {
   // Makes room for `count` elements in total without a rehash.
   template <class HashOf>
   void reserve(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
-    if (count > size() + max_load_) grow(count, hash_of, allocator);
+    if (count > size() + max_load_) rebuild(groups_after_growth(count), hash_of, allocator, no_new_element);
   }
 
   // Rebuilds the table with the fewest groups that hold max(count, size())
@@ -315,7 +324,7 @@ class flat_table {
       release(allocator);
       return;
     }
-    rebuild(groups_for(count, 1), hash_of, allocator);
+    rebuild(groups_for(count, 1), hash_of, allocator, no_new_element);
   }
 
   // Destroys the elements and keeps the storage for refilling.
@@ -434,20 +443,27 @@ class flat_table {
     max_load_ = max_load_for(groups);
   }
 
-  // Rehashes into a table sized for `count` elements: at least double the
-  // current groups when the size exhausted the load budget, the same number
-  // when erasures did (which clears their stale overflow bits).
-  template <class HashOf>
-  void grow(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
+  // Groups for `count` elements: at least double the current number when
+  // the size exhausted the load budget, the same number when erasures did
+  // (rebuilding clears their stale overflow bits).
+  std::size_t groups_after_growth(std::size_t count) const noexcept {
     const bool full = size() >= max_load_for(group_count());
-    rebuild(groups_for(count, full ? 2 * group_count() : group_count()), hash_of, allocator);
+    return groups_for(count, full ? 2 * group_count() : group_count());
   }
 
-  template <class HashOf>
-  void rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator) {
+  static std::size_t no_new_element(flat_table&) noexcept { return npos; }
+
+  // Moves the elements into `groups` new groups, after place(fresh table)
+  // has put a new element there (or not: npos), and returns place's result.
+  // If anything throws, the new storage is freed and this table is as it was
+  // (see relocation_source).
+  template <class HashOf, class Place>
+  std::size_t rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator, Place&& place) {
     flat_table fresh;
     fresh.allocate(groups, allocator);
+    std::size_t placed;
     try {
+      placed = place(fresh);
       for_each_index([&](std::size_t index) {
         Value& element = value_at(index);
         const std::uint64_t hash = hash_of(element);
@@ -462,6 +478,7 @@ class flat_table {
     }
     swap(fresh);
     fresh.release(allocator);
+    return placed;
   }
 
   // Moving an element leaves the source unusable, so the source is moved
