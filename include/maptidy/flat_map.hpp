@@ -299,7 +299,7 @@ class flat_map {
   iterator erase(const_iterator it) noexcept {
     position next = it.position_;
     next.advance();
-    table_.erase(table_.index_of(it.position_), allocator_);
+    table_.erase(it.position_, allocator_);
     return iterator(next);
   }
   iterator erase(const_iterator first, const_iterator last) noexcept {
@@ -339,10 +339,10 @@ class flat_map {
     return find_impl(key);
   }
 
-  bool contains(const key_type& key) const { return index_of(key) != table_type::npos; }
+  bool contains(const key_type& key) const { return position_of(key).found(); }
   template <class K, enable_if_probe<K> = 0>
   bool contains(const K& key) const {
-    return index_of(key) != table_type::npos;
+    return position_of(key).found();
   }
 
   size_type count(const key_type& key) const { return contains(key) ? 1 : 0; }
@@ -415,7 +415,7 @@ class flat_map {
     template <bool OtherConst, std::enable_if_t<Const && !OtherConst, int> = 0>
     basic_iterator(const basic_iterator<OtherConst>& other) noexcept : position_(other.position_) {}
 
-    reference operator*() const noexcept { return table_type::value_of(position_.slots[position_.slot]); }
+    reference operator*() const noexcept { return table_type::value_at(position_); }
     pointer operator->() const noexcept { return std::addressof(**this); }
     basic_iterator& operator++() noexcept {
       position_.advance();
@@ -459,17 +459,15 @@ class flat_map {
   }
 
   template <class K>
-  std::size_t index_of(const K& key) const {
+  position position_of(const K& key) const {
     return table_.find(key, detail::table_hash(hasher_, key), equal_);
   }
 
   template <class K, class... Args>
   std::pair<iterator, bool> emplace_unique(const K& key, Args&&... args) {
     const std::uint64_t hash = detail::table_hash(hasher_, key);
-    if (const std::size_t found = table_.find(key, hash, equal_); found != table_type::npos)
-      return {iterator(table_.position_of(found)), false};
-    const std::size_t index = table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...);
-    return {iterator(table_.position_of(index)), true};
+    if (const position found = table_.find(key, hash, equal_); found.found()) return {iterator(found), false};
+    return {iterator(table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...)), true};
   }
 
   template <class K, class M>
@@ -491,19 +489,19 @@ class flat_map {
   template <class K, class M>
   std::pair<iterator, bool> insert_or_assign_impl(K&& key, M&& object) {
     const std::uint64_t hash = detail::table_hash(hasher_, key);
-    if (const std::size_t found = table_.find(key, hash, equal_); found != table_type::npos) {
-      table_.value_at(found).second = std::forward<M>(object);
-      return {iterator(table_.position_of(found)), false};
+    if (const position found = table_.find(key, hash, equal_); found.found()) {
+      table_type::value_at(found).second = std::forward<M>(object);
+      return {iterator(found), false};
     }
-    const std::size_t index =
-        table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key), std::forward<M>(object));
-    return {iterator(table_.position_of(index)), true};
+    return {iterator(table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key),
+                                           std::forward<M>(object))),
+            true};
   }
 
   template <class K>
   iterator find_impl(const K& key) const {
-    const std::size_t index = index_of(key);
-    return iterator(index == table_type::npos ? table_.end() : table_.position_of(index));
+    const position found = position_of(key);
+    return iterator(found.found() ? found : table_.end());
   }
 
   template <class Iterator, class Self, class K>
@@ -516,16 +514,16 @@ class flat_map {
 
   template <class Self, class K>
   static auto& at_impl(Self& self, const K& key) {
-    const std::size_t index = self.index_of(key);
-    if (index == table_type::npos) throw std::out_of_range("maptidy::flat_map::at: key not found");
-    return self.table_.value_at(index).second;
+    const position found = self.position_of(key);
+    if (!found.found()) throw std::out_of_range("maptidy::flat_map::at: key not found");
+    return static_cast<decltype(*self.begin())>(table_type::value_at(found)).second;
   }
 
   template <class K>
   size_type erase_key(const K& key) {
-    const std::size_t index = index_of(key);
-    if (index == table_type::npos) return 0;
-    table_.erase(index, allocator_);
+    const position found = position_of(key);
+    if (!found.found()) return 0;
+    table_.erase(found, allocator_);
     return 1;
   }
 

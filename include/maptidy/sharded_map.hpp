@@ -427,6 +427,7 @@ class sharded_map {
 
  private:
   using table_type = detail::flat_table<value_type, Allocator>;
+  using position = typename table_type::position;
 
   // Invariant: `mutex` guards every member of `table` except its size
   // counter, which is also read without the lock (relaxed, for size()).
@@ -483,7 +484,7 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (s.table.find(key, hash, equal_) != table_type::npos) return false;
+    if (s.table.find(key, hash, equal_).found()) return false;
     s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...);
     return true;
   }
@@ -494,8 +495,8 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (const size_type index = s.table.find(key, hash, equal_); index != table_type::npos) {
-      s.table.value_at(index).second = std::forward<M>(object);
+    if (const position found = s.table.find(key, hash, equal_); found.found()) {
+      table_type::value_at(found).second = std::forward<M>(object);
       return false;
     }
     s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key), std::forward<M>(object));
@@ -508,18 +509,18 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (const size_type index = s.table.find(key, hash, equal_); index != table_type::npos) {
+    if (const position found = s.table.find(key, hash, equal_); found.found()) {
       const detail::callback_scope in_callback(this);
-      f(s.table.value_at(index).second);
+      f(table_type::value_at(found).second);
       return false;
     }
-    const size_type index = s.table.emplace_absent(hash, hash_of_value(), allocator_, std::piecewise_construct,
+    const position inserted = s.table.emplace_absent(hash, hash_of_value(), allocator_, std::piecewise_construct,
                                                    std::forward_as_tuple(std::forward<K>(key)), std::tuple<>());
     try {
       const detail::callback_scope in_callback(this);
-      f(s.table.value_at(index).second);
+      f(table_type::value_at(inserted).second);
     } catch (...) {
-      s.table.erase(index, allocator_);
+      s.table.erase(inserted, allocator_);
       throw;
     }
     return true;
@@ -534,11 +535,11 @@ class sharded_map {
     const std::uint64_t hash = self.hash_of(key);
     shard& s = self.shard_for(hash);
     const lock_type lock(s.mutex);
-    const size_type index = s.table.find(key, hash, self.equal_);
-    if (index == table_type::npos) return false;
+    const position found = s.table.find(key, hash, self.equal_);
+    if (!found.found()) return false;
     const detail::callback_scope in_callback(&self);
-    auto& table = static_cast<std::conditional_t<std::is_const_v<Self>, const table_type&, table_type&>>(s.table);
-    f(table.value_at(index));
+    f(static_cast<std::conditional_t<std::is_const_v<Self>, const value_type&, value_type&>>(
+        table_type::value_at(found)));
     return true;
   }
 
@@ -561,7 +562,7 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     const shard& s = shard_for(hash);
     const std::shared_lock<SharedMutex> lock(s.mutex);
-    return s.table.find(key, hash, equal_) != table_type::npos;
+    return s.table.find(key, hash, equal_).found();
   }
 
   template <class K>
@@ -570,9 +571,9 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    const size_type index = s.table.find(key, hash, equal_);
-    if (index == table_type::npos) return 0;
-    s.table.erase(index, allocator_);
+    const position found = s.table.find(key, hash, equal_);
+    if (!found.found()) return 0;
+    s.table.erase(found, allocator_);
     return 1;
   }
 

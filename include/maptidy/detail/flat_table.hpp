@@ -147,11 +147,12 @@ struct element_relocation<std::pair<const Key, T>> {
   }
 };
 
-// A position in a flat_table for iteration: the group, its first slot and
-// the slot within the group. Advancing stops at the sentinel group.
+// A slot of a flat_table: its group, the group's first slot and the slot
+// within the group. Lookups return one (a null group: not found), and
+// iterators are one; advancing stops at the sentinel group.
 template <class Slot>
 struct table_position {
-  const group_metadata* group = nullptr;
+  group_metadata* group = nullptr;
   Slot* slots = nullptr;  // slot 0 of `group`
   unsigned slot = 0;
 
@@ -168,6 +169,7 @@ struct table_position {
   void settle() noexcept {
     if (group != nullptr && ((group->match_occupied() >> slot) & 1) == 0) advance();
   }
+  bool found() const noexcept { return group != nullptr; }
   friend bool operator==(const table_position& a, const table_position& b) noexcept {
     return a.group == b.group && a.slot == b.slot;
   }
@@ -188,7 +190,6 @@ class flat_table {
 
  public:
   using position = table_position<slot>;
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   // The load limit: 7/8 of the slots keeps probe sequences short while
   // groups of 15 still have room.
   static constexpr float max_load_factor = 0.875f;
@@ -209,10 +210,8 @@ class flat_table {
     return groups_ == nullptr ? 0 : (group_count() + 1) * sizeof(group_metadata) + capacity() * sizeof(slot);
   }
 
-  static Value& value_of(slot& s) noexcept { return *std::launder(reinterpret_cast<Value*>(s.storage)); }
-  Value& value_at(std::size_t index) noexcept { return value_of(slots_[index]); }
-  const Value& value_at(std::size_t index) const noexcept {
-    return *std::launder(reinterpret_cast<const Value*>(slots_[index].storage));
+  static Value& value_at(const position& p) noexcept {
+    return *std::launder(reinterpret_cast<Value*>(p.slots[p.slot].storage));
   }
 
   position begin() const noexcept {
@@ -227,18 +226,11 @@ class flat_table {
     if (groups_ == nullptr) return position{};
     return position{groups_ + group_count(), slots_ + capacity(), 0};
   }
-  position position_of(std::size_t index) const noexcept {
-    const std::size_t group = index / group_metadata::slot_count;
-    return position{groups_ + group, slots_ + group * group_metadata::slot_count,
-                    static_cast<unsigned>(index % group_metadata::slot_count)};
-  }
-  std::size_t index_of(const position& p) const noexcept {
-    return static_cast<std::size_t>(p.group - groups_) * group_metadata::slot_count + p.slot;
-  }
 
+  // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
-  std::size_t find(const Key& key, std::uint64_t hash, const Equal& equal) const {
-    if (groups_ == nullptr) return npos;
+  position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
+    if (groups_ == nullptr) return position{};
     const unsigned char tag = hash_fields::tag(hash);
     const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
     std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
@@ -248,10 +240,10 @@ class flat_table {
       prefetch(&slots_[group * group_metadata::slot_count]);
       const group_metadata& metadata = groups_[group];
       for (unsigned match = metadata.match(tag); match != 0; match &= match - 1) {
-        const std::size_t index = group * group_metadata::slot_count + count_trailing_zeros(match);
-        if (equal(key, value_at(index).first)) return index;
+        const position candidate = at(group, count_trailing_zeros(match));
+        if (equal(key, value_at(candidate).first)) return candidate;
       }
-      if (!metadata.overflowed(overflow_bit) || step > group_mask_) return npos;
+      if (!metadata.overflowed(overflow_bit) || step > group_mask_) return position{};
       group = (group + step) & group_mask_;
     }
   }
@@ -262,26 +254,19 @@ class flat_table {
   // map.emplace(k, map.at(j))), and a throwing constructor leaves the table
   // as it was. hash_of(const Value&) rehashes elements.
   template <class HashOf, class... Args>
-  std::size_t emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
+  position emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
     if (max_load_ == 0) {
       return rebuild(groups_after_growth(size() + 1), hash_of, allocator, [&](flat_table& fresh) {
-        const std::size_t index = fresh.free_slot(hash);
-        value_traits::construct(allocator, reinterpret_cast<Value*>(fresh.slots_[index].storage),
-                                std::forward<Args>(args)...);
-        fresh.occupy(index, hash);
-        return index;
+        return fresh.construct_at(fresh.free_slot(hash), hash, allocator, std::forward<Args>(args)...);
       });
     }
-    const std::size_t index = free_slot(hash);
-    value_traits::construct(allocator, reinterpret_cast<Value*>(slots_[index].storage), std::forward<Args>(args)...);
-    occupy(index, hash);
-    return index;
+    return construct_at(free_slot(hash), hash, allocator, std::forward<Args>(args)...);
   }
 
-  void erase(std::size_t index, Allocator& allocator) noexcept {
-    value_traits::destroy(allocator, &value_at(index));
-    group_metadata& metadata = groups_[index / group_metadata::slot_count];
-    metadata.bytes[index % group_metadata::slot_count] = 0;
+  void erase(const position& p, Allocator& allocator) noexcept {
+    value_traits::destroy(allocator, &value_at(p));
+    group_metadata& metadata = *p.group;
+    metadata.bytes[p.slot] = 0;
     size_.store(size() - 1, std::memory_order_relaxed);
     // Overflow bits outlive the elements that set them; only erasures from
     // groups without any leave the freed slot to later insertions.
@@ -290,19 +275,19 @@ class flat_table {
 
   template <class F>
   void for_each(F& f) {
-    for_each_index([&](std::size_t index) { f(value_at(index)); });
+    for_each_position([&](const position& p) { f(value_at(p)); });
   }
   template <class F>
   void for_each(F& f) const {
-    for_each_index([&](std::size_t index) { f(static_cast<const Value&>(value_at(index))); });
+    for_each_position([&](const position& p) { f(static_cast<const Value&>(value_at(p))); });
   }
 
   template <class Predicate>
   std::size_t erase_if(Predicate& predicate, Allocator& allocator) {
     std::size_t erased = 0;
-    for_each_index([&](std::size_t index) {
-      if (predicate(static_cast<const Value&>(value_at(index)))) {
-        erase(index, allocator);
+    for_each_position([&](const position& p) {
+      if (predicate(static_cast<const Value&>(value_at(p)))) {
+        erase(p, allocator);
         ++erased;
       }
     });
@@ -342,10 +327,10 @@ class flat_table {
     flat_table copy;
     copy.allocate(other.group_count(), allocator);
     try {
-      other.for_each_index([&](std::size_t index) {
-        value_traits::construct(allocator, reinterpret_cast<Value*>(copy.slots_[index].storage), other.value_at(index));
-        copy.groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count] =
-            other.groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count];
+      other.for_each_position([&](const position& p) {
+        const position target{copy.groups_ + (p.group - other.groups_), copy.slots_ + (p.slots - other.slots_), p.slot};
+        value_traits::construct(allocator, address(target), value_at(p));
+        target.group->bytes[p.slot] = p.group->bytes[p.slot];
         copy.size_.store(copy.size() + 1, std::memory_order_relaxed);
       });
     } catch (...) {
@@ -398,29 +383,37 @@ class flat_table {
     return groups;
   }
 
+  position at(std::size_t group, unsigned slot) const noexcept {
+    return position{groups_ + group, slots_ + group * group_metadata::slot_count, slot};
+  }
+  static Value* address(const position& p) noexcept { return reinterpret_cast<Value*>(p.slots[p.slot].storage); }
+
   template <class F>
-  void for_each_index(F&& f) const {
+  void for_each_position(F&& f) const {
     for (std::size_t group = 0; group < group_count(); ++group)
       for (unsigned match = groups_[group].match_occupied(); match != 0; match &= match - 1)
-        f(group * group_metadata::slot_count + count_trailing_zeros(match));
+        f(at(group, count_trailing_zeros(match)));
   }
 
-  std::size_t free_slot(std::uint64_t hash) noexcept {
+  position free_slot(std::uint64_t hash) noexcept {
     const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
     std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
     for (std::size_t step = 1;; ++step) {
       group_metadata& metadata = groups_[group];
-      if (const unsigned empty = metadata.match_empty(); empty != 0)
-        return group * group_metadata::slot_count + count_trailing_zeros(empty);
+      if (const unsigned empty = metadata.match_empty(); empty != 0) return at(group, count_trailing_zeros(empty));
       metadata.mark_overflow(overflow_bit);
       group = (group + step) & group_mask_;
     }
   }
 
-  void occupy(std::size_t index, std::uint64_t hash) noexcept {
-    groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count] = hash_fields::tag(hash);
+  // Builds an element in the free slot `p`, then marks it occupied.
+  template <class... Args>
+  position construct_at(const position& p, std::uint64_t hash, Allocator& allocator, Args&&... args) {
+    value_traits::construct(allocator, address(p), std::forward<Args>(args)...);
+    p.group->bytes[p.slot] = hash_fields::tag(hash);
     size_.store(size() + 1, std::memory_order_relaxed);
     --max_load_;
+    return p;
   }
 
   // Only the metadata is written here: slot memory is first touched when an
@@ -451,26 +444,23 @@ class flat_table {
     return groups_for(count, full ? 2 * group_count() : group_count());
   }
 
-  static std::size_t no_new_element(flat_table&) noexcept { return npos; }
+  static position no_new_element(flat_table&) noexcept { return position{}; }
 
   // Moves the elements into `groups` new groups, after place(fresh table)
-  // has put a new element there (or not: npos), and returns place's result.
+  // has put a new element there (or not), and returns place's result.
   // If anything throws, the new storage is freed and this table is as it was
   // (see relocation_source).
   template <class HashOf, class Place>
-  std::size_t rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator, Place&& place) {
+  position rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator, Place&& place) {
     flat_table fresh;
     fresh.allocate(groups, allocator);
-    std::size_t placed;
+    position placed;
     try {
       placed = place(fresh);
-      for_each_index([&](std::size_t index) {
-        Value& element = value_at(index);
+      for_each_position([&](const position& p) {
+        Value& element = value_at(p);
         const std::uint64_t hash = hash_of(element);
-        const std::size_t target = fresh.free_slot(hash);
-        value_traits::construct(allocator, reinterpret_cast<Value*>(fresh.slots_[target].storage),
-                                relocation_source(element, hash_of));
-        fresh.occupy(target, hash);
+        fresh.construct_at(fresh.free_slot(hash), hash, allocator, relocation_source(element, hash_of));
       });
     } catch (...) {
       fresh.release(allocator);
@@ -497,7 +487,7 @@ class flat_table {
 
   void destroy_elements(Allocator& allocator) noexcept {
     if constexpr (!std::is_trivially_destructible_v<Value>)
-      for_each_index([&](std::size_t index) { value_traits::destroy(allocator, &value_at(index)); });
+      for_each_position([&](const position& p) { value_traits::destroy(allocator, &value_at(p)); });
   }
 
   group_metadata* groups_ = nullptr;
