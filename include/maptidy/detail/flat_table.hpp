@@ -235,11 +235,12 @@ class flat_table {
     const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
     std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
     for (std::size_t step = 1;; ++step) {
-      // Fetch the group's slots while its metadata is matched: the two
-      // likely cache misses overlap.
-      prefetch(&slots_[group * group_metadata::slot_count]);
       const group_metadata& metadata = groups_[group];
-      for (unsigned match = metadata.match(tag); match != 0; match &= match - 1) {
+      unsigned match = metadata.match(tag);
+      // Start fetching the group's slots only when a tag matches: a lookup
+      // that fails on the metadata (most misses) then costs no slot traffic.
+      if (match != 0) prefetch(&slots_[group * group_metadata::slot_count]);
+      for (; match != 0; match &= match - 1) {
         const position candidate = at(group, count_trailing_zeros(match));
         if (equal(key, value_at(candidate).first)) return candidate;
       }
