@@ -13,6 +13,11 @@
 //
 // Callbacks must not call back into the same map (that would self-deadlock);
 // builds without NDEBUG assert on it.
+//
+// Design sources: one lock per submap, selected by high hash bits, as in
+// Gregory Popovitch's parallel_flat_hash_map (phmap) and the segments of
+// Java's ConcurrentHashMap; each shard's table is detail/flat_table.hpp
+// (Swiss-table groups with boost::unordered_flat_map's overflow bytes).
 #ifndef MAPTIDY_SHARDED_MAP_HPP
 #define MAPTIDY_SHARDED_MAP_HPP
 
