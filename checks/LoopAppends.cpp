@@ -208,8 +208,8 @@ bool mayResetContainer(const Expr &Ref, ASTContext &Context) {
   return false;
 }
 
-/// Whether the use \p Ref of a container may add elements to it.
-static bool mayGrow(const Expr &Ref, ASTContext &Context) {
+/// Whether the use \p Ref of a \p Kind container may add elements to it.
+static bool mayGrow(const Expr &Ref, ContainerKind Kind, ASTContext &Context) {
   static const llvm::StringSet<> Growing = {
       "push_back", "emplace_back", "emplace",       "emplace_hint",
       "insert",    "try_emplace",  "insert_or_assign", "append",
@@ -220,7 +220,8 @@ static bool mayGrow(const Expr &Ref, ASTContext &Context) {
   const Stmt *Parent = userParent(Ref, Context);
   if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
     return Operator->getOperator() == OO_PlusEqual ||
-           Operator->getOperator() == OO_Subscript;
+           (Operator->getOperator() == OO_Subscript &&
+            Kind == ContainerKind::Hash);
   if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent))
     return Binary->isCompoundAssignmentOp();
   return false;
@@ -259,7 +260,7 @@ public:
     ASTContext &Context = Ctx.Context;
     for (auto &[Decl, Growth] : Growths)
       forEachReference(&Body, Decl, [&](const Expr &Ref) {
-        if (Growth.Unbounded || !mayGrow(Ref, Context))
+        if (Growth.Unbounded || !mayGrow(Ref, Growth.Kind, Context))
           return;
         const Stmt *Growing = growingExpr(Ref, Context);
         if (Counted.contains(Growing))

@@ -38,6 +38,18 @@ static void severalAppends(const std::vector<int> &values) {
   // CHECK-FIXES: {{^}}  pairs.reserve(3 * values.size());{{$}}
   // CHECK-FIXES-NEXT: {{^}}  for (int v : values) {{{$}}
   std::printf("%zu\n", pairs.size());
+
+  // Reading an element back does not grow the vector.
+  std::vector<int> squares;
+  int sum = 0;
+  for (int i = 0; i < 5; ++i) {
+    squares.push_back(i * i);
+    sum += squares[i];
+  }
+  // CHECK-MESSAGES: :[[@LINE-3]]:13: warning: 'squares' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+  // CHECK-FIXES: {{^}}  squares.reserve(5);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < 5; ++i) {{{$}}
+  std::printf("%d\n", sum);
 }
 
 int main() {
