@@ -10,6 +10,7 @@
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::maptidy {
 
@@ -76,6 +77,19 @@ bool isCheapPureExpr(const Expr *E) {
             Operator->getOperator() == OO_Arrow) &&
            Operator->getNumArgs() == 1 && Method && Method->isConst() &&
            isCheapPureExpr(Operator->getArg(0));
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 0) {
+    // c.size() on a container of dependent type, in a template.
+    const auto *Member =
+        dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee());
+    return Member && !Member->isArrow() && !Member->isImplicitAccess() &&
+           Member->getMember().isIdentifier() &&
+           (Member->getMember().getAsIdentifierInfo()->getName() == "size" ||
+            Member->getMember().getAsIdentifierInfo()->getName() ==
+                "length") &&
+           isStdSizedContainer(Member->getBaseType()) &&
+           isCheapPureExpr(Member->getBase());
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     // std::size(c)
@@ -155,6 +169,9 @@ static bool mayWriteScalar(const Expr &Ref, ASTContext &Context) {
                  !isStdForwardingParam(*Callee, I - Skipped);
         }
       return true;
+    } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent)) {
+      // In a template, `in[i]` has no lvalue-to-rvalue conversion of `i`.
+      return Subscript->getIdx() != Child;
     } else if (!isa<ParenExpr>(Parent)) {
       return !isa<UnaryExprOrTypeTraitExpr>(Parent);
     }
@@ -186,7 +203,11 @@ static bool mutatesAny(const Stmt *Region,
     else if (const auto *Member = dyn_cast<MemberExpr>(S))
       Decl = Member->getMemberDecl();
     const bool Scalar = Decl && Decl->getType()->isScalarType();
-    if (Decl && Decls.contains(Decl) &&
+    // Nothing is written through a const name; this also keeps a const
+    // reference passed to a call of a template's dependent code unwritten.
+    const bool Const =
+        Decl && Decl->getType().getNonReferenceType().isConstQualified();
+    if (Decl && Decls.contains(Decl) && !Const &&
         (Scalar ? mayWriteScalar(*cast<Expr>(S), Context)
                 : Analyzer.isMutated(cast<Expr>(S)))) {
       Mutated = true;
@@ -212,10 +233,17 @@ static bool stays(const Expr *E, std::initializer_list<const Stmt *> Regions,
 /// The type of `A - B` (or of `A` alone) after the usual conversions.
 static QualType arithmeticType(const Expr *A, const Expr *B,
                                ASTContext &Context) {
-  QualType TypeA = strip(A)->getType().getCanonicalType().getUnqualifiedType();
+  // In a template, `c.size()` of a standard container is its size_type.
+  auto TypeOf = [&](const Expr *E) {
+    E = strip(E);
+    if (E->isTypeDependent() && isa<CallExpr>(E) && isCheapPureExpr(E))
+      return Context.getSizeType();
+    return E->getType().getCanonicalType().getUnqualifiedType();
+  };
+  QualType TypeA = TypeOf(A);
   if (!B)
     return TypeA;
-  QualType TypeB = strip(B)->getType().getCanonicalType().getUnqualifiedType();
+  QualType TypeB = TypeOf(B);
   if (!TypeA->isIntegerType() || !TypeB->isIntegerType())
     return {};
   if (Context.isPromotableIntegerType(TypeA))
@@ -272,14 +300,14 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
                           (Inclusive ? 1 : 0);
     if (Count <= 0)
       return std::nullopt;
-    TripCount Result;
-    Result.Constant = static_cast<uint64_t>(Count);
-    Result.Text = std::to_string(Count);
+    TripCount Result = constantCount(static_cast<uint64_t>(Count));
     // `i < kRows` from zero: keep the names, they say what the count is.
     if (LowValue->isZero() && !Inclusive &&
         !isa<IntegerLiteral>(strip(High)) && isCheapPureExpr(High))
-      if (std::optional<std::string> Spelled = textOf(*High, Context))
+      if (std::optional<std::string> Spelled = textOf(*High, Context)) {
         Result.Text = *Spelled;
+        Result.Operands.push_back(High);
+      }
     return Result;
   }
   if (LowValue && LowValue->isZero())
@@ -313,6 +341,10 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
   TripCount Result;
   if (!Low && !Inclusive)
     Result.Bound = High;
+  Result.Type = Type;
+  Result.Operands.push_back(High);
+  if (Low)
+    Result.Operands.push_back(Low);
   if (Type->isUnsignedIntegerType()) {
     Result.Text = Low ? *HighText + (Inclusive ? " >= " : " > ") + *LowText +
                             " ? " + Difference + " : 0"
@@ -329,24 +361,172 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
   return Result;
 }
 
-/// +1 for `++i`, `i++`, `i += 1`; -1 for the decrements; 0 otherwise.
-static int unitStep(const Expr *Increment, const VarDecl *Counter) {
+/// Wraps \p Text in parentheses unless it is a single term.
+static std::string asTerm(StringRef Text) {
+  int Depth = 0;
+  for (char C : Text) {
+    if (C == '(' || C == '[' || C == '<')
+      ++Depth;
+    else if (C == ')' || C == ']' || C == '>')
+      --Depth;
+    else if (C == ' ' && Depth == 0)
+      return ("(" + Text + ")").str();
+  }
+  return Text.str();
+}
+
+TripCount constantCount(uint64_t Value) {
+  TripCount Result;
+  Result.Constant = Value;
+  Result.Text = std::to_string(Value);
+  return Result;
+}
+
+/// Whether arithmetic on \p Count cannot overflow before the elements it
+/// counts exceed the memory: a constant, or an unsigned type as wide as
+/// std::size_t.
+static bool isWide(const TripCount &Count, ASTContext &Context) {
+  return Count.Constant ||
+         (!Count.Type.isNull() && Count.Type->isUnsignedIntegerType() &&
+          Context.getTypeSize(Count.Type) >=
+              Context.getTypeSize(Context.getSizeType()));
+}
+
+/// `A Operator B`, in std::size_t when neither operand's type is wide.
+static TripCount combined(const TripCount &A, const TripCount &B,
+                          StringRef Operator, ASTContext &Context) {
+  TripCount Result;
+  Result.UsesStdMax = A.UsesStdMax || B.UsesStdMax;
+  Result.Operands.append(A.Operands.begin(), A.Operands.end());
+  Result.Operands.append(B.Operands.begin(), B.Operands.end());
+  if (A.Constant && B.Constant) {
+    const uint64_t Value = Operator == "*" ? *A.Constant * *B.Constant
+                                           : *A.Constant + *B.Constant;
+    Result.Constant = Value;
+    Result.Text = std::to_string(Value);
+    // Named constants (`2 * kRows`) say where the count comes from.
+    if (Value <= INT32_MAX && (A.Text != std::to_string(*A.Constant) ||
+                               B.Text != std::to_string(*B.Constant)))
+      Result.Text =
+          asTerm(A.Text) + " " + Operator.str() + " " + asTerm(B.Text);
+    return Result;
+  }
+  Result.Type = Context.getSizeType();
+  if (A.Text.empty() || B.Text.empty())
+    return Result;
+  auto Spell = [&](const TripCount &Count, bool Widen) {
+    if (!Widen)
+      return asTerm(Count.Text);
+    // Every standard container header declares std::size_t, its size_type.
+    return "static_cast<std::size_t>(" + Count.Text + ")";
+  };
+  // One operand in std::size_t makes the other convert to it.
+  const bool AnyWide = (!A.Constant && isWide(A, Context)) ||
+                       (!B.Constant && isWide(B, Context));
+  Result.Text = Spell(A, !AnyWide && !A.Constant) + " " + Operator.str() +
+                " " + Spell(B, !AnyWide && A.Constant);
+  return Result;
+}
+
+TripCount productOf(const TripCount &A, const TripCount &B,
+                    ASTContext &Context) {
+  if (A.Constant == 1u && A.Text == "1")
+    return B;
+  if (B.Constant == 1u && B.Text == "1")
+    return A;
+  // `2 * n`, `2 * kRows`: the number first.
+  auto IsNumber = [](const TripCount &Count) {
+    return Count.Constant && Count.Text == std::to_string(*Count.Constant);
+  };
+  if ((B.Constant && !A.Constant) || (IsNumber(B) && !IsNumber(A)))
+    return combined(B, A, "*", Context);
+  return combined(A, B, "*", Context);
+}
+
+TripCount sumOf(const TripCount &A, const TripCount &B, ASTContext &Context) {
+  return combined(A, B, "+", Context);
+}
+
+/// k for `++i`, `i++`, `i += k` (a positive literal); -1 for the unit
+/// decrements; 0 otherwise.
+static int64_t stepOf(const Expr *Increment, const VarDecl *Counter) {
   Increment = strip(Increment);
   if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Increment)) {
     if (!refersTo(Unary->getSubExpr(), Counter))
       return 0;
     return Unary->isIncrementOp() ? 1 : Unary->isDecrementOp() ? -1 : 0;
   }
-  if (const auto *Compound =
-          dyn_cast_or_null<CompoundAssignOperator>(Increment)) {
-    if (!refersTo(Compound->getLHS(), Counter) ||
-        !isLiteralOne(Compound->getRHS()))
-      return 0;
-    return Compound->getOpcode() == BO_AddAssign   ? 1
-           : Compound->getOpcode() == BO_SubAssign ? -1
-                                                   : 0;
+  const auto *Compound = dyn_cast_or_null<CompoundAssignOperator>(Increment);
+  if (!Compound || !refersTo(Compound->getLHS(), Counter))
+    return 0;
+  const auto *Step = dyn_cast<IntegerLiteral>(strip(Compound->getRHS()));
+  if (!Step || Step->getValue().isZero() ||
+      Step->getValue().getActiveBits() > 16)
+    return 0;
+  const int64_t Size = static_cast<int64_t>(Step->getValue().getZExtValue());
+  if (Compound->getOpcode() == BO_AddAssign)
+    return Size;
+  return Compound->getOpcode() == BO_SubAssign && Size == 1 ? -1 : 0;
+}
+
+/// c when \p E is `Counter + c` (c a literal), 0 when it is `Counter`.
+static std::optional<uint64_t> offsetFrom(const Expr *E,
+                                          const VarDecl *Counter) {
+  if (refersTo(E, Counter))
+    return 0;
+  const auto *Sum = dyn_cast_or_null<BinaryOperator>(strip(E));
+  if (!Sum || Sum->getOpcode() != BO_Add || !refersTo(Sum->getLHS(), Counter))
+    return std::nullopt;
+  const auto *Offset = dyn_cast<IntegerLiteral>(strip(Sum->getRHS()));
+  if (!Offset || Offset->getValue().getActiveBits() > 16)
+    return std::nullopt;
+  return Offset->getValue().getZExtValue();
+}
+
+/// \p Count divided by \p Step, rounded up unless \p Exact (the count is a
+/// multiple of the step, or the last partial step does not run).
+static std::optional<TripCount> dividedCount(TripCount Count, uint64_t Step,
+                                             bool RoundUp) {
+  if (Count.Constant) {
+    const uint64_t Value = (*Count.Constant + (RoundUp ? Step - 1 : 0)) / Step;
+    if (Value == 0)
+      return std::nullopt;
+    return constantCount(Value);
   }
-  return 0;
+  if (!Count.Text.empty())
+    Count.Text = (RoundUp ? "(" + Count.Text + " + " +
+                                std::to_string(Step - 1) + ")"
+                          : asTerm(Count.Text)) +
+                 " / " + std::to_string(Step);
+  Count.Bound = nullptr;
+  return Count;
+}
+
+/// Whether a counter stepping by \p Step while `counter Op bound` holds stops
+/// after the bound itself (`<=`, `>=`); none for comparisons that never stop.
+static std::optional<bool> isInclusive(BinaryOperatorKind Op, int64_t Step) {
+  if (Step > 0 && (Op == BO_LT || Op == BO_NE))
+    return false;
+  if (Step > 0 && Op == BO_LE)
+    return true;
+  if (Step < 0 && (Op == BO_GT || Op == BO_NE))
+    return false;
+  if (Step < 0 && Op == BO_GE)
+    return true;
+  return std::nullopt;
+}
+
+/// Whether \p Bound of a loop on \p Counter keeps its value in \p Regions.
+/// A bound with possible but no certain side effects (a call) still fixes the
+/// trip count; only a cheap pure one can be repeated before the loop.
+static bool isFixedBound(const Expr &Bound, const VarDecl &Counter,
+                         std::initializer_list<const Stmt *> Regions,
+                         ASTContext &Context) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> BoundDecls;
+  collectReadDecls(&Bound, BoundDecls);
+  return !BoundDecls.contains(&Counter) &&
+         !Bound.HasSideEffects(Context, /*IncludePossibleEffects=*/false) &&
+         stays(&Bound, Regions, Context);
 }
 
 static std::optional<TripCount>
@@ -372,45 +552,48 @@ countingLoopTripCount(const ForStmt &Loop, const TripCountContext &C) {
   if (!Counter || !Counter->getType()->isIntegerType() ||
       Counter->getType()->isBooleanType() || !Loop.getBody())
     return std::nullopt;
-  const int Step = unitStep(Loop.getInc(), Counter);
+  const int64_t Step = stepOf(Loop.getInc(), Counter);
   const auto *Condition =
       dyn_cast_or_null<BinaryOperator>(strip(Loop.getCond()));
   if (!Step || !Condition || !Condition->isComparisonOp())
     return std::nullopt;
   BinaryOperatorKind Op = Condition->getOpcode();
   const Expr *Bound = nullptr;
-  if (refersTo(Condition->getLHS(), Counter)) {
+  std::optional<uint64_t> Offset;
+  if ((Offset = offsetFrom(Condition->getLHS(), Counter))) {
     Bound = Condition->getRHS();
-  } else if (refersTo(Condition->getRHS(), Counter)) {
+  } else if ((Offset = offsetFrom(Condition->getRHS(), Counter))) {
     Bound = Condition->getLHS();
     Op = BinaryOperator::reverseComparisonOp(Op);
   } else {
     return std::nullopt;
   }
-  bool Inclusive = false;
-  if (Step > 0 && (Op == BO_LT || Op == BO_NE))
-    Inclusive = false;
-  else if (Step > 0 && Op == BO_LE)
-    Inclusive = true;
-  else if (Step < 0 && (Op == BO_GT || Op == BO_NE))
-    Inclusive = false;
-  else if (Step < 0 && Op == BO_GE)
-    Inclusive = true;
-  else
+  // `i + (k - 1) < n` with step k from zero runs n / k times (token pairs);
+  // `i < n` with step k runs the count divided by k, rounded up.
+  const bool PairsFromZero =
+      Step > 1 && *Offset == static_cast<uint64_t>(Step - 1) && Op == BO_LT &&
+      isa<IntegerLiteral>(strip(Start)) &&
+      cast<IntegerLiteral>(strip(Start))->getValue().isZero();
+  if (*Offset && !PairsFromZero)
+    return std::nullopt;
+  if (Step > 1 && Op == BO_NE)
+    return std::nullopt;
+  const std::optional<bool> Inclusive = isInclusive(Op, Step);
+  if (!Inclusive)
     return std::nullopt;
 
   llvm::SmallPtrSet<const ValueDecl *, 4> CounterDecl = {Counter};
-  llvm::SmallPtrSet<const ValueDecl *, 4> BoundDecls;
-  collectReadDecls(Bound, BoundDecls);
-  // A bound with possible but no certain side effects (a call) still fixes
-  // the trip count; only a cheap pure one can be repeated before the loop.
   if (mutatesAny(Loop.getBody(), CounterDecl, C.Context) ||
-      BoundDecls.contains(Counter) ||
-      Bound->HasSideEffects(C.Context, /*IncludePossibleEffects=*/false) ||
-      !stays(Bound, {Loop.getBody(), Loop.getInc()}, C.Context))
+      !isFixedBound(*Bound, *Counter, {Loop.getBody(), Loop.getInc()},
+                    C.Context))
     return std::nullopt;
-  return Step > 0 ? makeCount(Bound, Start, Inclusive, C)
-                  : makeCount(Start, Bound, Inclusive, C);
+  std::optional<TripCount> Count =
+      Step > 0
+          ? makeCount(Bound, PairsFromZero ? nullptr : Start, *Inclusive, C)
+          : makeCount(Start, Bound, *Inclusive, C);
+  if (Count && Step > 1)
+    return dividedCount(*Count, Step, /*RoundUp=*/!PairsFromZero);
+  return Count;
 }
 
 /// Elements of a container expression: constant for arrays and braced lists,
@@ -422,18 +605,11 @@ static std::optional<TripCount> sizeOfContainer(const Expr *Range,
     if (const auto *Init = dyn_cast<InitListExpr>(strip(List->getSubExpr()))) {
       if (Init->getNumInits() == 0)
         return std::nullopt;
-      TripCount Result;
-      Result.Constant = Init->getNumInits();
-      Result.Text = std::to_string(Init->getNumInits());
-      return Result;
+      return constantCount(Init->getNumInits());
     }
   }
-  if (const auto *Array = C.Context.getAsConstantArrayType(Range->getType())) {
-    TripCount Result;
-    Result.Constant = Array->getZExtSize();
-    Result.Text = std::to_string(Array->getZExtSize());
-    return Result;
-  }
+  if (const auto *Array = C.Context.getAsConstantArrayType(Range->getType()))
+    return constantCount(Array->getZExtSize());
   const QualType Type = Range->getType();
   if (!isStdSizedContainer(Type) && !isClassNamed(Type, C.SizedClasses))
     return std::nullopt;
@@ -452,6 +628,8 @@ static std::optional<TripCount> sizeOfContainer(const Expr *Range,
     return TripCount{};
   TripCount Result;
   Result.Text = *Text + (Pointer ? "->size()" : ".size()");
+  Result.Type = C.Context.getSizeType();
+  Result.Operands.push_back(Range);
   return Result;
 }
 
@@ -552,6 +730,210 @@ std::optional<TripCount> tripCountOfIterators(const Expr *First,
 std::optional<TripCount> tripCountOfCount(const Expr *Count,
                                           const TripCountContext &C) {
   return makeCount(Count, nullptr, false, C);
+}
+
+bool staysDuring(const TripCount &Count, const Stmt &Loop,
+                 ASTContext &Context) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Decls;
+  for (const Expr *Operand : Count.Operands)
+    collectReadDecls(Operand, Decls);
+  const SourceRange Range = Loop.getSourceRange();
+  return llvm::none_of(Decls,
+                       [&](const ValueDecl *Decl) {
+                         return Range.fullyContains(Decl->getSourceRange());
+                       }) &&
+         !mutatesAny(&Loop, Decls, Context);
+}
+
+/// Whether \p Body has a `continue` of its own loop.
+static bool continuesLoop(const Stmt *S) {
+  if (!S || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(S))
+    return false;
+  if (isa<ContinueStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), continuesLoop);
+}
+
+/// The statement of \p Loop's parent block just before it.
+static const Stmt *previousStatement(const Stmt &Loop, ASTContext &Context) {
+  const DynTypedNodeList Parents = Context.getParents(Loop);
+  const auto *Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return nullptr;
+  const Stmt *Previous = nullptr;
+  for (const Stmt *S : Block->body()) {
+    if (S == &Loop)
+      return Previous;
+    Previous = S;
+  }
+  return nullptr;
+}
+
+/// `while (i < n) { ...; ++i; }`: a local counter stepped by one statement of
+/// the body, written nowhere else in it, and no `continue` to skip the step.
+static std::optional<TripCount> counterLoopTripCount(const Stmt &Loop,
+                                                     const Expr *Cond,
+                                                     const Stmt *Body,
+                                                     const TripCountContext &C) {
+  const auto *Condition = dyn_cast_or_null<BinaryOperator>(strip(Cond));
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Condition || !Condition->isComparisonOp() || !Block ||
+      continuesLoop(Block))
+    return std::nullopt;
+  BinaryOperatorKind Op = Condition->getOpcode();
+  const Expr *CounterRef = strip(Condition->getLHS());
+  const Expr *Bound = Condition->getRHS();
+  if (!isa<DeclRefExpr>(CounterRef)) {
+    std::swap(CounterRef, Bound);
+    CounterRef = strip(CounterRef);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(CounterRef);
+  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Counter || !Counter->hasLocalStorage() ||
+      !Counter->getType()->isIntegerType() ||
+      Counter->getType()->isBooleanType() ||
+      Counter->getType().isVolatileQualified() ||
+      Loop.getSourceRange().fullyContains(Counter->getSourceRange()))
+    return std::nullopt;
+
+  const Stmt *Stepping = nullptr;
+  int64_t Step = 0;
+  for (const Stmt *S : Block->body()) {
+    const int64_t StepHere = stepOf(dyn_cast<Expr>(S), Counter);
+    if (!StepHere)
+      continue;
+    if (Stepping)
+      return std::nullopt;
+    Stepping = S;
+    Step = StepHere;
+  }
+  const std::optional<bool> Inclusive = isInclusive(Op, Step);
+  if (!Stepping || (Step != 1 && Step != -1) || !Inclusive)
+    return std::nullopt;
+  llvm::SmallPtrSet<const ValueDecl *, 4> CounterDecl = {Counter};
+  for (const Stmt *S : Block->body())
+    if (S != Stepping && mutatesAny(S, CounterDecl, C.Context))
+      return std::nullopt;
+  if (!isFixedBound(*Bound, *Counter, {Body}, C.Context))
+    return std::nullopt;
+
+  // `int i = 0;` just before the loop: count from its value.
+  const Expr *Start = CounterRef;
+  if (const auto *Declaration =
+          dyn_cast_or_null<DeclStmt>(previousStatement(Loop, C.Context));
+      Declaration && Declaration->isSingleDecl() &&
+      Declaration->getSingleDecl() == Counter && Counter->getInit())
+    Start = Counter->getInit();
+  return Step > 0 ? makeCount(Bound, Start, *Inclusive, C)
+                  : makeCount(Start, Bound, *Inclusive, C);
+}
+
+/// `while (!q.empty()) { ...; q.pop(); }`: one statement of the body removes
+/// one element, the others only read the container.
+static std::optional<TripCount> drainTripCount(const Expr *Cond,
+                                               const Stmt *Body,
+                                               const TripCountContext &C) {
+  static const llvm::StringSet<> Reading = {
+      "front", "back",   "top", "size",   "empty",  "begin",
+      "end",   "cbegin", "cend", "rbegin", "rend"};
+  static const llvm::StringSet<> Popping = {"pop", "pop_front", "pop_back"};
+  static const std::vector<std::string> Queues = {
+      "::std::queue", "::std::stack", "::std::priority_queue"};
+  const auto *Not = dyn_cast_or_null<UnaryOperator>(strip(Cond));
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Not || Not->getOpcode() != UO_LNot || !Block || continuesLoop(Block))
+    return std::nullopt;
+  const std::optional<MemberCallParts> Empty =
+      memberCallParts(Not->getSubExpr());
+  if (!Empty || Empty->Name != "empty" || Empty->Args != 0 || Empty->Arrow)
+    return std::nullopt;
+  const Expr *Queue = strip(Empty->Object);
+  const ValueDecl *Decl = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Queue))
+    Decl = dyn_cast<VarDecl>(Ref->getDecl());
+  else if (const auto *Member = dyn_cast<MemberExpr>(Queue);
+           Member && isa<CXXThisExpr>(strip(Member->getBase())))
+    Decl = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  const QualType Type = Queue->getType();
+  if (!Decl ||
+      (!isStdSizedContainer(Type) && !isClassNamed(Type, Queues) &&
+       !isClassNamed(Type, C.SizedClasses)))
+    return std::nullopt;
+
+  unsigned Pops = 0;
+  for (const Stmt *S : Block->body()) {
+    if (std::optional<MemberCallParts> Pop = memberCallParts(dyn_cast<Expr>(S));
+        Pop && Popping.contains(Pop->Name) && Pop->Args == 0 && !Pop->Arrow &&
+        utils::areStatementsIdentical(strip(Pop->Object), Queue, C.Context)) {
+      ++Pops;
+      continue;
+    }
+    bool OnlyReads = true;
+    forEachReference(S, Decl, [&](const Expr &Use) {
+      const auto *Member =
+          dyn_cast_or_null<MemberExpr>(userParent(Use, C.Context));
+      const auto *Dependent = dyn_cast_or_null<CXXDependentScopeMemberExpr>(
+          userParent(Use, C.Context));
+      const StringRef Name =
+          Member ? nameOf(Member->getMemberDecl())
+          : Dependent && Dependent->getMember().isIdentifier()
+              ? Dependent->getMember().getAsIdentifierInfo()->getName()
+              : StringRef();
+      OnlyReads = OnlyReads && Reading.contains(Name);
+    });
+    if (!OnlyReads)
+      return std::nullopt;
+  }
+  const std::optional<std::string> Text = textOf(*Queue, C.Context);
+  if (Pops != 1 || !Text || !isCheapPureExpr(Queue))
+    return std::nullopt;
+  TripCount Result;
+  Result.Text = *Text + ".size()";
+  Result.Type = C.Context.getSizeType();
+  Result.Operands.push_back(Queue);
+  return Result;
+}
+
+std::optional<TripCount> tripCountOf(const WhileStmt &Loop,
+                                     const TripCountContext &C) {
+  if (std::optional<TripCount> Count =
+          counterLoopTripCount(Loop, Loop.getCond(), Loop.getBody(), C))
+    return Count;
+  return drainTripCount(Loop.getCond(), Loop.getBody(), C);
+}
+
+std::optional<TripCount> tripCountOf(const DoStmt &Loop,
+                                     const TripCountContext &C) {
+  if (std::optional<TripCount> Count =
+          counterLoopTripCount(Loop, Loop.getCond(), Loop.getBody(), C))
+    return Count;
+  return drainTripCount(Loop.getCond(), Loop.getBody(), C);
+}
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+std::optional<TripCount> tripCountOfLoop(const Stmt &Loop,
+                                         const TripCountContext &C) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return tripCountOf(*For, C);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return tripCountOf(*Range, C);
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return tripCountOf(*While, C);
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return tripCountOf(*Do, C);
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::maptidy

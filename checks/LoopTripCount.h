@@ -10,13 +10,16 @@
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace clang {
 class CXXForRangeStmt;
+class DoStmt;
 class ForStmt;
+class WhileStmt;
 } // namespace clang
 
 namespace clang::tidy::maptidy {
@@ -36,6 +39,10 @@ struct TripCount {
   /// The expression the count equals when the loop counts from zero, e.g.
   /// `n` in `for (i = 0; i < n; ++i)`.
   const Expr *Bound = nullptr;
+  /// The type Text evaluates in; null for a constant.
+  QualType Type;
+  /// The expressions Text reads.
+  llvm::SmallVector<const Expr *, 2> Operands;
 };
 
 /// Options that widen what counts as a range with a cheap size().
@@ -49,6 +56,23 @@ struct TripCountContext {
 /// `>`/`>=`) and iterator loops (`for (it = c.begin(); it != c.end(); ++it)`).
 std::optional<TripCount> tripCountOf(const ForStmt &Loop,
                                      const TripCountContext &Ctx);
+
+/// `while (i < n) { ...; ++i; }` with one unconditional step of the counter,
+/// and `while (!q.empty()) { ...; q.pop(); }` draining a container.
+std::optional<TripCount> tripCountOf(const WhileStmt &Loop,
+                                     const TripCountContext &Ctx);
+
+/// The do-while forms of the while loops; the count is one less than the
+/// iterations when the condition is false on entry.
+std::optional<TripCount> tripCountOf(const DoStmt &Loop,
+                                     const TripCountContext &Ctx);
+
+/// The body of a for, range-for, while or do statement; null for others.
+const Stmt *loopBody(const Stmt &Loop);
+
+/// tripCountOf for any loop statement.
+std::optional<TripCount> tripCountOfLoop(const Stmt &Loop,
+                                         const TripCountContext &Ctx);
 
 /// Range-for over arrays, initializer lists and sized containers.
 std::optional<TripCount> tripCountOf(const CXXForRangeStmt &Loop,
@@ -66,6 +90,21 @@ std::optional<TripCount> tripCountOfIterators(const Expr *First,
 /// A count argument such as copy_n's (nothing happens when it is negative).
 std::optional<TripCount> tripCountOfCount(const Expr *Count,
                                           const TripCountContext &Ctx);
+
+/// Whether what \p Count reads is declared outside \p Loop and not written in
+/// it, so that the count, valid before an inner loop, is valid before
+/// \p Loop too.
+bool staysDuring(const TripCount &Count, const Stmt &Loop,
+                 ASTContext &Context);
+
+/// \p A times \p B, and \p A plus \p B, computed in std::size_t when the
+/// operands' own type could overflow.
+TripCount productOf(const TripCount &A, const TripCount &B,
+                    ASTContext &Context);
+TripCount sumOf(const TripCount &A, const TripCount &B, ASTContext &Context);
+
+/// A constant count of \p Value.
+TripCount constantCount(uint64_t Value);
 
 /// Whether \p E can be evaluated again without observable effects and cheaply:
 /// variables, members, constants, arithmetic, dereferences and const size()

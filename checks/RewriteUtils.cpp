@@ -65,6 +65,42 @@ const Stmt *statementOf(const Expr &E, ASTContext &Context) {
   return Current;
 }
 
+std::optional<MemberCallParts> memberCallParts(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
+  if (!Call || isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  const Expr *Callee = Call->getCallee()->IgnoreParens();
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    if (!Method)
+      return std::nullopt;
+    return MemberCallParts{Call,          Member->getBase(), nameOf(Method),
+                           Call->getNumArgs(), Member->isArrow(), Method,
+                           Member->getMemberLoc()};
+  }
+  const Expr *Base = nullptr;
+  DeclarationName Name;
+  bool Arrow = false;
+  SourceLocation Loc;
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee);
+      Member && !Member->isImplicitAccess()) {
+    Base = Member->getBase();
+    Name = Member->getMember();
+    Arrow = Member->isArrow();
+    Loc = Member->getMemberLoc();
+  } else if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee);
+             Member && !Member->isImplicitAccess()) {
+    Base = Member->getBase();
+    Name = Member->getMemberName();
+    Arrow = Member->isArrow();
+    Loc = Member->getMemberLoc();
+  }
+  if (!Base || !Name.isIdentifier())
+    return std::nullopt;
+  return MemberCallParts{Call,  Base, Name.getAsIdentifierInfo()->getName(),
+                         Call->getNumArgs(), Arrow, nullptr, Loc};
+}
+
 const Expr *containerOfIteratorCall(const Expr *E, bool End) {
   E = strip(E);
   const StringRef Name = End ? "end" : "begin";

@@ -15,6 +15,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXMethodDecl;
 class SourceManager;
 } // namespace clang
 
@@ -35,6 +36,22 @@ const Stmt *statementOf(const Expr &E, ASTContext &Context);
 /// The parent of \p E above parentheses, implicit casts and temporaries; for
 /// the range of a range-for, the loop.
 const Stmt *userParent(const Expr &E, ASTContext &Context);
+
+/// A member function call as written: resolved, or in a template on an
+/// object of dependent type.
+struct MemberCallParts {
+  const CallExpr *Call;
+  /// The object, or the pointer to it for `p->f()`.
+  const Expr *Object;
+  StringRef Name;
+  unsigned Args;
+  bool Arrow;
+  /// Null while the call is dependent.
+  const CXXMethodDecl *Method;
+  /// The member name.
+  SourceLocation Loc;
+};
+std::optional<MemberCallParts> memberCallParts(const Expr *E);
 
 /// The container of `c.begin()`, `c.cbegin()`, `std::begin(c)`, or with
 /// \p End of the matching end calls; null for anything else.

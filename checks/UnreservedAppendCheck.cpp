@@ -2,6 +2,7 @@
 
 #include "UnreservedAppendCheck.h"
 #include "ContainerTypes.h"
+#include "LoopAppends.h"
 #include "LoopTripCount.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
@@ -9,16 +10,12 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
 
-using ContainerKind = UnreservedAppendCheck::ContainerKind;
-using KindOf = llvm::function_ref<ContainerKind(QualType)>;
 
 static constexpr char DefaultVectorLikeClasses[] =
     "::std::vector;::llvm::SmallVector;::absl::InlinedVector;"
@@ -31,180 +28,6 @@ static constexpr char DefaultHashLikeClasses[] =
     "::boost::unordered_set;::boost::unordered_flat_map;"
     "::boost::unordered_flat_set;::boost::unordered_node_map;"
     "::boost::unordered_node_set;::llvm::DenseMap;::llvm::DenseSet";
-
-/// Wraps \p Text in parentheses unless it is a single term.
-static std::string asTerm(StringRef Text) {
-  int Depth = 0;
-  for (char C : Text) {
-    if (C == '(' || C == '[' || C == '<')
-      ++Depth;
-    else if (C == ')' || C == ']' || C == '>')
-      --Depth;
-    else if (C == ' ' && Depth == 0)
-      return ("(" + Text + ")").str();
-  }
-  return Text.str();
-}
-
-/// The variable or `this` member that an append is called on; null for
-/// anything else (pointers, temporaries, elements of other objects).
-static const ValueDecl *targetDecl(const Expr *Object) {
-  Object = strip(Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Object);
-      Member && isa<CXXThisExpr>(strip(Member->getBase())))
-    return dyn_cast<FieldDecl>(Member->getMemberDecl());
-  return nullptr;
-}
-
-/// Whether calling \p Method adds exactly one element to a \p Kind container.
-static bool isSingleElementAppend(const CXXMethodDecl &Method,
-                                  ContainerKind Kind) {
-  const StringRef Name = nameOf(&Method);
-  const unsigned Params = Method.getNumParams();
-  const bool LastParamIsReference =
-      Params > 0 &&
-      Method.getParamDecl(Params - 1)->getType()->isReferenceType();
-  switch (Kind) {
-  case ContainerKind::Vector:
-    return Name == "push_back" || Name == "emplace_back" ||
-           (Name == "emplace" && Params >= 1) ||
-           (Name == "insert" && Params == 2 && LastParamIsReference);
-  case ContainerKind::String:
-    return Name == "push_back";
-  case ContainerKind::Hash:
-    return Name == "emplace" || Name == "emplace_hint" ||
-           Name == "try_emplace" || Name == "insert_or_assign" ||
-           (Name == "insert" && (Params == 1 || Params == 2) &&
-            LastParamIsReference);
-  case ContainerKind::None:
-    return false;
-  }
-  return false;
-}
-
-/// An append in statement position, and the container it grows.
-struct AppendCall {
-  const Expr *Object;
-  SourceLocation Loc;
-};
-
-static std::optional<AppendCall> asAppend(const Stmt *S, KindOf Kind) {
-  const Expr *E = dyn_cast<Expr>(S);
-  if (const auto *Decl = dyn_cast<DeclStmt>(S); Decl && Decl->isSingleDecl())
-    if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl()))
-      E = Var->getInit();
-  E = strip(E);
-  if (const auto *ToVoid = dyn_cast_or_null<ExplicitCastExpr>(E);
-      ToVoid && ToVoid->getType()->isVoidType())
-    E = strip(ToVoid->getSubExpr());
-  if (!E)
-    return std::nullopt;
-
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    const Expr *Object = Call->getImplicitObjectArgument();
-    if (Call->getMethodDecl() && Object &&
-        isSingleElementAppend(*Call->getMethodDecl(), Kind(Object->getType())))
-      return AppendCall{Object, Call->getExprLoc()};
-    return std::nullopt;
-  }
-  const Expr *Assigned = nullptr;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
-    // s += 'c'
-    if (Operator->getOperator() == OO_PlusEqual &&
-        Operator->getNumArgs() == 2 &&
-        Kind(Operator->getArg(0)->getType()) == ContainerKind::String &&
-        Operator->getArg(1)
-            ->IgnoreParenImpCasts()
-            ->getType()
-            ->isAnyCharacterType())
-      return AppendCall{Operator->getArg(0), Operator->getOperatorLoc()};
-    if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
-      Assigned = Operator->getArg(0);
-  } else if (const auto *Binary = dyn_cast<BinaryOperator>(E);
-             Binary && Binary->getOpcode() == BO_Assign) {
-    Assigned = Binary->getLHS();
-  }
-  // m[k] = v
-  const auto *Subscript =
-      dyn_cast_or_null<CXXOperatorCallExpr>(strip(Assigned));
-  if (Subscript && Subscript->getOperator() == OO_Subscript &&
-      Kind(Subscript->getArg(0)->getType()) == ContainerKind::Hash)
-    return AppendCall{Subscript->getArg(0), Subscript->getBeginLoc()};
-  return std::nullopt;
-}
-
-/// Whether \p S may end the current iteration of the enclosing loop early.
-static bool mayLeaveIteration(const Stmt *S, bool InNestedLoop,
-                              bool InNestedSwitch) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, CoreturnStmt, CXXThrowExpr>(
-          S))
-    return true;
-  if (isa<BreakStmt>(S))
-    return !InNestedLoop && !InNestedSwitch;
-  if (isa<ContinueStmt>(S))
-    return !InNestedLoop;
-  InNestedLoop |= isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-  InNestedSwitch |= isa<SwitchStmt>(S);
-  for (const Stmt *Child : S->children())
-    if (mayLeaveIteration(Child, InNestedLoop, InNestedSwitch))
-      return true;
-  return false;
-}
-
-/// Appends that run exactly once per iteration: statements of the body (and
-/// of plain nested blocks) up to the first one that may end the iteration.
-static void collectUnconditionalAppends(const Stmt *S, KindOf Kind,
-                                        llvm::SmallVectorImpl<AppendCall> &Out,
-                                        bool &Stopped) {
-  if (Stopped)
-    return;
-  if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : Block->body())
-      collectUnconditionalAppends(Child, Kind, Out, Stopped);
-    return;
-  }
-  if (std::optional<AppendCall> Append = asAppend(S, Kind))
-    Out.push_back(*Append);
-  Stopped = mayLeaveIteration(S, false, false);
-}
-
-/// The member function called on \p Ref, if \p Ref is the object of a call.
-static const CXXMethodDecl *calledMethod(const Expr &Ref, ASTContext &Context) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(userParent(Ref, Context));
-  return Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
-}
-
-/// Whether the use \p Ref may shrink, replace or hand out the container, which
-/// makes its size at the end of the loop unknowable.
-static bool mayResetContainer(const Expr &Ref, ASTContext &Context) {
-  static const llvm::StringSet<> Resetting = {
-      "clear",  "erase",  "pop_back", "resize",        "reserve", "swap",
-      "assign", "rehash", "extract",  "shrink_to_fit", "merge"};
-  if (const CXXMethodDecl *Method = calledMethod(Ref, Context))
-    return !Method->isConst() && Resetting.contains(nameOf(Method));
-  const Stmt *Parent = userParent(Ref, Context);
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
-    return Operator->getOperator() == OO_Equal;
-  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
-    return Unary->getOpcode() == UO_AddrOf;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (strip(Call->getArg(I)) != &Ref)
-        continue;
-      if (!Callee || I >= Callee->getNumParams())
-        return true;
-      const QualType Param = Callee->getParamDecl(I)->getType();
-      return Param->isReferenceType() &&
-             !Param.getNonReferenceType().isConstQualified();
-    }
-  }
-  return false;
-}
 
 /// Whether \p Call runs on every path from the function entry to \p Anchor.
 static bool dominates(const Stmt &Call, const Stmt &Anchor,
@@ -233,21 +56,30 @@ struct PriorState {
   enum { Empty, MayHoldElements, Reserved, ConstructedWithSize } State = Empty;
   /// The size argument of `std::vector<T> v(n);`.
   const Expr *SizeArgument = nullptr;
+  /// For a pointer to the container: it is dereferenced on every path to the
+  /// loop, so a reserve() through it cannot be the first null dereference.
+  bool Dereferenced = false;
 };
 } // namespace
 
-static PriorState priorState(const UnreservedAppendCheck::Target &Filled,
-                             const Stmt &Anchor, const Stmt &Body,
+/// \p Cleared: a `clear()` of the container in the loop around \p Anchor,
+/// after which the container is empty.
+static PriorState priorState(const BodyGrowth &Filled, const Stmt &Anchor,
+                             const Stmt &Body, const Expr *Cleared,
                              ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   PriorState Prior;
   bool Used = false;
   bool Reserved = false;
   forEachReference(&Body, Filled.Decl, [&](const Expr &Ref) {
-    if (!SM.isBeforeInTranslationUnit(Ref.getBeginLoc(), Anchor.getBeginLoc()))
+    if (!SM.isBeforeInTranslationUnit(Ref.getBeginLoc(),
+                                      Anchor.getBeginLoc()) ||
+        (Cleared && !SM.isBeforeInTranslationUnit(Cleared->getEndLoc(),
+                                                  Ref.getBeginLoc())))
       return;
-    const CXXMethodDecl *Method = calledMethod(Ref, Context);
-    const StringRef Name = nameOf(Method);
+    const auto [Name, Method] = calledMember(Ref, Context);
+    if (!Name.empty() && Filled.ThroughPointer && dominates(Ref, Anchor, Context))
+      Prior.Dereferenced = true;
     if (Name == "reserve" || Name == "resize" || Name == "rehash") {
       if (dominates(Ref, Anchor, Context))
         Reserved = true;
@@ -265,8 +97,18 @@ static PriorState priorState(const UnreservedAppendCheck::Target &Filled,
 
   const auto *Var = dyn_cast<VarDecl>(Filled.Decl);
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      Var->getType()->isReferenceType()) {
+      Var->getType()->isReferenceType() || Var->getType()->isPointerType()) {
     Prior.State = PriorState::MayHoldElements;
+    return Prior;
+  }
+  if (Cleared) {
+    Prior.State = Used ? PriorState::MayHoldElements : PriorState::Empty;
+    return Prior;
+  }
+  // In a template, a variable of dependent class type without initializer
+  // is default-constructed.
+  if (!Var->getInit() && Var->getType()->isDependentType()) {
+    Prior.State = Used ? PriorState::MayHoldElements : PriorState::Empty;
     return Prior;
   }
   const auto *Construct =
@@ -378,6 +220,15 @@ AST_MATCHER(CallExpr, copiesThroughInserter) {
            return insertedContainer(Arg) != nullptr;
          });
 }
+
+/// std::for_each or std::ranges::for_each with a lambda written in the call.
+AST_MATCHER(CallExpr, runsLambdaPerElement) {
+  unsigned Written = Node.getNumArgs();
+  while (Written > 0 && isa<CXXDefaultArgExpr>(Node.getArg(Written - 1)))
+    --Written;
+  return Written > 0 && isa<LambdaExpr>(strip(Node.getArg(Written - 1))) &&
+         standardAlgorithmOf(Node) == "for_each";
+}
 } // namespace
 
 void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
@@ -385,12 +236,15 @@ void UnreservedAppendCheck::registerMatchers(MatchFinder *Finder) {
   // One matcher per loop kind: a stmt() matcher would run on every statement.
   Finder->addMatcher(forStmt(InUserCode).bind("loop"), this);
   Finder->addMatcher(cxxForRangeStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(whileStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(doStmt(InUserCode).bind("loop"), this);
   Finder->addMatcher(
       callExpr(copiesThroughInserter(), InUserCode).bind("algorithm"), this);
+  Finder->addMatcher(
+      callExpr(runsLambdaPerElement(), InUserCode).bind("for_each"), this);
 }
 
-UnreservedAppendCheck::ContainerKind
-UnreservedAppendCheck::kindOf(QualType Type) const {
+ContainerKind UnreservedAppendCheck::kindOf(QualType Type) const {
   if (Type->isPointerType() || !findReserveMethod(Type))
     return ContainerKind::None;
   static const std::vector<std::string> Strings = {"::std::basic_string"};
@@ -403,6 +257,31 @@ UnreservedAppendCheck::kindOf(QualType Type) const {
   return ContainerKind::None;
 }
 
+/// The arguments of an algorithm call as written: without the function
+/// object of a ranges call and without default arguments (projections).
+static llvm::SmallVector<const Expr *, 5>
+algorithmArguments(const CallExpr &Call) {
+  llvm::SmallVector<const Expr *, 5> Args;
+  for (const Expr *Arg : Call.arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      Args.push_back(Arg);
+  if (isa<CXXOperatorCallExpr>(Call))
+    Args.erase(Args.begin());
+  return Args;
+}
+
+/// The statement that holds \p Call: where a reserve goes before it.
+static const Stmt &statementOf(const CallExpr &Call, ASTContext &Context) {
+  const Stmt *Anchor = &Call;
+  for (const Stmt *Parent = parentStmt(*Anchor, Context);
+       Parent && isa<Expr>(Parent); Parent = parentStmt(*Parent, Context))
+    Anchor = Parent;
+  if (const Stmt *Parent = parentStmt(*Anchor, Context);
+      Parent && isa<DeclStmt>(Parent))
+    Anchor = Parent;
+  return *Anchor;
+}
+
 void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   if (Context.getDiagnostics().hasUncompilableErrorOccurred())
@@ -410,55 +289,42 @@ void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
   const TripCountContext Counting{Context, SizedClasses};
   auto Kind = [this](QualType Type) { return kindOf(Type); };
 
+  // Appends first, trip count second: the count's mutation analysis needs the
+  // parents of the whole translation unit.
   if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop")) {
-    const auto *For = dyn_cast<ForStmt>(Loop);
-    const auto *Range = dyn_cast<CXXForRangeStmt>(Loop);
-    const Stmt *Body = For ? For->getBody() : Range->getBody();
+    const Stmt *Body = loopBody(*Loop);
     if (!Body)
       return;
-    // Appends first: a downward walk, where the trip count's mutation
-    // analysis needs the parents of the whole translation unit.
-    llvm::SmallVector<AppendCall, 4> Appends;
-    bool Stopped = false;
-    collectUnconditionalAppends(Body, Kind, Appends, Stopped);
-    if (Appends.empty())
+    const llvm::SmallVector<BodyGrowth, 2> Growths =
+        growthPerRun(*Body, *Loop, Kind, Counting);
+    if (Growths.empty())
       return;
-    const std::optional<TripCount> Count =
-        For ? tripCountOf(*For, Counting) : tripCountOf(*Range, Counting);
-    if (!Count)
+    if (const std::optional<TripCount> Count = tripCountOfLoop(*Loop, Counting))
+      diagnoseGrowths(*Loop, *Body, Growths, *Count, Context);
+    return;
+  }
+
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("for_each")) {
+    const llvm::SmallVector<const Expr *, 5> Args = algorithmArguments(*Call);
+    const auto *Lambda = cast<LambdaExpr>(strip(Args.back()));
+    const llvm::SmallVector<BodyGrowth, 2> Growths =
+        growthPerRun(*Lambda->getBody(), *Lambda, Kind, Counting);
+    if (Growths.empty())
       return;
-    llvm::MapVector<const ValueDecl *, Target> Targets;
-    for (const AppendCall &Append : Appends) {
-      const ValueDecl *Decl = targetDecl(Append.Object);
-      // A container declared in the body is a new one on every iteration.
-      if (!Decl || Body->getSourceRange().fullyContains(Decl->getSourceRange()))
-        continue;
-      Target &Filled = Targets[Decl];
-      if (!Filled.Decl) {
-        Filled.Decl = Decl;
-        Filled.Object = Append.Object;
-        Filled.AppendLoc = Append.Loc;
-        Filled.Kind = kindOf(Append.Object->getType());
-      }
-      ++Filled.PerIteration;
-    }
-    for (const auto &Entry : Targets) {
-      bool Reset = false;
-      forEachReference(Body, Entry.first, [&](const Expr &Ref) {
-        Reset = Reset || mayResetContainer(Ref, Context);
-      });
-      if (!Reset)
-        diagnose(*Loop, Entry.second, *Count, Context);
-    }
+    std::optional<TripCount> Count;
+    if (Args.size() == 3)
+      Count = tripCountOfIterators(Args[0], Args[1], Counting);
+    else if (Args.size() == 2)
+      Count = tripCountOfRange(Args[0], Counting);
+    if (Count)
+      diagnoseGrowths(statementOf(*Call, Context), *Lambda->getBody(),
+                      Growths, *Count, Context);
     return;
   }
 
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("algorithm");
-  // The algorithm's own arguments: skip the function object of a ranges call.
-  llvm::SmallVector<const Expr *, 5> Args(Call->arguments());
+  const llvm::SmallVector<const Expr *, 5> Args = algorithmArguments(*Call);
   const StringRef Algorithm = standardAlgorithmOf(*Call);
-  if (isa<CXXOperatorCallExpr>(Call))
-    Args.erase(Args.begin());
   const auto Output = llvm::find_if(
       Args, [](const Expr *Arg) { return insertedContainer(Arg) != nullptr; });
   const size_t Inputs = Output - Args.begin();
@@ -471,26 +337,52 @@ void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
     Count = tripCountOfIterators(Args[0], Args[1], Counting);
   if (!Count)
     return;
-  Target Filled;
+  BodyGrowth Filled;
   Filled.Object = insertedContainer(*Output);
-  Filled.Decl = targetDecl(Filled.Object);
+  Filled.Decl = containerDeclOf(Filled.Object);
   Filled.Kind = kindOf(Filled.Object->getType());
   Filled.AppendLoc = Call->getBeginLoc();
-  Filled.PerIteration = 1;
-  if (!Filled.Decl || Filled.Kind == ContainerKind::None)
+  Filled.PerRun = constantCount(1);
+  if (!Filled.Decl || Filled.Kind == ContainerKind::None ||
+      Filled.Decl->getType()->isPointerType())
     return;
-  // The statement that holds the call is where the reserve goes.
-  const Stmt *Anchor = Call;
-  for (const Stmt *Parent = parentStmt(*Anchor, Context);
-       Parent && isa<Expr>(Parent); Parent = parentStmt(*Parent, Context))
-    Anchor = Parent;
-  if (const Stmt *Parent = parentStmt(*Anchor, Context);
-      Parent && isa<DeclStmt>(Parent))
-    Anchor = Parent;
-  diagnose(*Anchor, Filled, *Count, Context);
+  diagnose(statementOf(*Call, Context), Filled, *Count, Context);
 }
 
-void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
+void UnreservedAppendCheck::diagnoseGrowths(
+    const Stmt &Anchor, const Stmt &Body, llvm::ArrayRef<BodyGrowth> Growths,
+    const TripCount &Count, ASTContext &Context) {
+  for (const BodyGrowth &Filled : Growths) {
+    if (Filled.Unbounded)
+      continue;
+    bool Reset = false;
+    forEachReference(&Body, Filled.Decl, [&](const Expr &Ref) {
+      Reset = Reset || mayResetContainer(Ref, Context);
+    });
+    if (!Reset)
+      diagnose(Anchor, Filled, Count, Context);
+  }
+}
+
+/// A `clear()` of \p Filled on every iteration of \p Loop before \p Anchor:
+/// the container is empty there, and a reserve() after it does not make the
+/// loops quadratic.
+static const Expr *clearedBefore(const Stmt &Anchor, const Stmt &Loop,
+                                 const BodyGrowth &Filled,
+                                 ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const Expr *Cleared = nullptr;
+  forEachReference(&Loop, Filled.Decl, [&](const Expr &Ref) {
+    if (calledMember(Ref, Context).first == "clear" &&
+        SM.isBeforeInTranslationUnit(Ref.getBeginLoc(), Anchor.getBeginLoc()) &&
+        dominates(Ref, Anchor, Context))
+      Cleared = &Ref;
+  });
+  return Cleared;
+}
+
+void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
+                                     const BodyGrowth &Filled,
                                      const TripCount &Count,
                                      ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
@@ -499,36 +391,41 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
     return;
   // A container that outlives an enclosing loop is not empty on the next
   // outer iteration; reserving size() + n there would make the loops
-  // quadratic, so only a container created inside that loop is reported.
+  // quadratic, so only a container created inside that loop, or cleared on
+  // each of its iterations, is reported.
+  const Expr *Cleared = nullptr;
   if (const Stmt *OuterLoop = enclosingLoop(Anchor, *Body, Context);
       OuterLoop && (!isa<VarDecl>(Filled.Decl) ||
                     !cast<VarDecl>(Filled.Decl)->hasLocalStorage() ||
                     !OuterLoop->getSourceRange().fullyContains(
-                        Filled.Decl->getSourceRange())))
-    return;
+                        Filled.Decl->getSourceRange()))) {
+    Cleared = clearedBefore(Anchor, *OuterLoop, Filled, Context);
+    if (!Cleared)
+      return;
+  }
 
-  const PriorState Prior = priorState(Filled, Anchor, *Body, Context);
+  const PriorState Prior = priorState(Filled, Anchor, *Body, Cleared, Context);
   if (Prior.State == PriorState::Reserved)
     return;
   if (Prior.State == PriorState::ConstructedWithSize) {
-    if (Filled.PerIteration == 1 &&
+    if (Filled.PerRun.Constant == 1u &&
         sameCount(Prior.SizeArgument, Count, Context))
       diagnoseConstructedWithSize(Filled, *Prior.SizeArgument, Context);
     return;
   }
 
   std::optional<std::string> Statement;
+  TripCount Amount = productOf(Count, Filled.PerRun, Context);
   const std::optional<std::string> Object = textOf(*Filled.Object, Context);
-  if (Object && !Count.Text.empty()) {
-    std::string Amount = Count.Text;
-    if (Filled.PerIteration > 1)
-      Amount =
-          Count.Constant && Amount == std::to_string(*Count.Constant)
-              ? std::to_string(*Count.Constant * Filled.PerIteration)
-              : std::to_string(Filled.PerIteration) + " * " + asTerm(Amount);
-    if (Prior.State == PriorState::MayHoldElements)
-      Amount = *Object + ".size() + " + asTerm(Amount);
-    Statement = *Object + ".reserve(" + Amount + ");";
+  if (Object && !Amount.Text.empty()) {
+    const std::string Access = *Object + (Filled.ThroughPointer ? "->" : ".");
+    if (Prior.State == PriorState::MayHoldElements) {
+      TripCount Size;
+      Size.Text = Access + "size()";
+      Size.Type = Context.getSizeType();
+      Amount = sumOf(Size, Amount, Context);
+    }
+    Statement = Access + "reserve(" + Amount.Text + ");";
   }
   const auto Insertion = insertionBefore(Anchor, Context);
   // On a thread, a container other threads reach: a reserve() would race
@@ -536,16 +433,20 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
   const std::optional<ThreadLaunch> Thread =
       Starts.enclosingThread(Anchor, Context);
   const bool Shared = Thread && isShared(*Thread->Lambda, *Filled.Decl);
+  // Through a pointer that nothing dereferences before the loop, the
+  // reserve() would be the first dereference, also when the loop runs zero
+  // times.
+  const bool MayBeNull = Filled.ThroughPointer && !Prior.Dereferenced;
   {
     auto Diag = diag(Filled.AppendLoc,
                      "%0 grows inside a loop whose trip count is known; "
                      "reserve() its capacity before the loop to avoid "
                      "repeated %select{reallocation|rehashing}1")
                 << Filled.Decl << (Filled.Kind == ContainerKind::Hash);
-    if (Statement && Insertion && !Shared) {
+    if (Statement && Insertion && !Shared && !MayBeNull) {
       Diag << FixItHint::CreateInsertion(Insertion->first,
                                          *Statement + Insertion->second);
-      if (Count.UsesStdMax)
+      if (Amount.UsesStdMax)
         Diag << Inserter.insertion(SM.getFileID(Insertion->first),
                                    "<algorithm>");
     }
@@ -562,6 +463,12 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
          "the iteration count cannot be computed safely before the loop; no "
          "fix is offered",
          DiagnosticIDs::Note);
+  else if (MayBeNull)
+    diag(Anchor.getBeginLoc(),
+         "%0 is not dereferenced before the loop and may be null where the "
+         "loop does not run; add '%1' yourself if it cannot be",
+         DiagnosticIDs::Note)
+        << Filled.Decl << *Statement;
   else if (!Insertion)
     diag(Anchor.getBeginLoc(),
          "a statement cannot be inserted before this loop; add '%0' yourself",
@@ -570,7 +477,7 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor, const Target &Filled,
 }
 
 void UnreservedAppendCheck::diagnoseConstructedWithSize(
-    const Target &Filled, const Expr &SizeArgument, ASTContext &Context) {
+    const BodyGrowth &Filled, const Expr &SizeArgument, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const auto *Var = cast<VarDecl>(Filled.Decl);
   const auto *Construct = cast<CXXConstructExpr>(strip(Var->getInit()));

@@ -4,6 +4,7 @@
 #define MAPTIDY_CHECKS_UNRESERVEDAPPENDCHECK_H
 
 #include "HeaderInserter.h"
+#include "LoopAppends.h"
 #include "SpelledSourceCheck.h"
 #include "ThreadSharing.h"
 #include <string>
@@ -11,11 +12,10 @@
 
 namespace clang::tidy::maptidy {
 
-struct TripCount;
-
-/// Finds containers filled one element at a time in loops whose trip count is
-/// known before the loop, with no reserve() first, and inserts the reserve.
-/// Also finds `std::vector<T> v(n);` followed by n appends.
+/// Finds containers filled a known number of elements per iteration in loops
+/// (and std::for_each lambdas) whose trip count is known before the loop,
+/// with no reserve() first, and inserts the reserve. Also finds
+/// `std::vector<T> v(n);` followed by n appends.
 ///
 /// For the user-facing documentation see docs/checks/unreserved-append.md.
 class UnreservedAppendCheck : public SpelledSourceCheck {
@@ -29,27 +29,15 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
 
-  /// How a container grows, which decides its append members.
-  enum class ContainerKind { None, Vector, String, Hash };
-
-  /// One container that a loop (or an algorithm call) fills.
-  struct Target {
-    const ValueDecl *Decl = nullptr;
-    /// The container as spelled at the append, e.g. `v` or `this->items`.
-    const Expr *Object = nullptr;
-    /// Where to report: the first counted append.
-    SourceLocation AppendLoc;
-    ContainerKind Kind = ContainerKind::None;
-    /// Appends per iteration.
-    unsigned PerIteration = 0;
-  };
-
 private:
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   ContainerKind kindOf(QualType Type) const;
-  void diagnose(const Stmt &Anchor, const Target &Filled,
+  void diagnoseGrowths(const Stmt &Anchor, const Stmt &Body,
+                       llvm::ArrayRef<BodyGrowth> Growths,
+                       const TripCount &Count, ASTContext &Context);
+  void diagnose(const Stmt &Anchor, const BodyGrowth &Filled,
                 const TripCount &Count, ASTContext &Context);
-  void diagnoseConstructedWithSize(const Target &Filled,
+  void diagnoseConstructedWithSize(const BodyGrowth &Filled,
                                    const Expr &SizeArgument,
                                    ASTContext &Context);
 

@@ -25,10 +25,6 @@ void unknownTripCount(std::vector<int> &input) {
     drained.push_back(i);
   }
 
-  std::vector<int> stepped;
-  for (int i = 0; i < 10; i += 2)
-    stepped.push_back(i);
-
   std::vector<int> changedCounter;
   for (int i = 0; i < 10; ++i) {
     changedCounter.push_back(i);
@@ -169,16 +165,13 @@ void declaredInBody(const std::vector<int> &tasks, std::vector<int> &counts) {
   }
 }
 
-// Appends through pointers and on other objects are not tracked.
+// Appends on members of other objects are not tracked.
 struct Sink {
   std::vector<int> items;
 };
-void otherTargets(const std::vector<int> &values, Sink &sink,
-                  std::vector<int> *out) {
+void otherTargets(const std::vector<int> &values, Sink &sink) {
   for (int v : values)
     sink.items.push_back(v);
-  for (int v : values)
-    out->push_back(v);
 }
 
 // Appending the range into itself or inserting ranges is not a single-element
@@ -190,13 +183,6 @@ void notSingleElement(const std::vector<std::vector<int>> &parts) {
   std::string text;
   for (const auto &part : parts)
     text += std::to_string(part.size());
-}
-
-// Templates are analyzed only where their types are known.
-template <typename T> void generic(const std::vector<T> &values) {
-  std::vector<T> copy;
-  for (const T &v : values)
-    copy.push_back(v);
 }
 
 void suppressed(const std::vector<int> &values) {
