@@ -187,12 +187,10 @@ public:
                                         const FixedFile &Fixed,
                                         const Edit &E) const {
     size_t Inserted = E.Text.size();
-    if (E.Length == 0) {
-      Inserted = 0;
-      for (const Edit &Other : Accepted.find(File)->getValue())
-        if (Other.Length == 0 && Other.Offset == E.Offset)
-          Inserted += Other.Text.size();
-    }
+    if (E.Length == 0)
+      for (const Edit &Joined : merged(Accepted.find(File)->getValue()))
+        if (Joined.Length == 0 && Joined.Offset == E.Offset)
+          Inserted = Joined.Text.size();
     const unsigned End =
         Fixed.Applied.getShiftedCodePosition(E.Offset + E.Length);
     const unsigned Start = End - std::min<size_t>(End, Inserted);
@@ -201,18 +199,36 @@ public:
 
 private:
   /// \p Edits with the insertions at one offset joined in the order taken.
+  /// Each finding's fix-it carries the #include lines it needs, so an
+  /// #include line inserted there already is not repeated.
   static std::vector<Edit> merged(const std::vector<Edit> &Edits) {
     std::vector<Edit> Result;
     for (const Edit &E : Edits) {
       auto Same = llvm::find_if(Result, [&](const Edit &Other) {
         return E.Length == 0 && Other.Length == 0 && E.Offset == Other.Offset;
       });
-      if (Same == Result.end())
+      if (Same == Result.end()) {
         Result.push_back(E);
-      else
-        Same->Text += E.Text;
+        continue;
+      }
+      for (llvm::StringRef Rest = E.Text; !Rest.empty();) {
+        const size_t End = Rest.find('\n');
+        const llvm::StringRef Line =
+            Rest.take_front(End == llvm::StringRef::npos ? End : End + 1);
+        Rest = Rest.drop_front(Line.size());
+        if (!isIncludeLine(Line) || !hasLine(Same->Text, Line))
+          Same->Text += Line;
+      }
     }
     return Result;
+  }
+
+  static bool isIncludeLine(llvm::StringRef Line) {
+    return Line.starts_with("#include") && Line.ends_with("\n");
+  }
+
+  static bool hasLine(llvm::StringRef Text, llvm::StringRef Line) {
+    return Text.starts_with(Line) || Text.contains(("\n" + Line).str());
   }
 
   static void dropped(const Finding &F, const llvm::Twine &Why) {
@@ -350,10 +366,8 @@ applyFixes(llvm::ArrayRef<const Finding *> Findings, const FixRequest &Request,
       !Failed.empty() || llvm::any_of(Targets, [](const auto &Entry) {
         return Entry.getValue().State != Target::Ready;
       });
-  Result.Refused =
-      llvm::count_if(Result.Refusals, [](const std::string &Why) {
-        return !Why.empty();
-      });
+  Result.Refused = llvm::count_if(
+      Result.Refusals, [](const std::string &Why) { return !Why.empty(); });
   return Result;
 }
 

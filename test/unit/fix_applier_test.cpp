@@ -1,7 +1,8 @@
 //===--- fix_applier_test.cpp - maptidy tests -----------------------------===//
 //
 // --fix: fix-its applied whole or not at all, overlapping ones dropped,
-// identical edits applied once, insertions at one place in report order,
+// identical edits applied once, insertions at one place in report order
+// (an #include line once),
 // files that changed since they were analyzed left alone, and fix-its whose
 // code does not compile refused.
 //
@@ -87,6 +88,20 @@ TEST_F(FixApplierTest, InsertsAtOnePlaceInReportOrder) {
   apply({findingWithFix("first", {{A, 0, 0, "a();\n"}}),
          findingWithFix("second", {{A, 0, 0, "b();\n"}})});
   EXPECT_EQ(TestDirectory::read(A), "a();\nb();\nf();\n");
+}
+
+// Each finding's fix-it carries the #include lines it needs, joined into one
+// insertion when it needs several.
+TEST_F(FixApplierTest, InsertsAnIncludeLineOnceAtOnePlace) {
+  const std::string A = source("a.cpp", "int f();\n");
+  apply({findingWithFix("two-headers",
+                        {{A, 0, 0, "#include <algorithm>\n#include <map>\n"}}),
+         findingWithFix("one-header", {{A, 0, 0, "#include <algorithm>\n"}}),
+         findingWithFix("other-header",
+                        {{A, 0, 0, "#include <map>\n#include <set>\n"}}),
+         findingWithFix("no-newline", {{A, 0, 0, "/* x */"}})});
+  EXPECT_EQ(TestDirectory::read(A), "#include <algorithm>\n#include "
+                                    "<map>\n#include <set>\n/* x */int f();\n");
 }
 
 TEST_F(FixApplierTest, LeavesAFileThatChangedSinceItWasAnalyzed) {
