@@ -29,28 +29,43 @@ static const CXXRecordDecl *definitionOf(QualType Type) {
   return Record ? Record->getDefinition() : nullptr;
 }
 
+/// Whether \p Record has member functions named \p Lock and \p Unlock, or
+/// with null names, any that lock and unlock.
+static bool hasLockAndUnlock(const CXXRecordDecl &Record, StringRef Lock = {},
+                             StringRef Unlock = {}) {
+  bool Locks = false, Unlocks = false;
+  for (const CXXMethodDecl *Method : Record.methods()) {
+    if (!Method->getIdentifier())
+      continue;
+    const MutexCall Effect = LockVocabulary::mutexCall(Method->getName());
+    Locks |= Effect == MutexCall::Lock &&
+             (Lock.empty() || Method->getName() == Lock);
+    Unlocks |= Effect == MutexCall::Unlock &&
+               (Unlock.empty() || Method->getName() == Unlock);
+  }
+  return Locks && Unlocks;
+}
+
 /// A project's mutex class: named like one, with a lock and an unlock.
 static bool isProjectMutex(const CXXRecordDecl *Record) {
   if (!Record)
     return false;
   const StringRef Name = Record->getName();
-  if (Name != "SpinLock" && Name != "Spinlock" && !Name.ends_with("Mutex") &&
-      !Name.ends_with("mutex"))
-    return false;
-  bool Locks = false, Unlocks = false;
-  for (const CXXMethodDecl *Method : Record->methods()) {
-    if (!Method->getIdentifier())
-      continue;
-    const MutexCall Effect = LockVocabulary::mutexCall(Method->getName());
-    Locks |= Effect == MutexCall::Lock;
-    Unlocks |= Effect == MutexCall::Unlock;
-  }
-  return Locks && Unlocks;
+  return (Name == "SpinLock" || Name == "Spinlock" ||
+          Name.ends_with("Mutex") || Name.ends_with("mutex")) &&
+         hasLockAndUnlock(*Record);
 }
 
 bool LockVocabulary::isMutex(QualType Type) const {
   return isClassNamed(Type, MutexTypes) ||
          isProjectMutex(definitionOf(Type));
+}
+
+bool LockVocabulary::isLockableByStd(QualType Type) const {
+  if (isClassNamed(Type, MutexTypes))
+    return true;
+  const CXXRecordDecl *Record = definitionOf(Type);
+  return Record && hasLockAndUnlock(*Record, "lock", "unlock");
 }
 
 Hold LockVocabulary::guardMode(QualType Type) const {

@@ -46,6 +46,10 @@ public:
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
+  /// Whether std::lock_guard can hold a mutex of \p Type: a listed mutex, or
+  /// a project's with lock() and unlock().
+  bool isLockableByStd(QualType Type) const;
+
   /// How a lock object of \p Type holds its mutex; None when \p Type is no
   /// lock object. Listed guards, and a project's own: a class with a
   /// destructor whose constructor takes a mutex (`MutexLock l(&mu_)`). A

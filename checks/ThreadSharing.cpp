@@ -80,10 +80,12 @@ static const FunctionDecl *functionOf(const Expr *Callable) {
   const FunctionDecl *Function = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     Function = dyn_cast<FunctionDecl>(Ref->getDecl());
+  // std::function and its kin forward to code not known here.
   if (!Function)
     if (const CXXRecordDecl *Class =
             E->getType().getNonReferenceType()->getAsCXXRecordDecl();
-        Class && Class->hasDefinition() && !Class->isLambda())
+        Class && Class->hasDefinition() && !Class->isLambda() &&
+        !Class->isInStdNamespace())
       for (const CXXMethodDecl *Method : Class->getDefinition()->methods())
         if (Method->getOverloadedOperator() == OO_Call)
           Function = Method;

@@ -118,6 +118,8 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   Classes.clear();
   Launches.clear();
   Locks.clear();
+  Analyzed.clear();
+  ReportedMembers.clear();
   Planned.clear();
 }
 
@@ -160,8 +162,11 @@ void UnsynchronizedMapAccessCheck::reportGuards(const ClassLocks &Locks) {
       // The lock names the mutex type as the member function sees it.
       const TypeSpelling MutexType = spellType(
           Guarding->getType().getUnqualifiedType(), *Method, *Context);
+      // A project's mutex may lock through Lock() only, which
+      // std::lock_guard cannot call.
+      const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
       std::optional<std::string> Insertion;
-      if (!Found.MayDeadlock && Block && !Block->body_empty() &&
+      if (Lockable && !Found.MayDeadlock && Block && !Block->body_empty() &&
           !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
         const std::string Name = Guarding->getName().str();
         std::string Lock;
@@ -194,7 +199,9 @@ void UnsynchronizedMapAccessCheck::reportGuards(const ClassLocks &Locks) {
         }
         if (!Insertion && First)
           diag(A->Where->getBeginLoc(),
-               Found.MayDeadlock
+               !Lockable ? "no fix: %1 has no lock() and unlock() for "
+                           "std::lock_guard"
+               : Found.MayDeadlock
                    ? "no fix: %0 already locks %1 or calls a member function "
                      "that does, and a second lock could deadlock"
                    : "no fix: no block of %0 can take the lock",
@@ -270,9 +277,12 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
             for (const SharedUse &Their : ThreadUses[J])
               if (Their.Object == Map &&
                   (Writes || isModifyingUse(*Their.Where, *Context))) {
-                Other = Their.Where;
-                Who = Writes ? Concurrency::OtherThreadAccesses
-                             : Concurrency::OtherThreadWrites;
+                // Two threads running the same code: point at the other.
+                Other = Their.Where == Use.Where ? Threads[J].Launch
+                                                 : Their.Where;
+                Who = Their.Where == Use.Where ? Concurrency::SameCodeWrites
+                      : Writes                 ? Concurrency::OtherThreadAccesses
+                                               : Concurrency::OtherThreadWrites;
                 break;
               }
       }
@@ -285,7 +295,12 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       if (!Other)
         continue;
       Reported.insert(Map);
-      reportSharedLocal(*Map, *Use.Where, Who, *Other);
+      reportSharedLocal(*Map, *Use.Where, Who, *Other,
+                        Other == Thread.Launch
+                            ? "the thread is started in a loop"
+                            : Who == Concurrency::SameCodeWrites
+                                  ? "another thread running it is started here"
+                                  : "concurrent access here");
     }
   }
 }
@@ -293,7 +308,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
 void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
                                                      const Expr &Where,
                                                      Concurrency Who,
-                                                     const Expr &Other) {
+                                                     const Expr &Other,
+                                                     StringRef OtherNote) {
   const SourceManager &SM = Context->getSourceManager();
   // One fix per map, on its first report.
   std::optional<ShardedMapRewrite> Fix;
@@ -325,17 +341,86 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
   if (HeaderMissing)
     diag(Map.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
         << ShardedHeader << Edits;
-  diag(Other.getBeginLoc(),
-       Who == Concurrency::SameCodeWrites ? "the thread is started in a loop"
-                                          : "concurrent access here",
-       DiagnosticIDs::Note);
+  diag(Other.getBeginLoc(), OtherNote, DiagnosticIDs::Note);
   if (Fix && Fix->Reason)
     diag(Fix->BlockedAt, Fix->Reason, DiagnosticIDs::Note)
         << &Map << Fix->Detail;
 }
 
+/// Whether \p Method joins a thread (or waits for a task) somewhere: its
+/// accesses may all come after the other thread ended.
+static bool joinsThread(const CXXMethodDecl &Method, const SourceManager &SM) {
+  return firstJoinAfter(Method.getBeginLoc(), *Method.getBody(), SM).isValid();
+}
+
 void UnsynchronizedMapAccessCheck::analyzeMemberThread(
     const ClassLocks &Locks, const CXXMethodDecl &Entry) {
+  if (!Analyzed.insert(&Entry).second)
+    return;
+  // The member functions the thread runs: the entry and what it calls on
+  // `this`, three levels deep.
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> OnThread;
+  llvm::SmallVector<std::pair<const CXXMethodDecl *, unsigned>, 8> Work = {
+      {Entry.getCanonicalDecl(), 0}};
+  while (!Work.empty()) {
+    const auto [Method, Depth] = Work.pop_back_val();
+    if (!OnThread.insert(Method).second || Depth > 3)
+      continue;
+    for (const CXXMethodDecl *Defined : Locks.methods())
+      if (Defined->getCanonicalDecl() == Method)
+        for (const MemberCall &Call : Locks.facts(Defined).Calls)
+          Work.push_back({Call.Callee->getCanonicalDecl(), Depth + 1});
+  }
+  // Unlocked accesses, on the thread and from the public member functions
+  // that other threads call. Code that takes any lock, or that joins, is
+  // left alone; so are maps whose accesses hold a mutex somewhere (the
+  // guard inference judges those).
+  llvm::MapVector<const FieldDecl *, std::vector<const MapAccess *>> Threaded,
+      Callers;
+  llvm::SmallPtrSet<const FieldDecl *, 4> Locked;
+  const SourceManager &SM = Context->getSourceManager();
+  for (const CXXMethodDecl *Method : Locks.methods()) {
+    const MethodFacts &Facts = Locks.facts(Method);
+    const bool Thread = OnThread.contains(Method->getCanonicalDecl());
+    const bool Caller = !Thread && Method->getAccess() == AS_public &&
+                        !Method->isStatic() && !joinsThread(*Method, SM);
+    for (const MapAccess &A : Facts.Accesses) {
+      if (!A.Held.empty() || Facts.TakesLock) {
+        Locked.insert(A.Map);
+        continue;
+      }
+      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
+        continue;
+      if (Thread)
+        Threaded[A.Map].push_back(&A);
+      else if (Caller)
+        Callers[A.Map].push_back(&A);
+    }
+  }
+  for (const auto &[Map, Mine] : Threaded) {
+    if (Locked.contains(Map) || ReportedMembers.contains(Map))
+      continue;
+    const std::vector<const MapAccess *> &Theirs = Callers.lookup(Map);
+    // A write on the thread races with any caller's access; a read with a
+    // caller's write.
+    const MapAccess *Here = nullptr, *There = nullptr;
+    for (const MapAccess *A : Mine)
+      for (const MapAccess *B : Theirs)
+        if ((A->Write || B->Write) && (!Here || (A->Write && !Here->Write))) {
+          Here = A;
+          There = B;
+        }
+    if (!Here)
+      continue;
+    ReportedMembers.insert(Map);
+    diag(Here->Where->getBeginLoc(),
+         "%0 is %select{read|modified}1 by a thread without synchronization "
+         "while %select{another thread modifies it|another thread accesses "
+         "it}1; guard it with a mutex")
+        << Map << Here->Write;
+    diag(There->Where->getBeginLoc(), "concurrent access here",
+         DiagnosticIDs::Note);
+  }
 }
 
 } // namespace clang::tidy::maptidy

@@ -61,10 +61,11 @@ private:
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
   void analyzeMemberThread(const ClassLocks &Locks,
                            const CXXMethodDecl &Entry);
-  /// Reports \p Where, racing with \p Other (for SameCodeWrites the start
-  /// in a loop), and offers the sharded_map rewrite of \p Map.
+  /// Reports \p Where, racing with \p Other (an access or a thread start,
+  /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
   void reportSharedLocal(const VarDecl &Map, const Expr &Where,
-                         Concurrency Who, const Expr &Other);
+                         Concurrency Who, const Expr &Other,
+                         StringRef OtherNote);
   const ClassLocks &locksOf(const CXXRecordDecl &Record);
   bool isMap(QualType Type) const { return isMapType(Type, MapClasses); }
 
@@ -82,6 +83,10 @@ private:
   llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
   /// The lock analysis of each class analyzed so far.
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
+  /// Member functions analyzed as thread entries, and the map members
+  /// reported through them.
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
+  llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const VarDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
