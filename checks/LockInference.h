@@ -80,7 +80,6 @@ public:
   /// The member functions walked, in declaration order.
   llvm::ArrayRef<const CXXMethodDecl *> methods() const { return Methods; }
   const MethodFacts &facts(const CXXMethodDecl *Method) const;
-  bool hasMutex() const { return !Mutexes.empty(); }
   /// std::scoped_lock is spelled in one of the functions.
   bool usesScopedLock() const { return ScopedLock; }
 

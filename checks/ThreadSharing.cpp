@@ -57,19 +57,6 @@ static const LambdaExpr *lambdaOf(const Expr *Arg) {
   return nullptr;
 }
 
-/// The lambda written in place among \p Args.
-static const LambdaExpr *inPlaceLambda(ArrayRef<const Expr *> Args) {
-  for (const Expr *Arg : Args) {
-    const Expr *Value = Arg->IgnoreImplicit();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
-        Construct && Construct->getNumArgs() == 1)
-      Value = Construct->getArg(0)->IgnoreImplicit();
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
-      return Lambda;
-  }
-  return nullptr;
-}
-
 /// The defined function that \p Callable names: a function, `&C::method`, or
 /// an object whose class has a (non-template) operator().
 static const FunctionDecl *functionOf(const Expr *Callable) {
@@ -171,12 +158,8 @@ ThreadStarts::threadArguments(const Expr &Start) const {
 }
 
 const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
-  if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(Start))
-    return inPlaceLambda(Args->take_front());
-  const auto *Call = dyn_cast<CallExpr>(&Start);
-  if (Call && isLauncher(Call->getDirectCallee()))
-    return inPlaceLambda({Call->getArgs(), Call->getNumArgs()});
-  return nullptr;
+  const std::optional<ThreadEntry> Entry = entryOf(Start);
+  return Entry ? Entry->Lambda : nullptr;
 }
 
 std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
@@ -278,9 +261,10 @@ namespace {
 class SharedUseCollector {
 public:
   SharedUseCollector(llvm::function_ref<bool(QualType)> Select,
-                     const LockVocabulary &Vocabulary, const SourceManager &SM,
+                     const LockVocabulary &Vocabulary, ASTContext &Context,
                      llvm::SmallVectorImpl<SharedUse> &Uses)
-      : Select(Select), Vocabulary(Vocabulary), SM(SM), Uses(Uses) {}
+      : Select(Select), Vocabulary(Vocabulary), Context(Context),
+        SM(Context.getSourceManager()), Uses(Uses) {}
 
   void entry(const ThreadEntry &Entry) {
     if (Entry.Function) {
@@ -312,13 +296,25 @@ private:
     if (!S)
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-          Var && Select(Var->getType())) {
-        if (const VarDecl *Object = Bound.lookup(Var))
-          Uses.push_back({Object, Ref});
-        else if (const Reach How = reachOf(Thread, *Var);
-                 How == Reach::ByReference || How == Reach::Static)
-          Uses.push_back({Var, Ref});
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+        const bool Pointer = isSharedPointerTo(Var->getType(), Select);
+        if (Pointer || Select(Var->getType())) {
+          const Reach How = reachOf(Thread, *Var);
+          // Every copy of a shared_ptr points to the one object.
+          const bool Captured =
+              Pointer && Thread &&
+              llvm::any_of(Thread->captures(), [&](const LambdaCapture &C) {
+                return C.capturesVariable() && C.getCapturedVar() == Var;
+              });
+          const VarDecl *Object = Bound.lookup(Var);
+          if (!Object && (Captured || How == Reach::ByReference ||
+                          How == Reach::Static))
+            Object = Var;
+          // A copy of the pointer touches no map.
+          const Expr &Use = objectUse(*Ref, Context);
+          if (Object && (!Pointer || &Use != Ref))
+            Uses.push_back({Object, &Use});
+        }
       }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Definition = nullptr;
@@ -334,6 +330,7 @@ private:
 
   llvm::function_ref<bool(QualType)> Select;
   const LockVocabulary &Vocabulary;
+  ASTContext &Context;
   const SourceManager &SM;
   llvm::SmallVectorImpl<SharedUse> &Uses;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
@@ -343,10 +340,30 @@ private:
 
 void collectSharedUses(const ThreadEntry &Entry,
                        llvm::function_ref<bool(QualType)> Select,
-                       const LockVocabulary &Vocabulary,
-                       const SourceManager &SM,
+                       const LockVocabulary &Vocabulary, ASTContext &Context,
                        llvm::SmallVectorImpl<SharedUse> &Uses) {
-  SharedUseCollector(Select, Vocabulary, SM, Uses).entry(Entry);
+  SharedUseCollector(Select, Vocabulary, Context, Uses).entry(Entry);
+}
+
+bool isSharedPointerTo(QualType Type,
+                       llvm::function_ref<bool(QualType)> Select) {
+  const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  return isStdNamed(Pointer, {"shared_ptr"}) &&
+         Pointer->getTemplateArgs().size() >= 1 &&
+         Pointer->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         Select(Pointer->getTemplateArgs()[0].getAsType());
+}
+
+const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context) {
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(
+          userParent(Ref, Context));
+      Operator && Operator->getNumArgs() == 1 &&
+      (Operator->getOperator() == OO_Star ||
+       Operator->getOperator() == OO_Arrow) &&
+      strip(Operator->getArg(0)) == &Ref)
+    return *Operator;
+  return Ref;
 }
 
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,

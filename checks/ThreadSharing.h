@@ -53,7 +53,7 @@ public:
   explicit ThreadStarts(std::vector<std::string> Launchers);
 
   /// The lambda that \p Start (a construction or a call) runs on another
-  /// thread; null when it starts none.
+  /// thread; null when it starts none or runs a function.
   const LambdaExpr *threadBody(const Expr &Start) const;
 
   /// What \p Start (a construction or a call) runs on another thread, when
@@ -104,21 +104,30 @@ inline bool isShared(const LambdaExpr &Thread, const ValueDecl &Decl) {
 
 /// A use, in the code of a thread, of an object other threads can reach.
 struct SharedUse {
+  /// The object, or a shared_ptr to it.
   const VarDecl *Object;
-  /// The name used: the object, or a parameter of the thread's function
-  /// bound to it by std::ref or its address.
-  const DeclRefExpr *Where;
+  /// The use: the object, a parameter of the thread's function bound to it
+  /// by std::ref or its address, or `*p` or `p->` of a shared_ptr.
+  const Expr *Where;
 };
 
+/// Whether \p Type is a std::shared_ptr to a type \p Select accepts.
+bool isSharedPointerTo(QualType Type,
+                       llvm::function_ref<bool(QualType)> Select);
+
+/// What \p Ref uses: `*p` or `p->` when it dereferences a smart pointer,
+/// else \p Ref itself.
+const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context);
+
 /// The uses in \p Entry of objects whose type \p Select accepts and that
-/// other threads can reach: locals the thread receives by reference and
-/// variables with static storage, also in the functions defined in the
+/// other threads can reach: locals the thread receives by reference, locals
+/// it receives a shared_ptr to (any copy shares the object), and variables
+/// with static storage, also in the functions defined in the
 /// translation unit that it calls (three levels deep). Code that takes a
 /// lock is taken to synchronize its uses and is skipped.
 void collectSharedUses(const ThreadEntry &Entry,
                        llvm::function_ref<bool(QualType)> Select,
-                       const LockVocabulary &Vocabulary,
-                       const SourceManager &SM,
+                       const LockVocabulary &Vocabulary, ASTContext &Context,
                        llvm::SmallVectorImpl<SharedUse> &Uses);
 
 /// The first join()/get()/wait() after \p After in \p Body: the point where

@@ -212,16 +212,18 @@ void UnsynchronizedMapAccessCheck::reportGuards(const ClassLocks &Locks) {
   }
 }
 
-/// The first use of \p Map in \p Body after \p Start and before the first
-/// join that follows, outside \p Skip (the thread's own lambda); with
-/// \p WritesOnly, the first such use that modifies it.
-static const DeclRefExpr *launcherUse(const VarDecl &Map, const Stmt &Body,
-                                      const Expr &Start, const Stmt *Skip,
-                                      bool WritesOnly, ASTContext &Context) {
+/// The first use of \p Map (or of what it points to, with \p Pointer) in
+/// \p Body after \p Start and before the first join that follows, outside
+/// \p Skip (the thread's own lambda); with \p WritesOnly, the first such
+/// use that modifies it.
+static const Expr *launcherUse(const VarDecl &Map, bool Pointer,
+                               const Stmt &Body, const Expr &Start,
+                               const Stmt *Skip, bool WritesOnly,
+                               ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation After = Start.getEndLoc();
   const SourceLocation Join = firstJoinAfter(After, Body, SM);
-  const DeclRefExpr *Found = nullptr;
+  const Expr *Found = nullptr;
   auto Visit = [&](const Stmt *S, auto &Self) -> void {
     if (!S || Found || S == Skip)
       return;
@@ -229,10 +231,13 @@ static const DeclRefExpr *launcherUse(const VarDecl &Map, const Stmt &Body,
         Ref && Ref->getDecl() == &Map &&
         SM.isBeforeInTranslationUnit(After, Ref->getBeginLoc()) &&
         (Join.isInvalid() ||
-         SM.isBeforeInTranslationUnit(Ref->getBeginLoc(), Join)) &&
-        (!WritesOnly || isModifyingUse(*Ref, Context))) {
-      Found = Ref;
-      return;
+         SM.isBeforeInTranslationUnit(Ref->getBeginLoc(), Join))) {
+      const Expr &Use = objectUse(*Ref, Context);
+      if ((!Pointer || &Use != Ref) &&
+          (!WritesOnly || isModifyingUse(Use, Context))) {
+        Found = &Use;
+        return;
+      }
     }
     for (const Stmt *Child : S->children())
       Self(Child, Self);
@@ -250,7 +255,7 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
     ThreadUses.emplace_back();
     collectSharedUses(
         Thread.Entry, [&](QualType Type) { return isMap(Type); }, Vocabulary,
-        SM, ThreadUses.back());
+        *Context, ThreadUses.back());
   }
   const bool LauncherLocks = Vocabulary.takesLock(&Body);
   llvm::SmallPtrSet<const VarDecl *, 4> Reported;
@@ -287,7 +292,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
               }
       }
       if (!Other && !LauncherLocks) {
-        Other = launcherUse(*Map, Body, *Thread.Launch, Thread.Entry.Lambda,
+        Other = launcherUse(*Map, !isMap(Map->getType()), Body,
+                            *Thread.Launch, Thread.Entry.Lambda,
                             !Writes, *Context);
         Who = Writes ? Concurrency::LauncherAccesses
                      : Concurrency::LauncherWrites;
@@ -312,8 +318,9 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
                                                      StringRef OtherNote) {
   const SourceManager &SM = Context->getSourceManager();
   // One fix per map, on its first report.
+  // A map shared through a shared_ptr keeps its type.
   std::optional<ShardedMapRewrite> Fix;
-  if (Planned.insert(&Map).second)
+  if (isMap(Map.getType()) && Planned.insert(&Map).second)
     Fix = planShardedMapRewrite(Map, *Context);
   static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
   std::vector<FixItHint> Edits;

@@ -4,6 +4,7 @@
 // project's mutex type, tasks waited for before the next access.
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -186,3 +187,18 @@ private:
   std::unordered_map<int, int> done_;
   std::thread worker_;
 };
+
+// Each thread gets a shared_ptr to its own map, or only reads the shared one.
+int ownPointers(const std::shared_ptr<std::unordered_map<int, int>> &seed) {
+  auto left = std::make_shared<std::unordered_map<int, int>>();
+  auto right = std::make_shared<std::unordered_map<int, int>>();
+  std::thread a([left] { (*left)[1] = 1; });
+  std::thread b([right] { (*right)[2] = 2; });
+  std::thread c([seed] { return seed->count(1); });
+  std::thread d([seed] { return seed->count(2); });
+  a.join();
+  b.join();
+  c.join();
+  d.join();
+  return static_cast<int>(left->size() + right->size());
+}

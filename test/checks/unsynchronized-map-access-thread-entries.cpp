@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 // CHECK-FIXES: {{^}}#include <maptidy/sharded_map.hpp>{{$}}
+#include <memory>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -167,4 +168,16 @@ private:
 void useScheduler() {
   Scheduler s;
   s.schedule(1, "a");
+}
+
+// A shared_ptr to a map captured by value: the copies share one map.
+int sharedPointer() {
+  auto counts = std::make_shared<std::unordered_map<int, int>>();
+  std::thread a([counts] { ++(*counts)[1]; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: {{warning|error}}: 'counts' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE+1]]:28: note: concurrent access here
+  std::thread b([counts] { counts->erase(1); });
+  a.join();
+  b.join();
+  return static_cast<int>(counts->size());
 }
