@@ -113,7 +113,7 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
       analyzeThreads(*Body, Threads);
     for (const Started &Thread : Threads)
       if (const CXXMethodDecl *Entry = Thread.Entry.memberOfThis())
-        analyzeMemberThread(locksOf(*Entry->getParent()), *Entry);
+        analyzeMemberThread(locksOf(*Entry->getParent()), *Entry, Body);
   }
   Classes.clear();
   Launches.clear();
@@ -361,7 +361,8 @@ static bool joinsThread(const CXXMethodDecl &Method, const SourceManager &SM) {
 }
 
 void UnsynchronizedMapAccessCheck::analyzeMemberThread(
-    const ClassLocks &Locks, const CXXMethodDecl &Entry) {
+    const ClassLocks &Locks, const CXXMethodDecl &Entry,
+    const Stmt *Launching) {
   if (!Analyzed.insert(&Entry).second)
     return;
   // The member functions the thread runs: the entry and what it calls on
@@ -379,8 +380,8 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
           Work.push_back({Call.Callee->getCanonicalDecl(), Depth + 1});
   }
   // Unlocked accesses, on the thread and from the public member functions
-  // that other threads call. Code that takes any lock, or that joins, is
-  // left alone; so are maps whose accesses hold a mutex somewhere (the
+  // that other threads call. Code that takes any lock, joins, or starts the
+  // thread is left alone; so are maps whose accesses hold a mutex somewhere (the
   // guard inference judges those).
   llvm::MapVector<const FieldDecl *, std::vector<const MapAccess *>> Threaded,
       Callers;
@@ -389,8 +390,11 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
   for (const CXXMethodDecl *Method : Locks.methods()) {
     const MethodFacts &Facts = Locks.facts(Method);
     const bool Thread = OnThread.contains(Method->getCanonicalDecl());
+    // The function that starts the thread prepares the map for it.
     const bool Caller = !Thread && Method->getAccess() == AS_public &&
-                        !Method->isStatic() && !joinsThread(*Method, SM);
+                        !Method->isStatic() &&
+                        Method->getBody() != Launching &&
+                        !joinsThread(*Method, SM);
     for (const MapAccess &A : Facts.Accesses) {
       if (!A.Held.empty() || Facts.TakesLock) {
         Locked.insert(A.Map);

@@ -59,8 +59,10 @@ private:
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void reportGuards(const ClassLocks &Locks);
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
-  void analyzeMemberThread(const ClassLocks &Locks,
-                           const CXXMethodDecl &Entry);
+  /// Map members that \p Entry, started on `this` in \p Launching, shares
+  /// with the public member functions without a lock.
+  void analyzeMemberThread(const ClassLocks &Locks, const CXXMethodDecl &Entry,
+                           const Stmt *Launching);
   /// Reports \p Where, racing with \p Other (an access or a thread start,
   /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
   void reportSharedLocal(const VarDecl &Map, const Expr &Where,

@@ -172,10 +172,14 @@ private:
   std::thread worker_;
 };
 
-// A member thread, and a public function that reads only after joining it.
+// A member thread, started by a public function that prepares the map, and
+// a public function that reads only after joining it.
 class Joined {
 public:
-  void start() { worker_ = std::thread(&Joined::run, this); }
+  void start() {
+    done_.clear();
+    worker_ = std::thread(&Joined::run, this);
+  }
   int finish() {
     worker_.join();
     return static_cast<int>(done_.size());
