@@ -74,7 +74,8 @@ namespace {
 /// Walks a member function in evaluation order, tracking the locks held.
 class LockWalker {
 public:
-  LockWalker(const CXXRecordDecl &Record, llvm::ArrayRef<const FieldDecl *> Mutexes,
+  LockWalker(const CXXRecordDecl &Record,
+             llvm::ArrayRef<const FieldDecl *> Mutexes,
              const LockVocabulary &Vocabulary,
              llvm::ArrayRef<std::string> MapClasses, ASTContext &Context,
              MethodFacts &Facts, bool &ScopedLock)
@@ -214,8 +215,8 @@ private:
       return;
     const StringRef Method = nameOf(Call->getMethodDecl());
     const MutexCall Effect = LockVocabulary::mutexCall(Method);
-    Facts.TakesLock |= Effect == MutexCall::Lock ||
-                       Effect == MutexCall::LockShared;
+    Facts.TakesLock |=
+        Effect == MutexCall::Lock || Effect == MutexCall::LockShared;
     const Expr *Object = strip(Call->getImplicitObjectArgument());
     if (const FieldDecl *Mutex = memberOfThis(Object, Record);
         isMutexMember(Mutex)) {
@@ -319,8 +320,9 @@ ClassLocks::guardReports(unsigned GuardedPercent) const {
   std::vector<MapGuardReport> Reports;
   if (Mutexes.empty())
     return Reports;
-  llvm::MapVector<const FieldDecl *,
-                  std::vector<std::pair<const CXXMethodDecl *, const MapAccess *>>>
+  llvm::MapVector<
+      const FieldDecl *,
+      std::vector<std::pair<const CXXMethodDecl *, const MapAccess *>>>
       ByMap;
   for (const CXXMethodDecl *Method : Methods)
     for (const MapAccess &A : facts(Method).Accesses)
@@ -345,8 +347,8 @@ ClassLocks::guardReports(unsigned GuardedPercent) const {
     }
     if (!Guarding || BestWeight * 100 < GuardedPercent * TotalWeight)
       continue;
-    MapGuardReport Report{Map, Guarding, 0,
-                          static_cast<unsigned>(Accesses.size()), {}, {}};
+    MapGuardReport Report{
+        Map, Guarding, 0, static_cast<unsigned>(Accesses.size()), {}, {}};
     // Unguarded accesses, grouped by function for one lock per function.
     llvm::MapVector<const CXXMethodDecl *, std::vector<const MapAccess *>>
         Unguarded;

@@ -3,8 +3,8 @@
 #include "LockVocabulary.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::maptidy {
@@ -25,7 +25,8 @@ MutexCall LockVocabulary::mutexCall(StringRef Method) {
 }
 
 static const CXXRecordDecl *definitionOf(QualType Type) {
-  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
   return Record ? Record->getDefinition() : nullptr;
 }
 
@@ -51,14 +52,13 @@ static bool isProjectMutex(const CXXRecordDecl *Record) {
   if (!Record)
     return false;
   const StringRef Name = Record->getName();
-  return (Name == "SpinLock" || Name == "Spinlock" ||
-          Name.ends_with("Mutex") || Name.ends_with("mutex")) &&
+  return (Name == "SpinLock" || Name == "Spinlock" || Name.ends_with("Mutex") ||
+          Name.ends_with("mutex")) &&
          hasLockAndUnlock(*Record);
 }
 
 bool LockVocabulary::isMutex(QualType Type) const {
-  return isClassNamed(Type, MutexTypes) ||
-         isProjectMutex(definitionOf(Type));
+  return isClassNamed(Type, MutexTypes) || isProjectMutex(definitionOf(Type));
 }
 
 bool LockVocabulary::isLockableByStd(QualType Type) const {
@@ -76,9 +76,10 @@ Hold LockVocabulary::guardMode(QualType Type) const {
   if (!IsGuard && Record->hasUserDeclaredDestructor())
     for (const CXXConstructorDecl *Constructor : Record->ctors())
       if (Constructor->getNumParams() >= 1 &&
-          isMutex(Constructor->getParamDecl(0)->getType()->isPointerType()
-                      ? Constructor->getParamDecl(0)->getType()->getPointeeType()
-                      : Constructor->getParamDecl(0)->getType()))
+          isMutex(
+              Constructor->getParamDecl(0)->getType()->isPointerType()
+                  ? Constructor->getParamDecl(0)->getType()->getPointeeType()
+                  : Constructor->getParamDecl(0)->getType()))
         IsGuard = true;
   if (!IsGuard)
     return Hold::None;
@@ -98,8 +99,7 @@ bool LockVocabulary::takesLock(const Stmt *S) const {
           Var && guardMode(Var->getType()) != Hold::None)
         return true;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-    const MutexCall Effect =
-        mutexCall(nameOf(Call->getMethodDecl()));
+    const MutexCall Effect = mutexCall(nameOf(Call->getMethodDecl()));
     if (Effect == MutexCall::Lock || Effect == MutexCall::LockShared)
       return true;
   }

@@ -86,17 +86,15 @@ static bool isPoolTaskFunction(const FunctionDecl *Callee) {
   const StringRef Name = nameOf(Callee);
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     static const llvm::StringSet<> TaskFunctions = {
-        "submit", "post",   "enqueue",     "execute",    "add",
-        "schedule", "run", "submit_task", "detach_task", "push_task"};
+        "submit",   "post", "enqueue",     "execute",     "add",
+        "schedule", "run",  "submit_task", "detach_task", "push_task"};
     const std::string Class = StringRef(Method->getParent()->getName()).lower();
     return TaskFunctions.contains(Name) &&
-           llvm::any_of(std::initializer_list<StringRef>{
-                            "threadpool", "thread_pool", "executor",
-                            "taskgroup", "task_group", "workqueue",
-                            "work_queue"},
-                        [&](StringRef Kind) {
-                          return StringRef(Class).contains(Kind);
-                        });
+           llvm::any_of(
+               std::initializer_list<StringRef>{
+                   "threadpool", "thread_pool", "executor", "taskgroup",
+                   "task_group", "workqueue", "work_queue"},
+               [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
   }
   const std::string Qualified = Callee->getQualifiedNameAsString();
   return Qualified == "boost::asio::post" ||
@@ -238,7 +236,6 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
                                            : Reach::Own;
 }
 
-
 /// The local variable that \p Arg hands to a thread by reference:
 /// `std::ref(x)`, `std::cref(x)` or `&x`.
 static const VarDecl *passedByReference(const Expr *Arg) {
@@ -307,8 +304,8 @@ private:
                 return C.capturesVariable() && C.getCapturedVar() == Var;
               });
           const VarDecl *Object = Bound.lookup(Var);
-          if (!Object && (Captured || How == Reach::ByReference ||
-                          How == Reach::Static))
+          if (!Object &&
+              (Captured || How == Reach::ByReference || How == Reach::Static))
             Object = Var;
           // A copy of the pointer touches no map.
           const Expr &Use = objectUse(*Ref, Context);
@@ -356,8 +353,8 @@ bool isSharedPointerTo(QualType Type,
 }
 
 const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context) {
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(
-          userParent(Ref, Context));
+  if (const auto *Operator =
+          dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Ref, Context));
       Operator && Operator->getNumArgs() == 1 &&
       (Operator->getOperator() == OO_Star ||
        Operator->getOperator() == OO_Arrow) &&

@@ -93,8 +93,8 @@ const ClassLocks &
 UnsynchronizedMapAccessCheck::locksOf(const CXXRecordDecl &Record) {
   std::unique_ptr<ClassLocks> &Found = Locks[&Record];
   if (!Found)
-    Found = std::make_unique<ClassLocks>(Record, Vocabulary, MapClasses,
-                                         *Context);
+    Found =
+        std::make_unique<ClassLocks>(Record, Vocabulary, MapClasses, *Context);
   return *Found;
 }
 
@@ -283,18 +283,17 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
               if (Their.Object == Map &&
                   (Writes || isModifyingUse(*Their.Where, *Context))) {
                 // Two threads running the same code: point at the other.
-                Other = Their.Where == Use.Where ? Threads[J].Launch
-                                                 : Their.Where;
+                Other =
+                    Their.Where == Use.Where ? Threads[J].Launch : Their.Where;
                 Who = Their.Where == Use.Where ? Concurrency::SameCodeWrites
-                      : Writes                 ? Concurrency::OtherThreadAccesses
-                                               : Concurrency::OtherThreadWrites;
+                      : Writes ? Concurrency::OtherThreadAccesses
+                               : Concurrency::OtherThreadWrites;
                 break;
               }
       }
       if (!Other && !LauncherLocks) {
-        Other = launcherUse(*Map, !isMap(Map->getType()), Body,
-                            *Thread.Launch, Thread.Entry.Lambda,
-                            !Writes, *Context);
+        Other = launcherUse(*Map, !isMap(Map->getType()), Body, *Thread.Launch,
+                            Thread.Entry.Lambda, !Writes, *Context);
         Who = Writes ? Concurrency::LauncherAccesses
                      : Concurrency::LauncherWrites;
       }
@@ -304,9 +303,9 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       reportSharedLocal(*Map, *Use.Where, Who, *Other,
                         Other == Thread.Launch
                             ? "the thread is started in a loop"
-                            : Who == Concurrency::SameCodeWrites
-                                  ? "another thread running it is started here"
-                                  : "concurrent access here");
+                        : Who == Concurrency::SameCodeWrites
+                            ? "another thread running it is started here"
+                            : "concurrent access here");
     }
   }
 }
@@ -381,8 +380,8 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
   }
   // Unlocked accesses, on the thread and from the public member functions
   // that other threads call. Code that takes any lock, joins, or starts the
-  // thread is left alone; so are maps whose accesses hold a mutex somewhere (the
-  // guard inference judges those).
+  // thread is left alone; so are maps whose accesses hold a mutex somewhere
+  // (the guard inference judges those).
   llvm::MapVector<const FieldDecl *, std::vector<const MapAccess *>> Threaded,
       Callers;
   llvm::SmallPtrSet<const FieldDecl *, 4> Locked;
@@ -392,8 +391,7 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
     const bool Thread = OnThread.contains(Method->getCanonicalDecl());
     // The function that starts the thread prepares the map for it.
     const bool Caller = !Thread && Method->getAccess() == AS_public &&
-                        !Method->isStatic() &&
-                        Method->getBody() != Launching &&
+                        !Method->isStatic() && Method->getBody() != Launching &&
                         !joinsThread(*Method, SM);
     for (const MapAccess &A : Facts.Accesses) {
       if (!A.Held.empty() || Facts.TakesLock) {

@@ -65,9 +65,8 @@ private:
                            const Stmt *Launching);
   /// Reports \p Where, racing with \p Other (an access or a thread start,
   /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
-  void reportSharedLocal(const VarDecl &Map, const Expr &Where,
-                         Concurrency Who, const Expr &Other,
-                         StringRef OtherNote);
+  void reportSharedLocal(const VarDecl &Map, const Expr &Where, Concurrency Who,
+                         const Expr &Other, StringRef OtherNote);
   const ClassLocks &locksOf(const CXXRecordDecl &Record);
   bool isMap(QualType Type) const { return isMapType(Type, MapClasses); }
 
