@@ -84,22 +84,26 @@ static const FunctionDecl *functionOf(const Expr *Callable) {
 /// function of a class named for running tasks, or boost::asio's.
 static bool isPoolTaskFunction(const FunctionDecl *Callee) {
   const StringRef Name = nameOf(Callee);
+  // The names first: they reject almost every call cheaply.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     static const llvm::StringSet<> TaskFunctions = {
         "submit",   "post", "enqueue",     "execute",     "add",
         "schedule", "run",  "submit_task", "detach_task", "push_task"};
+    if (!TaskFunctions.contains(Name))
+      return false;
     const std::string Class = StringRef(Method->getParent()->getName()).lower();
-    return TaskFunctions.contains(Name) &&
-           llvm::any_of(
-               std::initializer_list<StringRef>{
-                   "threadpool", "thread_pool", "executor", "taskgroup",
-                   "task_group", "workqueue", "work_queue"},
-               [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
+    return llvm::any_of(
+        std::initializer_list<StringRef>{"threadpool", "thread_pool",
+                                         "executor", "taskgroup", "task_group",
+                                         "workqueue", "work_queue"},
+        [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
   }
-  const std::string Qualified = Callee->getQualifiedNameAsString();
-  return Qualified == "boost::asio::post" ||
-         Qualified == "boost::asio::dispatch" ||
-         Qualified == "boost::asio::defer";
+  if (Name != "post" && Name != "dispatch" && Name != "defer")
+    return false;
+  const auto *Namespace = dyn_cast<NamespaceDecl>(Callee->getDeclContext());
+  return Namespace && Namespace->getName() == "asio" &&
+         isa<NamespaceDecl>(Namespace->getParent()) &&
+         cast<NamespaceDecl>(Namespace->getParent())->getName() == "boost";
 }
 
 ThreadStarts::ThreadStarts(std::vector<std::string> Launchers)

@@ -181,3 +181,23 @@ int sharedPointer() {
   b.join();
   return static_cast<int>(counts->size());
 }
+
+// boost::asio::post runs the task on a thread that runs the io context.
+namespace boost {
+namespace asio {
+struct io_context {};
+template <class Task> void post(io_context &, Task task) { task(); }
+} // namespace asio
+} // namespace boost
+
+int posted(boost::asio::io_context &io) {
+  std::unordered_map<int, int> results;
+  // CHECK-FIXES: {{^}}  maptidy::sharded_map<int, int> results;{{$}}
+  boost::asio::post(io, [&results] { results[1] = 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: {{warning|error}}: 'results' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE+2]]:3: note: concurrent access here
+  // CHECK-FIXES: {{^}}  boost::asio::post(io, [&results] { results.insert_or_assign(1, 1); });{{$}}
+  results[2] = 2;
+  // CHECK-FIXES: {{^}}  results.insert_or_assign(2, 2);{{$}}
+  return static_cast<int>(results.size());
+}
