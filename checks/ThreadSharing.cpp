@@ -6,6 +6,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::maptidy {
 
@@ -15,37 +18,92 @@ static bool isThreadClass(const CXXRecordDecl *Record) {
 }
 
 /// `threads.emplace_back(...)` on a std::vector of threads, which constructs
-/// the thread in place, and `std::async(std::launch::async, ...)`.
-static bool startsThread(const CallExpr &Call) {
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    const auto *Vector =
-        Method ? dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent())
-               : nullptr;
-    return nameOf(Method) == "emplace_back" && isStdNamed(Vector, {"vector"}) &&
-           isThreadClass(
-               Vector->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
-  }
-  if (!isStdNamed(Call.getDirectCallee(), {"async"}) || Call.getNumArgs() == 0)
-    return false;
-  const auto *Policy = dyn_cast<DeclRefExpr>(strip(Call.getArg(0)));
-  return Policy && isa<EnumConstantDecl>(Policy->getDecl()) &&
-         nameOf(Policy->getDecl()) == "async";
+/// the thread in place.
+static bool emplacesThread(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const auto *Vector =
+      Method ? dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent())
+             : nullptr;
+  return nameOf(Method) == "emplace_back" && isStdNamed(Vector, {"vector"}) &&
+         isThreadClass(
+             Vector->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
 }
 
-/// The lambda among \p Args; with \p ThroughFunction also one converted to
-/// a std::function parameter.
-static const LambdaExpr *lambdaArgument(ArrayRef<const Expr *> Args,
-                                        bool ThroughFunction) {
-  for (const Expr *Arg : Args) {
-    const Expr *Value = Arg->IgnoreImplicit();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
-        ThroughFunction && Construct && Construct->getNumArgs() == 1)
-      Value = Construct->getArg(0)->IgnoreImplicit();
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
-      return Lambda;
-  }
+/// Whether \p Arg is std::launch::deferred alone: the task runs in get().
+static bool isDeferredPolicy(const Expr *Arg) {
+  const auto *Policy = dyn_cast<DeclRefExpr>(strip(Arg));
+  return Policy && isa<EnumConstantDecl>(Policy->getDecl()) &&
+         nameOf(Policy->getDecl()) == "deferred";
+}
+
+/// Whether \p Arg is a std::launch policy.
+static bool isLaunchPolicy(const Expr *Arg) {
+  return isStdNamed(strip(Arg)->getType()->getAsTagDecl(), {"launch"});
+}
+
+/// The lambda \p Arg is: written in place (also converted to a
+/// std::function), or a local variable initialized with one.
+static const LambdaExpr *lambdaOf(const Expr *Arg) {
+  const Expr *Value = Arg->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+      Construct && Construct->getNumArgs() == 1)
+    Value = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
+    return Lambda;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Value)))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl() && Var->getInit())
+      return dyn_cast<LambdaExpr>(strip(Var->getInit()));
   return nullptr;
+}
+
+/// The defined function that \p Callable names: a function, `&C::method`, or
+/// an object whose class has a (non-template) operator().
+static const FunctionDecl *functionOf(const Expr *Callable) {
+  const Expr *E = strip(Callable);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  const FunctionDecl *Function = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    Function = dyn_cast<FunctionDecl>(Ref->getDecl());
+  // std::function and its kin forward to code not known here.
+  if (!Function)
+    if (const CXXRecordDecl *Class =
+            E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+        Class && Class->hasDefinition() && !Class->isLambda() &&
+        !Class->isInStdNamespace())
+      for (const CXXMethodDecl *Method : Class->getDefinition()->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          Function = Method;
+  const FunctionDecl *Definition = nullptr;
+  return Function && Function->hasBody(Definition) ? Definition : nullptr;
+}
+
+/// Whether \p Callee runs its callable argument as a task of a pool: a task
+/// function of a class named for running tasks, or boost::asio's.
+static bool isPoolTaskFunction(const FunctionDecl *Callee) {
+  const StringRef Name = nameOf(Callee);
+  // The names first: they reject almost every call cheaply.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    static const llvm::StringSet<> TaskFunctions = {
+        "submit",   "post", "enqueue",     "execute",     "add",
+        "schedule", "run",  "submit_task", "detach_task", "push_task"};
+    if (!TaskFunctions.contains(Name))
+      return false;
+    const std::string Class = StringRef(Method->getParent()->getName()).lower();
+    return llvm::any_of(
+        std::initializer_list<StringRef>{"threadpool", "thread_pool",
+                                         "executor", "taskgroup", "task_group",
+                                         "workqueue", "work_queue"},
+        [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
+  }
+  if (Name != "post" && Name != "dispatch" && Name != "defer")
+    return false;
+  const auto *Namespace = dyn_cast<NamespaceDecl>(Callee->getDeclContext());
+  return Namespace && Namespace->getName() == "asio" &&
+         isa<NamespaceDecl>(Namespace->getParent()) &&
+         cast<NamespaceDecl>(Namespace->getParent())->getName() == "boost";
 }
 
 ThreadStarts::ThreadStarts(std::vector<std::string> Launchers)
@@ -57,7 +115,11 @@ ThreadStarts::ThreadStarts(std::vector<std::string> Launchers)
 }
 
 bool ThreadStarts::isLauncher(const FunctionDecl *Callee) const {
-  if (!Callee || !LauncherNames.contains(nameOf(Callee)))
+  if (!Callee)
+    return false;
+  if (isPoolTaskFunction(Callee))
+    return true;
+  if (!LauncherNames.contains(nameOf(Callee)))
     return false;
   const std::string Qualified = Callee->getQualifiedNameAsString();
   return llvm::any_of(Launchers, [&](StringRef Name) {
@@ -69,21 +131,68 @@ bool ThreadStarts::isLauncher(const FunctionDecl *Callee) const {
   });
 }
 
-const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Start))
-    return isThreadClass(Construct->getConstructor()->getParent())
-               ? lambdaArgument({Construct->getArgs(), Construct->getNumArgs()},
-                                false)
-               : nullptr;
+std::optional<ArrayRef<const Expr *>>
+ThreadStarts::threadArguments(const Expr &Start) const {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Start)) {
+    if (!isThreadClass(Construct->getConstructor()->getParent()) ||
+        Construct->getNumArgs() == 0)
+      return std::nullopt;
+    return ArrayRef<const Expr *>(Construct->getArgs(),
+                                  Construct->getNumArgs());
+  }
   const auto *Call = dyn_cast<CallExpr>(&Start);
-  if (!Call)
-    return nullptr;
+  if (!Call || Call->getNumArgs() == 0)
+    return std::nullopt;
   const ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  if (startsThread(*Call))
-    return lambdaArgument(Args, false);
-  if (!LauncherNames.empty() && isLauncher(Call->getDirectCallee()))
-    return lambdaArgument(Args, true);
-  return nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && emplacesThread(*Member))
+    return Args;
+  if (isStdNamed(Call->getDirectCallee(), {"async"})) {
+    // Without a policy, or with std::launch::async in it, the task may run
+    // on another thread.
+    if (!isLaunchPolicy(Args[0]))
+      return Args;
+    if (isDeferredPolicy(Args[0]) || Args.size() < 2)
+      return std::nullopt;
+    return Args.drop_front();
+  }
+  return std::nullopt;
+}
+
+const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
+  const std::optional<ThreadEntry> Entry = entryOf(Start);
+  return Entry ? Entry->Lambda : nullptr;
+}
+
+std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
+  ThreadEntry Entry;
+  if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(Start)) {
+    Entry.Lambda = lambdaOf(Args->front());
+    if (!Entry.Lambda) {
+      Entry.Function = functionOf(Args->front());
+      Entry.Args.append(Args->begin() + 1, Args->end());
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
+             Call && isLauncher(Call->getDirectCallee())) {
+    for (const Expr *Arg : Call->arguments())
+      if ((Entry.Lambda = lambdaOf(Arg)))
+        break;
+  }
+  if (!Entry.Lambda && !Entry.Function)
+    return std::nullopt;
+  return Entry;
+}
+
+const Stmt *ThreadEntry::body() const {
+  return Lambda ? Lambda->getBody() : Function->getBody();
+}
+
+const CXXMethodDecl *ThreadEntry::memberOfThis() const {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  return Method && !Method->isStatic() && !Args.empty() &&
+                 isa<CXXThisExpr>(strip(Args.front()))
+             ? Method
+             : nullptr;
 }
 
 std::optional<ThreadLaunch>
@@ -129,6 +238,154 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
                                                      : Reach::Own;
   return Var->getType()->isReferenceType() ? Reach::ThroughReference
                                            : Reach::Own;
+}
+
+/// The local variable that \p Arg hands to a thread by reference:
+/// `std::ref(x)`, `std::cref(x)` or `&x`.
+static const VarDecl *passedByReference(const Expr *Arg) {
+  const Expr *E = strip(Arg);
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && isStdNamed(Call->getDirectCallee(), {"ref", "cref"}) &&
+      Call->getNumArgs() == 1)
+    E = strip(Call->getArg(0));
+  else if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  else
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+namespace {
+/// Collects the shared uses of the code of one thread.
+class SharedUseCollector {
+public:
+  SharedUseCollector(llvm::function_ref<bool(QualType)> Select,
+                     const LockVocabulary &Vocabulary, ASTContext &Context,
+                     llvm::SmallVectorImpl<SharedUse> &Uses)
+      : Select(Select), Vocabulary(Vocabulary), Context(Context),
+        SM(Context.getSourceManager()), Uses(Uses) {}
+
+  void entry(const ThreadEntry &Entry) {
+    if (Entry.Function) {
+      Visited.insert(Entry.Function);
+      // Parameters bound to the launcher's objects by reference.
+      // `&C::f` receives its object first; a functor's operator() does not.
+      const auto *Method = dyn_cast<CXXMethodDecl>(Entry.Function);
+      const unsigned First = Method && !Method->isStatic() &&
+                                     Method->getOverloadedOperator() != OO_Call
+                                 ? 1
+                                 : 0;
+      for (unsigned I = First; I < Entry.Args.size(); ++I)
+        if (I - First < Entry.Function->getNumParams())
+          if (const VarDecl *Var = passedByReference(Entry.Args[I]);
+              Var && Var->isLocalVarDecl())
+            Bound[Entry.Function->getParamDecl(I - First)] = Var;
+    }
+    visit(Entry.body(), Entry.Lambda, 0);
+  }
+
+private:
+  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
+    // Code that takes any lock is taken to synchronize its uses.
+    if (S && !Vocabulary.takesLock(S))
+      collect(S, Thread, Depth);
+  }
+
+  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
+    if (!S)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+        const bool Pointer = isSharedPointerTo(Var->getType(), Select);
+        if (Pointer || Select(Var->getType())) {
+          const Reach How = reachOf(Thread, *Var);
+          // Every copy of a shared_ptr points to the one object.
+          const bool Captured =
+              Pointer && Thread &&
+              llvm::any_of(Thread->captures(), [&](const LambdaCapture &C) {
+                return C.capturesVariable() && C.getCapturedVar() == Var;
+              });
+          const VarDecl *Object = Bound.lookup(Var);
+          if (!Object &&
+              (Captured || How == Reach::ByReference || How == Reach::Static))
+            Object = Var;
+          // A copy of the pointer touches no map.
+          const Expr &Use = objectUse(*Ref, Context);
+          if (Object && (!Pointer || &Use != Ref))
+            Uses.push_back({Object, &Use});
+        }
+      }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Definition = nullptr;
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Depth < 3 && Callee->hasBody(Definition) &&
+          !SM.isInSystemHeader(Definition->getLocation()) &&
+          Visited.insert(Definition).second)
+        visit(Definition->getBody(), nullptr, Depth + 1);
+    }
+    for (const Stmt *Child : S->children())
+      collect(Child, Thread, Depth);
+  }
+
+  llvm::function_ref<bool(QualType)> Select;
+  const LockVocabulary &Vocabulary;
+  ASTContext &Context;
+  const SourceManager &SM;
+  llvm::SmallVectorImpl<SharedUse> &Uses;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
+  llvm::DenseMap<const VarDecl *, const VarDecl *> Bound;
+};
+} // namespace
+
+void collectSharedUses(const ThreadEntry &Entry,
+                       llvm::function_ref<bool(QualType)> Select,
+                       const LockVocabulary &Vocabulary, ASTContext &Context,
+                       llvm::SmallVectorImpl<SharedUse> &Uses) {
+  SharedUseCollector(Select, Vocabulary, Context, Uses).entry(Entry);
+}
+
+bool isSharedPointerTo(QualType Type,
+                       llvm::function_ref<bool(QualType)> Select) {
+  const auto *Pointer = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  return isStdNamed(Pointer, {"shared_ptr"}) &&
+         Pointer->getTemplateArgs().size() >= 1 &&
+         Pointer->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         Select(Pointer->getTemplateArgs()[0].getAsType());
+}
+
+const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context) {
+  if (const auto *Operator =
+          dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Ref, Context));
+      Operator && Operator->getNumArgs() == 1 &&
+      (Operator->getOperator() == OO_Star ||
+       Operator->getOperator() == OO_Arrow) &&
+      strip(Operator->getArg(0)) == &Ref)
+    return *Operator;
+  return Ref;
+}
+
+SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
+                              const SourceManager &SM) {
+  SourceLocation Join;
+  auto Visit = [&](const Stmt *S, auto &Self) -> void {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const StringRef Method = nameOf(Call->getMethodDecl());
+      if ((Method == "join" || Method == "get" || Method == "wait") &&
+          SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
+          (Join.isInvalid() ||
+           SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
+        Join = Call->getBeginLoc();
+    }
+    for (const Stmt *Child : S->children())
+      Self(Child, Self);
+  };
+  Visit(&Body, Visit);
+  return Join;
 }
 
 } // namespace clang::tidy::maptidy

@@ -1,17 +1,22 @@
 //===--- ThreadSharing.h - maptidy ----------------------------------------===//
 //
 // Which code runs on another thread, and which of the objects it names other
-// threads can reach too. Threads are recognized when started on a lambda
-// written in place: std::thread, std::jthread, emplace_back on a vector of
-// threads, std::async(std::launch::async, ...), and thread-pool functions
-// named by the user (a lambda argument, also converted to std::function).
+// threads can reach too. Threads are started by std::thread, std::jthread,
+// emplace_back on a vector of threads, std::async (unless deferred), and
+// thread-pool functions: those named by the user, and by default the task
+// functions of a class named for running tasks (ThreadPool, Executor, ...)
+// and boost::asio::post/dispatch/defer. A thread runs a lambda (written in
+// place or named), a function, a member function or a functor.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPTIDY_CHECKS_THREADSHARING_H
 #define MAPTIDY_CHECKS_THREADSHARING_H
 
+#include "LockVocabulary.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
@@ -25,6 +30,21 @@ struct ThreadLaunch {
   const LambdaExpr *Lambda;
 };
 
+/// The code a thread runs.
+struct ThreadEntry {
+  /// A lambda, written in place or named by a local variable.
+  const LambdaExpr *Lambda = nullptr;
+  /// Or a function, a member function or a functor's operator(), defined.
+  const FunctionDecl *Function = nullptr;
+  /// The arguments \p Function receives; for a member function the object
+  /// comes first.
+  llvm::SmallVector<const Expr *, 4> Args;
+
+  const Stmt *body() const;
+  /// The member function run on `this` of the launching object, if so.
+  const CXXMethodDecl *memberOfThis() const;
+};
+
 /// Recognizes the starts of threads.
 class ThreadStarts {
 public:
@@ -33,8 +53,12 @@ public:
   explicit ThreadStarts(std::vector<std::string> Launchers);
 
   /// The lambda that \p Start (a construction or a call) runs on another
-  /// thread; null when it starts none.
+  /// thread; null when it starts none or runs a function.
   const LambdaExpr *threadBody(const Expr &Start) const;
+
+  /// What \p Start (a construction or a call) runs on another thread, when
+  /// it starts one on code defined in the translation unit.
+  std::optional<ThreadEntry> entryOf(const Expr &Start) const;
 
   /// The innermost thread whose lambda contains \p S.
   std::optional<ThreadLaunch> enclosingThread(const Stmt &S,
@@ -44,6 +68,10 @@ public:
 
 private:
   bool isLauncher(const FunctionDecl *Callee) const;
+  /// The arguments of \p Start that the thread receives, the callable
+  /// first; none when \p Start starts no thread.
+  std::optional<llvm::ArrayRef<const Expr *>>
+  threadArguments(const Expr &Start) const;
 
   const std::vector<std::string> Launchers;
   /// The unqualified names of Launchers, to reject other calls quickly.
@@ -73,6 +101,39 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl);
 inline bool isShared(const LambdaExpr &Thread, const ValueDecl &Decl) {
   return reachOf(&Thread, Decl) != Reach::Own;
 }
+
+/// A use, in the code of a thread, of an object other threads can reach.
+struct SharedUse {
+  /// The object, or a shared_ptr to it.
+  const VarDecl *Object;
+  /// The use: the object, a parameter of the thread's function bound to it
+  /// by std::ref or its address, or `*p` or `p->` of a shared_ptr.
+  const Expr *Where;
+};
+
+/// Whether \p Type is a std::shared_ptr to a type \p Select accepts.
+bool isSharedPointerTo(QualType Type,
+                       llvm::function_ref<bool(QualType)> Select);
+
+/// What \p Ref uses: `*p` or `p->` when it dereferences a smart pointer,
+/// else \p Ref itself.
+const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context);
+
+/// The uses in \p Entry of objects whose type \p Select accepts and that
+/// other threads can reach: locals the thread receives by reference, locals
+/// it receives a shared_ptr to (any copy shares the object), and variables
+/// with static storage, also in the functions defined in the
+/// translation unit that it calls (three levels deep). Code that takes a
+/// lock is taken to synchronize its uses and is skipped.
+void collectSharedUses(const ThreadEntry &Entry,
+                       llvm::function_ref<bool(QualType)> Select,
+                       const LockVocabulary &Vocabulary, ASTContext &Context,
+                       llvm::SmallVectorImpl<SharedUse> &Uses);
+
+/// The first join()/get()/wait() after \p After in \p Body: the point where
+/// the launching function has waited for its threads.
+SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
+                              const SourceManager &SM);
 
 } // namespace clang::tidy::maptidy
 

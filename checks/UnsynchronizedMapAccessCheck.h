@@ -4,11 +4,14 @@
 #define MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
 
 #include "HeaderInserter.h"
+#include "LockInference.h"
+#include "LockVocabulary.h"
 #include "SpelledSourceCheck.h"
 #include "ThreadSharing.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,19 +36,41 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void onEndOfTranslationUnit() override;
 
-  bool isMutex(QualType Type) const;
-  bool isMap(QualType Type) const;
-  /// The lambda that \p Start runs on another thread, if it starts one.
-  const LambdaExpr *threadBody(const Expr &Start) const {
-    return Starts.threadBody(Start);
+  /// What \p Start runs on another thread, if it starts one.
+  std::optional<ThreadEntry> threadEntry(const Expr &Start) const {
+    return Starts.entryOf(Start);
   }
 
 private:
-  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void analyzeClass(const CXXRecordDecl &Record);
-  void analyzeThreads(const Stmt &Body, llvm::ArrayRef<ThreadLaunch> Started);
+  /// A thread start and the code it runs.
+  struct Started {
+    const Expr *Launch;
+    ThreadEntry Entry;
+  };
+  /// Who else touches a map while a thread may, in the words of the finding.
+  enum class Concurrency {
+    SameCodeWrites,
+    OtherThreadAccesses,
+    LauncherAccesses,
+    OtherThreadWrites,
+    LauncherWrites
+  };
 
-  const std::vector<std::string> MutexClasses;
+  void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void reportGuards(const ClassLocks &Locks);
+  void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
+  /// Map members that \p Entry, started on `this` in \p Launching, shares
+  /// with the public member functions without a lock.
+  void analyzeMemberThread(const ClassLocks &Locks, const CXXMethodDecl &Entry,
+                           const Stmt *Launching);
+  /// Reports \p Where, racing with \p Other (an access or a thread start,
+  /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
+  void reportSharedLocal(const VarDecl &Map, const Expr &Where, Concurrency Who,
+                         const Expr &Other, StringRef OtherNote);
+  const ClassLocks &locksOf(const CXXRecordDecl &Record);
+  bool isMap(QualType Type) const { return isMapType(Type, MapClasses); }
+
+  const LockVocabulary Vocabulary;
   const std::vector<std::string> MapClasses;
   /// Thread starts, with the functions whose lambda argument runs on
   /// another thread.
@@ -56,7 +81,13 @@ private:
   /// Classes defined in the translation unit, in the order first seen.
   llvm::SetVector<const CXXRecordDecl *> Classes;
   /// Threads started, per launching function body.
-  llvm::MapVector<const Stmt *, std::vector<ThreadLaunch>> Launches;
+  llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
+  /// The lock analysis of each class analyzed so far.
+  llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
+  /// Member functions analyzed as thread entries, and the map members
+  /// reported through them.
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
+  llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const VarDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.

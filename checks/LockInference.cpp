@@ -1,0 +1,381 @@
+//===--- LockInference.cpp - maptidy --------------------------------------===//
+
+#include "LockInference.h"
+#include "ContainerTypes.h"
+#include "RewriteUtils.h"
+#include "ShardedMapRewrite.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::maptidy {
+
+bool isMapType(QualType Type, llvm::ArrayRef<std::string> MapClasses) {
+  return !Type.isConstQualified() && isClassNamed(Type, MapClasses);
+}
+
+namespace {
+/// A lock object (lock_guard, unique_lock, ...) in scope.
+struct Guard {
+  llvm::SmallVector<const FieldDecl *, 2> Mutexes;
+  Hold Mode = Hold::Exclusive;
+  bool Active = true;
+};
+
+/// The locks held at a point: taken with lock()/unlock() on the member, or by
+/// lock objects in scope.
+struct LockState {
+  HeldMutexes Manual;
+  llvm::SmallDenseMap<const VarDecl *, Guard, 2> Guards;
+  /// The path returned, threw or jumped away: it does not reach what follows.
+  bool Ended = false;
+
+  Hold held(const FieldDecl *Mutex) const {
+    Hold Result = Manual.lookup(Mutex);
+    for (const auto &[Var, G] : Guards)
+      if (G.Active && llvm::is_contained(G.Mutexes, Mutex) && G.Mode > Result)
+        Result = G.Mode;
+    return Result;
+  }
+
+  /// What both paths into a join point hold.
+  static LockState meet(const LockState &A, const LockState &B) {
+    if (A.Ended || B.Ended)
+      return A.Ended ? B : A;
+    LockState Result;
+    for (const auto &[Mutex, Mode] : A.Manual)
+      Result.Manual[Mutex] = std::min(Mode, B.Manual.lookup(Mutex));
+    for (const auto &[Var, G] : A.Guards)
+      if (auto It = B.Guards.find(Var); It != B.Guards.end()) {
+        Guard Merged = G;
+        Merged.Active = G.Active && It->second.Active;
+        Result.Guards[Var] = Merged;
+      }
+    return Result;
+  }
+};
+} // namespace
+
+static const FieldDecl *memberOfThis(const Expr *E,
+                                     const CXXRecordDecl &Record) {
+  E = strip(E);
+  if (const auto *AddressOf = dyn_cast_or_null<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  if (!Member || !isa<CXXThisExpr>(strip(Member->getBase())))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getParent() == &Record ? Field : nullptr;
+}
+
+namespace {
+/// Walks a member function in evaluation order, tracking the locks held.
+class LockWalker {
+public:
+  LockWalker(const CXXRecordDecl &Record,
+             llvm::ArrayRef<const FieldDecl *> Mutexes,
+             const LockVocabulary &Vocabulary,
+             llvm::ArrayRef<std::string> MapClasses, ASTContext &Context,
+             MethodFacts &Facts, bool &ScopedLock)
+      : Record(Record), Mutexes(Mutexes), Vocabulary(Vocabulary),
+        MapClasses(MapClasses), Context(Context), Facts(Facts),
+        ScopedLock(ScopedLock) {}
+
+  void walk(const Stmt *S, LockState &State) {
+    if (!S)
+      return;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      LockState Inner = State;
+      for (const Stmt *Child : Block->body())
+        if (!Inner.Ended)
+          walk(Child, Inner);
+      // Lock objects of the block end with it; manual locks persist.
+      State.Manual = Inner.Manual;
+      State.Ended = Inner.Ended;
+      for (auto &[Var, G] : State.Guards)
+        G.Active = Inner.Guards.lookup(Var).Active;
+      return;
+    }
+    if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+      for (const auto *D : Decl->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          declare(*Var, State);
+      return;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      walk(If->getInit(), State);
+      if (If->getConditionVariableDeclStmt())
+        walk(If->getConditionVariableDeclStmt(), State);
+      expr(If->getCond(), State);
+      LockState Then = State, Else = State;
+      walk(If->getThen(), Then);
+      walk(If->getElse(), Else);
+      State = LockState::meet(Then, Else);
+      return;
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S)) {
+      LockState Body = State;
+      for (const Stmt *Child : S->children())
+        walk(Child, Body);
+      // The loop goes on after a break or continue in its body.
+      Body.Ended = false;
+      State = LockState::meet(State, Body);
+      return;
+    }
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      const LockState Before = State;
+      walk(Try->getTryBlock(), State);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+        LockState Handler = Before;
+        walk(Try->getHandler(I)->getHandlerBlock(), Handler);
+      }
+      return;
+    }
+    if (isa<Expr>(S)) {
+      expr(S, State);
+      State.Ended |= isa<CXXThrowExpr>(S);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child, State);
+    State.Ended |= isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S);
+  }
+
+private:
+  HeldMutexes snapshot(const LockState &State) const {
+    HeldMutexes Held;
+    for (const FieldDecl *Mutex : Mutexes)
+      if (Hold Mode = State.held(Mutex); Mode != Hold::None)
+        Held[Mutex] = Mode;
+    return Held;
+  }
+
+  bool isMutexMember(const FieldDecl *Field) const {
+    return Field && llvm::is_contained(Mutexes, Field);
+  }
+
+  void declare(const VarDecl &Var, LockState &State) {
+    Facts.DeclaresLock |= Var.getName() == "lock";
+    expr(Var.getInit(), State);
+    const Hold Mode = Vocabulary.guardMode(Var.getType());
+    if (Mode == Hold::None)
+      return;
+    Facts.TakesLock = true;
+    ScopedLock |= isClassNamed(Var.getType(), {"::std::scoped_lock"});
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(strip(Var.getInit()));
+    if (!Construct)
+      return;
+    Guard G;
+    G.Mode = Mode;
+    for (const Expr *Arg : Construct->arguments()) {
+      if (const FieldDecl *Mutex = memberOfThis(Arg, Record);
+          isMutexMember(Mutex)) {
+        G.Mutexes.push_back(Mutex);
+        Facts.Locks.insert(Mutex);
+      }
+      if (isClassNamed(strip(Arg)->getType(), {"::std::defer_lock_t"}))
+        G.Active = false;
+      // Ownership moved from another lock object.
+      if (const auto *Call = dyn_cast<CallExpr>(strip(Arg));
+          Call && nameOf(Call->getDirectCallee()) == "move" &&
+          Call->getNumArgs() == 1)
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Call->getArg(0))))
+          if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
+              It != State.Guards.end()) {
+            G = It->second;
+            It->second.Active = false;
+          }
+    }
+    State.Guards[&Var] = G;
+  }
+
+  void expr(const Stmt *S, LockState &State) {
+    if (!S)
+      return;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      // The body is taken to run under the locks held where it is written.
+      LockState Inside = State;
+      walk(Lambda->getBody(), Inside);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      expr(Child, State);
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (const FieldDecl *Field = memberOfThis(Member, Record);
+          Field && isMapType(Field->getType(), MapClasses))
+        Facts.Accesses.push_back(
+            {Member, Field, isModifyingUse(*Member, Context), snapshot(State)});
+      return;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    if (!Call)
+      return;
+    const StringRef Method = nameOf(Call->getMethodDecl());
+    const MutexCall Effect = LockVocabulary::mutexCall(Method);
+    Facts.TakesLock |=
+        Effect == MutexCall::Lock || Effect == MutexCall::LockShared;
+    const Expr *Object = strip(Call->getImplicitObjectArgument());
+    if (const FieldDecl *Mutex = memberOfThis(Object, Record);
+        isMutexMember(Mutex)) {
+      if (Effect == MutexCall::Lock || Effect == MutexCall::LockShared) {
+        State.Manual[Mutex] =
+            Effect == MutexCall::Lock ? Hold::Exclusive : Hold::Shared;
+        Facts.Locks.insert(Mutex);
+      } else if (Effect == MutexCall::Unlock) {
+        State.Manual.erase(Mutex);
+      }
+      return;
+    }
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object)) {
+      if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
+          It != State.Guards.end()) {
+        if (Method == "lock")
+          It->second.Active = true;
+        else if (Method == "unlock" || Method == "release")
+          It->second.Active = false;
+      }
+      return;
+    }
+    if (isa_and_nonnull<CXXThisExpr>(Object))
+      Facts.Calls.push_back({Call->getMethodDecl(), snapshot(State)});
+  }
+
+  const CXXRecordDecl &Record;
+  llvm::ArrayRef<const FieldDecl *> Mutexes;
+  const LockVocabulary &Vocabulary;
+  llvm::ArrayRef<std::string> MapClasses;
+  ASTContext &Context;
+  MethodFacts &Facts;
+  bool &ScopedLock;
+};
+} // namespace
+
+ClassLocks::ClassLocks(const CXXRecordDecl &Record,
+                       const LockVocabulary &Vocabulary,
+                       llvm::ArrayRef<std::string> MapClasses,
+                       ASTContext &Context)
+    : Record(Record) {
+  for (const FieldDecl *Field : Record.fields())
+    if (Vocabulary.isMutex(Field->getType()))
+      Mutexes.push_back(Field);
+  // Member functions defined in this translation unit, but constructors and
+  // destructors, which run before and after any sharing.
+  for (const CXXMethodDecl *Method : Record.methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+        Method->hasBody(Definition) && !Method->isImplicit())
+      Methods.push_back(cast<CXXMethodDecl>(Definition));
+  }
+
+  // Helpers called only with a lock held start out holding it; one more
+  // level of helpers each round.
+  llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> CalledHolding;
+  for (int Round = 0; Round < 4; ++Round) {
+    Facts.clear();
+    for (const CXXMethodDecl *Method : Methods) {
+      LockState State;
+      State.Manual = CalledHolding.lookup(Method->getCanonicalDecl());
+      LockWalker Walker(Record, Mutexes, Vocabulary, MapClasses, Context,
+                        Facts[Method], ScopedLock);
+      Walker.walk(Method->getBody(), State);
+    }
+    if (Mutexes.empty())
+      break;
+    llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> Next;
+    llvm::DenseMap<const CXXMethodDecl *, bool> Seen;
+    for (const auto &[Caller, Found] : Facts)
+      for (const MemberCall &Call : Found.Calls) {
+        const CXXMethodDecl *Callee = Call.Callee->getCanonicalDecl();
+        if (Callee->getAccess() != AS_private)
+          continue;
+        if (!Seen[Callee]) {
+          Seen[Callee] = true;
+          Next[Callee] = Call.Held;
+          continue;
+        }
+        HeldMutexes Common;
+        for (const auto &[Mutex, Mode] : Next[Callee])
+          if (Hold Other = Call.Held.lookup(Mutex); Other != Hold::None)
+            Common[Mutex] = std::min(Mode, Other);
+        Next[Callee] = Common;
+      }
+    bool Changed = Next.size() != CalledHolding.size();
+    for (const auto &[Method, Held] : Next)
+      Changed |= CalledHolding.lookup(Method).size() != Held.size();
+    CalledHolding = std::move(Next);
+    if (!Changed)
+      break;
+  }
+}
+
+const MethodFacts &ClassLocks::facts(const CXXMethodDecl *Method) const {
+  return Facts.find(Method)->second;
+}
+
+std::vector<MapGuardReport>
+ClassLocks::guardReports(unsigned GuardedPercent) const {
+  std::vector<MapGuardReport> Reports;
+  if (Mutexes.empty())
+    return Reports;
+  llvm::MapVector<
+      const FieldDecl *,
+      std::vector<std::pair<const CXXMethodDecl *, const MapAccess *>>>
+      ByMap;
+  for (const CXXMethodDecl *Method : Methods)
+    for (const MapAccess &A : facts(Method).Accesses)
+      if (!A.Map->hasAttr<GuardedByAttr>() &&
+          !A.Map->hasAttr<PtGuardedByAttr>())
+        ByMap[A.Map].emplace_back(Method, &A);
+  for (const auto &[Map, Accesses] : ByMap) {
+    // The guard: the mutex held at most (weighted) accesses.
+    const FieldDecl *Guarding = nullptr;
+    unsigned BestWeight = 0, TotalWeight = 0;
+    for (const auto &Entry : Accesses)
+      TotalWeight += Entry.second->Write ? 2 : 1;
+    for (const FieldDecl *Mutex : Mutexes) {
+      unsigned Weight = 0;
+      for (const auto &Entry : Accesses)
+        if (Entry.second->Held.lookup(Mutex) != Hold::None)
+          Weight += Entry.second->Write ? 2 : 1;
+      if (Weight > BestWeight) {
+        BestWeight = Weight;
+        Guarding = Mutex;
+      }
+    }
+    if (!Guarding || BestWeight * 100 < GuardedPercent * TotalWeight)
+      continue;
+    MapGuardReport Report{
+        Map, Guarding, 0, static_cast<unsigned>(Accesses.size()), {}, {}};
+    // Unguarded accesses, grouped by function for one lock per function.
+    llvm::MapVector<const CXXMethodDecl *, std::vector<const MapAccess *>>
+        Unguarded;
+    for (const auto &[Method, A] : Accesses) {
+      const Hold Mode = A->Held.lookup(Guarding);
+      if (Mode == Hold::None) {
+        Unguarded[Method].push_back(A);
+        continue;
+      }
+      ++Report.Held;
+      if (Mode == Hold::Shared && A->Write)
+        Report.WritesUnderSharedLock.push_back(A);
+    }
+    for (auto &[Method, Found] : Unguarded) {
+      const MethodFacts &Own = facts(Method);
+      // A lock inserted here must not meet the same mutex locked again in
+      // this function or in a member function it calls.
+      bool MayDeadlock = Own.Locks.contains(Guarding) || Own.DeclaresLock;
+      for (const MemberCall &Call : Own.Calls)
+        for (const auto &[Other, OtherFacts] : Facts)
+          if (Other->getCanonicalDecl() == Call.Callee->getCanonicalDecl())
+            MayDeadlock |= OtherFacts.Locks.contains(Guarding);
+      Report.Unguarded.push_back({Method, std::move(Found), MayDeadlock});
+    }
+    Reports.push_back(std::move(Report));
+  }
+  return Reports;
+}
+
+} // namespace clang::tidy::maptidy

@@ -1,0 +1,99 @@
+//===--- LockInference.h - maptidy ----------------------------------------===//
+//
+// Which mutex member guards each map member of a class, read off the member
+// functions defined in the translation unit: the locks held at each access
+// (lock objects, lock()/unlock(), both branches of an if, helpers called
+// only with the lock held) and a vote weighted by writes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_LOCKINFERENCE_H
+#define MAPTIDY_CHECKS_LOCKINFERENCE_H
+
+#include "LockVocabulary.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <vector>
+
+namespace clang::tidy::maptidy {
+
+using HeldMutexes = llvm::SmallDenseMap<const FieldDecl *, Hold, 2>;
+
+/// An access to a map member of `this`.
+struct MapAccess {
+  const MemberExpr *Where;
+  const FieldDecl *Map;
+  bool Write;
+  HeldMutexes Held;
+};
+
+/// A call of a member function on `this`.
+struct MemberCall {
+  const CXXMethodDecl *Callee;
+  HeldMutexes Held;
+};
+
+/// What walking one member function found.
+struct MethodFacts {
+  std::vector<MapAccess> Accesses;
+  std::vector<MemberCall> Calls;
+  /// Mutexes the function locks itself.
+  llvm::SmallPtrSet<const FieldDecl *, 2> Locks;
+  /// A variable named `lock` is declared: an inserted lock would clash.
+  bool DeclaresLock = false;
+  /// The function takes some lock, on a member mutex or any other.
+  bool TakesLock = false;
+};
+
+/// The accesses of one member function that do not hold the guard.
+struct UnguardedAccesses {
+  const CXXMethodDecl *Method;
+  std::vector<const MapAccess *> Accesses;
+  /// The function locks the guard itself, calls a member function that does,
+  /// or declares a `lock`: an inserted lock could deadlock or clash.
+  bool MayDeadlock;
+};
+
+/// The guard inferred for one map member and the accesses that miss it.
+struct MapGuardReport {
+  const FieldDecl *Map;
+  const FieldDecl *Guard;
+  /// Accesses that hold the guard, of all.
+  unsigned Held, Total;
+  std::vector<const MapAccess *> WritesUnderSharedLock;
+  std::vector<UnguardedAccesses> Unguarded;
+};
+
+/// The locks of the member functions of a class defined in the translation
+/// unit (constructors and destructors excepted: nothing is shared yet).
+class ClassLocks {
+public:
+  ClassLocks(const CXXRecordDecl &Record, const LockVocabulary &Vocabulary,
+             llvm::ArrayRef<std::string> MapClasses, ASTContext &Context);
+
+  /// For each map member (without thread-safety annotations) whose accesses
+  /// hold one mutex for at least \p GuardedPercent percent of their weight.
+  std::vector<MapGuardReport> guardReports(unsigned GuardedPercent) const;
+
+  /// The member functions walked, in declaration order.
+  llvm::ArrayRef<const CXXMethodDecl *> methods() const { return Methods; }
+  const MethodFacts &facts(const CXXMethodDecl *Method) const;
+  /// std::scoped_lock is spelled in one of the functions.
+  bool usesScopedLock() const { return ScopedLock; }
+
+private:
+  const CXXRecordDecl &Record;
+  std::vector<const FieldDecl *> Mutexes;
+  std::vector<const CXXMethodDecl *> Methods;
+  llvm::DenseMap<const CXXMethodDecl *, MethodFacts> Facts;
+  bool ScopedLock = false;
+};
+
+/// Whether \p Type is one of \p MapClasses and not const.
+bool isMapType(QualType Type, llvm::ArrayRef<std::string> MapClasses);
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_LOCKINFERENCE_H

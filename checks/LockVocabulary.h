@@ -1,0 +1,79 @@
+//===--- LockVocabulary.h - maptidy ---------------------------------------===//
+//
+// The one table of what locks: mutex types, the lock objects (guards) that
+// hold them for a scope, and the member functions that lock and unlock them.
+// Both the lock inference of a class and the analysis of threads read it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_CHECKS_LOCKVOCABULARY_H
+#define MAPTIDY_CHECKS_LOCKVOCABULARY_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::maptidy {
+
+/// How a mutex is held.
+enum class Hold { None, Shared, Exclusive };
+
+/// What a member function called on a mutex does to it.
+enum class MutexCall { Other, Lock, LockShared, Unlock };
+
+/// Default MutexTypes: the standard, Abseil, Boost and Folly mutexes.
+inline constexpr char DefaultMutexTypes[] =
+    "::std::mutex;::std::shared_mutex;::std::recursive_mutex;"
+    "::std::timed_mutex;::std::recursive_timed_mutex;::std::shared_timed_mutex;"
+    "::absl::Mutex;::boost::mutex;::boost::shared_mutex;"
+    "::boost::recursive_mutex;::boost::timed_mutex;::folly::SharedMutex;"
+    "::folly::SpinLock";
+/// Default LockGuardTypes: the standard, Abseil and Boost lock objects.
+inline constexpr char DefaultLockGuardTypes[] =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::std::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
+    "::absl::WriterMutexLock;::boost::lock_guard;::boost::unique_lock;"
+    "::boost::shared_lock";
+
+class LockVocabulary {
+public:
+  LockVocabulary(std::vector<std::string> MutexTypes,
+                 std::vector<std::string> LockGuardTypes);
+
+  /// A listed mutex type, or a project's own: a class named `Mutex`,
+  /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
+  bool isMutex(QualType Type) const;
+
+  /// Whether std::lock_guard can hold a mutex of \p Type: a listed mutex, or
+  /// a project's with lock() and unlock().
+  bool isLockableByStd(QualType Type) const;
+
+  /// How a lock object of \p Type holds its mutex; None when \p Type is no
+  /// lock object. Listed guards, and a project's own: a class with a
+  /// destructor whose constructor takes a mutex (`MutexLock l(&mu_)`). A
+  /// guard named for reading (`shared_lock`, `ReaderMutexLock`) holds it
+  /// shared.
+  Hold guardMode(QualType Type) const;
+
+  /// Whether \p S takes any lock: declares a lock object or calls lock() on
+  /// anything.
+  bool takesLock(const Stmt *S) const;
+
+  /// What calling \p Method on a mutex does.
+  static MutexCall mutexCall(llvm::StringRef Method);
+
+  const std::vector<std::string> &mutexTypes() const { return MutexTypes; }
+  const std::vector<std::string> &lockGuardTypes() const {
+    return LockGuardTypes;
+  }
+
+private:
+  const std::vector<std::string> MutexTypes;
+  const std::vector<std::string> LockGuardTypes;
+};
+
+} // namespace clang::tidy::maptidy
+
+#endif // MAPTIDY_CHECKS_LOCKVOCABULARY_H
