@@ -13,19 +13,24 @@
 //
 // Callbacks must not call back into the same map (that would self-deadlock);
 // builds without NDEBUG assert on it.
+//
+// Design sources: one lock per submap, selected by high hash bits, as in
+// Gregory Popovitch's parallel_flat_hash_map (phmap) and the segments of
+// Java's ConcurrentHashMap; each shard's table is detail/flat_table.hpp
+// (Swiss-table groups with boost::unordered_flat_map's overflow bytes).
 #ifndef MAPTIDY_SHARDED_MAP_HPP
 #define MAPTIDY_SHARDED_MAP_HPP
 
 #include "maptidy/composite_key.hpp"
+#include "maptidy/detail/cpu.hpp"
+#include "maptidy/detail/flat_table.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cassert>
-#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -39,21 +44,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
-#define MAPTIDY_SHARDED_MAP_SSE2 1
-#include <emmintrin.h>
-#endif
-#if defined(_MSC_VER) && !defined(__clang__)
-#include <intrin.h>
-#endif
-
 namespace maptidy {
-
-// Destructive interference size: data written by different threads is kept
-// this far apart. A constant rather than
-// std::hardware_destructive_interference_size, whose value may differ between
-// translation units compiled with different flags.
-inline constexpr std::size_t cache_line_size = 64;
 
 // A reader-writer spin lock: four bytes, no system call on the uncontended
 // path, writer-preferring (a waiting writer holds off new readers). Waiters
@@ -123,19 +114,7 @@ class rw_spinlock {
 
   // Spin, then yield, then sleep: a holder that was preempted or is
   // rehashing a large shard gets the processor instead of busy waiters.
-  static void pause(unsigned attempt) noexcept {
-    if (attempt < 64) {
-#if defined(MAPTIDY_SHARDED_MAP_SSE2)
-      _mm_pause();
-#elif defined(__aarch64__)
-      __asm__ __volatile__("yield");
-#endif
-    } else if (attempt < 128) {
-      std::this_thread::yield();
-    } else {
-      std::this_thread::sleep_for(std::chrono::microseconds(20));
-    }
-  }
+  static void pause(unsigned attempt) noexcept { detail::backoff(attempt, 64, 128); }
 
   std::atomic<std::uint32_t> state_{0};
 };
@@ -147,341 +126,6 @@ struct shards {
 };
 
 namespace detail {
-
-inline unsigned count_trailing_zeros(unsigned mask) noexcept {
-#if defined(_MSC_VER) && !defined(__clang__)
-  unsigned long index;
-  _BitScanForward(&index, mask);
-  return static_cast<unsigned>(index);
-#else
-  return static_cast<unsigned>(__builtin_ctz(mask));
-#endif
-}
-
-inline std::size_t round_up_to_power_of_two(std::size_t n) noexcept {
-  std::size_t power = 1;
-  while (power < n) power <<= 1;
-  return power;
-}
-
-// Fields of the 64-bit (mixed) hash. They never overlap, so the shard a key
-// lands in says nothing about its position, tag or overflow bit inside the
-// shard's table, and keys of one shard still spread over all its groups.
-struct hash_fields {
-  static constexpr unsigned shard_shift = 48;     // bits 48..63: shard index
-  static constexpr unsigned overflow_shift = 40;  // bits 40..42: overflow bit
-  static constexpr unsigned tag_shift = 32;       // bits 32..39: slot tag
-  // bits 0..31: starting group within the shard's table.
-  static constexpr std::size_t max_shards = std::size_t{1} << (64 - shard_shift);
-
-  static std::size_t shard(std::uint64_t hash, std::size_t shard_mask) noexcept {
-    return static_cast<std::size_t>(hash >> shard_shift) & shard_mask;
-  }
-  // Tags are 1..255; 0 marks an empty slot.
-  static unsigned char tag(std::uint64_t hash) noexcept {
-    const auto tag = static_cast<unsigned char>(hash >> tag_shift);
-    return tag == 0 ? 1 : tag;
-  }
-  static unsigned char overflow_bit(std::uint64_t hash) noexcept {
-    return static_cast<unsigned char>(1u << ((hash >> overflow_shift) & 7));
-  }
-};
-
-// Metadata of a group of 15 slots: one tag byte per slot and an overflow
-// byte. Overflow bit b is set once an element whose hash selects b had to
-// move past this group because it was full; a lookup stops at the first
-// group on its probe path that lacks its overflow bit. Erasing leaves the
-// bits set, so no tombstones are needed.
-struct alignas(16) group_metadata {
-  static constexpr unsigned slot_count = 15;
-  static constexpr unsigned all_slots = (1u << slot_count) - 1;
-
-  unsigned char bytes[16];  // bytes[0..14]: tags, bytes[15]: overflow bits
-
-  // Bit i of the result is set when slot i holds `tag` (0: is empty).
-  unsigned match(unsigned char tag) const noexcept {
-#if defined(MAPTIDY_SHARDED_MAP_SSE2)
-    const __m128i metadata = _mm_load_si128(reinterpret_cast<const __m128i*>(bytes));
-    const __m128i equal = _mm_cmpeq_epi8(metadata, _mm_set1_epi8(static_cast<char>(tag)));
-    return static_cast<unsigned>(_mm_movemask_epi8(equal)) & all_slots;
-#else
-    unsigned result = 0;
-    for (unsigned i = 0; i < slot_count; ++i) result |= unsigned{bytes[i] == tag} << i;
-    return result;
-#endif
-  }
-  unsigned match_empty() const noexcept { return match(0); }
-  unsigned match_occupied() const noexcept { return ~match_empty() & all_slots; }
-  bool overflowed(unsigned char bit) const noexcept { return (bytes[slot_count] & bit) != 0; }
-  bool any_overflow() const noexcept { return bytes[slot_count] != 0; }
-  void mark_overflow(unsigned char bit) noexcept { bytes[slot_count] |= bit; }
-};
-
-// The table of one shard: open addressing over groups of 15 slots with
-// triangular probing between groups. Not thread-safe; the shard's lock
-// guards every member. The allocator, hash and equality are passed in by the
-// map, which owns them once for all shards.
-template <class Value, class Allocator>
-class flat_table {
-  using value_traits = std::allocator_traits<Allocator>;
-  struct slot {
-    alignas(Value) unsigned char storage[sizeof(Value)];
-  };
-  using group_allocator = typename value_traits::template rebind_alloc<group_metadata>;
-  using slot_allocator = typename value_traits::template rebind_alloc<slot>;
-
- public:
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-  flat_table() noexcept = default;
-  flat_table(const flat_table&) = delete;
-  flat_table& operator=(const flat_table&) = delete;
-
-  // The number of elements, readable without the shard's lock (relaxed);
-  // only written under it.
-  std::size_t size() const noexcept { return size_.load(std::memory_order_relaxed); }
-  std::size_t capacity() const noexcept { return group_count() * group_metadata::slot_count; }
-
-  Value& value_at(std::size_t index) noexcept {
-    return *std::launder(reinterpret_cast<Value*>(slots_[index].storage));
-  }
-  const Value& value_at(std::size_t index) const noexcept {
-    return *std::launder(reinterpret_cast<const Value*>(slots_[index].storage));
-  }
-
-  template <class Key, class Equal>
-  std::size_t find(const Key& key, std::uint64_t hash, const Equal& equal) const {
-    if (groups_ == nullptr) return npos;
-    const unsigned char tag = hash_fields::tag(hash);
-    const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
-    std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
-    for (std::size_t step = 1;; ++step) {
-      // Fetch the group's slots while its metadata is matched: the two
-      // likely cache misses overlap.
-      prefetch(&slots_[group * group_metadata::slot_count]);
-      const group_metadata& metadata = groups_[group];
-      for (unsigned match = metadata.match(tag); match != 0; match &= match - 1) {
-        const std::size_t index = group * group_metadata::slot_count + count_trailing_zeros(match);
-        if (equal(key, value_at(index).first)) return index;
-      }
-      if (!metadata.overflowed(overflow_bit) || step > group_mask_) return npos;
-      group = (group + step) & group_mask_;
-    }
-  }
-
-  // Constructs a new element whose key is known to be absent. Grows the table
-  // first if needed, so a throwing constructor leaves the table as it was
-  // (apart from capacity). hash_of(const Value&) rehashes elements.
-  template <class HashOf, class... Args>
-  std::size_t emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
-    if (size() >= max_load_) grow(size() + 1, hash_of, allocator);
-    const std::size_t index = free_slot(hash);
-    value_traits::construct(allocator, reinterpret_cast<Value*>(slots_[index].storage), std::forward<Args>(args)...);
-    occupy(index, hash);
-    return index;
-  }
-
-  void erase(std::size_t index, Allocator& allocator) noexcept {
-    value_traits::destroy(allocator, &value_at(index));
-    group_metadata& metadata = groups_[index / group_metadata::slot_count];
-    metadata.bytes[index % group_metadata::slot_count] = 0;
-    size_.store(size() - 1, std::memory_order_relaxed);
-    // Overflow bits outlive the elements that set them; spending load budget
-    // here makes a later insertion rehash and clear them.
-    if (metadata.any_overflow()) --max_load_;
-  }
-
-  template <class F>
-  void for_each(F& f) {
-    for_each_index([&](std::size_t index) { f(value_at(index)); });
-  }
-  template <class F>
-  void for_each(F& f) const {
-    for_each_index([&](std::size_t index) { f(static_cast<const Value&>(value_at(index))); });
-  }
-
-  template <class Predicate>
-  std::size_t erase_if(Predicate& predicate, Allocator& allocator) {
-    std::size_t erased = 0;
-    for_each_index([&](std::size_t index) {
-      if (predicate(static_cast<const Value&>(value_at(index)))) {
-        erase(index, allocator);
-        ++erased;
-      }
-    });
-    return erased;
-  }
-
-  template <class HashOf>
-  void reserve(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
-    if (count > max_load_for(group_count())) grow(count, hash_of, allocator);
-  }
-
-  // Destroys the elements and keeps the storage for refilling.
-  void clear(Allocator& allocator) noexcept {
-    destroy_elements(allocator);
-    if (groups_ != nullptr) std::memset(static_cast<void*>(groups_), 0, group_count() * sizeof(group_metadata));
-    size_.store(0, std::memory_order_relaxed);
-    max_load_ = max_load_for(group_count());
-  }
-
-  // Copies another table slot by slot (same hash function, same positions).
-  void copy_from(const flat_table& other, Allocator& allocator) {
-    if (other.size() == 0) return;
-    flat_table copy;
-    copy.allocate(other.group_count(), allocator);
-    try {
-      other.for_each_index([&](std::size_t index) {
-        value_traits::construct(allocator, reinterpret_cast<Value*>(copy.slots_[index].storage), other.value_at(index));
-        copy.groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count] =
-            other.groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count];
-        copy.size_.store(copy.size() + 1, std::memory_order_relaxed);
-      });
-    } catch (...) {
-      copy.release(allocator);
-      throw;
-    }
-    for (std::size_t group = 0; group < other.group_count(); ++group)
-      copy.groups_[group].bytes[group_metadata::slot_count] = other.groups_[group].bytes[group_metadata::slot_count];
-    copy.max_load_ = other.max_load_;
-    swap(copy);
-  }
-
-  // Destroys the elements and frees the storage.
-  void release(Allocator& allocator) noexcept {
-    destroy_elements(allocator);
-    if (groups_ != nullptr) {
-      group_allocator groups(allocator);
-      slot_allocator slots(allocator);
-      std::allocator_traits<group_allocator>::deallocate(groups, groups_, group_count());
-      std::allocator_traits<slot_allocator>::deallocate(slots, slots_, capacity());
-    }
-    groups_ = nullptr;
-    slots_ = nullptr;
-    group_mask_ = 0;
-    max_load_ = 0;
-    size_.store(0, std::memory_order_relaxed);
-  }
-
- private:
-  // Maximum load factor 7/8: probe sequences stay short while groups of 15
-  // still have room.
-  static std::size_t max_load_for(std::size_t groups) noexcept {
-    return groups * group_metadata::slot_count * 7 / 8;
-  }
-  std::size_t group_count() const noexcept { return groups_ == nullptr ? 0 : group_mask_ + 1; }
-
-  static void prefetch(const void* address) noexcept {
-#if defined(MAPTIDY_SHARDED_MAP_SSE2)
-    _mm_prefetch(static_cast<const char*>(address), _MM_HINT_T0);
-#elif defined(__GNUC__)
-    __builtin_prefetch(address);
-#else
-    (void)address;
-#endif
-  }
-
-  template <class F>
-  void for_each_index(F&& f) const {
-    for (std::size_t group = 0; group < group_count(); ++group)
-      for (unsigned match = groups_[group].match_occupied(); match != 0; match &= match - 1)
-        f(group * group_metadata::slot_count + count_trailing_zeros(match));
-  }
-
-  std::size_t free_slot(std::uint64_t hash) noexcept {
-    const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
-    std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
-    for (std::size_t step = 1;; ++step) {
-      group_metadata& metadata = groups_[group];
-      if (const unsigned empty = metadata.match_empty(); empty != 0)
-        return group * group_metadata::slot_count + count_trailing_zeros(empty);
-      metadata.mark_overflow(overflow_bit);
-      group = (group + step) & group_mask_;
-    }
-  }
-
-  void occupy(std::size_t index, std::uint64_t hash) noexcept {
-    groups_[index / group_metadata::slot_count].bytes[index % group_metadata::slot_count] = hash_fields::tag(hash);
-    size_.store(size() + 1, std::memory_order_relaxed);
-  }
-
-  void allocate(std::size_t groups, Allocator& allocator) {
-    group_allocator group_alloc(allocator);
-    slot_allocator slot_alloc(allocator);
-    group_metadata* new_groups = std::allocator_traits<group_allocator>::allocate(group_alloc, groups);
-    try {
-      slots_ = std::allocator_traits<slot_allocator>::allocate(slot_alloc, groups * group_metadata::slot_count);
-    } catch (...) {
-      std::allocator_traits<group_allocator>::deallocate(group_alloc, new_groups, groups);
-      throw;
-    }
-    std::memset(static_cast<void*>(new_groups), 0, groups * sizeof(group_metadata));
-    groups_ = new_groups;
-    group_mask_ = groups - 1;
-    max_load_ = max_load_for(groups);
-  }
-
-  // Rehashes into a table sized for `count` elements: the next power of two
-  // of groups, at least double the current one unless erasures (not size)
-  // exhausted the load budget, in which case the table is rebuilt at its size
-  // to clear stale overflow bits.
-  template <class HashOf>
-  void grow(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
-    std::size_t groups = std::max<std::size_t>(group_count(), 1);
-    while (max_load_for(groups) < count) groups *= 2;
-    flat_table fresh;
-    fresh.allocate(groups, allocator);
-    try {
-      for_each_index([&](std::size_t index) {
-        Value& element = value_at(index);
-        const std::uint64_t hash = hash_of(element);
-        const std::size_t target = fresh.free_slot(hash);
-        value_traits::construct(allocator, reinterpret_cast<Value*>(fresh.slots_[target].storage),
-                                relocation_source(element, hash_of));
-        fresh.occupy(target, hash);
-      });
-    } catch (...) {
-      fresh.release(allocator);
-      throw;
-    }
-    swap(fresh);
-    fresh.release(allocator);
-  }
-
-  // Moving an element leaves the source unusable, so the source is moved
-  // from only when nothing in the rehash can throw; otherwise it is copied
-  // (strong guarantee), unless it cannot be (move-only values: basic
-  // guarantee). The key of a Value is const and is copied either way.
-  template <class HashOf>
-  static decltype(auto) relocation_source(Value& element, const HashOf& hash_of) noexcept {
-    constexpr bool nothrow_move = std::is_nothrow_constructible_v<Value, Value&&> &&
-                                  noexcept(hash_of(std::declval<const Value&>()));
-    if constexpr (nothrow_move || !std::is_copy_constructible_v<Value>)
-      return std::move(element);
-    else
-      return static_cast<const Value&>(element);
-  }
-
-  void destroy_elements(Allocator& allocator) noexcept {
-    for_each_index([&](std::size_t index) { value_traits::destroy(allocator, &value_at(index)); });
-  }
-
-  void swap(flat_table& other) noexcept {
-    std::swap(groups_, other.groups_);
-    std::swap(slots_, other.slots_);
-    std::swap(group_mask_, other.group_mask_);
-    std::swap(max_load_, other.max_load_);
-    const std::size_t size = this->size();
-    size_.store(other.size(), std::memory_order_relaxed);
-    other.size_.store(size, std::memory_order_relaxed);
-  }
-
-  group_metadata* groups_ = nullptr;
-  slot* slots_ = nullptr;
-  std::size_t group_mask_ = 0;
-  std::size_t max_load_ = 0;  // insertions allowed before the next rehash
-  std::atomic<std::size_t> size_{0};
-};
 
 // Debug-build detection of callbacks that call back into the map they run
 // under: the map whose callback is running on this thread is recorded.
@@ -510,16 +154,6 @@ inline void assert_not_in_callback(const void* map) noexcept {
   (void)map;
 }
 #endif
-
-template <class Hash, class Equal, class Probe, class = void>
-struct is_transparent_lookup : std::false_type {};
-template <class Hash, class Equal, class Probe>
-struct is_transparent_lookup<Hash, Equal, Probe,
-                             std::void_t<typename Hash::is_transparent, typename Equal::is_transparent>>
-    : std::true_type {};
-
-// Multiplier of the post-mixing applied to hashes that do not avalanche.
-inline constexpr std::uint64_t post_mix_multiplier = 0x8463513755ac0ecdu;
 
 }  // namespace detail
 
@@ -798,6 +432,7 @@ class sharded_map {
 
  private:
   using table_type = detail::flat_table<value_type, Allocator>;
+  using position = typename table_type::position;
 
   // Invariant: `mutex` guards every member of `table` except its size
   // counter, which is also read without the lock (relaxed, for size()).
@@ -833,15 +468,9 @@ class sharded_map {
     size_type locked_ = 0;
   };
 
-  // Hashes are widened to 64 bits and post-mixed unless Hash avalanches, so
-  // that shard, group and tag bits are all usable.
   template <class K>
   std::uint64_t hash_of(const K& key) const noexcept(noexcept(std::declval<const Hash&>()(key))) {
-    const auto hash = static_cast<std::uint64_t>(hasher_(key));
-    if constexpr (is_avalanching_v<Hash> && sizeof(std::size_t) >= sizeof(std::uint64_t))
-      return hash;
-    else
-      return detail::mul_fold(hash, detail::post_mix_multiplier);
+    return detail::table_hash(hasher_, key);
   }
 
   auto hash_of_value() const noexcept {
@@ -860,7 +489,7 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (s.table.find(key, hash, equal_) != table_type::npos) return false;
+    if (s.table.find(key, hash, equal_).found()) return false;
     s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...);
     return true;
   }
@@ -871,8 +500,8 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (const size_type index = s.table.find(key, hash, equal_); index != table_type::npos) {
-      s.table.value_at(index).second = std::forward<M>(object);
+    if (const position found = s.table.find(key, hash, equal_); found.found()) {
+      table_type::value_at(found).second = std::forward<M>(object);
       return false;
     }
     s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key), std::forward<M>(object));
@@ -885,18 +514,18 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    if (const size_type index = s.table.find(key, hash, equal_); index != table_type::npos) {
+    if (const position found = s.table.find(key, hash, equal_); found.found()) {
       const detail::callback_scope in_callback(this);
-      f(s.table.value_at(index).second);
+      f(table_type::value_at(found).second);
       return false;
     }
-    const size_type index = s.table.emplace_absent(hash, hash_of_value(), allocator_, std::piecewise_construct,
+    const position inserted = s.table.emplace_absent(hash, hash_of_value(), allocator_, std::piecewise_construct,
                                                    std::forward_as_tuple(std::forward<K>(key)), std::tuple<>());
     try {
       const detail::callback_scope in_callback(this);
-      f(s.table.value_at(index).second);
+      f(table_type::value_at(inserted).second);
     } catch (...) {
-      s.table.erase(index, allocator_);
+      s.table.erase(inserted, allocator_);
       throw;
     }
     return true;
@@ -911,11 +540,11 @@ class sharded_map {
     const std::uint64_t hash = self.hash_of(key);
     shard& s = self.shard_for(hash);
     const lock_type lock(s.mutex);
-    const size_type index = s.table.find(key, hash, self.equal_);
-    if (index == table_type::npos) return false;
+    const position found = s.table.find(key, hash, self.equal_);
+    if (!found.found()) return false;
     const detail::callback_scope in_callback(&self);
-    auto& table = static_cast<std::conditional_t<std::is_const_v<Self>, const table_type&, table_type&>>(s.table);
-    f(table.value_at(index));
+    f(static_cast<std::conditional_t<std::is_const_v<Self>, const value_type&, value_type&>>(
+        table_type::value_at(found)));
     return true;
   }
 
@@ -938,7 +567,7 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     const shard& s = shard_for(hash);
     const std::shared_lock<SharedMutex> lock(s.mutex);
-    return s.table.find(key, hash, equal_) != table_type::npos;
+    return s.table.find(key, hash, equal_).found();
   }
 
   template <class K>
@@ -947,9 +576,9 @@ class sharded_map {
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
     const std::unique_lock<SharedMutex> lock(s.mutex);
-    const size_type index = s.table.find(key, hash, equal_);
-    if (index == table_type::npos) return 0;
-    s.table.erase(index, allocator_);
+    const position found = s.table.find(key, hash, equal_);
+    if (!found.found()) return 0;
+    s.table.erase(found, allocator_);
     return 1;
   }
 

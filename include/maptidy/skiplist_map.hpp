@@ -50,6 +50,8 @@
 // its largest size. With key hints, the map also keeps a search index of about a quarter of its
 // keys (see below), rebuilt by the writer that finds it due after a quarter of the size in writes.
 
+#include "maptidy/detail/cpu.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -62,7 +64,6 @@
 #include <mutex>
 #include <new>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -116,28 +117,6 @@ inline void unpoison(const void* address, std::size_t bytes) noexcept {
 // cache only when it moves right, about log2(n) times, against 1.5 log2(n) with 1/4 (measured
 // 10-25% slower), for about 11 more bytes per entry. 32 levels serve 2^31 elements at full speed.
 inline constexpr int max_height = 32;
-
-inline void cpu_relax() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#endif
-}
-
-// Backoff for short waits: spin briefly, then give the core away (cores may be oversubscribed).
-class spin_wait {
- public:
-  void wait() noexcept {
-    if (spins_ < 16) {
-      ++spins_;
-      cpu_relax();
-    } else {
-      std::this_thread::yield();
-    }
-  }
-
- private:
-  int spins_ = 0;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Process-wide barrier. Every operation must make its epoch announcement visible before it reads
@@ -519,14 +498,6 @@ struct head_node {
   node_base base;
 };
 
-inline void prefetch(const void* address) noexcept {
-#if defined(__GNUC__)
-  __builtin_prefetch(address);
-#else
-  static_cast<void>(address);
-#endif
-}
-
 inline node_base* skip_dead(node_base* n) noexcept {
   while (n != nullptr && !n->is_live()) n = n->next0().load();
   return n;
@@ -684,7 +655,7 @@ class skiplist_map {
   using operation_guard = detail::skiplist::operation_guard;
   using node_locks = detail::skiplist::node_locks;
   using gate_pass = detail::skiplist::gate_pass;
-  using spin_wait = detail::skiplist::spin_wait;
+  using spin_wait = detail::spin_wait;
   static constexpr int max_height = detail::skiplist::max_height;
   static constexpr detail::skiplist::in_operation_t in_operation{};
   static constexpr bool key_hints = detail::skiplist::use_key_hints<Key, Compare>;
@@ -1561,7 +1532,7 @@ class skiplist_map {
     for (int h = index.layers - 1;; --h) {
       const Key* const keys = index.layer[h].keys + block * index_block;
       // The block's nodes are read next: fetch their line while the keys are compared.
-      if (h == 0) detail::skiplist::prefetch(index.nodes + block * index_block);
+      if (h == 0) detail::prefetch(index.nodes + block * index_block);
       std::size_t even = 0;  // two sums: half as long a chain of dependent additions
       std::size_t odd = 0;
       for (std::size_t i = 0; i < index_block; i += 2) {
@@ -1777,7 +1748,7 @@ class skiplist_map {
   static node_base* next_live(const node_base* n) noexcept {
     node_base* const next = detail::skiplist::skip_dead(n->next0().load());
     if (next != nullptr) {
-      detail::skiplist::prefetch(detail::skiplist::skip_ahead(next, sizeof(slot_type)));
+      detail::prefetch(detail::skiplist::skip_ahead(next, sizeof(slot_type)));
     }
     return next;
   }
@@ -1816,7 +1787,7 @@ class skiplist_map {
         node_base* const next = slot->next.load(std::memory_order_acquire);
         // Fetch `next` before the hint decides: its line is on the critical path when the
         // branch predictor guesses wrong, and is cheap to waste when the search goes down.
-        detail::skiplist::prefetch(next);
+        detail::prefetch(next);
         if (next != nullptr) {
           const Key hint = slot->hint.load(std::memory_order_relaxed);
           if (before(hint)) {
@@ -1881,7 +1852,7 @@ class skiplist_map {
           const auto* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
           next = slot->next.load(std::memory_order_acquire);
           if (next == nullptr) break;
-          detail::skiplist::prefetch(next);
+          detail::prefetch(next);
           const Key hint = slot->hint.load(std::memory_order_relaxed);
           if (!comp_(hint, key)) {
             if (found < 0 && !comp_(key, hint)) found = level;

@@ -17,6 +17,8 @@ test -f "$prefix/lib/MaptidyPlugin.so"
 test -f "$prefix/include/maptidy/composite_key.hpp"
 test -f "$prefix/include/maptidy/sharded_map.hpp"
 test -f "$prefix/include/maptidy/skiplist_map.hpp"
+test -f "$prefix/include/maptidy/flat_map.hpp"
+test -f "$prefix/include/maptidy/detail/flat_table.hpp"
 for file in share/doc/maptidy/README.md share/doc/maptidy/LICENSE \
     share/doc/maptidy/docs/cli.md share/man/man1/maptidy.1 \
     share/bash-completion/completions/maptidy share/zsh/site-functions/_maptidy; do

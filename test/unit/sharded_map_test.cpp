@@ -251,6 +251,27 @@ TEST(ShardedMap, HeterogeneousStringLookup) {
   EXPECT_EQ(map.size(), 1u);
 }
 
+// A key that counts its copies; moving it is free and cannot throw.
+struct copy_counted_key {
+  static inline int copies = 0;
+  std::string text;
+  explicit copy_counted_key(std::string t) : text(std::move(t)) {}
+  copy_counted_key(const copy_counted_key& other) : text(other.text) { ++copies; }
+  copy_counted_key(copy_counted_key&&) noexcept = default;
+  bool operator==(const copy_counted_key& other) const { return text == other.text; }
+};
+struct copy_counted_hash {
+  std::size_t operator()(const copy_counted_key& key) const noexcept { return std::hash<std::string>()(key.text); }
+};
+
+TEST(ShardedMap, GrowthMovesKeys) {
+  maptidy::sharded_map<copy_counted_key, int, copy_counted_hash, std::equal_to<copy_counted_key>> map(
+      maptidy::shards{2});
+  for (int i = 0; i < 5000; ++i) map.try_emplace(copy_counted_key("key " + std::to_string(i)), i);
+  EXPECT_EQ(copy_counted_key::copies, 0);
+  EXPECT_EQ(map.get_or(copy_counted_key("key 4999"), -1), 4999);
+}
+
 TEST(ShardedMap, HeterogeneousPairLookup) {
   using key = std::pair<std::string, std::string>;
   maptidy::sharded_map<key, int, maptidy::hash<key>, maptidy::equal_to<>> map;

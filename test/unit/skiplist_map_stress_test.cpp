@@ -386,7 +386,7 @@ void check_linearizability(bool assignments) {
         if (spins > 100000) std::this_thread::yield();
       }
       for (int i = 0; i < ops_per_round; ++i) {
-        for (unsigned pause = rng() % 64; pause > 0; --pause) maptidy::detail::skiplist::cpu_relax();
+        for (unsigned pause = rng() % 64; pause > 0; --pause) maptidy::detail::cpu_relax();
         event e{op_kind::read_presence, t, key_order[static_cast<std::size_t>(i)], t * ops_per_round + i, 0, 0, 0};
         const unsigned choice = rng() % 4;
         e.invoked = clock.fetch_add(1);

@@ -1,5 +1,6 @@
 // Builds against the installed headers through find_package(maptidy).
 #include <maptidy/composite_key.hpp>
+#include <maptidy/flat_map.hpp>
 #include <maptidy/sharded_map.hpp>
 #include <maptidy/skiplist_map.hpp>
 
@@ -13,7 +14,9 @@ int main() {
   maptidy::skiplist_map<int, int> ordered;
   ordered[2] = 1;
   ordered[1] = 2;
-  if (!cells.contains({1, 2}) || ordered.begin()->first != 1)
+  maptidy::flat_map<std::pair<int, int>, int, maptidy::hash<std::pair<int, int>>> grid;
+  grid[{3, 4}] = 5;
+  if (!cells.contains({1, 2}) || ordered.begin()->first != 1 || grid.at({3, 4}) != 5)
     return 1;
   std::puts("consumer OK");
   return 0;

@@ -1,0 +1,504 @@
+// maptidy/detail/flat_table.hpp - the open-addressing table behind
+// maptidy::flat_map and the shards of maptidy::sharded_map.
+//
+// Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
+// the LICENSE file that comes with maptidy).
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Design. Elements live in place in an array of slots; a parallel array of
+// 16-byte metadata groups describes them, 15 slots per group. Each slot has
+// a one-byte tag (0: empty, else 8 bits of the element's hash) and each group
+// an overflow byte. A lookup matches its tag against a whole group with one
+// SIMD comparison, compares keys only on tag matches, and moves to the next
+// group (triangular probing) only if the group's overflow bit for its hash
+// is set, i.e. only if some element of that hash class was pushed past the
+// group. Erasure clears the tag and leaves overflow bits alone, so there are
+// no tombstones; it spends load budget instead, so that stale overflow bits
+// are cleared by the next rehash.
+//
+// Sources: the group-of-tags probing is Google's Swiss table
+// (Abseil's flat_hash_map, "Designing a fast, efficient, cache-friendly hash
+// table, step by step", CppCon 2017); the groups of 15 slots with an overflow
+// byte in place of tombstones, and moving keys out of elements that are
+// about to be destroyed during a rehash, follow Joaquín M López Muñoz's
+// design of boost::unordered_flat_map (Boost 1.81, "Inside
+// boost::unordered_flat_map", 2022).
+//
+// Invariants
+// - group_mask_ + 1 groups (a power of two) and 15 slots per group, or no
+//   storage at all (groups_ == nullptr); one extra sentinel group past the
+//   last with slot 0 marked occupied ends iteration without a bounds check.
+// - A slot holds a constructed element exactly when its tag is non-zero.
+// - An element with hash h sits in the first group of h's probe sequence
+//   that had a free slot when it was placed; every group it was pushed past
+//   has h's overflow bit set.
+// - size() + max_load_ <= the load limit of the current capacity (7/8).
+#ifndef MAPTIDY_DETAIL_FLAT_TABLE_HPP
+#define MAPTIDY_DETAIL_FLAT_TABLE_HPP
+
+#include "maptidy/composite_key.hpp"
+#include "maptidy/detail/cpu.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace maptidy {
+namespace detail {
+
+// Whether Hash and Equal both accept probe types other than the key. Probe
+// only makes the answer depend on a member template's parameter (SFINAE).
+template <class Hash, class Equal, class Probe, class = void>
+struct is_transparent_lookup : std::false_type {};
+template <class Hash, class Equal, class Probe>
+struct is_transparent_lookup<Hash, Equal, Probe,
+                             std::void_t<typename Hash::is_transparent, typename Equal::is_transparent>>
+    : std::true_type {};
+
+// Multiplier of the post-mixing applied to hashes that do not avalanche.
+inline constexpr std::uint64_t post_mix_multiplier = 0x8463513755ac0ecdu;
+
+// The 64-bit hash a table works with: Hash's result, post-mixed unless Hash
+// declares that it avalanches, so that group, tag and shard bits are all
+// usable.
+template <class Hash, class K>
+std::uint64_t table_hash(const Hash& hasher, const K& key) noexcept(noexcept(hasher(key))) {
+  const auto hash = static_cast<std::uint64_t>(hasher(key));
+  if constexpr (is_avalanching_v<Hash> && sizeof(std::size_t) >= sizeof(std::uint64_t))
+    return hash;
+  else
+    return mul_fold(hash, post_mix_multiplier);
+}
+
+// Fields of the 64-bit (mixed) hash. They never overlap, so the shard a key
+// lands in says nothing about its position, tag or overflow bit inside the
+// shard's table, and keys of one shard still spread over all its groups.
+struct hash_fields {
+  static constexpr unsigned shard_shift = 48;     // bits 48..63: shard index
+  static constexpr unsigned overflow_shift = 40;  // bits 40..42: overflow bit
+  static constexpr unsigned tag_shift = 32;       // bits 32..39: slot tag
+  // bits 0..31: starting group within the table.
+  static constexpr std::size_t max_shards = std::size_t{1} << (64 - shard_shift);
+
+  static std::size_t shard(std::uint64_t hash, std::size_t shard_mask) noexcept {
+    return static_cast<std::size_t>(hash >> shard_shift) & shard_mask;
+  }
+  // Tags are 1..255; 0 marks an empty slot.
+  static unsigned char tag(std::uint64_t hash) noexcept {
+    const auto tag = static_cast<unsigned char>(hash >> tag_shift);
+    return tag == 0 ? 1 : tag;
+  }
+  static unsigned char overflow_bit(std::uint64_t hash) noexcept {
+    return static_cast<unsigned char>(1u << ((hash >> overflow_shift) & 7));
+  }
+};
+
+// Metadata of a group of 15 slots: one tag byte per slot and an overflow
+// byte. Overflow bit b is set once an element whose hash selects b had to
+// move past this group because it was full.
+struct alignas(16) group_metadata {
+  static constexpr unsigned slot_count = 15;
+  static constexpr unsigned all_slots = (1u << slot_count) - 1;
+
+  unsigned char bytes[16];  // bytes[0..14]: tags, bytes[15]: overflow bits
+
+  // Bit i of the result is set when slot i holds `tag` (0: is empty).
+  unsigned match(unsigned char tag) const noexcept {
+#if defined(MAPTIDY_SSE2)
+    const __m128i metadata = _mm_load_si128(reinterpret_cast<const __m128i*>(bytes));
+    const __m128i equal = _mm_cmpeq_epi8(metadata, _mm_set1_epi8(static_cast<char>(tag)));
+    return static_cast<unsigned>(_mm_movemask_epi8(equal)) & all_slots;
+#else
+    unsigned result = 0;
+    for (unsigned i = 0; i < slot_count; ++i) result |= unsigned{bytes[i] == tag} << i;
+    return result;
+#endif
+  }
+  unsigned match_empty() const noexcept { return match(0); }
+  unsigned match_occupied() const noexcept { return ~match_empty() & all_slots; }
+  bool overflowed(unsigned char bit) const noexcept { return (bytes[slot_count] & bit) != 0; }
+  bool any_overflow() const noexcept { return bytes[slot_count] != 0; }
+  void mark_overflow(unsigned char bit) noexcept { bytes[slot_count] |= bit; }
+};
+
+// How the table moves an element during a rehash. A map element
+// pair<const K, T> is about to be destroyed when it is moved, so its key is
+// moved from despite the const (as boost::unordered_flat_map does): nothing
+// observes the element afterwards, and keys such as std::string move
+// instead of being copied.
+template <class Value>
+struct element_relocation {
+  static constexpr bool nothrow = std::is_nothrow_move_constructible_v<Value>;
+  static Value&& source(Value& element) noexcept { return std::move(element); }
+};
+template <class Key, class T>
+struct element_relocation<std::pair<const Key, T>> {
+  static constexpr bool nothrow =
+      std::is_nothrow_move_constructible_v<Key> && std::is_nothrow_move_constructible_v<T>;
+  static std::pair<Key&&, T&&> source(std::pair<const Key, T>& element) noexcept {
+    return {std::move(const_cast<Key&>(element.first)), std::move(element.second)};
+  }
+};
+
+// A slot of a flat_table: its group, the group's first slot and the slot
+// within the group. Lookups return one (a null group: not found), and
+// iterators are one; advancing stops at the sentinel group.
+template <class Slot>
+struct table_position {
+  group_metadata* group = nullptr;
+  Slot* slots = nullptr;  // slot 0 of `group`
+  unsigned slot = 0;
+
+  void advance() noexcept {
+    unsigned later = group->match_occupied() & ~((2u << slot) - 1);
+    while (later == 0) {
+      ++group;
+      slots += group_metadata::slot_count;
+      later = group->match_occupied();
+    }
+    slot = count_trailing_zeros(later);
+  }
+  // Moves to the first occupied slot at or after the current one.
+  void settle() noexcept {
+    if (group != nullptr && ((group->match_occupied() >> slot) & 1) == 0) advance();
+  }
+  bool found() const noexcept { return group != nullptr; }
+  friend bool operator==(const table_position& a, const table_position& b) noexcept {
+    return a.group == b.group && a.slot == b.slot;
+  }
+};
+
+// Open addressing over groups of 15 slots with triangular probing between
+// groups. Not thread-safe: a flat_map owns one, each shard of a sharded_map
+// owns one under its lock. The allocator, hash and equality are passed in by
+// the owner, which keeps them once.
+template <class Value, class Allocator>
+class flat_table {
+  using value_traits = std::allocator_traits<Allocator>;
+  struct slot {
+    alignas(Value) unsigned char storage[sizeof(Value)];
+  };
+  using group_allocator = typename value_traits::template rebind_alloc<group_metadata>;
+  using slot_allocator = typename value_traits::template rebind_alloc<slot>;
+
+ public:
+  using position = table_position<slot>;
+  // The load limit: 7/8 of the slots keeps probe sequences short while
+  // groups of 15 still have room.
+  static constexpr float max_load_factor = 0.875f;
+
+  flat_table() noexcept = default;
+  flat_table(const flat_table&) = delete;
+  flat_table& operator=(const flat_table&) = delete;
+
+  // The number of elements, readable without the owner's lock (relaxed);
+  // only written under it.
+  std::size_t size() const noexcept { return size_.load(std::memory_order_relaxed); }
+  std::size_t capacity() const noexcept { return group_count() * group_metadata::slot_count; }
+  std::size_t group_count() const noexcept { return groups_ == nullptr ? 0 : group_mask_ + 1; }
+  // Insertions left before the next one rehashes.
+  std::size_t load_budget() const noexcept { return max_load_; }
+  // Bytes obtained from the allocator.
+  std::size_t allocated_bytes() const noexcept {
+    return groups_ == nullptr ? 0 : (group_count() + 1) * sizeof(group_metadata) + capacity() * sizeof(slot);
+  }
+
+  static Value& value_at(const position& p) noexcept {
+    return *std::launder(reinterpret_cast<Value*>(p.slots[p.slot].storage));
+  }
+
+  position begin() const noexcept {
+    position p = end();
+    if (groups_ != nullptr) {
+      p = position{groups_, slots_, 0};
+      p.settle();
+    }
+    return p;
+  }
+  position end() const noexcept {
+    if (groups_ == nullptr) return position{};
+    return position{groups_ + group_count(), slots_ + capacity(), 0};
+  }
+
+  // The element equal to `key`, or a position that is not found().
+  template <class Key, class Equal>
+  position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
+    if (groups_ == nullptr) return position{};
+    const unsigned char tag = hash_fields::tag(hash);
+    const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
+    std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
+    for (std::size_t step = 1;; ++step) {
+      const group_metadata& metadata = groups_[group];
+      unsigned match = metadata.match(tag);
+      // Start fetching the group's slots only when a tag matches: a lookup
+      // that fails on the metadata (most misses) then costs no slot traffic.
+      if (match != 0) prefetch(&slots_[group * group_metadata::slot_count]);
+      for (; match != 0; match &= match - 1) {
+        const position candidate = at(group, count_trailing_zeros(match));
+        if (equal(key, value_at(candidate).first)) return candidate;
+      }
+      if (!metadata.overflowed(overflow_bit) || step > group_mask_) return position{};
+      group = (group + step) & group_mask_;
+    }
+  }
+
+  // Constructs a new element whose key is known to be absent. When the
+  // table is full, the element is built in the new storage before the others
+  // move there: `args` may refer to elements of this table (as in
+  // map.emplace(k, map.at(j))), and a throwing constructor leaves the table
+  // as it was. hash_of(const Value&) rehashes elements.
+  template <class HashOf, class... Args>
+  position emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
+    if (max_load_ == 0) {
+      return rebuild(groups_after_growth(size() + 1), hash_of, allocator, [&](flat_table& fresh) {
+        return fresh.construct_at(fresh.free_slot(hash), hash, allocator, std::forward<Args>(args)...);
+      });
+    }
+    return construct_at(free_slot(hash), hash, allocator, std::forward<Args>(args)...);
+  }
+
+  void erase(const position& p, Allocator& allocator) noexcept {
+    value_traits::destroy(allocator, &value_at(p));
+    group_metadata& metadata = *p.group;
+    metadata.bytes[p.slot] = 0;
+    size_.store(size() - 1, std::memory_order_relaxed);
+    // Overflow bits outlive the elements that set them; only erasures from
+    // groups without any leave the freed slot to later insertions.
+    if (!metadata.any_overflow()) ++max_load_;
+  }
+
+  template <class F>
+  void for_each(F& f) {
+    for_each_position([&](const position& p) { f(value_at(p)); });
+  }
+  template <class F>
+  void for_each(F& f) const {
+    for_each_position([&](const position& p) { f(static_cast<const Value&>(value_at(p))); });
+  }
+
+  template <class Predicate>
+  std::size_t erase_if(Predicate& predicate, Allocator& allocator) {
+    std::size_t erased = 0;
+    for_each_position([&](const position& p) {
+      if (predicate(static_cast<const Value&>(value_at(p)))) {
+        erase(p, allocator);
+        ++erased;
+      }
+    });
+    return erased;
+  }
+
+  // Makes room for `count` elements in total without a rehash.
+  template <class HashOf>
+  void reserve(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
+    if (count > size() + max_load_) rebuild(groups_after_growth(count), hash_of, allocator, no_new_element);
+  }
+
+  // Rebuilds the table with the fewest groups that hold max(count, size())
+  // elements (none at all for zero), which may shrink it.
+  template <class HashOf>
+  void rehash(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
+    count = std::max(count, size());
+    if (count == 0) {
+      release(allocator);
+      return;
+    }
+    rebuild(groups_for(count, 1), hash_of, allocator, no_new_element);
+  }
+
+  // Destroys the elements and keeps the storage for refilling.
+  void clear(Allocator& allocator) noexcept {
+    if (groups_ == nullptr) return;
+    destroy_elements(allocator);
+    std::memset(static_cast<void*>(groups_), 0, group_count() * sizeof(group_metadata));
+    size_.store(0, std::memory_order_relaxed);
+    max_load_ = max_load_for(group_count());
+  }
+
+  // Copies another table slot by slot (same hash function, same positions).
+  void copy_from(const flat_table& other, Allocator& allocator) {
+    if (other.size() == 0) return;
+    flat_table copy;
+    copy.allocate(other.group_count(), allocator);
+    try {
+      other.for_each_position([&](const position& p) {
+        const position target{copy.groups_ + (p.group - other.groups_), copy.slots_ + (p.slots - other.slots_), p.slot};
+        value_traits::construct(allocator, address(target), value_at(p));
+        target.group->bytes[p.slot] = p.group->bytes[p.slot];
+        copy.size_.store(copy.size() + 1, std::memory_order_relaxed);
+      });
+    } catch (...) {
+      copy.release(allocator);
+      throw;
+    }
+    for (std::size_t group = 0; group < other.group_count(); ++group)
+      copy.groups_[group].bytes[group_metadata::slot_count] = other.groups_[group].bytes[group_metadata::slot_count];
+    copy.max_load_ = other.max_load_;
+    swap(copy);
+    copy.release(allocator);
+  }
+
+  // Destroys the elements and frees the storage.
+  void release(Allocator& allocator) noexcept {
+    if (groups_ != nullptr) {
+      destroy_elements(allocator);
+      group_allocator groups(allocator);
+      slot_allocator slots(allocator);
+      std::allocator_traits<group_allocator>::deallocate(groups, groups_, group_count() + 1);
+      std::allocator_traits<slot_allocator>::deallocate(slots, slots_, capacity());
+    }
+    groups_ = nullptr;
+    slots_ = nullptr;
+    group_mask_ = 0;
+    max_load_ = 0;
+    size_.store(0, std::memory_order_relaxed);
+  }
+
+  void swap(flat_table& other) noexcept {
+    std::swap(groups_, other.groups_);
+    std::swap(slots_, other.slots_);
+    std::swap(group_mask_, other.group_mask_);
+    std::swap(max_load_, other.max_load_);
+    const std::size_t size = this->size();
+    size_.store(other.size(), std::memory_order_relaxed);
+    other.size_.store(size, std::memory_order_relaxed);
+  }
+
+ private:
+  static std::size_t max_load_for(std::size_t groups) noexcept {
+    return groups * group_metadata::slot_count * 7 / 8;
+  }
+
+  // The fewest groups, a power of two and at least `minimum`, for `count`
+  // elements.
+  static std::size_t groups_for(std::size_t count, std::size_t minimum) noexcept {
+    std::size_t groups = std::max<std::size_t>(minimum, 1);
+    while (max_load_for(groups) < count) groups *= 2;
+    return groups;
+  }
+
+  position at(std::size_t group, unsigned slot) const noexcept {
+    return position{groups_ + group, slots_ + group * group_metadata::slot_count, slot};
+  }
+  static Value* address(const position& p) noexcept { return reinterpret_cast<Value*>(p.slots[p.slot].storage); }
+
+  template <class F>
+  void for_each_position(F&& f) const {
+    for (std::size_t group = 0; group < group_count(); ++group)
+      for (unsigned match = groups_[group].match_occupied(); match != 0; match &= match - 1)
+        f(at(group, count_trailing_zeros(match)));
+  }
+
+  position free_slot(std::uint64_t hash) noexcept {
+    const unsigned char overflow_bit = hash_fields::overflow_bit(hash);
+    std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
+    for (std::size_t step = 1;; ++step) {
+      group_metadata& metadata = groups_[group];
+      if (const unsigned empty = metadata.match_empty(); empty != 0) return at(group, count_trailing_zeros(empty));
+      metadata.mark_overflow(overflow_bit);
+      group = (group + step) & group_mask_;
+    }
+  }
+
+  // Builds an element in the free slot `p`, then marks it occupied.
+  template <class... Args>
+  position construct_at(const position& p, std::uint64_t hash, Allocator& allocator, Args&&... args) {
+    value_traits::construct(allocator, address(p), std::forward<Args>(args)...);
+    p.group->bytes[p.slot] = hash_fields::tag(hash);
+    size_.store(size() + 1, std::memory_order_relaxed);
+    --max_load_;
+    return p;
+  }
+
+  // Only the metadata is written here: slot memory is first touched when an
+  // element is constructed in it, so a fresh table costs page faults in
+  // proportion to what it holds.
+  void allocate(std::size_t groups, Allocator& allocator) {
+    group_allocator group_alloc(allocator);
+    slot_allocator slot_alloc(allocator);
+    group_metadata* new_groups = std::allocator_traits<group_allocator>::allocate(group_alloc, groups + 1);
+    try {
+      slots_ = std::allocator_traits<slot_allocator>::allocate(slot_alloc, groups * group_metadata::slot_count);
+    } catch (...) {
+      std::allocator_traits<group_allocator>::deallocate(group_alloc, new_groups, groups + 1);
+      throw;
+    }
+    std::memset(static_cast<void*>(new_groups), 0, (groups + 1) * sizeof(group_metadata));
+    new_groups[groups].bytes[0] = 1;  // the sentinel that ends iteration
+    groups_ = new_groups;
+    group_mask_ = groups - 1;
+    max_load_ = max_load_for(groups);
+  }
+
+  // Groups for `count` elements: at least double the current number when
+  // the size exhausted the load budget, the same number when erasures did
+  // (rebuilding clears their stale overflow bits).
+  std::size_t groups_after_growth(std::size_t count) const noexcept {
+    const bool full = size() >= max_load_for(group_count());
+    return groups_for(count, full ? 2 * group_count() : group_count());
+  }
+
+  static position no_new_element(flat_table&) noexcept { return position{}; }
+
+  // Moves the elements into `groups` new groups, after place(fresh table)
+  // has put a new element there (or not), and returns place's result.
+  // If anything throws, the new storage is freed and this table is as it was
+  // (see relocation_source).
+  template <class HashOf, class Place>
+  position rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator, Place&& place) {
+    flat_table fresh;
+    fresh.allocate(groups, allocator);
+    position placed;
+    try {
+      placed = place(fresh);
+      for_each_position([&](const position& p) {
+        Value& element = value_at(p);
+        const std::uint64_t hash = hash_of(element);
+        fresh.construct_at(fresh.free_slot(hash), hash, allocator, relocation_source(element, hash_of));
+      });
+    } catch (...) {
+      fresh.release(allocator);
+      throw;
+    }
+    swap(fresh);
+    fresh.release(allocator);
+    return placed;
+  }
+
+  // Moving an element leaves the source unusable, so the source is moved
+  // from only when nothing in the rehash can throw; otherwise it is copied
+  // (strong guarantee), unless it cannot be (move-only values: basic
+  // guarantee).
+  template <class HashOf>
+  static decltype(auto) relocation_source(Value& element, const HashOf& hash_of) noexcept {
+    using relocation = element_relocation<Value>;
+    constexpr bool nothrow_move = relocation::nothrow && noexcept(hash_of(std::declval<const Value&>()));
+    if constexpr (nothrow_move || !std::is_copy_constructible_v<Value>)
+      return relocation::source(element);
+    else
+      return static_cast<const Value&>(element);
+  }
+
+  void destroy_elements(Allocator& allocator) noexcept {
+    if constexpr (!std::is_trivially_destructible_v<Value>)
+      for_each_position([&](const position& p) { value_traits::destroy(allocator, &value_at(p)); });
+  }
+
+  group_metadata* groups_ = nullptr;
+  slot* slots_ = nullptr;
+  std::size_t group_mask_ = 0;
+  std::size_t max_load_ = 0;  // insertions allowed before the next rehash
+  std::atomic<std::size_t> size_{0};
+};
+
+}  // namespace detail
+}  // namespace maptidy
+
+#endif  // MAPTIDY_DETAIL_FLAT_TABLE_HPP
