@@ -58,14 +58,40 @@ static int copiedInOneStatement() {
 
 // A reference returned to callers, who may insert while they hold it.
 namespace {
-struct Sheet {
-  std::unordered_map<int, std::unordered_map<int, double>> cells;
-  // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: 'cells' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:60: note: its type is visible outside this translation unit; no fix is offered
-  double &at(int row, int column) { return cells[row][column]; }
+class Sheet {
+public:
+  double &at(int row, int column) { return cells_[row][column]; }
+
+private:
+  std::unordered_map<int, std::unordered_map<int, double>> cells_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: 'cells_' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  // CHECK-MESSAGES: :[[@LINE-5]]:44: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_map; no fix is offered
 };
 Sheet sheet;
 } // namespace
+
+// A range-for over a cell whose body inserts.
+static int loopOverCell() {
+  std::unordered_map<int, std::unordered_map<int, std::string>> words;
+  // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: 'words' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  words[0][0] = "abc";
+  int sum = 0;
+  for (char c : words[0][0])
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_map; no fix is offered
+    sum += static_cast<int>(words[c][c].size()) + c;
+  return sum;
+}
+
+// The iterator of a structured binding, used after an insertion.
+static int keptBinding() {
+  std::unordered_map<int, std::unordered_map<int, int>> marks;
+  // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: 'marks' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  auto [it, added] = marks[1].try_emplace(2, 3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_map; no fix is offered
+  for (int i = 0; i < 100; ++i)
+    marks[i][i] = i;
+  return added ? it->second : 0;
+}
 
 // A reference used before the next insertion, and copied values: fixed.
 static int usedBeforeInsertion() {
@@ -102,7 +128,8 @@ static int iteratorBeforeInsertion() {
 
 int main() {
   sheet.at(1, 2) = sheet.at(3, 4) + 1;
-  std::printf("%d %d %d %d %g %d %d\n", keptReference(), keptIterator(),
+  std::printf("%d %d %d %d %g %d %d %d %d\n", keptReference(), keptIterator(),
               keptPointer(), copiedInOneStatement(), sheet.at(1, 2),
-              usedBeforeInsertion(), iteratorBeforeInsertion());
+              usedBeforeInsertion(), iteratorBeforeInsertion(), loopOverCell(),
+              keptBinding());
 }
