@@ -24,9 +24,14 @@ struct Holder {
 };
 } // namespace
 
+/// An iterator, or the pair of an iterator and a bool that insert returns.
 static bool isIteratorLike(QualType Type) {
   const std::string Name = qualifiedClassName(Type.getNonReferenceType());
-  return StringRef(Name).ends_with("iterator") || Name == "::std::pair";
+  if (Name == "::std::pair") {
+    const QualType First = firstTemplateArgument(Type.getNonReferenceType());
+    return !First.isNull() && isIteratorLike(First);
+  }
+  return StringRef(Name).ends_with("iterator");
 }
 
 /// The variable \p Declaration declares; none for several declarators.

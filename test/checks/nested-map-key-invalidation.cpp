@@ -126,10 +126,23 @@ static int iteratorBeforeInsertion() {
   return counts[50][51];
 }
 
+// A pair value copied out of the map: fixed.
+static int copiedPair() {
+  std::unordered_map<int, std::unordered_map<int, std::pair<int, int>>> spans;
+  // CHECK-MESSAGES: :[[@LINE-1]]:73: warning: 'spans' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<int, int>, std::pair<int, int>> spans;{{$}}
+  // CHECK-FIXES: {{^}}  auto span = spans[{1, 1}];{{$}}
+  spans[1][1] = {2, 3};
+  auto span = spans[1][1];
+  for (int i = 2; i < 100; ++i)
+    spans[i][i] = {i, i};
+  return span.first + span.second + spans[50][50].first;
+}
+
 int main() {
   sheet.at(1, 2) = sheet.at(3, 4) + 1;
   std::printf("%d %d %d %d %g %d %d %d %d\n", keptReference(), keptIterator(),
               keptPointer(), copiedInOneStatement(), sheet.at(1, 2),
               usedBeforeInsertion(), iteratorBeforeInsertion(), loopOverCell(),
-              keptBinding());
+              keptBinding() + copiedPair());
 }
