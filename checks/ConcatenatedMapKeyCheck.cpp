@@ -241,9 +241,7 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
       Use.Kind = MapUse::Lookup;
       Use.KeyArgument = Call->getArg(0);
       Use.Method = Method;
-      Use.Access = {Call, Method == "insert" || Method == "emplace" ||
-                              Method == "try_emplace" ||
-                              Method == "insert_or_assign"};
+      Use.Access = {Call, mayInsert(Method)};
     } else if (Call && Neutral.contains(Method)) {
       Use.Kind = MapUse::Neutral;
     }
@@ -445,9 +443,8 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
         Accesses.push_back(Use.Access);
     if (const Expr *Kept = keptAcrossInsertion(Accesses, *Context))
       Blocker = {Kept->getBeginLoc(),
-                 "a reference or iterator from this access is used after an "
-                 "insertion, which may move the elements of " +
-                     Target.templateName(Declaration->Set).str()};
+                 keptAcrossInsertionReason(
+                     Target.templateName(Declaration->Set))};
   }
   std::vector<FixItHint> Fixes;
   for (const MapUse &Use : Uses) {

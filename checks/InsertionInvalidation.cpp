@@ -11,6 +11,17 @@
 
 namespace clang::tidy::maptidy {
 
+std::string keptAcrossInsertionReason(StringRef Container) {
+  return "a reference or iterator from this access is used after an "
+         "insertion, which may move the elements of " +
+         Container.str();
+}
+
+bool mayInsert(StringRef Method) {
+  return Method == "insert" || Method == "emplace" ||
+         Method == "try_emplace" || Method == "insert_or_assign";
+}
+
 namespace {
 /// Where the value of an access goes after its statement.
 struct Holder {
@@ -19,8 +30,9 @@ struct Holder {
   llvm::SmallVector<const ValueDecl *, 2> Variables;
   /// A range-for over the element: it is referred to throughout the body.
   const CXXForRangeStmt *Loop = nullptr;
-  /// A reference, pointer or iterator returned: the caller may keep it.
-  bool Returned = false;
+  /// A reference, pointer or iterator kept where this analysis does not
+  /// follow it: returned, stored outside a local variable, passed to a call.
+  bool Escapes = false;
 };
 } // namespace
 
@@ -65,6 +77,7 @@ static Holder holderOf(const Expr &Result, ASTContext &Context) {
     const VarDecl *Var = declaredFrom(*Declaration);
     if (!Var || (!Indirect && !Var->getType()->isReferenceType()))
       return Found;
+    Found.Escapes = !Var->isLocalVarDecl() || Var->isStaticLocal();
     if (const auto *Bindings = dyn_cast<DecompositionDecl>(Var))
       for (const BindingDecl *Binding : Bindings->bindings())
         Found.Variables.push_back(Binding);
@@ -80,16 +93,23 @@ static Holder holderOf(const Expr &Result, ASTContext &Context) {
     else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Assign);
              Call && Call->getOperator() == OO_Equal)
       Target = Call->getArg(0);
-    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-            Target ? Target->IgnoreParenImpCasts() : nullptr))
-      Found.Variables.push_back(Ref->getDecl());
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        Target ? Target->IgnoreParenImpCasts() : nullptr);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (Var && Var->isLocalVarDecl() && !Var->isStaticLocal())
+      Found.Variables.push_back(Var);
+    else if (Target) // A member, a global, or through a pointer.
+      Found.Escapes = true;
+    else // Passed to a function or stored in an object.
+      Found.Escapes = isa<CallExpr, CXXConstructExpr, InitListExpr>(Assign) &&
+                      !isa<CXXOperatorCallExpr>(Assign);
   } else if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
     Found.Loop = Loop;
   } else if (isa_and_nonnull<ReturnStmt>(Parent)) {
     const auto *Function = dyn_cast_or_null<FunctionDecl>(
         enclosingDeclContext(*Cursor, Context));
     const QualType Type = Function ? Function->getReturnType() : QualType();
-    Found.Returned = !Type.isNull() &&
+    Found.Escapes = !Type.isNull() &&
                      (Type->isReferenceType() || Type->isPointerType() ||
                       isIteratorLike(Type));
   }
@@ -146,7 +166,7 @@ const Expr *keptAcrossInsertion(llvm::ArrayRef<ElementAccess> Accesses,
     for (const ElementAccess &Insertion : Accesses) {
       if (!Insertion.MayInsert)
         continue;
-      if (Held.Returned)
+      if (Held.Escapes)
         return Kept.Result;
       if (&Insertion != &Kept && PassedOn &&
           statementOf(*Insertion.Result, Context) == Statement)

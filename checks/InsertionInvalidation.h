@@ -12,6 +12,7 @@
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <string>
 
 namespace clang {
 class ASTContext;
@@ -28,11 +29,21 @@ struct ElementAccess {
   bool MayInsert = false;
 };
 
+/// Whether the member function \p Method of a map or set may add an element:
+/// insert, emplace, try_emplace, insert_or_assign.
+bool mayInsert(llvm::StringRef Method);
+
+/// Why a rewrite to the open-addressing container \p Container is not
+/// offered where keptAcrossInsertion found an access.
+std::string keptAcrossInsertionReason(llvm::StringRef Container);
+
 /// The first access of \p Accesses (all to one map) whose element is still
 /// referred to after another access inserts: through a reference, pointer
-/// or iterator variable, the range of a range-for, a reference returned, or
-/// a class-type element passed on in the statement of the insertion. Null
-/// when there is none.
+/// or iterator variable, the range of a range-for, or a class-type element
+/// passed on in the statement of the insertion. A reference, pointer or
+/// iterator kept where this analysis does not follow it (returned, stored
+/// in a member or a global, passed to a call) counts as referred to after
+/// any insertion. Null when there is none.
 const Expr *keptAcrossInsertion(llvm::ArrayRef<ElementAccess> Accesses,
                                 ASTContext &Context);
 

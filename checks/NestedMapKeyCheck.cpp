@@ -373,9 +373,7 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
     return Result;
   Result.Kind = Use::PointAccess;
   Result.Range = Call->getSourceRange();
-  Result.Access = {Call, Method == "insert" || Method == "emplace" ||
-                             Method == "try_emplace" ||
-                             Method == "insert_or_assign"};
+  Result.Access = {Call, mayInsert(Method)};
   if (!initializesTypedVariable(*Call, Context))
     Result.Rewrite = Rewrite;
   return Result;
@@ -538,9 +536,7 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
                "offered"};
   else if (Kept)
     Blocker = {Kept->getBeginLoc(),
-               "a reference or iterator from this access is used after an "
-               "insertion, which may move the elements of " +
-                   Target.templateName(SetLeaf).str() +
+               keptAcrossInsertionReason(Target.templateName(SetLeaf)) +
                    "; no fix is offered"};
 
   std::vector<FixItHint> Fix;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 // A reference to a cell, used after other cells are inserted.
 static int keptReference() {
@@ -126,6 +127,18 @@ static int iteratorBeforeInsertion() {
   return counts[50][51];
 }
 
+// A pointer to a cell stored in a vector, where it is not followed.
+static int storedPointer() {
+  std::unordered_map<int, std::unordered_map<int, int>> picks;
+  // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: 'picks' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  std::vector<int *> chosen;
+  chosen.push_back(&picks[0][0]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_map; no fix is offered
+  for (int i = 1; i < 100; ++i)
+    picks[i][i] = i;
+  return *chosen[0] + picks[7][7];
+}
+
 // A pair value copied out of the map: fixed.
 static int copiedPair() {
   std::unordered_map<int, std::unordered_map<int, std::pair<int, int>>> spans;
@@ -144,5 +157,5 @@ int main() {
   std::printf("%d %d %d %d %g %d %d %d %d\n", keptReference(), keptIterator(),
               keptPointer(), copiedInOneStatement(), sheet.at(1, 2),
               usedBeforeInsertion(), iteratorBeforeInsertion(), loopOverCell(),
-              keptBinding() + copiedPair());
+              keptBinding() + copiedPair() + storedPointer());
 }
