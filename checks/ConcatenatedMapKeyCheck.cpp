@@ -3,6 +3,7 @@
 #include "ConcatenatedMapKeyCheck.h"
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
+#include "InsertionInvalidation.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
 #include "UserReferences.h"
@@ -45,6 +46,8 @@ struct MapUse {
   /// Set for `emplace`, which cannot take a braced key.
   StringRef Method;
   const Expr *Where = nullptr;
+  /// For a lookup: the element, iterator or insert result it yields.
+  ElementAccess Access;
 };
 } // namespace
 
@@ -222,6 +225,7 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
       strip(Subscript->getArg(0)) == strip(&Ref)) {
     Use.Kind = MapUse::Lookup;
     Use.KeyArgument = Subscript->getArg(1);
+    Use.Access = {Subscript, true};
   } else if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
@@ -237,6 +241,7 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
       Use.Kind = MapUse::Lookup;
       Use.KeyArgument = Call->getArg(0);
       Use.Method = Method;
+      Use.Access = {Call, mayInsert(Method)};
     } else if (Call && Neutral.contains(Method)) {
       Use.Kind = MapUse::Neutral;
     }
@@ -265,6 +270,12 @@ ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,
           parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
       SetClasses(
           parseClassList(Options.get("SetClasses", DefaultAssociativeSets))),
+      Target(CompositeKeyTarget::fromOption(
+          Options.get("UnorderedMapTarget"),
+          [this](StringRef Value) {
+            configurationDiag("invalid UnorderedMapTarget '%0'; using %1")
+                << Value << CompositeKeyTarget::Default;
+          })),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -272,6 +283,7 @@ ConcatenatedMapKeyCheck::ConcatenatedMapKeyCheck(StringRef Name,
 void ConcatenatedMapKeyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
   Options.store(Opts, "SetClasses", llvm::join(SetClasses, ";"));
+  Options.store(Opts, "UnorderedMapTarget", Target.name());
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -306,11 +318,23 @@ void ConcatenatedMapKeyCheck::onEndOfTranslationUnit() {
   Candidates.clear();
 }
 
-/// `std::map<Key, V>` and the like for the re-keyed declaration, when the
-/// declaration spells a standard container with default policies.
-static std::optional<std::pair<std::string, SourceRange>>
-rekeyedType(const DeclaratorDecl &Decl, StringRef KeyType,
-            const ASTContext &Context) {
+namespace {
+/// The re-keyed declaration's type and where it goes.
+struct RekeyedType {
+  std::string Text;
+  SourceRange Range;
+  /// An unordered container, which becomes the UnorderedMapTarget's.
+  bool Unordered;
+  bool Set;
+};
+} // namespace
+
+/// `std::map<Key, V>` or the unordered target for the re-keyed declaration,
+/// when the declaration spells a standard container with default policies.
+static std::optional<RekeyedType> rekeyedType(const DeclaratorDecl &Decl,
+                                              StringRef KeyType,
+                                              const CompositeKeyTarget &Target,
+                                              const ASTContext &Context) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Decl.getType()->getAsCXXRecordDecl());
   const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
@@ -327,21 +351,22 @@ rekeyedType(const DeclaratorDecl &Decl, StringRef KeyType,
       Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
   if (!Loc || Loc.getNumArgs() != (IsMap ? 2u : 1u))
     return std::nullopt;
-  std::string Type =
-      StringRef(Family).drop_front(2).str() + "<" + KeyType.str();
+  std::string Value;
   if (IsMap) {
-    const SourceRange Value = Loc.getArgLoc(1).getSourceRange();
-    if (Value.getBegin().isMacroID() || Value.getEnd().isMacroID())
+    const SourceRange Range = Loc.getArgLoc(1).getSourceRange();
+    if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
       return std::nullopt;
-    Type += ", " + Lexer::getSourceText(CharSourceRange::getTokenRange(Value),
-                                        Context.getSourceManager(),
-                                        Context.getLangOpts())
-                       .str();
+    Value = Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                                 Context.getSourceManager(),
+                                 Context.getLangOpts())
+                .str();
   }
-  if (!Ordered)
-    Type += ", maptidy::hash<" + KeyType.str() + ">";
-  Type += ">";
-  return std::make_pair(Type, Info->getTypeLoc().getSourceRange());
+  std::string Type =
+      Ordered ? StringRef(Family).drop_front(2).str() + "<" + KeyType.str() +
+                    (IsMap ? ", " + Value : "") + ">"
+              : Target.type(KeyType, Value);
+  return RekeyedType{Type, Info->getTypeLoc().getSourceRange(), !Ordered,
+                     !IsMap};
 }
 
 /// The pair or tuple of the parts of \p Shape as a type written in \p At.
@@ -390,7 +415,7 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
   // first finding so that applying one quick fix leaves code that compiles.
   const SourceManager &SM = Context->getSourceManager();
   std::optional<std::pair<SourceLocation, std::string>> Blocker;
-  std::optional<std::pair<std::string, SourceRange>> Declaration;
+  std::optional<RekeyedType> Declaration;
   if (!Found.Decl || !isPrivateToTranslationUnit(*Found.Decl, SM))
     Blocker = {Map.getLocation(),
                "the map is visible outside this translation unit"};
@@ -406,9 +431,21 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
   else if (!DeclaredKey.Text)
     Blocker = {Map.getLocation(),
                "the key type cannot be written there: " + DeclaredKey.WhyNot};
-  else if (!(Declaration = rekeyedType(*Found.Decl, KeyType, *Context)))
+  else if (!(Declaration =
+                   rekeyedType(*Found.Decl, KeyType, Target, *Context)))
     Blocker = {Map.getLocation(),
                "the map's type is not a standard container spelled out here"};
+  else if (Declaration->Unordered &&
+           Target.insertionMovesElements(Declaration->Set)) {
+    std::vector<ElementAccess> Accesses;
+    for (const MapUse &Use : Uses)
+      if (Use.Access.Result)
+        Accesses.push_back(Use.Access);
+    if (const Expr *Kept = keptAcrossInsertion(Accesses, *Context))
+      Blocker = {Kept->getBeginLoc(),
+                 keptAcrossInsertionReason(
+                     Target.templateName(Declaration->Set))};
+  }
   std::vector<FixItHint> Fixes;
   for (const MapUse &Use : Uses) {
     if (Blocker || Use.Kind == MapUse::Neutral)
@@ -452,22 +489,25 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
 
   // The fix-it, on the first finding, or on a note when it needs maptidy's
   // header and the file cannot include it.
-  static constexpr StringRef HashHeader = "<maptidy/composite_key.hpp>";
-  bool HashHeaderMissing = false;
+  std::optional<StringRef> MissingHeader;
   if (!Blocker) {
     Fixes.insert(Fixes.begin(),
                  FixItHint::CreateReplacement(
-                     CharSourceRange::getTokenRange(Declaration->second),
-                     Declaration->first));
+                     CharSourceRange::getTokenRange(Declaration->Range),
+                     Declaration->Text));
     const FileID File = SM.getFileID(Found.Decl->getLocation());
-    if (auto Include = Inserter.insertion(
-            File, Shape.Parts.size() == 2 ? "<utility>" : "<tuple>"))
-      Fixes.push_back(*Include);
-    if (Declaration->first.find("maptidy::hash") != std::string::npos) {
-      HashHeaderMissing = !Inserter.canInclude(HashHeader);
-      if (auto Include = Inserter.insertion(File, HashHeader))
-        Fixes.push_back(*Include);
+    llvm::SmallVector<StringRef, 3> Headers = {
+        Shape.Parts.size() == 2 ? "<utility>" : "<tuple>"};
+    if (Declaration->Unordered) {
+      Headers.append(Target.headers(Declaration->Set));
+      if (std::optional<StringRef> Bundled =
+              Target.bundledHeader(Declaration->Set);
+          Bundled && !Inserter.canInclude(*Bundled))
+        MissingHeader = Bundled;
     }
+    for (StringRef Header : Headers)
+      if (auto Include = Inserter.insertion(File, Header))
+        Fixes.push_back(*Include);
   }
   for (const MapUse &Use : Uses) {
     if (!Use.Key)
@@ -480,16 +520,16 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
                        "key it by %3 to avoid building a string each time")
                   << &Map << Forms[Use.Key->Form]
                   << static_cast<unsigned>(Use.Key->Parts.size()) << KeyType;
-      if (&Use == &*First && !Blocker && !HashHeaderMissing)
+      if (&Use == &*First && !Blocker && !MissingHeader)
         Diag << Fixes;
     }
     if (&Use == &*First && Blocker)
       diag(Blocker->first, "%0; no fix is offered", DiagnosticIDs::Note)
           << Blocker->second;
-    if (&Use == &*First && HashHeaderMissing)
+    if (&Use == &*First && MissingHeader)
       diag(Found.Decl->getLocation(), MissingBundledHeaderNote,
            DiagnosticIDs::Note)
-          << HashHeader << Fixes;
+          << *MissingHeader << Fixes;
   }
 }
 

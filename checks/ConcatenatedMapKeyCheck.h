@@ -3,6 +3,7 @@
 #ifndef MAPTIDY_CHECKS_CONCATENATEDMAPKEYCHECK_H
 #define MAPTIDY_CHECKS_CONCATENATEDMAPKEYCHECK_H
 
+#include "CompositeKeyTarget.h"
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
 #include "llvm/ADT/MapVector.h"
@@ -42,6 +43,7 @@ private:
 
   const std::vector<std::string> MapClasses;
   const std::vector<std::string> SetClasses;
+  const CompositeKeyTarget Target;
   HeaderInserter Inserter;
   ASTContext *Context = nullptr;
   llvm::MapVector<const ValueDecl *, Candidate> Candidates;

@@ -3,6 +3,7 @@
 #include "NestedMapKeyCheck.h"
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
+#include "InsertionInvalidation.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
 #include "UserReferences.h"
@@ -28,6 +29,9 @@ struct Use {
   std::optional<std::string> Rewrite;
   SourceRange Range;
   const Expr *Where = nullptr;
+  /// The element, iterator or insert result the access yields, and whether
+  /// its rewritten form may insert.
+  ElementAccess Access;
 };
 } // namespace
 
@@ -102,6 +106,12 @@ NestedMapKeyCheck::NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context)
           parseClassList(Options.get("MapClasses", DefaultAssociativeMaps))),
       SetClasses(
           parseClassList(Options.get("SetClasses", DefaultAssociativeSets))),
+      Target(CompositeKeyTarget::fromOption(
+          Options.get("UnorderedMapTarget"),
+          [this](StringRef Value) {
+            configurationDiag("invalid UnorderedMapTarget '%0'; using %1")
+                << Value << CompositeKeyTarget::Default;
+          })),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -109,6 +119,7 @@ NestedMapKeyCheck::NestedMapKeyCheck(StringRef Name, ClangTidyContext *Context)
 void NestedMapKeyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MapClasses", llvm::join(MapClasses, ";"));
   Options.store(Opts, "SetClasses", llvm::join(SetClasses, ";"));
+  Options.store(Opts, "UnorderedMapTarget", Target.name());
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -267,6 +278,7 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
     // A cell: m[a][b], m.at(a).at(b).
     Result.Kind = Use::PointAccess;
     Result.Range = Cursor->getSourceRange();
+    Result.Access = {Cursor, !ThroughAt};
     if (Spellable)
       Result.Rewrite = *MapText + (ThroughAt ? ".at({" : "[{") + *KeyTexts +
                        (ThroughAt ? "})" : "}]");
@@ -361,6 +373,7 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
     return Result;
   Result.Kind = Use::PointAccess;
   Result.Range = Call->getSourceRange();
+  Result.Access = {Call, mayInsert(Method)};
   if (!initializesTypedVariable(*Call, Context))
     Result.Rewrite = Rewrite;
   return Result;
@@ -489,6 +502,15 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
   std::optional<std::pair<SourceLocation, std::string>> Blocker;
   const auto Unwritable =
       llvm::find_if(Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
+  const bool SetLeaf = Layout->Value.isNull();
+  const Expr *Kept = nullptr;
+  if (!Layout->Ordered && Target.insertionMovesElements(SetLeaf)) {
+    std::vector<ElementAccess> Accesses;
+    for (const Use &U : Uses)
+      if (U.Access.Result)
+        Accesses.push_back(U.Access);
+    Kept = keptAcrossInsertion(Accesses, *Context);
+  }
   if (!isPrivateToTranslationUnit(Decl, SM))
     Blocker = {Decl.getLocation(),
                "its type is visible outside this translation unit; no fix is "
@@ -512,21 +534,21 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     Blocker = {Unwritable->Where->getBeginLoc(),
                "this access cannot be rewritten for a single key; no fix is "
                "offered"};
+  else if (Kept)
+    Blocker = {Kept->getBeginLoc(),
+               keptAcrossInsertionReason(Target.templateName(SetLeaf)) +
+                   "; no fix is offered"};
 
   std::vector<FixItHint> Fix;
-  static constexpr StringRef HashHeader = "<maptidy/composite_key.hpp>";
-  bool HashHeaderMissing = false;
+  std::optional<StringRef> MissingHeader;
   if (!Blocker) {
     const std::string &Value = Spelled->first.back();
     std::string Replacement;
-    const bool SetLeaf = Layout->Value.isNull();
     if (Layout->Ordered)
       Replacement = SetLeaf ? "std::set<" + KeyType + ">"
                             : "std::map<" + KeyType + ", " + Value + ">";
     else
-      Replacement = (SetLeaf ? "std::unordered_set<" + KeyType
-                             : "std::unordered_map<" + KeyType + ", " + Value) +
-                    ", maptidy::hash<" + KeyType + ">>";
+      Replacement = Target.type(KeyType, SetLeaf ? "" : Value);
     Fix.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Spelled->second), Replacement));
     for (const Use &U : Uses)
@@ -536,11 +558,13 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     const FileID File = SM.getFileID(Decl.getLocation());
     llvm::SmallVector<StringRef, 3> Headers = {Depth == 2 ? "<utility>"
                                                           : "<tuple>"};
-    if (SetLeaf)
-      Headers.push_back(Layout->Ordered ? "<set>" : "<unordered_set>");
+    if (Layout->Ordered && SetLeaf)
+      Headers.push_back("<set>");
     if (!Layout->Ordered) {
-      Headers.push_back(HashHeader);
-      HashHeaderMissing = !Inserter.canInclude(HashHeader);
+      Headers.append(Target.headers(SetLeaf));
+      if (std::optional<StringRef> Bundled = Target.bundledHeader(SetLeaf);
+          Bundled && !Inserter.canInclude(*Bundled))
+        MissingHeader = Bundled;
     }
     for (StringRef Header : Headers)
       if (auto Include = Inserter.insertion(File, Header))
@@ -552,12 +576,12 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
                      "%1 hashes and probes once per access and keeps no "
                      "table per row")
                 << &Decl << KeyType;
-    if (!HashHeaderMissing)
+    if (!MissingHeader)
       Diag << Fix;
   }
-  if (HashHeaderMissing)
+  if (MissingHeader)
     diag(Decl.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
-        << HashHeader << Fix;
+        << *MissingHeader << Fix;
   if (Blocker)
     diag(Blocker->first, Blocker->second, DiagnosticIDs::Note);
 }

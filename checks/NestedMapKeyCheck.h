@@ -3,6 +3,7 @@
 #ifndef MAPTIDY_CHECKS_NESTEDMAPKEYCHECK_H
 #define MAPTIDY_CHECKS_NESTEDMAPKEYCHECK_H
 
+#include "CompositeKeyTarget.h"
 #include "HeaderInserter.h"
 #include "SpelledSourceCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -55,6 +56,7 @@ private:
 
   const std::vector<std::string> MapClasses;
   const std::vector<std::string> SetClasses;
+  const CompositeKeyTarget Target;
   HeaderInserter Inserter;
   ASTContext *Context = nullptr;
   /// Declarations of nested map type, in the order they were first seen.

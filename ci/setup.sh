@@ -23,6 +23,7 @@ tools=(
 tests=(
   python3 clang-22 llvm-22-tools libclang-rt-22-dev
   libgtest-dev libgmock-dev libfmt-dev pre-commit neovim nodejs
+  libabsl-dev libboost1.81-dev
 )
 case "${1:-}" in
   --runtime) packages=("${runtime[@]}") ;;

@@ -38,3 +38,14 @@ config.substitutions.append(("%plugin", config.maptidy_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "cli", "Inputs")))
+
+# Libraries whose containers the composite-key checks can target
+# (UnorderedMapTarget). ci/setup.sh installs them; CI runs must not skip the
+# tests that need them.
+for feature, header in (("absl", "absl/container/flat_hash_map.h"),
+                        ("boost-unordered-flat",
+                         "boost/unordered/unordered_flat_map.hpp")):
+    if os.path.exists(os.path.join("/usr/include", header)):
+        config.available_features.add(feature)
+    elif os.environ.get("CI"):
+        lit_config.fatal(f"{header} is missing; run ci/setup.sh")

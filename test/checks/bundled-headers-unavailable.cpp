@@ -13,7 +13,7 @@
 static int nested() {
   std::unordered_map<int, std::unordered_map<int, int>> grid;
   // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: 'grid' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:57: note: this fix-it needs <maptidy/composite_key.hpp>, which is not on this file's include path: make maptidy's headers available (find_package(maptidy) and link maptidy::containers, or copy them with 'maptidy --install-headers DIR' and add DIR to the include path), then apply it with --fix-notes
+  // CHECK-MESSAGES: :[[@LINE-2]]:57: note: this fix-it needs <maptidy/flat_map.hpp>, which is not on this file's include path: make maptidy's headers available (find_package(maptidy) and link maptidy::containers, or copy them with 'maptidy --install-headers DIR' and add DIR to the include path), then apply it with --fix-notes
   grid[1][2] = 3;
   return grid[1][2];
 }
@@ -22,7 +22,7 @@ static int concatenated(const std::string &a, const std::string &b) {
   std::unordered_map<std::string, int> seen;
   seen[a + "/" + b] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
-  // CHECK-MESSAGES: :[[@LINE-3]]:40: note: this fix-it needs <maptidy/composite_key.hpp>, which is not on this file's include path
+  // CHECK-MESSAGES: :[[@LINE-3]]:40: note: this fix-it needs <maptidy/flat_map.hpp>, which is not on this file's include path
   return seen.count(a + "/" + b) ? 1 : 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the key of 'seen' is concatenated from 2 parts on every access
 }

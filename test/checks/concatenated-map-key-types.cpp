@@ -39,7 +39,7 @@ namespace net {
 using Port = unsigned short;
 } // namespace net
 static std::unordered_map<std::string, int> routes;
-// CHECK-FIXES: {{^}}static std::unordered_map<std::pair<std::string, net::Port>, int, maptidy::hash<std::pair<std::string, net::Port>>> routes;{{$}}
+// CHECK-FIXES: {{^}}static maptidy::flat_map<std::pair<std::string, net::Port>, int> routes;{{$}}
 namespace net {
 static void route(const std::string &host, Port port, int weight) {
   routes.emplace(host + ":" + std::to_string(port), weight);

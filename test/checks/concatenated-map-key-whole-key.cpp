@@ -64,7 +64,7 @@ public:
 
 private:
   std::unordered_map<std::string, long> counts_;
-  // CHECK-FIXES: {{^}}  std::unordered_map<std::pair<std::string, std::string>, long, maptidy::hash<std::pair<std::string, std::string>>> counts_;{{$}}
+  // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<std::string, std::string>, long> counts_;{{$}}
 };
 
 std::map<std::string, long> tables;

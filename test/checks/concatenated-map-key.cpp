@@ -40,7 +40,7 @@ static int grid() {
     for (int y = 0; y < 2; ++y)
       cells[std::to_string(x) + ":" + std::to_string(y)] = x * y;
       // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: the key of 'cells' is concatenated from 2 parts on every access; key it by std::pair<int, int> to avoid building a string each time [maptidy-concatenated-map-key]
-      // CHECK-FIXES: {{^}}  std::unordered_map<std::pair<std::string, std::string>, int, maptidy::hash<std::pair<std::string, std::string>>> ports_;{{$}}
+      // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<std::string, std::string>, int> ports_;{{$}}
       // CHECK-FIXES: {{^}}  std::map<std::pair<int, int>, int> cells;{{$}}
       // CHECK-FIXES: {{^}}      cells[{x, y}] = x * y;{{$}}
       // CHECK-FIXES: {{^}}  return cells.at({2, 1});{{$}}

@@ -15,7 +15,7 @@ using Row = std::unordered_map<Region, double>;
 } // namespace geo
 static std::unordered_map<int, geo::Row> weights;
 // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'weights' nests maps only for point access; one map keyed by std::pair<int, geo::Region> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-// CHECK-FIXES: {{^}}static std::unordered_map<std::pair<int, geo::Region>, double, maptidy::hash<std::pair<int, geo::Region>>> weights;{{$}}
+// CHECK-FIXES: {{^}}static maptidy::flat_map<std::pair<int, geo::Region>, double> weights;{{$}}
 static double weigh(int day, const geo::Region &region) {
   weights[day][region] += 0.5;
   // CHECK-FIXES: {{^}}  weights[{day, region}] += 0.5;{{$}}

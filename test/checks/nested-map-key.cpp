@@ -14,7 +14,7 @@ static int routing() {
   // CHECK-FIXES: {{^}}#include <maptidy/composite_key.hpp>{{$}}
   // CHECK-FIXES: {{^}}#include <tuple>{{$}}
   // CHECK-FIXES: {{^}}#include <utility>{{$}}
-  // CHECK-FIXES: {{^}}  std::unordered_map<std::pair<std::string, int>, double, maptidy::hash<std::pair<std::string, int>>> weights;{{$}}
+  // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<std::string, int>, double> weights;{{$}}
   // CHECK-FIXES: {{^}}  weights[{"eu", 1}] = 0.5;{{$}}
   // CHECK-FIXES: {{^}}  weights[{"us", 2}] += 1.5;{{$}}
   // CHECK-FIXES: {{^}}  double total = weights[{"eu", 1}] + weights.at({"us", 2});{{$}}
@@ -87,7 +87,7 @@ private:
   // CHECK-MESSAGES: :[[@LINE-1]]:66: warning: 'active_' nests maps only for point access; one map keyed by std::pair<std::string, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
   // CHECK-FIXES: {{^}}  void open(const std::string &user, int id) { active_[{user, id}] = true; }{{$}}
   // CHECK-FIXES: {{^}}    return active_.count({user, id}) != 0;{{$}}
-  // CHECK-FIXES: {{^}}  std::unordered_map<std::pair<std::string, int>, bool, maptidy::hash<std::pair<std::string, int>>> active_;{{$}}
+  // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<std::string, int>, bool> active_;{{$}}
 };
 
 int main() {
