@@ -122,8 +122,10 @@ def main():
     print(f"{race_free[2]} findings on {race_free[0]} race-free programs")
     print(f"fixed {fixed[0]} racy programs, {fixed[1]} free of races under "
           "ThreadSanitizer after the fix")
+    # On stderr too: lit shows stderr when the run fails, not what FileCheck read.
     for failure in failures:
         print("FAIL: " + failure)
+        print("FAIL: " + failure, file=sys.stderr)
     return 1 if failures else 0
 
 
