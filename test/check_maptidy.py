@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Runs one check test through maptidy and through clang-tidy --load.
 
-usage: check_maptidy.py [--tsan] <test.cpp> <check-name> <temp-prefix>
+usage: check_maptidy.py [--tsan] [--check-suffix=S] <test.cpp> <check-name>
+                        <temp-prefix>
                         [-- <extra maptidy options> [-- <compile flags>]]
+
+With --check-suffix=S, the CHECK-MESSAGES-S and CHECK-FIXES-S lines apply
+besides the unsuffixed ones, as in clang-tidy's check_clang_tidy.py: one test
+file runs with several configurations.
 
 For each tool the test file (CHECK lines blanked, so line numbers stay) is
 copied and fixed with --fix, then:
@@ -63,16 +68,17 @@ def split_args(argv):
     return parts
 
 
-def filecheck(prefix, input_file, test_file, strict=False):
+def filecheck(prefixes, input_file, test_file, strict=False):
     cmd = ["FileCheck", "-input-file=" + input_file, test_file,
-           "-check-prefix=" + prefix]
+           "-check-prefixes=" + ",".join(prefixes), "-allow-unused-prefixes"]
     if strict:
         cmd.append("-strict-whitespace")
     else:
         cmd.append("-implicit-check-not={{warning|error}}:")
     result = run(cmd)
     if result.returncode != 0:
-        fail(f"FileCheck {prefix} failed on {input_file}", result.stdout)
+        fail(f"FileCheck {','.join(prefixes)} failed on {input_file}",
+             result.stdout)
 
 
 def build_and_run(source, flags, exe):
@@ -231,15 +237,23 @@ def check_under_tsan(source, fixed, flags, temp):
 
 def main():
     args = sys.argv[1:]
-    tsan = args[:1] == ["--tsan"]
-    if tsan:
+    tsan = False
+    suffixes = [""]
+    while args and (args[0] == "--tsan" or
+                    args[0].startswith("--check-suffix=")):
+        if args[0] == "--tsan":
+            tsan = True
+        else:
+            suffixes.append("-" + args[0].split("=", 1)[1])
         args = args[1:]
     positional, tool_args, compile_flags = split_args(args)
     test_file, check, temp = positional
     text = open(test_file).read()
     cleaned = CHECK_LINE.sub("//", text)
-    has_messages = "CHECK-MESSAGES:" in text
-    has_fixes = "CHECK-FIXES:" in text
+    message_prefixes = ["CHECK-MESSAGES" + s for s in suffixes]
+    fix_prefixes = ["CHECK-FIXES" + s for s in suffixes]
+    has_messages = any(p + ":" in text for p in message_prefixes)
+    has_fixes = any(p + ":" in text for p in fix_prefixes)
     clangxx = os.environ["MAPTIDY_CLANGXX"]
 
     source = temp + ".orig.cpp"
@@ -271,11 +285,11 @@ def main():
         with open(messages, "w") as f:
             f.write(result.stdout)
         if has_messages:
-            filecheck("CHECK-MESSAGES", messages, test_file)
+            filecheck(message_prefixes, messages, test_file)
         elif re.search(r"(warning|error):", result.stdout):
             fail(f"{name}: unexpected diagnostics", result.stdout)
         if has_fixes:
-            filecheck("CHECK-FIXES", fixed, test_file, strict=True)
+            filecheck(fix_prefixes, fixed, test_file, strict=True)
         elif open(fixed).read() != cleaned:
             diff = run(["diff", "-u", source, fixed]).stdout
             fail(f"{name}: the file changed but the test has no CHECK-FIXES",
