@@ -5,6 +5,7 @@
 set -euo pipefail
 build=$1
 scratch=$2
+. "$(dirname "$0")/expect_finding.sh"
 if [ "$(id -u)" -ne 0 ]; then
   echo "SKIP: installing a .deb needs root"
   exit 77
@@ -26,24 +27,8 @@ if ! dpkg -i "$package" > "$scratch/dpkg.log" 2>&1; then
 fi
 
 # On PATH through /usr/bin, with the package's own builtin headers.
-cat > "$scratch/loop.cpp" <<'CPP'
-#include <stddef.h>
-#include <vector>
-std::vector<size_t> f() {
-  std::vector<size_t> v;
-  for (size_t i = 0; i < 4; ++i)
-    v.push_back(i);
-  return v;
-}
-CPP
-status=0
-(cd "$scratch" && PATH=/usr/bin:/bin maptidy loop.cpp --extra-arg=-v -- -std=c++17) \
-  > "$scratch/out.txt" 2>&1 || status=$?
-if [ "$status" -ne 1 ] || ! grep -q "loop.cpp:6:.*maptidy-unreserved-append" "$scratch/out.txt"; then
-  echo "the packaged maptidy did not report the finding (status $status):"
-  cat "$scratch/out.txt"
-  exit 1
-fi
+expect_append_finding "$scratch" "the packaged maptidy" \
+  env PATH=/usr/bin:/bin maptidy --extra-arg=-v
 if ! grep -q "^ /opt/maptidy/lib/clang/[0-9]*/include$" "$scratch/out.txt"; then
   echo "the packaged maptidy does not search /opt/maptidy/lib/clang/<major>/include"
   exit 1

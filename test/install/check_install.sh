@@ -7,6 +7,7 @@ set -euo pipefail
 build=$1
 scratch=$2
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/expect_finding.sh"
 rm -rf "$scratch"
 mkdir -p "$scratch"
 prefix=$scratch/prefix
@@ -41,23 +42,7 @@ if ! grep -q -- "--checks" "$scratch/man.txt" || [ -s "$scratch/man.err" ]; then
   exit 1
 fi
 
-cat > "$scratch/loop.cpp" <<'CPP'
-#include <stddef.h>
-#include <vector>
-std::vector<size_t> f() {
-  std::vector<size_t> v;
-  for (size_t i = 0; i < 4; ++i)
-    v.push_back(i);
-  return v;
-}
-CPP
-status=0
-"$prefix/bin/maptidy" "$scratch/loop.cpp" -- -std=c++17 > "$scratch/out.txt" 2>&1 || status=$?
-if [ "$status" -ne 1 ] || ! grep -q "maptidy-unreserved-append" "$scratch/out.txt"; then
-  echo "installed maptidy did not report the finding (status $status):"
-  cat "$scratch/out.txt"
-  exit 1
-fi
+expect_append_finding "$scratch" "installed maptidy" "$prefix/bin/maptidy"
 
 # The builtin headers come from the prefix, not from the clang maptidy was
 # built with, so that the system's copy may be missing.
