@@ -155,6 +155,7 @@ defaultFiles(const llvm::StringSet<> &Known,
 llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
   CompilationSetup Setup;
   std::unique_ptr<CompilationDatabase> Database;
+  llvm::StringSet<> Known;
   if (Request.FixedFlags) {
     if (Request.Files.empty())
       return failure("no input files given with the compile flags after '--'");
@@ -178,7 +179,6 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
     // file that it does, as in clang-tidy and clangd.
     Database = inferTargetAndDriverMode(
         inferMissingCompileCommands(std::move(*Loaded)));
-    llvm::StringSet<> Known;
     for (const std::string &File : Database->getAllFiles())
       Known.insert(canonicalPath(File));
     if (Known.empty())
@@ -199,6 +199,11 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
     if (I % Request.Part.Count == Request.Part.Index - 1)
       Part.push_back(std::move(Setup.Files[I]));
   Setup.Files = std::move(Part);
+  Setup.WholeDatabase =
+      !Known.empty() && llvm::all_of(Known, [&](const auto &Entry) {
+        return std::binary_search(Setup.Files.begin(), Setup.Files.end(),
+                                  Entry.getKey());
+      });
   if (llvm::Error Error = checkCommands(*Database, Setup.Files))
     return std::move(Error);
 

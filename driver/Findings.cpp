@@ -65,9 +65,12 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                                      std::to_string(CompileErrors) +
                                      " errors); its findings are incomplete",
                                  /*DoesNotCompile=*/true});
-    else
-      for (const std::string &Path : Outcome.Result->Read)
-        Merged.CompiledReaders[Path].push_back(I);
+    for (const std::string &Path : Outcome.Result->Read)
+      (CompileErrors ? Merged.UncompiledReaders
+                     : Merged.CompiledReaders)[Path]
+          .push_back(I);
+    for (auto &Part : Outcome.Result->RewriteParts)
+      Merged.RewriteParts.emplace_back(I, std::move(Part));
   }
 
   for (Finding &F : Merged.Findings) {

@@ -63,6 +63,12 @@ struct MergedResults {
   /// For each user file, the translation units (indices in the files
   /// analyzed) that read it and compiled: those that verify its fixes.
   llvm::StringMap<std::vector<size_t>> CompiledReaders;
+  /// For each user file, the translation units that read it and did not
+  /// compile: what they use of it is not known.
+  llvm::StringMap<std::vector<size_t>> UncompiledReaders;
+  /// Each unit's parts of project-wide rewrites, with the unit's index.
+  std::vector<std::pair<size_t, clang::tidy::maptidy::ProjectRewritePart>>
+      RewriteParts;
 };
 
 /// Merges the outcomes of \p Files, in their order; fix-its get the line

@@ -270,7 +270,7 @@ static constexpr char Overview[] =
     "or\n"
     "a file did not compile. Documentation: docs/cli.md.\n";
 
-using namespace maptidy;
+using namespace ::maptidy;
 
 template <typename T> static std::optional<T> given(const cl::opt<T> &Option) {
   if (Option.getNumOccurrences() == 0)
@@ -653,6 +653,7 @@ int main(int Argc, const char **Argv) {
                 "'; expected compile or none");
     return ExitCouldNotRun;
   }
+  Run.WholeDatabase = Setup->WholeDatabase;
   Run.Files = std::move(Setup->Files);
   Run.Jobs = *Parallel;
   Run.TimeoutSeconds = TimeoutSeconds;
@@ -665,6 +666,9 @@ int main(int Argc, const char **Argv) {
   std::shared_ptr<ClangTidyOptionsProvider> Options = std::move(*Provider);
   Run.FormatStyle = [Options](llvm::StringRef File) {
     return Options->getOptions(File).FormatStyle.value_or("none");
+  };
+  Run.PublicHeaders = [Options](llvm::StringRef File) {
+    return Options->getOptions(File).CheckOptions.lookup("PublicHeaders").Value;
   };
   Run.ExportFixes = ExportFixes;
   Run.Format = *ReportFormat;

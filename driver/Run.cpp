@@ -8,6 +8,7 @@
 #include "Findings.h"
 #include "Fingerprint.h"
 #include "FixApplier.h"
+#include "ProjectRewriteDecision.h"
 #include "Report.h"
 #include "TextReport.h"
 #include "WorkerPool.h"
@@ -109,6 +110,30 @@ static void printSummary(const Selection &S,
   llvm::errs() << "\n";
 }
 
+/// Gives the findings of declarations several units use their project-wide
+/// fix-it or the note that says what blocks it.
+static void decideRewrites(MergedResults &Merged, const RunRequest &Request,
+                           const ProjectRoot &Root) {
+  llvm::StringSet<> Analyzed;
+  for (const std::string &File : Request.Files)
+    Analyzed.insert(File);
+  for (const auto *Readers : {&Merged.CompiledReaders, &Merged.UncompiledReaders})
+    for (const auto &Entry : *Readers)
+      Analyzed.insert(Entry.getKey());
+  IncluderSearch Includers(Root, std::move(Analyzed));
+  ProjectCoverage Coverage;
+  Coverage.WholeDatabase = Request.WholeDatabase;
+  Coverage.Root = &Root;
+  Coverage.IsPublic = [&](llvm::StringRef Path) {
+    return Request.PublicHeaders &&
+           matchesPublicHeaders(Path, Request.PublicHeaders(Path), Root);
+  };
+  Coverage.UnanalyzedIncluder = [&](llvm::StringRef Header) {
+    return Includers.find(Header);
+  };
+  decideProjectRewrites(Merged, Request.Files, Coverage);
+}
+
 int run(const RunRequest &Request) {
   std::vector<UnitOutcome> Outcomes;
   {
@@ -123,6 +148,8 @@ int run(const RunRequest &Request) {
       mergeOutcomes(Request.Files, std::move(Outcomes), Sources);
   llvm::errs() << Merged.Logs;
   const ProjectRoot Root(Request.SourceRoot);
+  if (!Merged.RewriteParts.empty())
+    decideRewrites(Merged, Request, Root);
   assignFingerprints(Merged.Findings, Sources, Root);
   const Selection S = select(Merged, Request);
 

@@ -51,6 +51,11 @@ struct RunRequest {
   /// Where the --format report goes; stdout when empty.
   std::string Output;
   std::string SourceRoot;
+  /// Every file of the compilation database is analyzed: declarations that
+  /// several units use may be rewritten (see ProjectRewriteDecision.h).
+  bool WholeDatabase = false;
+  /// The PublicHeaders option that applies to a file.
+  std::function<std::string(llvm::StringRef File)> PublicHeaders;
   Shard Part;
 
   std::optional<ChangedLines> Changed;

@@ -7,6 +7,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
+using clang::tidy::maptidy::ProjectRewriteCollector;
+using clang::tidy::maptidy::ProjectRewritePart;
 using clang::tooling::DiagnosticMessage;
 using clang::tooling::Replacement;
 
@@ -30,6 +32,21 @@ static void recordFixedFiles(const ClangTidyError &Error,
     Record(Note);
 }
 
+/// \p Message with absolute paths, its place's and its fix-it's.
+static void makeAbsolute(DiagnosticMessage &Message,
+                         llvm::StringRef Directory) {
+  if (!Message.FilePath.empty())
+    Message.FilePath = resolvePath(Directory, Message.FilePath);
+  llvm::StringMap<clang::tooling::Replacements> Fix;
+  for (const auto &Entry : Message.Fix) {
+    const std::string Path = resolvePath(Directory, Entry.getKey());
+    for (const Replacement &R : Entry.getValue())
+      llvm::cantFail(Fix[Path].add(Replacement(
+          Path, R.getOffset(), R.getLength(), R.getReplacementText())));
+  }
+  Message.Fix = std::move(Fix);
+}
+
 UnitResult analyzeUnit(const ConfigRequest &Request,
                        const AnalysisSettings &Settings,
                        const clang::tooling::CompilationDatabase &Database,
@@ -49,15 +66,35 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   Context.setProfileStoragePrefix(Settings.StoreCheckProfile);
   UnitResult Result;
   llvm::StringMap<FileDigest> Read;
+  ProjectRewriteCollector Parts;
+  clang::tidy::maptidy::setProjectRewriteCollector(&Parts);
   Result.Errors = runChecksOnUnit(
       Context, Database, File.str(), Settings.FixNotes, Read,
       llvm::cantFail(createAnalysisFileSystem(Settings.VfsOverlay)), Overlay);
+  clang::tidy::maptidy::setProjectRewriteCollector(nullptr);
   Result.Stats = Context.getStats();
   for (const ClangTidyError &Error : Result.Errors)
     recordFixedFiles(Error, Read, Result.Analyzed);
   const std::string &Directory = Context.getCurrentBuildDirectory();
   for (const auto &Entry : Read)
     Result.Read.push_back(resolvePath(Directory, Entry.getKey()));
+  Result.RewriteParts = Parts.take();
+  for (ProjectRewritePart &Part : Result.RewriteParts) {
+    // The files its edits change, as this unit read them.
+    for (const auto &Entry : Part.Edits)
+      if (auto Digest = Read.find(Entry.getKey()); Digest != Read.end())
+        Result.Analyzed[resolvePath(Directory, Entry.getKey())] =
+            Digest->getValue();
+    DiagnosticMessage Edits;
+    Edits.Fix = std::move(Part.Edits);
+    makeAbsolute(Edits, Directory);
+    Part.Edits = std::move(Edits.Fix);
+    makeAbsolute(Part.Declaration, Directory);
+    for (DiagnosticMessage &Finding : Part.Findings)
+      makeAbsolute(Finding, Directory);
+    if (Part.Blocker)
+      makeAbsolute(*Part.Blocker, Directory);
+  }
   return Result;
 }
 
@@ -199,6 +236,21 @@ std::string encodeUnitResult(const UnitResult &Result) {
   E.number(Result.Read.size());
   for (const std::string &Path : Result.Read)
     E.text(Path);
+  E.number(Result.RewriteParts.size());
+  for (const ProjectRewritePart &Part : Result.RewriteParts) {
+    E.text(Part.Check);
+    E.text(Part.Key);
+    E.message(Part.Declaration);
+    E.number(Part.Findings.size());
+    for (const DiagnosticMessage &Finding : Part.Findings)
+      E.message(Finding);
+    DiagnosticMessage Edits;
+    Edits.Fix = Part.Edits;
+    E.message(Edits);
+    E.number(Part.Blocker.has_value());
+    if (Part.Blocker)
+      E.message(*Part.Blocker);
+  }
   return Data;
 }
 
@@ -230,6 +282,19 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
   }
   for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I)
     Result.Read.push_back(D.text());
+  for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I) {
+    ProjectRewritePart Part;
+    Part.Check = D.text();
+    Part.Key = D.text();
+    Part.Declaration = D.message();
+    for (uint64_t K = 0, Findings = D.number(); K < Findings && !D.failed();
+         ++K)
+      Part.Findings.push_back(D.message());
+    Part.Edits = D.message().Fix;
+    if (D.number())
+      Part.Blocker = D.message();
+    Result.RewriteParts.push_back(std::move(Part));
+  }
   if (D.failed())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "truncated or corrupt worker result");

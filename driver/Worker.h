@@ -12,6 +12,7 @@
 #include "ClangTidyDiagnosticConsumer.h"
 #include "ConfigSetup.h"
 #include "FileDigest.h"
+#include "ProjectRewrites.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -30,6 +31,8 @@ struct UnitResult {
   /// Every user file (not system header) the analysis read, by absolute
   /// path: the units a fixed file is verified in.
   std::vector<std::string> Read;
+  /// The unit's parts of project-wide rewrites, with absolute paths.
+  std::vector<clang::tidy::maptidy::ProjectRewritePart> RewriteParts;
 };
 
 /// How a worker runs clang-tidy, apart from the configuration.

@@ -31,6 +31,8 @@ public:
   }
   ~TestDirectory() { llvm::sys::fs::remove_directories(Path); }
 
+  llvm::StringRef path() const { return Path; }
+
   /// Writes \p Contents to \p Name in the directory; returns its path.
   std::string write(llvm::StringRef Name, llvm::StringRef Contents) const {
     llvm::SmallString<256> File(Path);

@@ -1,0 +1,236 @@
+//===--- ProjectRewriteDecision.cpp - maptidy ----------------------------===//
+
+#include "ProjectRewriteDecision.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <map>
+#include <set>
+
+using clang::tidy::maptidy::ProjectRewritePart;
+using clang::tooling::DiagnosticMessage;
+using clang::tooling::Replacement;
+using clang::tooling::Replacements;
+
+namespace maptidy {
+
+namespace {
+
+using Place = std::pair<std::string, unsigned>;
+
+/// All the parts of one declaration's rewrite, in the order of the units.
+struct Declaration {
+  const ProjectRewritePart *First = nullptr;
+  std::vector<std::pair<size_t, const ProjectRewritePart *>> Parts;
+  std::set<Place> Findings;
+};
+
+/// A note at \p Where (a file and offset), or at no place.
+DiagnosticMessage note(std::string Text, const DiagnosticMessage &Where) {
+  DiagnosticMessage Note(std::move(Text));
+  Note.FilePath = Where.FilePath;
+  Note.FileOffset = Where.FileOffset;
+  return Note;
+}
+
+std::string quoted(llvm::StringRef Name) { return "'" + Name.str() + "'"; }
+
+/// Why the declaration cannot be rewritten, as a note; none when it can.
+std::optional<DiagnosticMessage> blocker(const Declaration &D,
+                                         const MergedResults &Merged,
+                                         llvm::ArrayRef<std::string> Files,
+                                         const ProjectCoverage &Coverage) {
+  const DiagnosticMessage &Decl = D.First->Declaration;
+  const std::string Name = quoted(Decl.Message);
+  const std::string &File = Decl.FilePath;
+  if (!Coverage.Root->contains(File))
+    return note(Name + " is declared outside the project; no fix is offered",
+                Decl);
+  if (Coverage.IsPublic && Coverage.IsPublic(File))
+    return note(Name +
+                    " is declared in a public header (PublicHeaders); no fix "
+                    "is offered",
+                Decl);
+  if (!Coverage.WholeDatabase)
+    return note(Name +
+                    " is visible outside this translation unit; run maptidy "
+                    "on the whole project to apply the fix",
+                Decl);
+  for (const UnitProblem &Problem : Merged.Problems)
+    if (!Problem.DoesNotCompile)
+      return note("no fix: " + quoted(Problem.File) +
+                      " could not be analyzed and may use " + Name,
+                  Decl);
+  if (auto Uncompiled = Merged.UncompiledReaders.find(File);
+      Uncompiled != Merged.UncompiledReaders.end())
+    return note("no fix: " + quoted(Files[Uncompiled->getValue().front()]) +
+                    " does not compile and may use " + Name,
+                Decl);
+  if (Coverage.UnanalyzedIncluder)
+    if (std::optional<std::string> Includer =
+            Coverage.UnanalyzedIncluder(File))
+      return note("no fix: " + quoted(*Includer) +
+                      " is not in the compilation database and may use " +
+                      Name,
+                  Decl);
+  for (const auto &[Unit, Part] : D.Parts)
+    if (Part->Blocker)
+      return *Part->Blocker;
+  return std::nullopt;
+}
+
+/// The edits of every part, each once; none when two parts disagree.
+std::optional<llvm::StringMap<Replacements>>
+mergedEdits(const Declaration &D, DiagnosticMessage &Conflict) {
+  std::map<std::string, std::set<Replacement>> ByFile;
+  for (const auto &[Unit, Part] : D.Parts)
+    for (const auto &Entry : Part->Edits)
+      ByFile[Entry.getKey().str()].insert(Entry.getValue().begin(),
+                                          Entry.getValue().end());
+  llvm::StringMap<Replacements> Edits;
+  for (const auto &[File, Set] : ByFile)
+    for (const Replacement &R : Set)
+      if (llvm::Error Error = Edits[File].add(R)) {
+        llvm::consumeError(std::move(Error));
+        Conflict = note("no fix: the translation units that use " +
+                            quoted(D.First->Declaration.Message) +
+                            " need different edits of " + quoted(File),
+                        D.First->Declaration);
+        return std::nullopt;
+      }
+  return Edits;
+}
+
+} // namespace
+
+void decideProjectRewrites(MergedResults &Merged,
+                           llvm::ArrayRef<std::string> Files,
+                           const ProjectCoverage &Coverage) {
+  std::map<std::pair<std::string, std::string>, Declaration> Declarations;
+  std::vector<const Declaration *> Order;
+  for (const auto &[Unit, Part] : Merged.RewriteParts) {
+    auto [It, Inserted] = Declarations.try_emplace({Part.Check, Part.Key});
+    Declaration &D = It->second;
+    if (Inserted) {
+      D.First = &Part;
+      Order.push_back(&D);
+    }
+    D.Parts.emplace_back(Unit, &Part);
+    for (const DiagnosticMessage &Finding : Part.Findings)
+      D.Findings.insert({Finding.FilePath, Finding.FileOffset});
+  }
+  for (const Declaration *D : Order) {
+    if (D->Findings.empty())
+      continue;
+    std::optional<DiagnosticMessage> Blocked =
+        blocker(*D, Merged, Files, Coverage);
+    std::optional<llvm::StringMap<Replacements>> Edits;
+    if (!Blocked) {
+      DiagnosticMessage Conflict;
+      Edits = mergedEdits(*D, Conflict);
+      if (!Edits)
+        Blocked = std::move(Conflict);
+    }
+    for (Finding &F : Merged.Findings)
+      if (F.Error.DiagnosticName == D->First->Check &&
+          D->Findings.count({F.Path, F.Error.Message.FileOffset})) {
+        if (Blocked)
+          F.Error.Notes.push_back(*Blocked);
+        else
+          F.Error.Message.Fix = *Edits;
+      }
+  }
+}
+
+/// The path an #include line names, if \p Line is one.
+static std::optional<llvm::StringRef> includedPath(llvm::StringRef Line) {
+  Line = Line.ltrim();
+  if (!Line.consume_front("#"))
+    return std::nullopt;
+  Line = Line.ltrim();
+  if (!Line.consume_front("include") && !Line.consume_front("import"))
+    return std::nullopt;
+  Line = Line.ltrim();
+  if (Line.empty() || (Line.front() != '"' && Line.front() != '<'))
+    return std::nullopt;
+  const char Close = Line.front() == '"' ? '"' : '>';
+  const size_t End = Line.find(Close, 1);
+  if (End == llvm::StringRef::npos)
+    return std::nullopt;
+  return Line.slice(1, End);
+}
+
+static bool isSourceOrHeader(llvm::StringRef Path) {
+  const llvm::StringRef Extension = llvm::sys::path::extension(Path);
+  return llvm::is_contained(
+      {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cu", ".m", ".mm", ".h",
+       ".hh", ".hpp", ".hxx", ".h++", ".H", ".inl", ".ipp", ".tcc", ".inc"},
+      Extension);
+}
+
+static bool isBuildDirectory(llvm::StringRef Directory) {
+  for (const char *Marker : {"CMakeCache.txt", "compile_commands.json"}) {
+    llvm::SmallString<256> Path(Directory);
+    llvm::sys::path::append(Path, Marker);
+    if (llvm::sys::fs::exists(Path))
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::string> IncluderSearch::find(llvm::StringRef Header) {
+  if (!Unknown) {
+    Unknown.emplace();
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(Root.path(), EC), End;
+         It != End && !EC; It.increment(EC)) {
+      const std::string &Path = It->path();
+      const llvm::StringRef Name = llvm::sys::path::filename(Path);
+      if (It->type() == llvm::sys::fs::file_type::directory_file) {
+        if (Name.starts_with(".") || isBuildDirectory(Path))
+          It.no_push();
+        continue;
+      }
+      if (isSourceOrHeader(Path) && !Known.contains(Path))
+        Unknown->push_back(Path);
+    }
+  }
+  const llvm::StringRef Name = llvm::sys::path::filename(Header);
+  for (const std::string &Path : *Unknown) {
+    if (Path == Header)
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer || !(*Buffer)->getBuffer().contains(Name))
+      continue;
+    llvm::SmallVector<llvm::StringRef> Lines;
+    (*Buffer)->getBuffer().split(Lines, '\n');
+    for (llvm::StringRef Line : Lines)
+      if (std::optional<llvm::StringRef> Included = includedPath(Line))
+        if (llvm::sys::path::filename(*Included) == Name &&
+            Header.ends_with(*Included))
+          return Path;
+  }
+  return std::nullopt;
+}
+
+bool matchesPublicHeaders(llvm::StringRef Path, llvm::StringRef Globs,
+                          const ProjectRoot &Root) {
+  const std::string Relative = Root.relative(Path);
+  llvm::SmallVector<llvm::StringRef> Patterns;
+  Globs.split(Patterns, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Pattern : Patterns) {
+    llvm::Expected<llvm::GlobPattern> Glob =
+        llvm::GlobPattern::create(Pattern.trim());
+    if (!Glob) {
+      llvm::consumeError(Glob.takeError());
+      continue;
+    }
+    if (Glob->match(Relative))
+      return true;
+  }
+  return false;
+}
+
+} // namespace maptidy

@@ -1,0 +1,69 @@
+//===--- ProjectRewriteDecision.h - maptidy ------------------------------===//
+//
+// The second phase of a project-wide rewrite (checks/ProjectRewrites.h):
+// after every unit has been analyzed, a declaration other units can name is
+// rewritten only when the run proves it has seen every use and every use can
+// be rewritten. Then its findings carry all the edits, in every file, as one
+// fix-it (applied whole or not at all by --fix); otherwise they get a note
+// naming what blocks it, in whichever file it is.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPTIDY_DRIVER_PROJECTREWRITEDECISION_H
+#define MAPTIDY_DRIVER_PROJECTREWRITEDECISION_H
+
+#include "Findings.h"
+#include "ProjectRoot.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace maptidy {
+
+/// What the run covered.
+struct ProjectCoverage {
+  /// Every file of the compilation database was analyzed.
+  bool WholeDatabase = false;
+  /// The project's files; a declaration outside is never rewritten.
+  const ProjectRoot *Root = nullptr;
+  /// Whether a header is public (PublicHeaders): not the project's alone.
+  std::function<bool(llvm::StringRef Path)> IsPublic;
+  /// A file of the project that no analyzed unit read and that includes
+  /// the header \p Path, if there is one.
+  std::function<std::optional<std::string>(llvm::StringRef Path)>
+      UnanalyzedIncluder;
+};
+
+/// Decides the rewrite of each declaration of \p Merged's parts (of the
+/// units \p Files) and gives its findings the fix-it or the note.
+void decideProjectRewrites(MergedResults &Merged,
+                           llvm::ArrayRef<std::string> Files,
+                           const ProjectCoverage &Coverage);
+
+/// The files below \p Root that include \p Header (by an #include whose
+/// path ends the header's), other than \p Known; in directories that are
+/// not hidden and not build directories (with a CMakeCache.txt or a
+/// compile_commands.json).
+class IncluderSearch {
+public:
+  IncluderSearch(const ProjectRoot &Root, llvm::StringSet<> Known)
+      : Root(Root), Known(std::move(Known)) {}
+  std::optional<std::string> find(llvm::StringRef Header);
+
+private:
+  const ProjectRoot &Root;
+  llvm::StringSet<> Known;
+  /// The project's C and C++ files not in Known, listed once.
+  std::optional<std::vector<std::string>> Unknown;
+};
+
+/// Whether \p Path matches one of \p Globs (';'-separated, relative to
+/// \p Root; '*' matches across '/' too); invalid globs match nothing and
+/// are reported by the configuration check.
+bool matchesPublicHeaders(llvm::StringRef Path, llvm::StringRef Globs,
+                          const ProjectRoot &Root);
+
+} // namespace maptidy
+
+#endif // MAPTIDY_DRIVER_PROJECTREWRITEDECISION_H
