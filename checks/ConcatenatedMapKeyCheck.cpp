@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "InsertionInvalidation.h"
+#include "ProjectRewrites.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
 #include "UserReferences.h"
@@ -389,21 +390,47 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
   std::vector<MapUse> Uses;
   for (const Expr *Ref : Found.Uses)
     Uses.push_back(analyzeUse(*Ref, *Context));
+  // Other translation units may use a map they can name: their uses decide
+  // too (ProjectRewrites.h).
+  const bool ProjectWide =
+      projectRewriteCollector() &&
+      scopeOf(*Found.Decl, Context->getSourceManager()) ==
+          DeclarationScope::Project;
+  auto DeferBlocked = [&](const MapUse &Use) {
+    if (ProjectWide)
+      deferProjectRewrite(getID(), *Found.Decl, {}, {},
+                          RewriteBlocker{Use.Where->getBeginLoc(),
+                                         quotedName(*Found.Decl) +
+                                             " is used with a whole key here"});
+  };
   const auto First = llvm::find_if(
       Uses, [](const MapUse &Use) { return Use.Key.has_value(); });
-  if (First == Uses.end())
+  if (First == Uses.end()) {
+    const auto Keyed = llvm::find_if(
+        Uses, [](const MapUse &Use) { return Use.Kind != MapUse::Neutral; });
+    if (Keyed != Uses.end())
+      DeferBlocked(*Keyed);
+    else if (ProjectWide)
+      deferProjectRewrite(getID(), *Found.Decl, {}, {}, std::nullopt);
     return;
+  }
 
   const BuiltKey &Shape = *First->Key;
   // The message says "on every access": a key used whole anywhere (looked up
   // by a string, or where the map is handed on), or built from other parts,
   // would have to be split or joined there.
-  if (llvm::any_of(Uses, [&](const MapUse &Use) {
-        return Use.Kind == MapUse::Handed ||
-               (Use.Kind == MapUse::Lookup &&
-                (!Use.Key || Use.Key->PartTypes != Shape.PartTypes));
-      }))
+  if (const auto Whole = llvm::find_if(Uses,
+                                       [&](const MapUse &Use) {
+                                         return Use.Kind == MapUse::Handed ||
+                                                (Use.Kind == MapUse::Lookup &&
+                                                 (!Use.Key ||
+                                                  Use.Key->PartTypes !=
+                                                      Shape.PartTypes));
+                                       });
+      Whole != Uses.end()) {
+    DeferBlocked(*Whole);
     return;
+  }
   const TypeSpelling DeclaredKey =
       keyTypeAt(Shape, *Map.getDeclContext(), *Context);
   const std::string KeyType =
@@ -478,8 +505,11 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
         Key));
     return std::nullopt;
   };
-  DeclarationRewritePlan Plan =
-      planDeclarationRewrite(*Found.Decl, Found.Uses, Rekeyed, Rekey, *Context);
+  DeclarationRewritePlan Plan = planDeclarationRewrite(
+      *Found.Decl, Found.Uses, Rekeyed, Rekey, *Context,
+      /*KeepsInitializer=*/nullptr,
+      ProjectWide ? DeclarationScope::Project
+                  : DeclarationScope::TranslationUnit);
   std::optional<RewriteBlocker> &Blocker = Plan.Blocker;
   if (!Blocker && Declaration->Unordered &&
       Target.insertionMovesElements(Declaration->Set)) {
@@ -512,6 +542,22 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
       if (auto Include = Inserter.insertion(File, Header))
         Fixes.push_back(*Include);
   }
+  std::vector<SourceLocation> Findings;
+  for (const MapUse &Use : Uses)
+    if (Use.Key)
+      Findings.push_back(Use.KeyArgument->getBeginLoc());
+  if (ProjectWide) {
+    if (MissingHeader)
+      Blocker = {Found.Decl->getLocation(),
+                 "the fix-it needs " + MissingHeader->str() +
+                     ", which is not on the include path here"};
+    // Units that build the key differently would merge keys the strings
+    // tell apart: they must agree on its shape.
+    deferProjectRewrite(getID(), *Found.Decl, Findings, Fixes, Blocker,
+                        Shape.Signature);
+    Blocker.reset();
+    MissingHeader.reset();
+  }
   for (const MapUse &Use : Uses) {
     if (!Use.Key)
       continue;
@@ -523,7 +569,7 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
                        "key it by %3 to avoid building a string each time")
                   << &Map << Forms[Use.Key->Form]
                   << static_cast<unsigned>(Use.Key->Parts.size()) << KeyType;
-      if (&Use == &*First && !Blocker && !MissingHeader)
+      if (&Use == &*First && !Blocker && !MissingHeader && !ProjectWide)
         Diag << Fixes;
     }
     if (&Use == &*First && Blocker)

@@ -1,6 +1,7 @@
 //===--- DeclarationRewrite.cpp - maptidy ---------------------------------===//
 
 #include "DeclarationRewrite.h"
+#include "ProjectRewrites.h"
 #include "RewriteUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -157,7 +158,9 @@ DeclarationRewritePlan planDeclarationRewrite(
   if (Plan.Scope > Reach)
     return Blocked(
         {Decl.getLocation(),
-         quotedName(Decl) + " is visible outside this translation unit"});
+         Plan.Scope == DeclarationScope::Project
+             ? projectWideFixNote(quotedName(Decl))
+             : quotedName(Decl) + " is visible outside this translation unit"});
   for (const DeclaratorDecl *Redecl : redeclarations(Decl)) {
     if (std::optional<RewriteBlocker> Blocker =
             planType(*Redecl, NewType, Plan.Edits, Context))

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
 #include "InsertionInvalidation.h"
+#include "ProjectRewrites.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
 #include "UserReferences.h"
@@ -455,21 +456,38 @@ void NestedMapKeyCheck::onEndOfTranslationUnit() {
   Candidates.clear();
 }
 
+static constexpr char FindingMessage[] =
+    "%0 nests maps only for point access; one map keyed by %1 hashes and "
+    "probes once per access and keeps no table per row";
+
 void NestedMapKeyCheck::diagnose(const Candidate &Found) {
   const DeclaratorDecl &Decl = *Found.Decl;
   const std::optional<Shape> Layout = shapeOf(Decl.getType());
   if (!Layout || !Context)
     return;
   const SourceManager &SM = Context->getSourceManager();
+  // Other translation units may use a declaration they can name: their
+  // uses decide too (ProjectRewrites.h).
+  const bool ProjectWide =
+      projectRewriteCollector() &&
+      scopeOf(Decl, SM) == DeclarationScope::Project;
   std::vector<Use> Uses;
   Uses.reserve(Found.Uses.size());
   for (const Expr *Ref : Found.Uses) {
     Uses.push_back(analyzeUse(*Ref, *Layout, *Context));
-    if (Uses.back().Kind == Use::RowAccess)
-      return; // The rows are used as groups: the nesting is wanted.
+    if (Uses.back().Kind == Use::RowAccess) {
+      // The rows are used as groups: the nesting is wanted.
+      if (ProjectWide)
+        deferProjectRewrite(getID(), Decl, {}, {},
+                            RewriteBlocker{Ref->getBeginLoc(),
+                                           "the rows of " + quotedName(Decl) +
+                                               " are used as groups here"});
+      return;
+    }
   }
-  if (llvm::none_of(Uses,
-                    [](const Use &U) { return U.Kind == Use::PointAccess; }))
+  const bool PointAccessed = llvm::any_of(
+      Uses, [](const Use &U) { return U.Kind == Use::PointAccess; });
+  if (!PointAccessed && !ProjectWide)
     return;
 
   const size_t Depth = Layout->Keys.size();
@@ -540,8 +558,11 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
           CharSourceRange::getTokenRange(U.Range), *U.Rewrite));
     return std::nullopt;
   };
-  DeclarationRewritePlan Plan =
-      planDeclarationRewrite(Decl, Found.Uses, FlatType, PointAccess, *Context);
+  DeclarationRewritePlan Plan = planDeclarationRewrite(
+      Decl, Found.Uses, FlatType, PointAccess, *Context,
+      /*KeepsInitializer=*/nullptr,
+      ProjectWide ? DeclarationScope::Project
+                  : DeclarationScope::TranslationUnit);
 
   // An element kept across an insertion into a flat map that moves them.
   if (!Plan.Blocker && !Layout->Ordered &&
@@ -574,12 +595,21 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
       if (auto Include = Inserter.insertion(File, Header))
         Fix.push_back(*Include);
   }
+  if (ProjectWide) {
+    if (MissingHeader)
+      Plan.Blocker = {Decl.getLocation(),
+                      "the fix-it needs " + MissingHeader->str() +
+                          ", which is not on the include path here"};
+    deferProjectRewrite(getID(), Decl,
+                        PointAccessed ? ArrayRef(Decl.getLocation())
+                                      : ArrayRef<SourceLocation>(),
+                        Fix, Plan.Blocker);
+    if (PointAccessed)
+      diag(Decl.getLocation(), FindingMessage) << &Decl << KeyType;
+    return;
+  }
   {
-    auto Diag = diag(Decl.getLocation(),
-                     "%0 nests maps only for point access; one map keyed by "
-                     "%1 hashes and probes once per access and keeps no "
-                     "table per row")
-                << &Decl << KeyType;
+    auto Diag = diag(Decl.getLocation(), FindingMessage) << &Decl << KeyType;
     if (!MissingHeader)
       Diag << Fix;
   }

@@ -16,10 +16,11 @@ void setProjectRewriteCollector(ProjectRewriteCollector *Collector) {
   Installed = Collector;
 }
 
-bool reportProjectRewrite(StringRef Check, const NamedDecl &Decl,
-                          ArrayRef<SourceLocation> Findings,
-                          ArrayRef<FixItHint> Edits, SourceLocation BlockedAt,
-                          StringRef BlockReason) {
+bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
+                         ArrayRef<SourceLocation> Findings,
+                         ArrayRef<FixItHint> Fix,
+                         const std::optional<RewriteBlocker> &Blocker,
+                         StringRef Agreement) {
   if (!Installed)
     return false;
   SmallString<128> USR;
@@ -30,24 +31,24 @@ bool reportProjectRewrite(StringRef Check, const NamedDecl &Decl,
   ProjectRewritePart Part;
   Part.Check = Check.str();
   Part.Key = USR.str().str();
+  Part.Agreement = Agreement.str();
   Part.Declaration = tooling::DiagnosticMessage(
-      Decl.getQualifiedNameAsString(), SM,
-      SM.getFileLoc(Decl.getLocation()));
+      quotedName(Decl), SM, SM.getFileLoc(Decl.getLocation()));
   for (SourceLocation Loc : Findings)
     Part.Findings.emplace_back("", SM, SM.getFileLoc(Loc));
-  if (BlockedAt.isValid()) {
-    Part.Blocker = tooling::DiagnosticMessage(BlockReason, SM,
-                                              SM.getFileLoc(BlockedAt));
+  if (Blocker) {
+    Part.Blocker = tooling::DiagnosticMessage(
+        Blocker->Reason + "; no fix is offered", SM,
+        SM.getFileLoc(Blocker->Where));
   } else {
-    std::vector<tooling::Replacement> Replacements;
-    for (const FixItHint &Hint : Edits)
-      Replacements.emplace_back(SM, Hint.RemoveRange, Hint.CodeToInsert,
-                                Context.getLangOpts());
+    std::vector<tooling::Replacement> Edits;
+    for (const FixItHint &Hint : Fix)
+      Edits.emplace_back(SM, Hint.RemoveRange, Hint.CodeToInsert,
+                         Context.getLangOpts());
     // Equal edits (an #include two uses need) are kept once.
-    llvm::sort(Replacements);
-    Replacements.erase(std::unique(Replacements.begin(), Replacements.end()),
-                       Replacements.end());
-    for (const tooling::Replacement &Edit : Replacements)
+    llvm::sort(Edits);
+    Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
+    for (const tooling::Replacement &Edit : Edits)
       if (llvm::Error Error = Part.Edits[Edit.getFilePath()].add(Edit)) {
         llvm::consumeError(std::move(Error));
         return false;

@@ -13,16 +13,13 @@
 #ifndef MAPTIDY_CHECKS_PROJECTREWRITES_H
 #define MAPTIDY_CHECKS_PROJECTREWRITES_H
 
+#include "DeclarationRewrite.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace clang {
-class NamedDecl;
-} // namespace clang
 
 namespace clang::tidy::maptidy {
 
@@ -31,7 +28,7 @@ struct ProjectRewritePart {
   std::string Check;
   /// The declaration's USR: the same in every unit that sees it.
   std::string Key;
-  /// The declaration: its name, and where it is.
+  /// The declaration: its name quoted ('m'), and where it is.
   tooling::DiagnosticMessage Declaration;
   /// Where this unit's findings about the declaration are (message unused).
   std::vector<tooling::DiagnosticMessage> Findings;
@@ -40,6 +37,9 @@ struct ProjectRewritePart {
   llvm::StringMap<tooling::Replacements> Edits;
   /// When some use cannot be rewritten: the first, and why.
   std::optional<tooling::DiagnosticMessage> Blocker;
+  /// What every unit must see the same besides the edits, in the check's
+  /// words (the way a concatenated key is built); empty when nothing.
+  std::string Agreement;
 };
 
 /// Where the parts go while one translation unit is analyzed.
@@ -57,20 +57,26 @@ private:
 ProjectRewriteCollector *projectRewriteCollector();
 void setProjectRewriteCollector(ProjectRewriteCollector *Collector);
 
-/// Reports \p Decl's part, when a collector is installed: \p Findings are
-/// the locations of this unit's findings about it; \p Edits apply when
-/// \p BlockedAt is invalid, else \p BlockReason says why they cannot.
-/// Returns whether a collector took it.
-bool reportProjectRewrite(StringRef Check, const NamedDecl &Decl,
-                          ArrayRef<SourceLocation> Findings,
-                          ArrayRef<FixItHint> Edits, SourceLocation BlockedAt,
-                          StringRef BlockReason);
+/// The note of a declaration other units can name, where one translation
+/// unit is all a run sees (clang-tidy, clangd, a run of some files). Inline:
+/// the driver's decision gives the same note without linking the checks.
+inline std::string projectWideFixNote(StringRef QuotedName) {
+  return QuotedName.str() +
+         " is visible outside this translation unit; 'maptidy -p <build> "
+         "--fix' on the whole project rewrites it in every file";
+}
 
-/// The note of a finding whose fix needs the whole project, where no
-/// collector is installed: %0 is the declaration.
-inline constexpr const char ProjectWideFixNote[] =
-    "%0 is visible outside this translation unit; 'maptidy -p <build> --fix' "
-    "rewrites it in every file of the project";
+/// For a check's finding about \p Decl, which other translation units can
+/// name: when the maptidy driver collects parts, reports this unit's (the
+/// locations of its \p Findings about \p Decl, and \p Fix, every edit
+/// with its #include, unless \p Blocker says why there is none) and returns
+/// true; the driver then gives the findings their fix-it or note. Returns
+/// false elsewhere. \p Agreement: see ProjectRewritePart.
+bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
+                         ArrayRef<SourceLocation> Findings,
+                         ArrayRef<FixItHint> Fix,
+                         const std::optional<RewriteBlocker> &Blocker,
+                         StringRef Agreement = "");
 
 } // namespace clang::tidy::maptidy
 

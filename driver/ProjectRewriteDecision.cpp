@@ -20,6 +20,8 @@ namespace {
 
 using Place = std::pair<std::string, unsigned>;
 
+const std::string NoFix = "; no fix is offered";
+
 /// All the parts of one declaration's rewrite, in the order of the units.
 struct Declaration {
   const ProjectRewritePart *First = nullptr;
@@ -28,6 +30,8 @@ struct Declaration {
 };
 
 /// A note at \p Where (a file and offset), or at no place.
+std::string quoted(llvm::StringRef Text) { return "'" + Text.str() + "'"; }
+
 DiagnosticMessage note(std::string Text, const DiagnosticMessage &Where) {
   DiagnosticMessage Note(std::move(Text));
   Note.FilePath = Where.FilePath;
@@ -35,49 +39,50 @@ DiagnosticMessage note(std::string Text, const DiagnosticMessage &Where) {
   return Note;
 }
 
-std::string quoted(llvm::StringRef Name) { return "'" + Name.str() + "'"; }
-
 /// Why the declaration cannot be rewritten, as a note; none when it can.
 std::optional<DiagnosticMessage> blocker(const Declaration &D,
                                          const MergedResults &Merged,
                                          llvm::ArrayRef<std::string> Files,
                                          const ProjectCoverage &Coverage) {
   const DiagnosticMessage &Decl = D.First->Declaration;
-  const std::string Name = quoted(Decl.Message);
+  const std::string &Name = Decl.Message;
   const std::string &File = Decl.FilePath;
   if (!Coverage.Root->contains(File))
-    return note(Name + " is declared outside the project; no fix is offered",
-                Decl);
+    return note(Name + " is declared outside the project" + NoFix, Decl);
   if (Coverage.IsPublic && Coverage.IsPublic(File))
-    return note(Name +
-                    " is declared in a public header (PublicHeaders); no fix "
-                    "is offered",
+    return note(Name + " is declared in a public header (PublicHeaders)" +
+                    NoFix,
                 Decl);
   if (!Coverage.WholeDatabase)
-    return note(Name +
-                    " is visible outside this translation unit; run maptidy "
-                    "on the whole project to apply the fix",
-                Decl);
+    return note(clang::tidy::maptidy::projectWideFixNote(Name), Decl);
   for (const UnitProblem &Problem : Merged.Problems)
     if (!Problem.DoesNotCompile)
-      return note("no fix: " + quoted(Problem.File) +
-                      " could not be analyzed and may use " + Name,
+      return note(quoted(Problem.File) + " could not be analyzed and may use " +
+                      Name + NoFix,
                   Decl);
   if (auto Uncompiled = Merged.UncompiledReaders.find(File);
       Uncompiled != Merged.UncompiledReaders.end())
-    return note("no fix: " + quoted(Files[Uncompiled->getValue().front()]) +
-                    " does not compile and may use " + Name,
+    return note(quoted(Files[Uncompiled->getValue().front()]) +
+                    " does not compile and may use " + Name + NoFix,
                 Decl);
   if (Coverage.UnanalyzedIncluder)
     if (std::optional<std::string> Includer =
             Coverage.UnanalyzedIncluder(File))
-      return note("no fix: " + quoted(*Includer) +
+      return note(quoted(*Includer) +
                       " is not in the compilation database and may use " +
-                      Name,
+                      Name + NoFix,
                   Decl);
   for (const auto &[Unit, Part] : D.Parts)
     if (Part->Blocker)
       return *Part->Blocker;
+  for (const auto &[Unit, Part] : D.Parts)
+    if (!Part->Agreement.empty() &&
+        Part->Agreement != D.First->Agreement)
+      return note("the translation units that use " + Name +
+                      " do not use it the same way (" +
+                      quoted(Files[D.Parts.front().first]) + " and " +
+                      quoted(Files[Unit]) + ")" + NoFix,
+                  Decl);
   return std::nullopt;
 }
 
@@ -94,9 +99,10 @@ mergedEdits(const Declaration &D, DiagnosticMessage &Conflict) {
     for (const Replacement &R : Set)
       if (llvm::Error Error = Edits[File].add(R)) {
         llvm::consumeError(std::move(Error));
-        Conflict = note("no fix: the translation units that use " +
-                            quoted(D.First->Declaration.Message) +
-                            " need different edits of " + quoted(File),
+        Conflict = note("the translation units that use " +
+                            D.First->Declaration.Message +
+                            " need different edits of " + quoted(File) +
+                            NoFix,
                         D.First->Declaration);
         return std::nullopt;
       }

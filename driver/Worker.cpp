@@ -250,6 +250,7 @@ std::string encodeUnitResult(const UnitResult &Result) {
     E.number(Part.Blocker.has_value());
     if (Part.Blocker)
       E.message(*Part.Blocker);
+    E.text(Part.Agreement);
   }
   return Data;
 }
@@ -293,6 +294,7 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
     Part.Edits = D.message().Fix;
     if (D.number())
       Part.Blocker = D.message();
+    Part.Agreement = D.text();
     Result.RewriteParts.push_back(std::move(Part));
   }
   if (D.failed())
