@@ -3,6 +3,7 @@
 #include "UnsortedMapToVectorCheck.h"
 #include "ContainerTypes.h"
 #include "DeclarationRewrite.h"
+#include "ProjectRewrites.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
 #include "UserReferences.h"
@@ -306,27 +307,57 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   diagnose(*Found, Context);
 }
 
-/// The edits that retype a local std::unordered_map, which every use treats
-/// like a std::map, to a maptidy::skiplist_map.
-static std::optional<std::vector<FixItHint>>
-skiplistReplacement(const Expr &Source, ASTContext &Context) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  const auto *Spec = Var ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-                               Var->getType()->getAsCXXRecordDecl())
-                         : nullptr;
-  // Every use is in the function that declares the map, lambdas included.
-  const auto *Owner =
-      Var ? dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod())
-          : nullptr;
-  if (!Spec || !Owner || !Var->isLocalVarDecl() ||
-      qualifiedClassName(Var->getType()) != "::std::unordered_map" ||
+/// The retyping of the map a copy reads to a maptidy::skiplist_map.
+struct SkiplistRetyping {
+  const DeclaratorDecl *Map = nullptr;
+  std::vector<FixItHint> Edits;
+  DeclarationScope Scope = DeclarationScope::TranslationUnit;
+};
+
+/// The map \p Source names: a variable, or a member of the object whose
+/// method reads it.
+static const DeclaratorDecl *namedMap(const Expr &Source) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source)))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(strip(&Source)))
+    if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+/// The edits that retype a std::unordered_map, which every use treats like
+/// a std::map, to a maptidy::skiplist_map: a local, or, when \p Reach is
+/// the project, a member or global other units may use too.
+static std::optional<SkiplistRetyping>
+skiplistReplacement(const Expr &Source, ASTContext &Context,
+                    DeclarationScope Reach) {
+  SkiplistRetyping Result;
+  Result.Map = namedMap(Source);
+  const auto *Spec =
+      Result.Map ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                       Result.Map->getType()->getAsCXXRecordDecl())
+                 : nullptr;
+  if (!Spec ||
+      qualifiedClassName(Result.Map->getType()) != "::std::unordered_map" ||
       !usesDefaultPolicies(*Spec, 2) ||
       !hasStableOrder(firstTemplateArgument(Source.getType())))
     return std::nullopt;
   std::vector<const Expr *> Uses;
-  forEachReference(Owner->getBody(), Var,
-                   [&](const Expr &Use) { Uses.push_back(&Use); });
+  const auto *Var = dyn_cast<VarDecl>(Result.Map);
+  if (Var && Var->isLocalVarDecl()) {
+    // Every use is in the function that declares it, lambdas included.
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+    if (!Owner)
+      return std::nullopt;
+    forEachReference(Owner->getBody(), Var,
+                     [&](const Expr &Use) { Uses.push_back(&Use); });
+  } else {
+    const Decl *Canonical = Result.Map->getCanonicalDecl();
+    collectUserReferences(Context, [&](const ValueDecl &Target) {
+      return &Target == Canonical ? &Uses : nullptr;
+    });
+  }
   auto Skiplist = [&](TypeLoc Written,
                       std::string &Text) -> std::optional<RewriteBlocker> {
     const auto Loc = Written.getAsAdjusted<TemplateSpecializationTypeLoc>();
@@ -363,10 +394,13 @@ skiplistReplacement(const Expr &Source, ASTContext &Context) {
     return RewriteBlocker{};
   };
   DeclarationRewritePlan Plan =
-      planDeclarationRewrite(*Var, Uses, Skiplist, Compatible, Context);
+      planDeclarationRewrite(*Result.Map, Uses, Skiplist, Compatible, Context,
+                             /*KeepsInitializer=*/nullptr, Reach);
   if (Plan.Blocker)
     return std::nullopt;
-  return std::move(Plan.Edits);
+  Result.Edits = std::move(Plan.Edits);
+  Result.Scope = Plan.Scope;
+  return Result;
 }
 
 /// Just after the statement \p S, including its semicolon.
@@ -447,7 +481,14 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   const bool PointerKeys = !Key.isNull() && Key->isPointerType();
   const std::optional<std::string> SourceText = textOf(*Found.Source, Context);
   const std::string SourceName = SourceText ? *SourceText : "the container";
-  const auto Skiplist = skiplistReplacement(*Found.Source, Context);
+  // A member or global other units use is retyped in all of them, when the
+  // driver collects their parts (ProjectRewrites.h).
+  const auto Skiplist = skiplistReplacement(
+      *Found.Source, Context,
+      projectRewriteCollector() ? DeclarationScope::Project
+                                : DeclarationScope::TranslationUnit);
+  const bool ProjectWide =
+      Skiplist && Skiplist->Scope == DeclarationScope::Project;
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
@@ -455,9 +496,7 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   // whose type would change, or the vector the sort would reorder.
   const std::optional<ThreadLaunch> Thread =
       Starts.enclosingThread(*Found.Statement, Context);
-  const auto *SourceRef = dyn_cast<DeclRefExpr>(Found.Source);
-  const ValueDecl *Edited =
-      Skiplist ? (SourceRef ? SourceRef->getDecl() : nullptr) : Found.Vector;
+  const ValueDecl *Edited = Skiplist ? Skiplist->Map : Found.Vector;
   const bool Shared = Thread && Edited && isShared(*Thread->Lambda, *Edited);
   auto NoteShared = [&] {
     diag(Thread->Launch->getBeginLoc(),
@@ -468,10 +507,23 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   };
   // The source retyped as a maptidy::skiplist_map, with its #include.
   auto SkiplistFix = [&] {
-    std::vector<FixItHint> Fix = *Skiplist;
-    if (auto Include = Inserter.insertion(File, SkiplistHeader))
+    std::vector<FixItHint> Fix = Skiplist->Edits;
+    if (auto Include = Inserter.insertion(
+            SM.getFileID(Skiplist->Map->getLocation()), SkiplistHeader))
       Fix.push_back(*Include);
     return Fix;
+  };
+  // With the whole project, the retyping is the driver's to decide: the
+  // finding carries neither the fix-it nor the notes about it.
+  auto DeferRetyping = [&](std::vector<FixItHint> Fix) {
+    std::optional<RewriteBlocker> Blocker;
+    if (Shared)
+      Blocker = RewriteBlocker{Thread->Launch->getBeginLoc(),
+                               "the copy runs on the thread started here, "
+                               "and other threads can reach " +
+                                   quotedName(*Skiplist->Map)};
+    deferProjectRewrite(getID(), *Skiplist->Map,
+                        Found.Statement->getBeginLoc(), Fix, Blocker);
   };
   // The ordered container is the remedy where the file can include its
   // header; elsewhere it is offered on a note that says how to get it.
@@ -492,7 +544,9 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
                        "unspecified%select{| and changes from run to run "
                        "(pointer keys)}2, and that order is relied on")
                   << Found.Vector << SourceName << PointerKeys;
-      if (Ordered && !Shared) {
+      if (ProjectWide) {
+        DeferRetyping(SkiplistFix());
+      } else if (Ordered && !Shared) {
         Diag << SkiplistFix();
       } else if (Sortable && Indent) {
         const std::string Name = Found.Vector->getName().str();
@@ -505,6 +559,8 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
     }
     diag(Where.getBeginLoc(), "the order is relied on here",
          DiagnosticIDs::Note);
+    if (ProjectWide)
+      return;
     if (Shared)
       NoteShared();
     else if (Ordered)
@@ -514,7 +570,8 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
           << SourceName;
     else if (Skiplist)
       // At the retyped declaration, the first edit.
-      diag(Skiplist->front().RemoveRange.getBegin(), MissingBundledHeaderNote,
+      diag(Skiplist->Edits.front().RemoveRange.getBegin(),
+           MissingBundledHeaderNote,
            DiagnosticIDs::Note)
           << SkiplistHeader << SkiplistFix();
     if (!Shared && !Ordered && PointerKeys)
@@ -542,22 +599,28 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
                      "(O(n log n)); keeping '%1' ordered gives that order "
                      "without sorting")
                 << Found.Vector << SourceName;
-    if (!Shared) {
+    // The include is requested only for a fix-it that is given: without
+    // self-contained diagnostics, only the first request gets it.
+    if (ProjectWide || !Shared) {
       // From the newline that ends the previous line to the semicolon, so
       // that the lines around stay as they are.
       const std::pair<FileID, unsigned> SortStart =
           SM.getDecomposedLoc(Sort->getBeginLoc());
       const StringRef Buffer = SM.getBufferData(SortStart.first);
       const size_t LineStart = Buffer.rfind('\n', SortStart.second);
-      Diag << SkiplistFix()
-           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-                  Sort->getBeginLoc().getLocWithOffset(
-                      -static_cast<int>(SortStart.second - LineStart)),
-                  endOfStatement(*Sort, Context)));
+      std::vector<FixItHint> Fix = SkiplistFix();
+      Fix.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+          Sort->getBeginLoc().getLocWithOffset(
+              -static_cast<int>(SortStart.second - LineStart)),
+          endOfStatement(*Sort, Context))));
+      if (ProjectWide)
+        DeferRetyping(std::move(Fix));
+      else
+        Diag << Fix;
     }
   }
   diag(Where.getBeginLoc(), "sorted here", DiagnosticIDs::Note);
-  if (Shared)
+  if (Shared && !ProjectWide)
     NoteShared();
 }
 

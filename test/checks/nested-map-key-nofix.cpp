@@ -8,7 +8,7 @@
 // Visible to other translation units.
 std::unordered_map<int, std::unordered_map<int, int>> sharedCounts;
 // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: 'sharedCounts' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-// CHECK-MESSAGES: :[[@LINE-2]]:55: note: 'sharedCounts' is visible outside this translation unit; no fix is offered
+// CHECK-MESSAGES: :[[@LINE-2]]:55: note: 'sharedCounts' is visible outside this translation unit; 'maptidy -p <build> --fix' on the whole project rewrites it in every file
 void bump(int a, int b) { ++sharedCounts[a][b]; }
 
 // A parameter: the caller decides the type.

@@ -7,3 +7,5 @@ void Grid::set(int row, int column, double value) {
 void Grid::label(const std::string &row, const std::string &column, int id) {
   labels_[row + "/" + column] = id;
 }
+
+void Grid::add(const std::string &name, int amount) { totals_[name] += amount; }
