@@ -11,6 +11,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
 
 using namespace clang::ast_matchers;
 
@@ -319,36 +320,34 @@ void ConcatenatedMapKeyCheck::onEndOfTranslationUnit() {
 }
 
 namespace {
-/// The re-keyed declaration's type and where it goes.
+/// The re-keyed declaration's type.
 struct RekeyedType {
   std::string Text;
-  SourceRange Range;
   /// An unordered container, which becomes the UnorderedMapTarget's.
   bool Unordered;
   bool Set;
 };
 } // namespace
 
-/// `std::map<Key, V>` or the unordered target for the re-keyed declaration,
-/// when the declaration spells a standard container with default policies.
-static std::optional<RekeyedType> rekeyedType(const DeclaratorDecl &Decl,
+/// `std::map<Key, V>` or the unordered target for a declaration of \p Type
+/// written as \p Written, when that spells a standard container with
+/// default policies.
+static std::optional<RekeyedType> rekeyedType(QualType Type, TypeLoc Written,
                                               StringRef KeyType,
                                               const CompositeKeyTarget &Target,
                                               const ASTContext &Context) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Decl.getType()->getAsCXXRecordDecl());
-  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
-  if (!Spec || !Info)
+      Type->getAsCXXRecordDecl());
+  if (!Spec)
     return std::nullopt;
-  const std::string Family = qualifiedClassName(Decl.getType());
+  const std::string Family = qualifiedClassName(Type);
   const bool Ordered = Family == "::std::map" || Family == "::std::set";
   const bool IsMap = Family == "::std::map" || Family == "::std::unordered_map";
   if ((!Ordered && Family != "::std::unordered_map" &&
        Family != "::std::unordered_set") ||
       !usesDefaultPolicies(*Spec, IsMap ? 2 : 1))
     return std::nullopt;
-  const auto Loc =
-      Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
+  const auto Loc = Written.getAsAdjusted<TemplateSpecializationTypeLoc>();
   if (!Loc || Loc.getNumArgs() != (IsMap ? 2u : 1u))
     return std::nullopt;
   std::string Value;
@@ -361,12 +360,11 @@ static std::optional<RekeyedType> rekeyedType(const DeclaratorDecl &Decl,
                                  Context.getLangOpts())
                 .str();
   }
-  std::string Type =
-      Ordered ? StringRef(Family).drop_front(2).str() + "<" + KeyType.str() +
-                    (IsMap ? ", " + Value : "") + ">"
-              : Target.type(KeyType, Value);
-  return RekeyedType{Type, Info->getTypeLoc().getSourceRange(), !Ordered,
-                     !IsMap};
+  std::string Text = Ordered
+                         ? StringRef(Family).drop_front(2).str() + "<" +
+                               KeyType.str() + (IsMap ? ", " + Value : "") + ">"
+                         : Target.type(KeyType, Value);
+  return RekeyedType{Text, !Ordered, !IsMap};
 }
 
 /// The pair or tuple of the parts of \p Shape as a type written in \p At.
@@ -414,42 +412,38 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
   // The fix re-keys the declaration and every access at once; it goes on the
   // first finding so that applying one quick fix leaves code that compiles.
   const SourceManager &SM = Context->getSourceManager();
-  std::optional<std::pair<SourceLocation, std::string>> Blocker;
   std::optional<RekeyedType> Declaration;
-  if (!Found.Decl || !isPrivateToTranslationUnit(*Found.Decl, SM))
-    Blocker = {Map.getLocation(),
-               "the map is visible outside this translation unit"};
-  else if (!startsEmpty(*Found.Decl))
-    Blocker = {Map.getLocation(), "the map is initialized with contents"};
-  else if (Shape.Form == BuiltKey::Streamed)
-    Blocker = {First->KeyArgument->getBeginLoc(),
-               "the key is streamed in other statements"};
-  else if (!Shape.Rewritable)
-    Blocker = {First->KeyArgument->getBeginLoc(),
-               "a key of these parts would tell apart values that the "
-               "string merges"};
-  else if (!DeclaredKey.Text)
-    Blocker = {Map.getLocation(),
-               "the key type cannot be written there: " + DeclaredKey.WhyNot};
-  else if (!(Declaration =
-                   rekeyedType(*Found.Decl, KeyType, Target, *Context)))
-    Blocker = {Map.getLocation(),
-               "the map's type is not a standard container spelled out here"};
-  else if (Declaration->Unordered &&
-           Target.insertionMovesElements(Declaration->Set)) {
-    std::vector<ElementAccess> Accesses;
-    for (const MapUse &Use : Uses)
-      if (Use.Access.Result)
-        Accesses.push_back(Use.Access);
-    if (const Expr *Kept = keptAcrossInsertion(Accesses, *Context))
-      Blocker = {Kept->getBeginLoc(),
-                 keptAcrossInsertionReason(
-                     Target.templateName(Declaration->Set))};
-  }
-  std::vector<FixItHint> Fixes;
-  for (const MapUse &Use : Uses) {
-    if (Blocker || Use.Kind == MapUse::Neutral)
-      continue;
+  auto Rekeyed = [&](TypeLoc Written,
+                     std::string &Text) -> std::optional<RewriteBlocker> {
+    if (Shape.Form == BuiltKey::Streamed)
+      return RewriteBlocker{First->KeyArgument->getBeginLoc(),
+                            "the key is streamed in other statements"};
+    if (!Shape.Rewritable)
+      return RewriteBlocker{First->KeyArgument->getBeginLoc(),
+                            "a key of these parts would tell apart values "
+                            "that the string merges"};
+    if (!DeclaredKey.Text)
+      return RewriteBlocker{Map.getLocation(),
+                            "the key type cannot be written there: " +
+                                DeclaredKey.WhyNot};
+    if (!(Declaration =
+              rekeyedType(Map.getType(), Written, KeyType, Target, *Context)))
+      return RewriteBlocker{Map.getLocation(),
+                            "the type of " + quotedName(*Found.Decl) +
+                                " is not a standard container spelled out "
+                                "here"};
+    Text = Declaration->Text;
+    return std::nullopt;
+  };
+  llvm::DenseMap<const Expr *, const MapUse *> UseOf;
+  for (const MapUse &Use : Uses)
+    UseOf[Use.Where] = &Use;
+  auto Rekey =
+      [&](const Expr &Ref,
+          std::vector<FixItHint> &Edits) -> std::optional<RewriteBlocker> {
+    const MapUse &Use = *UseOf.lookup(&Ref);
+    if (Use.Kind == MapUse::Neutral)
+      return std::nullopt;
     std::optional<std::string> Parts;
     if (Use.Key && Use.Key->Rewritable &&
         Use.Key->Signature == Shape.Signature) {
@@ -463,11 +457,9 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
         *Parts += (Parts->empty() ? "" : ", ") + *Text;
       }
     }
-    if (!Parts) {
-      Blocker = {Use.Where->getBeginLoc(),
-                 "this use does not build its key the same way"};
-      break;
-    }
+    if (!Parts)
+      return RewriteBlocker{Use.Where->getBeginLoc(),
+                            "this use does not build its key the same way"};
     // emplace deduces its arguments and cannot take a braced key: it gets
     // the key type as named where it is called.
     std::string Key = "{" + *Parts + "}";
@@ -475,26 +467,37 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
       const DeclContext *At = enclosingDeclContext(*Use.Where, *Context);
       const TypeSpelling Here =
           At ? keyTypeAt(Shape, *At, *Context) : TypeSpelling{};
-      if (!Here.Text) {
-        Blocker = {Use.Where->getBeginLoc(),
-                   "the key type cannot be written here: " + Here.WhyNot};
-        break;
-      }
+      if (!Here.Text)
+        return RewriteBlocker{Use.Where->getBeginLoc(),
+                              "the key type cannot be written here: " +
+                                  Here.WhyNot};
       Key = *Here.Text + "(" + *Parts + ")";
     }
-    Fixes.push_back(FixItHint::CreateReplacement(
+    Edits.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Use.KeyArgument->getSourceRange()),
         Key));
+    return std::nullopt;
+  };
+  DeclarationRewritePlan Plan =
+      planDeclarationRewrite(*Found.Decl, Found.Uses, Rekeyed, Rekey, *Context);
+  std::optional<RewriteBlocker> &Blocker = Plan.Blocker;
+  if (!Blocker && Declaration->Unordered &&
+      Target.insertionMovesElements(Declaration->Set)) {
+    std::vector<ElementAccess> Accesses;
+    for (const MapUse &Use : Uses)
+      if (Use.Access.Result)
+        Accesses.push_back(Use.Access);
+    if (const Expr *Kept = keptAcrossInsertion(Accesses, *Context))
+      Blocker = {
+          Kept->getBeginLoc(),
+          keptAcrossInsertionReason(Target.templateName(Declaration->Set))};
   }
+  std::vector<FixItHint> Fixes = std::move(Plan.Edits);
 
   // The fix-it, on the first finding, or on a note when it needs maptidy's
   // header and the file cannot include it.
   std::optional<StringRef> MissingHeader;
   if (!Blocker) {
-    Fixes.insert(Fixes.begin(),
-                 FixItHint::CreateReplacement(
-                     CharSourceRange::getTokenRange(Declaration->Range),
-                     Declaration->Text));
     const FileID File = SM.getFileID(Found.Decl->getLocation());
     llvm::SmallVector<StringRef, 3> Headers = {
         Shape.Parts.size() == 2 ? "<utility>" : "<tuple>"};
@@ -524,8 +527,8 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
         Diag << Fixes;
     }
     if (&Use == &*First && Blocker)
-      diag(Blocker->first, "%0; no fix is offered", DiagnosticIDs::Note)
-          << Blocker->second;
+      diag(Blocker->Where, "%0; no fix is offered", DiagnosticIDs::Note)
+          << Blocker->Reason;
     if (&Use == &*First && MissingHeader)
       diag(Found.Decl->getLocation(), MissingBundledHeaderNote,
            DiagnosticIDs::Note)

@@ -11,6 +11,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
@@ -379,17 +380,11 @@ static Use analyzeUse(const Expr &Ref, const NestedMapKeyCheck::Shape &Layout,
   return Result;
 }
 
-/// The key and value types as spelled in the declaration, outermost first,
-/// with the source range of the whole type; none when the declaration does
-/// not spell the nested template (an alias, auto).
-static std::optional<std::pair<std::vector<std::string>, SourceRange>>
-spelledTypes(const DeclaratorDecl &Decl, const NestedMapKeyCheck::Shape &Layout,
+/// The key and value types as spelled in the type \p Loc, outermost first;
+/// none when it does not spell the nested template (an alias, auto).
+static std::optional<std::vector<std::string>>
+spelledTypes(TypeLoc Loc, const NestedMapKeyCheck::Shape &Layout,
              const ASTContext &Context) {
-  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
-  if (!Info)
-    return std::nullopt;
-  TypeLoc Loc = Info->getTypeLoc();
-  const SourceRange Whole = Loc.getSourceRange();
   std::vector<std::string> Parts;
   auto Text = [&](SourceRange Range) -> std::optional<std::string> {
     if (Range.isInvalid() || Range.getBegin().isMacroID() ||
@@ -423,24 +418,16 @@ spelledTypes(const DeclaratorDecl &Decl, const NestedMapKeyCheck::Shape &Layout,
       Parts.push_back(*Value);
     }
   }
-  return std::make_pair(std::move(Parts), Whole);
+  return Parts;
 }
 
-/// The key and value types written for the scope of \p Decl, with the
-/// source range of its type, when the type names the nested template through
-/// an alias; none for `auto`, or with \p WhyNot set when a type cannot be
-/// named there.
-static std::optional<std::pair<std::vector<std::string>, SourceRange>>
+/// The key and value types written for the scope of \p Decl, as they are
+/// when its type names the nested template through an alias; none, with
+/// \p WhyNot set, when a type cannot be named there.
+static std::optional<std::vector<std::string>>
 typesBehindAlias(const DeclaratorDecl &Decl,
                  const NestedMapKeyCheck::Shape &Layout,
                  const ASTContext &Context, std::string &WhyNot) {
-  const TypeSourceInfo *Info = Decl.getTypeSourceInfo();
-  if (!Info || Decl.getType()->getContainedDeducedType())
-    return std::nullopt;
-  const SourceRange Whole = Info->getTypeLoc().getSourceRange();
-  if (Whole.isInvalid() || Whole.getBegin().isMacroID() ||
-      Whole.getEnd().isMacroID())
-    return std::nullopt;
   std::vector<QualType> Types = Layout.Keys;
   if (!Layout.Value.isNull())
     Types.push_back(Layout.Value);
@@ -453,7 +440,7 @@ typesBehindAlias(const DeclaratorDecl &Decl,
     }
     Parts.push_back(*Spelled.Text);
   }
-  return std::make_pair(std::move(Parts), Whole);
+  return Parts;
 }
 
 void NestedMapKeyCheck::onEndOfTranslationUnit() {
@@ -486,75 +473,92 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     return;
 
   const size_t Depth = Layout->Keys.size();
-  std::string Unnameable;
-  auto Spelled = spelledTypes(Decl, *Layout, *Context);
-  if (!Spelled)
-    Spelled = typesBehindAlias(Decl, *Layout, *Context, Unnameable);
-  std::string KeyType = Depth == 2 ? "std::pair<" : "std::tuple<";
-  for (size_t I = 0; I < Depth; ++I)
-    KeyType += (I ? ", " : "") +
-               (Spelled ? Spelled->first[I]
+  // The key and value types as the declaration \p Written spells them, or
+  // named where it is when it spells an alias.
+  auto TypesAt = [&](TypeLoc Written, std::string &Unnameable) {
+    std::optional<std::vector<std::string>> Types =
+        spelledTypes(Written, *Layout, *Context);
+    if (!Types && !Decl.getType()->getContainedDeducedType())
+      Types = typesBehindAlias(Decl, *Layout, *Context, Unnameable);
+    return Types;
+  };
+  auto KeyTypeOf = [&](const std::optional<std::vector<std::string>> &Types) {
+    std::string KeyType = Depth == 2 ? "std::pair<" : "std::tuple<";
+    for (size_t I = 0; I < Depth; ++I)
+      KeyType += (I ? ", " : "") +
+                 (Types ? (*Types)[I]
                         : describeType(Layout->Keys[I], *Decl.getDeclContext(),
                                        *Context));
-  KeyType += ">";
-
-  // Why the fix cannot be offered, if it cannot.
-  std::optional<std::pair<SourceLocation, std::string>> Blocker;
-  const auto Unwritable =
-      llvm::find_if(Uses, [](const Use &U) { return !U.Rewrite.has_value(); });
+    return KeyType + ">";
+  };
+  std::string WhyNot;
+  const std::string KeyType =
+      KeyTypeOf(Decl.getTypeSourceInfo()
+                    ? TypesAt(Decl.getTypeSourceInfo()->getTypeLoc(), WhyNot)
+                    : std::nullopt);
   const bool SetLeaf = Layout->Value.isNull();
-  const Expr *Kept = nullptr;
-  if (!Layout->Ordered && Target.insertionMovesElements(SetLeaf)) {
+
+  // The flat map's type for each declaration, the point accesses' keys.
+  auto FlatType = [&](TypeLoc Written,
+                      std::string &Text) -> std::optional<RewriteBlocker> {
+    const std::string Name = quotedName(Decl);
+    if (!Layout->Rewritable)
+      return RewriteBlocker{Decl.getLocation(),
+                            Name + " mixes container kinds or has its own "
+                                   "hashing, ordering or allocator"};
+    std::string Unnameable;
+    const std::optional<std::vector<std::string>> Types =
+        TypesAt(Written, Unnameable);
+    if (!Types)
+      return RewriteBlocker{Decl.getLocation(),
+                            Unnameable.empty()
+                                ? "the type of " + Name +
+                                      " is not spelled out here"
+                                : "the key or value type of " + Name +
+                                      " cannot be named here: " + Unnameable};
+    const std::string Key = KeyTypeOf(Types);
+    if (Layout->Ordered)
+      Text = SetLeaf ? "std::set<" + Key + ">"
+                     : "std::map<" + Key + ", " + Types->back() + ">";
+    else
+      Text = Target.type(Key, SetLeaf ? "" : Types->back());
+    return std::nullopt;
+  };
+  llvm::DenseMap<const Expr *, const Use *> UseOf;
+  for (const Use &U : Uses)
+    UseOf[U.Where] = &U;
+  auto PointAccess =
+      [&](const Expr &Ref,
+          std::vector<FixItHint> &Edits) -> std::optional<RewriteBlocker> {
+    const Use &U = *UseOf.lookup(&Ref);
+    if (!U.Rewrite)
+      return RewriteBlocker{U.Where->getBeginLoc(),
+                            "this access cannot be rewritten for a single "
+                            "key"};
+    if (U.Kind == Use::PointAccess)
+      Edits.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(U.Range), *U.Rewrite));
+    return std::nullopt;
+  };
+  DeclarationRewritePlan Plan =
+      planDeclarationRewrite(Decl, Found.Uses, FlatType, PointAccess, *Context);
+
+  // An element kept across an insertion into a flat map that moves them.
+  if (!Plan.Blocker && !Layout->Ordered &&
+      Target.insertionMovesElements(SetLeaf)) {
     std::vector<ElementAccess> Accesses;
     for (const Use &U : Uses)
       if (U.Access.Result)
         Accesses.push_back(U.Access);
-    Kept = keptAcrossInsertion(Accesses, *Context);
+    if (const Expr *Kept = keptAcrossInsertion(Accesses, *Context))
+      Plan.Blocker = {Kept->getBeginLoc(),
+                      keptAcrossInsertionReason(Target.templateName(SetLeaf))};
   }
-  if (!isPrivateToTranslationUnit(Decl, SM))
-    Blocker = {Decl.getLocation(),
-               "its type is visible outside this translation unit; no fix is "
-               "offered"};
-  else if (!Layout->Rewritable)
-    Blocker = {Decl.getLocation(),
-               "it mixes container kinds or has its own hashing, ordering or "
-               "allocator; no fix is offered"};
-  else if (!Unnameable.empty())
-    Blocker = {Decl.getLocation(), "its key or value type cannot be named "
-                                   "here: " +
-                                       Unnameable + "; no fix is offered"};
-  else if (!Spelled)
-    Blocker = {Decl.getLocation(),
-               "its type is not spelled out here (auto or a macro); no fix "
-               "is offered"};
-  else if (!startsEmpty(Decl))
-    Blocker = {Decl.getLocation(),
-               "it is initialized with contents; no fix is offered"};
-  else if (Unwritable != Uses.end())
-    Blocker = {Unwritable->Where->getBeginLoc(),
-               "this access cannot be rewritten for a single key; no fix is "
-               "offered"};
-  else if (Kept)
-    Blocker = {Kept->getBeginLoc(),
-               keptAcrossInsertionReason(Target.templateName(SetLeaf)) +
-                   "; no fix is offered"};
 
   std::vector<FixItHint> Fix;
   std::optional<StringRef> MissingHeader;
-  if (!Blocker) {
-    const std::string &Value = Spelled->first.back();
-    std::string Replacement;
-    if (Layout->Ordered)
-      Replacement = SetLeaf ? "std::set<" + KeyType + ">"
-                            : "std::map<" + KeyType + ", " + Value + ">";
-    else
-      Replacement = Target.type(KeyType, SetLeaf ? "" : Value);
-    Fix.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Spelled->second), Replacement));
-    for (const Use &U : Uses)
-      if (U.Kind == Use::PointAccess)
-        Fix.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(U.Range), *U.Rewrite));
+  if (!Plan.Blocker) {
+    Fix = std::move(Plan.Edits);
     const FileID File = SM.getFileID(Decl.getLocation());
     llvm::SmallVector<StringRef, 3> Headers = {Depth == 2 ? "<utility>"
                                                           : "<tuple>"};
@@ -582,8 +586,9 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
   if (MissingHeader)
     diag(Decl.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
         << *MissingHeader << Fix;
-  if (Blocker)
-    diag(Blocker->first, Blocker->second, DiagnosticIDs::Note);
+  if (Plan.Blocker)
+    diag(Plan.Blocker->Where, "%0; no fix is offered", DiagnosticIDs::Note)
+        << Plan.Blocker->Reason;
 }
 
 } // namespace clang::tidy::maptidy

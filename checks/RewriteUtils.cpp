@@ -182,6 +182,36 @@ std::optional<std::string> textOf(const Expr &E, const ASTContext &Context) {
   return Text.str();
 }
 
+/// Whether \p Loc is one of the `>` a `>>` closing two template argument
+/// lists is split into.
+static bool isSplitAngle(SourceLocation Loc, const SourceManager &SM) {
+  if (!Loc.isMacroID())
+    return false;
+  const SrcMgr::ExpansionInfo &Expansion =
+      SM.getSLocEntry(SM.getFileID(Loc)).getExpansion();
+  return !Expansion.isExpansionTokenRange() &&
+         !Expansion.isMacroArgExpansion() &&
+         *SM.getCharacterData(SM.getSpellingLoc(Loc)) == '>';
+}
+
+std::optional<std::string> spelledText(SourceRange Range,
+                                       const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Begin = Range.getBegin(), End = Range.getEnd();
+  if (isSplitAngle(Begin, SM))
+    Begin = SM.getExpansionLoc(Begin);
+  CharSourceRange Chars = CharSourceRange::getTokenRange(Begin, End);
+  if (isSplitAngle(End, SM))
+    Chars = CharSourceRange::getCharRange(
+        Begin, SM.getExpansionLoc(End).getLocWithOffset(1));
+  if (Begin.isInvalid() || Begin.isMacroID() || Chars.getEnd().isMacroID())
+    return std::nullopt;
+  const StringRef Text = Lexer::getSourceText(Chars, SM, Context.getLangOpts());
+  if (Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
 std::optional<std::string> operandText(const Expr &E,
                                        const ASTContext &Context) {
   std::optional<std::string> Text = textOf(E, Context);

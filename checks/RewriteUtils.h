@@ -78,6 +78,12 @@ void forEachReference(const Stmt *S, const ValueDecl *Decl,
 /// Source text of \p E when it is spelled in one piece outside macros.
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context);
 
+/// Source text of the tokens \p Range when it is spelled in one piece
+/// outside macros; a `>>` closing two template argument lists counts as
+/// spelled.
+std::optional<std::string> spelledText(SourceRange Range,
+                                       const ASTContext &Context);
+
 /// textOf, parenthesized when \p E is a binary or conditional expression.
 std::optional<std::string> operandText(const Expr &E,
                                        const ASTContext &Context);

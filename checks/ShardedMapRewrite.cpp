@@ -2,7 +2,6 @@
 
 #include "ShardedMapRewrite.h"
 #include "ContainerTypes.h"
-#include "DeclarationRewrite.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
@@ -161,45 +160,13 @@ static bool isDiscarded(const Expr &E, ASTContext &Context) {
   return false;
 }
 
-/// Whether \p Loc is one of the `>` a `>>` closing two template argument
-/// lists is split into.
-static bool isSplitAngle(SourceLocation Loc, const SourceManager &SM) {
-  if (!Loc.isMacroID())
-    return false;
-  const SrcMgr::ExpansionInfo &Expansion =
-      SM.getSLocEntry(SM.getFileID(Loc)).getExpansion();
-  return !Expansion.isExpansionTokenRange() &&
-         !Expansion.isMacroArgExpansion() &&
-         *SM.getCharacterData(SM.getSpellingLoc(Loc)) == '>';
-}
-
-/// The source text of the tokens \p Range when it is spelled in one piece
-/// outside macros.
-static std::optional<std::string> spelling(SourceRange Range,
-                                           const ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Begin = Range.getBegin(), End = Range.getEnd();
-  if (isSplitAngle(Begin, SM))
-    Begin = SM.getExpansionLoc(Begin);
-  CharSourceRange Chars = CharSourceRange::getTokenRange(Begin, End);
-  if (isSplitAngle(End, SM))
-    Chars = CharSourceRange::getCharRange(
-        Begin, SM.getExpansionLoc(End).getLocWithOffset(1));
-  if (Begin.isInvalid() || Begin.isMacroID() || Chars.getEnd().isMacroID())
-    return std::nullopt;
-  const StringRef Text = Lexer::getSourceText(Chars, SM, Context.getLangOpts());
-  if (Text.empty())
-    return std::nullopt;
-  return Text.str();
-}
-
 /// The text of \p Outer with \p Inner, spelled inside it, replaced.
 static std::optional<std::string> splice(const Expr &Outer, const Expr &Inner,
                                          StringRef Replacement,
                                          const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const std::optional<std::string> Text =
-      spelling(Outer.getSourceRange(), Context);
+      spelledText(Outer.getSourceRange(), Context);
   const SourceRange InnerRange = Inner.getSourceRange();
   if (!Text || InnerRange.getBegin().isMacroID() ||
       InnerRange.getEnd().isMacroID())
@@ -273,8 +240,8 @@ static bool isCopyable(QualType Type) {
 
 /// Whether \p Init fills the map from a braced list, which sharded_map's
 /// initializer-list constructor takes as well.
-static bool isInitializerList(const Expr *Init) {
-  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
+static bool isInitializerList(const Expr &Init) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(strip(&Init));
   if (!Construct || Construct->getNumArgs() == 0 ||
       !isa<CXXStdInitializerListExpr>(strip(Construct->getArg(0))))
     return false;
@@ -306,18 +273,26 @@ public:
   Planner(const VarDecl &Map, ASTContext &Context)
       : Map(Map), Context(Context), SM(Context.getSourceManager()) {}
 
-  ShardedMapRewrite plan();
+  DeclarationRewritePlan plan();
 
 private:
-  bool block(SourceLocation Loc, const char *Reason, std::string Detail = {}) {
-    Result.Edits.clear();
-    Result.BlockedAt = Loc;
-    Result.Reason = Reason;
-    Result.Detail = shorten(std::move(Detail));
+  /// Records the blocker \p Reason, a clause whose %0 is the map and %1 is
+  /// \p Detail.
+  bool block(SourceLocation Loc, StringRef Reason, std::string Detail = {}) {
+    std::string Text;
+    for (size_t I = 0; I < Reason.size(); ++I) {
+      if (Reason[I] == '%' && I + 1 < Reason.size() &&
+          (Reason[I + 1] == '0' || Reason[I + 1] == '1')) {
+        Text += Reason[++I] == '0' ? quotedName(Map) : shorten(Detail);
+        continue;
+      }
+      Text += Reason[I];
+    }
+    Blocker = {Loc, std::move(Text)};
     return false;
   }
   bool replace(SourceRange Range, std::string Text);
-  bool planType();
+  bool planType(TypeLoc Written, std::string &NewType);
   bool planUse(const DeclRefExpr &Ref);
   bool planMemberCall(const DeclRefExpr &Ref, const CXXMemberCallExpr &Call);
   bool planSubscript(const DeclRefExpr &Ref, const CXXOperatorCallExpr &Index);
@@ -332,11 +307,18 @@ private:
   const VarDecl &Map;
   ASTContext &Context;
   const SourceManager &SM;
-  ShardedMapRewrite Result;
+  std::optional<RewriteBlocker> Blocker;
+  /// The edits of the plan under way.
+  std::vector<FixItHint> *Edits = nullptr;
+  /// The new type, from the first declaration that spells it.
+  std::string Type;
   /// The map as the current use spells it.
   std::string MapText;
   QualType KeyType, MappedType;
   bool Ordered = false;
+  /// The template arguments sharded_map takes over: key, value, and the
+  /// unordered map's own hash and equality.
+  unsigned Needed = 2;
   /// Some use looks at which keys the map holds (size, count, iteration).
   bool ObservesKeys = false;
   const Expr *FirstSubscriptRead = nullptr;
@@ -350,7 +332,7 @@ private:
 
 bool Planner::replace(SourceRange Range, std::string Text) {
   if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
-    return block(Range.getBegin(), "no fix: %0 is used inside a macro");
+    return block(Range.getBegin(), "%0 is used inside a macro");
   const CharSourceRange Chars = CharSourceRange::getTokenRange(Range);
   const unsigned Begin = SM.getFileOffset(Range.getBegin());
   const unsigned End = SM.getFileOffset(
@@ -359,30 +341,24 @@ bool Planner::replace(SourceRange Range, std::string Text) {
     if (Begin < OtherEnd && OtherBegin < End)
       return block(
           Range.getBegin(),
-          "no fix: %0 is used twice in '%1', which cannot be "
+          "%0 is used twice in '%1', which cannot be "
           "rewritten in one piece",
-          spelling(End - Begin > OtherEnd - OtherBegin ? Range : Other, Context)
+          spelledText(End - Begin > OtherEnd - OtherBegin ? Range : Other,
+                      Context)
               .value_or(""));
   Taken.emplace_back(Begin, End, Range);
-  Result.Edits.push_back(FixItHint::CreateReplacement(Chars, Text));
+  Edits->push_back(FixItHint::CreateReplacement(Chars, Text));
   return true;
 }
 
-ShardedMapRewrite Planner::plan() {
+DeclarationRewritePlan Planner::plan() {
+  DeclarationRewritePlan Plan;
   if (!Context.getLangOpts().CPlusPlus17) {
-    block(Map.getLocation(), "no fix: maptidy::sharded_map needs C++17");
-    return Result;
+    Plan.Blocker = {Map.getLocation(), "maptidy::sharded_map needs C++17"};
+    return Plan;
   }
-  if (!isPrivateToTranslationUnit(Map, SM)) {
-    block(Map.getLocation(),
-          "no fix: %0 is visible outside this translation unit");
-    return Result;
-  }
-  if (!planType())
-    return Result;
-
   // Every reference in the translation unit, once, in source order.
-  std::vector<const DeclRefExpr *> Refs;
+  std::vector<const Expr *> Refs;
   llvm::SmallPtrSet<const DeclRefExpr *, 16> Seen;
   for (const BoundNodes &Match :
        match(translationUnitDecl(forEachDescendant(
@@ -391,106 +367,100 @@ ShardedMapRewrite Planner::plan() {
     if (const auto *Ref = Match.getNodeAs<DeclRefExpr>("ref");
         Seen.insert(Ref).second)
       Refs.push_back(Ref);
-  llvm::sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+  llvm::sort(Refs, [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   });
-  for (const DeclRefExpr *Ref : Refs)
-    if (!planUse(*Ref))
-      return Result;
+  auto Blocked = [&](bool Planned) {
+    return Planned ? std::nullopt : std::move(Blocker);
+  };
+  Plan = planDeclarationRewrite(
+      Map, Refs,
+      [&](TypeLoc Written, std::string &NewType) {
+        return Blocked(planType(Written, NewType));
+      },
+      [&](const Expr &Ref, std::vector<FixItHint> &Planned) {
+        Edits = &Planned;
+        return Blocked(planUse(cast<DeclRefExpr>(Ref)));
+      },
+      Context, isInitializerList);
+  if (Plan.Blocker)
+    return Plan;
 
   if (FirstSubscriptRead && ObservesKeys) {
     block(FirstSubscriptRead->getBeginLoc(),
-          "no fix: '%1' inserts the key when it is missing, which get_or "
+          "'%1' inserts the key when it is missing, which get_or "
           "would not, and other uses of %0 look at its keys",
           textOf(*FirstSubscriptRead, Context).value_or(""));
   } else if (FirstLoop && Ordered) {
-    block(FirstLoop->getBeginLoc(), "no fix: %0 is iterated in key order, "
+    block(FirstLoop->getBeginLoc(), "%0 is iterated in key order, "
                                     "which maptidy::sharded_map does not keep");
   }
-  return Result;
+  if (Blocker) {
+    Plan.Edits.clear();
+    Plan.Blocker = std::move(Blocker);
+  }
+  return Plan;
 }
 
-bool Planner::planType() {
+bool Planner::planType(TypeLoc Written, std::string &NewType) {
   const SourceLocation Loc = Map.getLocation();
-  const std::string Class = qualifiedClassName(Map.getType());
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Map.getType()->getAsCXXRecordDecl());
-  Ordered = Class == "::std::map";
-  if (!Spec || (!Ordered && Class != "::std::unordered_map"))
-    return block(Loc,
-                 "no fix: %0 is a '%1', which has no maptidy::sharded_map "
-                 "counterpart",
-                 Class.empty() ? Class : Class.substr(2));
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  KeyType = Args[0].getAsType();
-  MappedType = Args[1].getAsType();
-  // sharded_map<Key, T, Hash, KeyEqual>: an ordered map's comparator has no
-  // counterpart; an unordered map's own hash and equality carry over.
-  bool OwnHash = false, OwnEqual = false;
-  if (Ordered) {
-    if (!usesDefaultPolicies(*Spec, 2))
-      return block(Loc, "no fix: %0 has its own ordering or allocator");
-    if (!isNativelyHashable(KeyType))
+  if (Type.empty()) {
+    const std::string Class = qualifiedClassName(Map.getType());
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Map.getType()->getAsCXXRecordDecl());
+    Ordered = Class == "::std::map";
+    if (!Spec || (!Ordered && Class != "::std::unordered_map"))
       return block(Loc,
-                   "no fix: maptidy::hash cannot hash '%1', the key type "
-                   "of %0",
-                   describeType(KeyType, *Map.getDeclContext(), Context));
-  } else {
-    if (!usesDefaultPolicies(*Spec, 4))
-      return block(Loc, "no fix: %0 has its own ordering or allocator");
-    OwnHash = !usesDefaultPolicies(*Spec, 2);
-    OwnEqual = !usesDefaultPolicies(*Spec, 3);
-  }
-
-  // Every declaration spells the type: a static data member has two.
-  const unsigned Needed = OwnEqual ? 4 : OwnHash ? 3 : 2;
-  std::string Type;
-  for (const VarDecl *Decl : Map.redecls()) {
-    const SourceLocation At = Decl->getLocation();
-    const TypeSourceInfo *Info = Decl->getTypeSourceInfo();
-    const auto Spelled =
-        Info ? Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>()
-             : TemplateSpecializationTypeLoc();
-    if (!Spelled || Spelled.getNumArgs() < Needed)
-      return block(At, "no fix: the type of %0 is not spelled out here (an "
-                       "alias or auto)");
-    if (Type.empty()) {
-      Type = "maptidy::sharded_map<";
-      for (unsigned I = 0; I < Needed; ++I) {
-        std::optional<std::string> Arg =
-            spelling(Spelled.getArgLoc(I).getSourceRange(), Context);
-        if (!Arg)
-          return block(At, "no fix: the type of %0 is not spelled out here "
-                           "(an alias or auto)");
-        Type += (I ? ", " : "") + *Arg;
-      }
-      Type += ">";
+                   "%0 is a '%1', which has no maptidy::sharded_map "
+                   "counterpart",
+                   Class.empty() ? Class : Class.substr(2));
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    KeyType = Args[0].getAsType();
+    MappedType = Args[1].getAsType();
+    // sharded_map<Key, T, Hash, KeyEqual>: an ordered map's comparator has
+    // no counterpart; an unordered map's own hash and equality carry over.
+    bool OwnHash = false, OwnEqual = false;
+    if (Ordered) {
+      if (!usesDefaultPolicies(*Spec, 2))
+        return block(Loc, "%0 has its own ordering or allocator");
+      if (!isNativelyHashable(KeyType))
+        return block(Loc, "maptidy::hash cannot hash '%1', the key type of %0",
+                     describeType(KeyType, *Map.getDeclContext(), Context));
+    } else {
+      if (!usesDefaultPolicies(*Spec, 4))
+        return block(Loc, "%0 has its own ordering or allocator");
+      OwnHash = !usesDefaultPolicies(*Spec, 2);
+      OwnEqual = !usesDefaultPolicies(*Spec, 3);
     }
-    // `std::map<K, V> a, b;` shares the type between declarators.
-    const SourceRange TypeRange = Spelled.getSourceRange();
-    const std::optional<std::string> Between =
-        spelling(SourceRange(TypeRange.getEnd(), At), Context);
-    const std::optional<Token> Next =
-        Lexer::findNextToken(Decl->getEndLoc(), SM, Context.getLangOpts());
-    if (!Between || StringRef(*Between).count(',') ||
-        (Next && Next->is(tok::comma)))
-      return block(At, "no fix: %0 is declared together with other variables");
-    if (!startsEmpty(*Decl) && !isInitializerList(Decl->getInit()))
-      return block(At, "no fix: %0 is initialized from another container");
-    if (!replace(TypeRange, Type))
-      return false;
+    Needed = OwnEqual ? 4 : OwnHash ? 3 : 2;
   }
+  // The arguments as written: every declaration spells them.
+  const auto Spelled = Written.getAsAdjusted<TemplateSpecializationTypeLoc>();
+  if (!Spelled || Spelled.getNumArgs() < Needed)
+    return block(Loc, "the type of %0 is not spelled out here (an alias)");
+  if (Type.empty()) {
+    Type = "maptidy::sharded_map<";
+    for (unsigned I = 0; I < Needed; ++I) {
+      const std::optional<std::string> Arg =
+          spelledText(Spelled.getArgLoc(I).getSourceRange(), Context);
+      if (!Arg)
+        return block(Loc, "the type of %0 is written through a macro");
+      Type += (I ? ", " : "") + *Arg;
+    }
+    Type += ">";
+  }
+  NewType = Type;
   return true;
 }
 
 bool Planner::planUse(const DeclRefExpr &Ref) {
   if (Ref.getBeginLoc().isMacroID())
-    return block(Ref.getBeginLoc(), "no fix: %0 is used inside a macro");
+    return block(Ref.getBeginLoc(), "%0 is used inside a macro");
   if (const FunctionDecl *Function = outermostFunction(Ref, Context);
       Function &&
       (Function->isDependentContext() || Function->isTemplateInstantiation() ||
        Function->getTemplateInstantiationPattern()))
-    return block(Ref.getBeginLoc(), "no fix: %0 is used in a template");
+    return block(Ref.getBeginLoc(), "%0 is used in a template");
   MapText = textOf(Ref, Context).value_or(Map.getName().str());
 
   const Stmt *Parent = parentStmt(Ref, Context);
@@ -514,15 +484,15 @@ bool Planner::planUse(const DeclRefExpr &Ref) {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(User);
       Call && Call->getDirectCallee())
     return block(Ref.getBeginLoc(),
-                 "no fix: %0 is passed to '%1', which takes its current type",
+                 "%0 is passed to '%1', which takes its current type",
                  Call->getDirectCallee()->getNameAsString());
   std::optional<std::string> Use;
   if (const auto *E = dyn_cast_or_null<Expr>(User))
     Use = textOf(*E, Context);
   else if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Parent))
-    Use = spelling(Decl->getSourceRange(), Context);
+    Use = spelledText(Decl->getSourceRange(), Context);
   return block(Ref.getBeginLoc(),
-               "no fix: %0 is used as '%1', which maptidy::sharded_map "
+               "%0 is used as '%1', which maptidy::sharded_map "
                "does not offer",
                Use.value_or(MapText));
 }
@@ -650,7 +620,7 @@ bool Planner::planMemberCall(const DeclRefExpr &Ref,
     }
   }
   return block(Ref.getBeginLoc(),
-               "no fix: %0 is used as '%1', which maptidy::sharded_map "
+               "%0 is used as '%1', which maptidy::sharded_map "
                "does not offer",
                MapText + "." + Name.str() + "()");
 }
@@ -708,7 +678,7 @@ bool Planner::planSubscript(const DeclRefExpr &Ref,
                             const CXXOperatorCallExpr &Index) {
   const std::optional<std::string> Key = textOf(*Index.getArg(1), Context);
   if (!Key)
-    return block(Ref.getBeginLoc(), "no fix: %0 is used inside a macro");
+    return block(Ref.getBeginLoc(), "%0 is used inside a macro");
   // m[k] = v: insert_or_assign, when the value constructs the element as
   // directly as it assigns it.
   const auto [Parent, Child] = climb(Index, Context);
@@ -815,7 +785,7 @@ bool Planner::planUpsert(const CXXOperatorCallExpr &Index, StringRef Key) {
     if ((Binary && Binary->isLogicalOp()) ||
         isa<AbstractConditionalOperator>(Parent))
       return block(Index.getBeginLoc(),
-                   "no fix: %0 is used as '%1', which maptidy::sharded_map "
+                   "%0 is used as '%1', which maptidy::sharded_map "
                    "does not offer",
                    "a conditionally evaluated element");
     Top = cast<Expr>(Parent);
@@ -823,28 +793,28 @@ bool Planner::planUpsert(const CXXOperatorCallExpr &Index, StringRef Key) {
   const std::string Element = textOf(Index, Context).value_or(MapText + "[]");
   if (!isDiscarded(*Top, Context))
     return block(Index.getBeginLoc(),
-                 "no fix: %0 is used as '%1', which maptidy::sharded_map "
+                 "%0 is used as '%1', which maptidy::sharded_map "
                  "does not offer",
                  "a reference to " + Element);
   unsigned Refs = 0;
   forEachReference(Top, &Map, [&](const Expr &) { ++Refs; });
   if (Refs > 1)
     return block(Index.getBeginLoc(),
-                 "no fix: %0 is used twice in '%1', which cannot be "
+                 "%0 is used twice in '%1', which cannot be "
                  "rewritten in one piece",
                  textOf(*Top, Context).value_or(""));
   if (const CallExpr *Call = callUsingMap(Top, &Index))
     return block(Call->getBeginLoc(),
-                 "no fix: '%1' may use %0 while upsert holds the lock of "
+                 "'%1' may use %0 while upsert holds the lock of "
                  "its element",
                  textOf(*Call, Context).value_or(""));
   const std::optional<std::string> Whole = textOf(*Top, Context);
   if (!Whole)
-    return block(Index.getBeginLoc(), "no fix: %0 is used inside a macro");
+    return block(Index.getBeginLoc(), "%0 is used inside a macro");
   const StringRef Name = freshName(*Whole);
   const std::optional<std::string> Body = splice(*Top, Index, Name, Context);
   if (!Body)
-    return block(Index.getBeginLoc(), "no fix: %0 is used inside a macro");
+    return block(Index.getBeginLoc(), "%0 is used inside a macro");
   // Capture by reference only what needs it.
   bool NeedsCapture = false;
   auto Visit = [&](const Stmt *S, auto &Self) -> void {
@@ -872,7 +842,7 @@ bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
     FirstLoop = &Loop;
   if (!isCopyable(KeyType) || !isCopyable(MappedType))
     return block(Ref.getBeginLoc(),
-                 "no fix: %0 is iterated, and its elements cannot be copied "
+                 "%0 is iterated, and its elements cannot be copied "
                  "into a snapshot()");
   // The loop runs over copies: it must not modify the elements, and a
   // spelled `std::pair<const K, V> &` would not bind to them.
@@ -882,7 +852,7 @@ bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
       !Type.getNonReferenceType().isConstQualified()) {
     if (!Type->getContainedAutoType())
       return block(Var->getLocation(),
-                   "no fix: the loop over %0 binds its elements by "
+                   "the loop over %0 binds its elements by "
                    "non-const reference, and snapshot() returns copies");
     bool Modifies = false;
     auto Check = [&](const ValueDecl *Bound) {
@@ -897,14 +867,14 @@ bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
       Check(Var);
     if (Modifies)
       return block(Var->getLocation(),
-                   "no fix: the loop modifies the elements of %0 in place, "
+                   "the loop modifies the elements of %0 in place, "
                    "and snapshot() returns copies");
   }
   return replace(Ref.getSourceRange(), MapText + ".snapshot()");
 }
 
-ShardedMapRewrite planShardedMapRewrite(const VarDecl &Map,
-                                        ASTContext &Context) {
+DeclarationRewritePlan planShardedMapRewrite(const VarDecl &Map,
+                                             ASTContext &Context) {
   return Planner(Map, Context).plan();
 }
 

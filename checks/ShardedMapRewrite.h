@@ -9,9 +9,7 @@
 #ifndef MAPTIDY_CHECKS_SHARDEDMAPREWRITE_H
 #define MAPTIDY_CHECKS_SHARDEDMAPREWRITE_H
 
-#include "clang/Basic/Diagnostic.h"
-#include <string>
-#include <vector>
+#include "DeclarationRewrite.h"
 
 namespace clang {
 class ASTContext;
@@ -26,23 +24,11 @@ namespace clang::tidy::maptidy {
 /// argument, or taking its address.
 bool isModifyingUse(const Expr &Ref, ASTContext &Context);
 
-/// The edits that turn a map into a maptidy::sharded_map, or why there are
-/// none.
-struct ShardedMapRewrite {
-  /// The declaration's type and the uses; empty when blocked.
-  std::vector<FixItHint> Edits;
-  /// When blocked: where, and a diagnostic format whose %0 is the map and
-  /// %1 is Detail.
-  SourceLocation BlockedAt;
-  const char *Reason = nullptr;
-  std::string Detail;
-};
-
 /// Plans the rewrite of the std::map or std::unordered_map \p Map and of all
 /// its uses in the translation unit. The include of the header is left to
-/// the caller.
-ShardedMapRewrite planShardedMapRewrite(const VarDecl &Map,
-                                        ASTContext &Context);
+/// the caller. Blockers are clauses for a "no fix: " note.
+DeclarationRewritePlan planShardedMapRewrite(const VarDecl &Map,
+                                             ASTContext &Context);
 
 } // namespace clang::tidy::maptidy
 

@@ -306,62 +306,67 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   diagnose(*Found, Context);
 }
 
-/// The spelled declaration of a local std::unordered_map that every use
-/// treats like a std::map, so that maptidy::skiplist_map can replace it.
-static std::optional<std::pair<std::string, SourceRange>>
+/// The edits that retype a local std::unordered_map, which every use treats
+/// like a std::map, to a maptidy::skiplist_map.
+static std::optional<std::vector<FixItHint>>
 skiplistReplacement(const Expr &Source, ASTContext &Context) {
   const auto *Ref = dyn_cast<DeclRefExpr>(strip(&Source));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   const auto *Spec = Var ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
                                Var->getType()->getAsCXXRecordDecl())
                          : nullptr;
-  const TypeSourceInfo *Info = Var ? Var->getTypeSourceInfo() : nullptr;
-  if (!Spec || !Info || !Var->isLocalVarDecl() || !startsEmpty(*Var) ||
+  // Every use is in the function that declares the map, lambdas included.
+  const auto *Owner =
+      Var ? dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod())
+          : nullptr;
+  if (!Spec || !Owner || !Var->isLocalVarDecl() ||
       qualifiedClassName(Var->getType()) != "::std::unordered_map" ||
       !usesDefaultPolicies(*Spec, 2) ||
       !hasStableOrder(firstTemplateArgument(Source.getType())))
     return std::nullopt;
-  const auto Loc =
-      Info->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>();
-  if (!Loc || Loc.getNumArgs() != 2)
+  std::vector<const Expr *> Uses;
+  forEachReference(Owner->getBody(), Var,
+                   [&](const Expr &Use) { Uses.push_back(&Use); });
+  auto Skiplist = [&](TypeLoc Written,
+                      std::string &Text) -> std::optional<RewriteBlocker> {
+    const auto Loc = Written.getAsAdjusted<TemplateSpecializationTypeLoc>();
+    if (!Loc || Loc.getNumArgs() != 2)
+      return RewriteBlocker{};
+    std::string Args;
+    for (unsigned I = 0; I < 2; ++I) {
+      const std::optional<std::string> Arg =
+          spelledText(Loc.getArgLoc(I).getSourceRange(), Context);
+      if (!Arg)
+        return RewriteBlocker{};
+      Args += (I ? ", " : "") + *Arg;
+    }
+    Text = "maptidy::skiplist_map<" + Args + ">";
     return std::nullopt;
-  std::string Args;
-  for (unsigned I = 0; I < 2; ++I) {
-    const SourceRange Range = Loc.getArgLoc(I).getSourceRange();
-    if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
-      return std::nullopt;
-    Args +=
-        (I ? ", " : "") +
-        Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                             Context.getSourceManager(), Context.getLangOpts())
-            .str();
-  }
+  };
   static const llvm::StringSet<> MapLike = {
       "at",          "find",        "count",       "contains",
       "insert",      "emplace",     "try_emplace", "insert_or_assign",
       "erase",       "begin",       "end",         "cbegin",
       "cend",        "size",        "empty",       "clear",
       "lower_bound", "upper_bound", "equal_range"};
-  // Every use in the function that declares the map, lambdas included.
-  const auto *Owner =
-      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (!Owner)
-    return std::nullopt;
-  bool Compatible = true;
-  forEachReference(Owner->getBody(), Var, [&](const Expr &Use) {
+  auto Compatible =
+      [&](const Expr &Use,
+          std::vector<FixItHint> &) -> std::optional<RewriteBlocker> {
     const Stmt *Parent = userParent(Use, Context);
     const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
     const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
-    Compatible &=
-        isa_and_nonnull<LambdaExpr>(Parent) || // a capture
+    if (isa_and_nonnull<LambdaExpr>(Parent) || // a capture
         (Member && MapLike.contains(nameOf(Member->getMemberDecl()))) ||
         (Subscript && Subscript->getOperator() == OO_Subscript) ||
-        isa_and_nonnull<CXXForRangeStmt>(Parent);
-  });
-  if (!Compatible)
+        isa_and_nonnull<CXXForRangeStmt>(Parent))
+      return std::nullopt;
+    return RewriteBlocker{};
+  };
+  DeclarationRewritePlan Plan =
+      planDeclarationRewrite(*Var, Uses, Skiplist, Compatible, Context);
+  if (Plan.Blocker)
     return std::nullopt;
-  return std::make_pair("maptidy::skiplist_map<" + Args + ">",
-                        Info->getTypeLoc().getSourceRange());
+  return std::move(Plan.Edits);
 }
 
 /// Just after the statement \p S, including its semicolon.
@@ -463,8 +468,7 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   };
   // The source retyped as a maptidy::skiplist_map, with its #include.
   auto SkiplistFix = [&] {
-    std::vector<FixItHint> Fix = {FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Skiplist->second), Skiplist->first)};
+    std::vector<FixItHint> Fix = *Skiplist;
     if (auto Include = Inserter.insertion(File, SkiplistHeader))
       Fix.push_back(*Include);
     return Fix;
@@ -509,7 +513,8 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
            DiagnosticIDs::Note)
           << SourceName;
     else if (Skiplist)
-      diag(Skiplist->second.getBegin(), MissingBundledHeaderNote,
+      // At the retyped declaration, the first edit.
+      diag(Skiplist->front().RemoveRange.getBegin(), MissingBundledHeaderNote,
            DiagnosticIDs::Note)
           << SkiplistHeader << SkiplistFix();
     if (!Shared && !Ordered && PointerKeys)

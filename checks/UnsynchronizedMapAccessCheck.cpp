@@ -318,12 +318,12 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
   const SourceManager &SM = Context->getSourceManager();
   // One fix per map, on its first report.
   // A map shared through a shared_ptr keeps its type.
-  std::optional<ShardedMapRewrite> Fix;
+  std::optional<DeclarationRewritePlan> Fix;
   if (isMap(Map.getType()) && Planned.insert(&Map).second)
     Fix = planShardedMapRewrite(Map, *Context);
   static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
   std::vector<FixItHint> Edits;
-  if (Fix && !Fix->Reason) {
+  if (Fix && !Fix->Blocker) {
     Edits = Fix->Edits;
     if (auto Include =
             Inserter.insertion(SM.getFileID(Map.getLocation()), ShardedHeader))
@@ -348,9 +348,9 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
     diag(Map.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
         << ShardedHeader << Edits;
   diag(Other.getBeginLoc(), OtherNote, DiagnosticIDs::Note);
-  if (Fix && Fix->Reason)
-    diag(Fix->BlockedAt, Fix->Reason, DiagnosticIDs::Note)
-        << &Map << Fix->Detail;
+  if (Fix && Fix->Blocker)
+    diag(Fix->Blocker->Where, "no fix: %0", DiagnosticIDs::Note)
+        << Fix->Blocker->Reason;
 }
 
 /// Whether \p Method joins a thread (or waits for a task) somewhere: its

@@ -11,7 +11,7 @@ std::unordered_map<std::string, int> hits;
 void hit(const std::string &path, int status) {
   ++hits[fmt::format("{} {}", path, status)];
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: the key of 'hits' is formatted from 2 parts on every access; key it by std::pair<std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
-  // CHECK-MESSAGES: :[[@LINE-4]]:38: note: the map is visible outside this translation unit; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-4]]:38: note: 'hits' is visible outside this translation unit; no fix is offered
 }
 
 // Accesses that build the key differently cannot share one pair key.

@@ -72,7 +72,7 @@ std::map<std::string, long> tables;
 long sameParts(const std::string &a, const std::string &b) {
   tables[a + ":" + b] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: the key of 'tables' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
-  // CHECK-MESSAGES: :[[@LINE-5]]:29: note: the map is visible outside this translation unit; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-5]]:29: note: 'tables' is visible outside this translation unit; no fix is offered
   return tables.at(a + ":" + b);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: the key of 'tables' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
 }

@@ -8,13 +8,13 @@
 // Visible to other translation units.
 std::unordered_map<int, std::unordered_map<int, int>> sharedCounts;
 // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: 'sharedCounts' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-// CHECK-MESSAGES: :[[@LINE-2]]:55: note: its type is visible outside this translation unit; no fix is offered
+// CHECK-MESSAGES: :[[@LINE-2]]:55: note: 'sharedCounts' is visible outside this translation unit; no fix is offered
 void bump(int a, int b) { ++sharedCounts[a][b]; }
 
 // A parameter: the caller decides the type.
 int lookup(const std::map<int, std::map<int, int>> &table, int a, int b) {
 // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: 'table' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-// CHECK-MESSAGES: :[[@LINE-2]]:53: note: its type is visible outside this translation unit; no fix is offered
+// CHECK-MESSAGES: :[[@LINE-2]]:53: note: 'table' is visible outside this translation unit; no fix is offered
   return table.at(a).at(b);
 }
 
@@ -22,7 +22,7 @@ using Matrix = std::map<int, std::map<int, int>>;
 int viaAuto() {
   auto matrix = Matrix();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'matrix' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: its type is not spelled out here (auto or a macro); no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: note: the type of 'matrix' is deduced from its initializer (auto); no fix is offered
   matrix[1][1] = 1;
   return matrix[1][1];
 }
@@ -30,7 +30,7 @@ int viaAuto() {
 int initialized() {
   std::map<int, std::map<int, int>> seeded = {{1, {{2, 3}}}};
   // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'seeded' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: it is initialized with contents; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: 'seeded' is initialized with contents; no fix is offered
   return seeded[1][2];
 }
 
@@ -40,7 +40,7 @@ struct ReverseOrder {
 int customOrder() {
   std::map<int, std::map<int, int, ReverseOrder>> byRank;
   // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'byRank' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:51: note: it mixes container kinds or has its own hashing, ordering or allocator; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:51: note: 'byRank' mixes container kinds or has its own hashing, ordering or allocator; no fix is offered
   byRank[1][2] = 3;
   return byRank[1][2];
 }

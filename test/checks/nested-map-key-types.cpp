@@ -41,7 +41,7 @@ static bool handled() {
   using Registry = std::map<int, std::set<decltype(handler) *>>;
   Registry registry;
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'registry' nests maps only for point access; one map keyed by std::pair<int, decltype(handler) *> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: its key or value type cannot be named here: it involves a lambda's closure type, which has no name; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: the key or value type of 'registry' cannot be named here: it involves a lambda's closure type, which has no name; no fix is offered
   registry[1].insert(&handler);
   return registry[1].count(&handler) != 0;
 }
@@ -58,7 +58,7 @@ using Table = std::map<int, std::map<decltype(makeKey(0)), int>>;
 static int lookup() {
   Table table;
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'table' nests maps only for point access; one map keyed by std::pair<int, decltype(makeKey(0))> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: its key or value type cannot be named here: it involves 'Key', a class local to another function; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: the key or value type of 'table' cannot be named here: it involves 'Key', a class local to another function; no fix is offered
   table[1][makeKey(2)] = 3;
   return table[1][makeKey(2)];
 }

@@ -132,7 +132,7 @@ void aliased() {
   std::thread a([&] { shared[1] = 1; });
   // CHECK-MESSAGES: :[[@LINE-1]]:23: {{warning|error}}: 'shared' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-MESSAGES: :[[@LINE+2]]:23: note: concurrent access here
-  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix: the type of 'shared' is not spelled out here (an alias or auto)
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: note: no fix: the type of 'shared' is not spelled out here (an alias)
   std::thread b([&] { shared[2] = 2; });
   a.join();
   b.join();
@@ -181,7 +181,7 @@ void copied(const std::unordered_map<int, int> &seed) {
   std::thread a([&] { work[1] = 1; });
   // CHECK-MESSAGES: :[[@LINE-1]]:23: {{warning|error}}: 'work' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   // CHECK-MESSAGES: :[[@LINE+2]]:23: note: concurrent access here
-  // CHECK-MESSAGES: :[[@LINE-4]]:32: note: no fix: 'work' is initialized from another container
+  // CHECK-MESSAGES: :[[@LINE-4]]:32: note: no fix: 'work' is initialized with contents
   std::thread b([&] { work[2] = 2; });
   a.join();
   b.join();
