@@ -3,7 +3,7 @@
 #include "LockInference.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
-#include "ShardedMapRewrite.h"
+#include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"

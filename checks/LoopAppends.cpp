@@ -2,6 +2,7 @@
 
 #include "LoopAppends.h"
 #include "RewriteUtils.h"
+#include "UseAnalysis.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -186,26 +187,12 @@ bool mayResetContainer(const Expr &Ref, ASTContext &Context) {
   // A pointer to the container: only `p->f()` is followed.
   if (Ref.getType()->isPointerType())
     return true;
-  const Stmt *Parent = userParent(Ref, Context);
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
+  // Of the operators, only assignment replaces the contents (`c[i]` and
+  // `c += x` keep or add to them); otherwise any write may.
+  if (const auto *Operator =
+          dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Ref, Context)))
     return Operator->getOperator() == OO_Equal;
-  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent))
-    return Binary->isAssignmentOp() && strip(Binary->getLHS()) == &Ref;
-  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
-    return Unary->getOpcode() == UO_AddrOf;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (strip(Call->getArg(I)) != &Ref)
-        continue;
-      if (!Callee || I >= Callee->getNumParams())
-        return true;
-      const QualType Param = Callee->getParamDecl(I)->getType();
-      return Param->isReferenceType() &&
-             !Param.getNonReferenceType().isConstQualified();
-    }
-  }
-  return false;
+  return isModifyingUse(Ref, Context);
 }
 
 /// Whether the use \p Ref of a \p Kind container may add elements to it.

@@ -3,6 +3,7 @@
 #include "LoopTripCount.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
+#include "UseAnalysis.h"
 #include "utils/ASTUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -115,109 +116,6 @@ static void collectReadDecls(const Stmt *S,
     Decls.insert(Member->getMemberDecl());
   for (const Stmt *Child : S->children())
     collectReadDecls(Child, Decls);
-}
-
-/// Whether \p Param of \p Callee is a forwarding reference (`Args&&...`) of a
-/// standard library function: those construct from their argument.
-static bool isStdForwardingParam(const FunctionDecl &Callee, unsigned Param) {
-  const DeclContext *Context = Callee.getDeclContext();
-  while (Context && (!Context->isNamespace() || Context->isInlineNamespace()))
-    Context = Context->getParent();
-  const FunctionDecl *Pattern = Callee.getTemplateInstantiationPattern();
-  if (!Context || !Context->isStdNamespace() || !Pattern)
-    return false;
-  const ParmVarDecl *Declared =
-      Param < Pattern->getNumParams()
-          ? Pattern->getParamDecl(Param)
-          : (Pattern->getNumParams() ? Pattern->parameters().back() : nullptr);
-  if (!Declared)
-    return false;
-  QualType Type = Declared->getType();
-  if (const auto *Pack = Type->getAs<PackExpansionType>())
-    Type = Pack->getPattern();
-  const auto *Reference = Type->getAs<RValueReferenceType>();
-  return Reference &&
-         Reference->getPointeeType()->getAs<TemplateTypeParmType>();
-}
-
-/// Whether \p Ref, naming a scalar, may be written through: it is not only
-/// read (converted to an rvalue) or bound to a const reference.
-/// ExprMutationAnalyzer reports `v.push_back(static_cast<int>(i))` as a
-/// mutation of `i`; for scalars the parent expression tells precisely.
-static bool mayWriteScalar(const Expr &Ref, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(Ref);
-  const Expr *Child = &Ref;
-  while (!Parents.empty()) {
-    const auto *Parent = Parents[0].get<Expr>();
-    if (!Parent)
-      break;
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Parent)) {
-      if (Cast->getCastKind() == CK_LValueToRValue)
-        return false;
-      if (Cast->getCastKind() != CK_NoOp)
-        return true;
-    } else if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      // A member operator's first argument is the object.
-      const unsigned Skipped = isa<CXXOperatorCallExpr>(Call) &&
-                               isa_and_nonnull<CXXMethodDecl>(Callee);
-      for (unsigned I = Skipped; Callee && I < Call->getNumArgs(); ++I)
-        if (Call->getArg(I) == Child && I - Skipped < Callee->getNumParams()) {
-          const QualType Param = Callee->getParamDecl(I - Skipped)->getType();
-          return Param->isReferenceType() &&
-                 !Param.getNonReferenceType().isConstQualified() &&
-                 !isStdForwardingParam(*Callee, I - Skipped);
-        }
-      return true;
-    } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(Parent)) {
-      // In a template, `in[i]` has no lvalue-to-rvalue conversion of `i`.
-      return Subscript->getIdx() != Child;
-    } else if (!isa<ParenExpr>(Parent)) {
-      return !isa<UnaryExprOrTypeTraitExpr>(Parent);
-    }
-    Child = Parent;
-    Parents = Context.getParents(*Parent);
-  }
-  // Bound to a variable: only a non-const reference can write.
-  if (!Parents.empty())
-    if (const auto *Var = Parents[0].get<VarDecl>())
-      return Var->getType()->isReferenceType() &&
-             !Var->getType().getNonReferenceType().isConstQualified();
-  return true;
-}
-
-/// Whether \p Region writes to one of \p Decls.
-static bool mutatesAny(const Stmt *Region,
-                       const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
-                       ASTContext &Context) {
-  if (!Region || Decls.empty())
-    return false;
-  ExprMutationAnalyzer Analyzer(*Region, Context);
-  bool Mutated = false;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S || Mutated)
-      return;
-    const ValueDecl *Decl = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      Decl = Ref->getDecl();
-    else if (const auto *Member = dyn_cast<MemberExpr>(S))
-      Decl = Member->getMemberDecl();
-    const bool Scalar = Decl && Decl->getType()->isScalarType();
-    // Nothing is written through a const name; this also keeps a const
-    // reference passed to a call of a template's dependent code unwritten.
-    const bool Const =
-        Decl && Decl->getType().getNonReferenceType().isConstQualified();
-    if (Decl && Decls.contains(Decl) && !Const &&
-        (Scalar ? mayWriteScalar(*cast<Expr>(S), Context)
-                : Analyzer.isMutated(cast<Expr>(S)))) {
-      Mutated = true;
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(Region, Visit);
-  return Mutated;
 }
 
 static bool stays(const Expr *E, std::initializer_list<const Stmt *> Regions,

@@ -510,10 +510,10 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
     return KeyType + ">";
   };
   std::string WhyNot;
-  const std::string KeyType = KeyTypeOf(
-      Decl.getTypeSourceInfo()
-          ? TypesAt(Decl.getTypeSourceInfo()->getTypeLoc(), WhyNot)
-          : std::nullopt);
+  const std::string KeyType =
+      KeyTypeOf(Decl.getTypeSourceInfo()
+                    ? TypesAt(Decl.getTypeSourceInfo()->getTypeLoc(), WhyNot)
+                    : std::nullopt);
   const bool SetLeaf = Layout->Value.isNull();
 
   // The flat map's type for each declaration, the point accesses' keys.

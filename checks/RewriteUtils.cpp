@@ -54,6 +54,17 @@ bool isEqualityTest(const Stmt *S) {
   return Binary && Binary->isEqualityOp();
 }
 
+std::pair<const Stmt *, const Stmt *> parentAndChild(const Stmt &E,
+                                                     ASTContext &Context) {
+  const Stmt *Child = &E;
+  const Stmt *Parent = parentStmt(E, Context);
+  while (isa_and_nonnull<ParenExpr, ExprWithCleanups>(Parent)) {
+    Child = Parent;
+    Parent = parentStmt(*Parent, Context);
+  }
+  return {Parent, Child};
+}
+
 const Stmt *statementOf(const Expr &E, ASTContext &Context) {
   const Stmt *Current = &E;
   for (const Stmt *Parent = parentStmt(E, Context); Parent && isa<Expr>(Parent);
@@ -155,18 +166,36 @@ const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body,
   return nullptr;
 }
 
+bool walkDescendants(const Stmt *S,
+                     llvm::function_ref<Walk(const Stmt &)> Visit) {
+  if (!S)
+    return false;
+  switch (Visit(*S)) {
+  case Walk::Stop:
+    return true;
+  case Walk::SkipChildren:
+    return false;
+  case Walk::Continue:
+    break;
+  }
+  for (const Stmt *Child : S->children())
+    if (walkDescendants(Child, Visit))
+      return true;
+  return false;
+}
+
 void forEachReference(const Stmt *S, const ValueDecl *Decl,
                       llvm::function_ref<void(const Expr &)> Visit) {
-  if (!S)
-    return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Decl)
-    Visit(*Ref);
-  if (const auto *Member = dyn_cast<MemberExpr>(S);
-      Member && Member->getMemberDecl() == Decl &&
-      isa<CXXThisExpr>(strip(Member->getBase())))
-    Visit(*Member);
-  for (const Stmt *Child : S->children())
-    forEachReference(Child, Decl, Visit);
+  walkDescendants(S, [&](const Stmt &Node) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&Node);
+        Ref && Ref->getDecl() == Decl)
+      Visit(*Ref);
+    if (const auto *Member = dyn_cast<MemberExpr>(&Node);
+        Member && Member->getMemberDecl() == Decl &&
+        isa<CXXThisExpr>(strip(Member->getBase())))
+      Visit(*Member);
+    return Walk::Continue;
+  });
 }
 
 std::optional<std::string> textOf(const Expr &E, const ASTContext &Context) {

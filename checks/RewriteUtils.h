@@ -30,6 +30,11 @@ StringRef nameOf(const NamedDecl *Decl);
 /// The statement containing \p S, looking through variable declarations.
 const Stmt *parentStmt(const Stmt &S, ASTContext &Context);
 
+/// The parent of \p E above parentheses and full-expression cleanups, and the
+/// child of that parent on the way.
+std::pair<const Stmt *, const Stmt *> parentAndChild(const Stmt &E,
+                                                     ASTContext &Context);
+
 /// The statement holding \p E: the expression statement or declaration.
 const Stmt *statementOf(const Expr &E, ASTContext &Context);
 
@@ -69,6 +74,15 @@ const DeclContext *enclosingDeclContext(const Stmt &S, ASTContext &Context);
 
 /// The innermost loop around \p S inside \p Body, if any.
 const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body, ASTContext &Context);
+
+/// What a walk of the statements below another does after visiting one.
+enum class Walk { Continue, SkipChildren, Stop };
+
+/// Calls \p Visit on \p S and every statement below it, each before its
+/// children, children in order; \p Visit's answer skips a statement's
+/// children or ends the walk. Returns whether it was ended.
+bool walkDescendants(const Stmt *S,
+                     llvm::function_ref<Walk(const Stmt &)> Visit);
 
 /// Calls \p Visit, in source order, on every expression in \p S naming
 /// \p Decl: a variable, or a member of `this`.

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "TypeSpelling.h"
+#include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,147 +19,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::maptidy {
-
-/// Whether \p Method has a const overload with as many parameters (find,
-/// begin, at): the non-const one is chosen for a non-const object without
-/// modifying it.
-static bool hasConstTwin(const CXXMethodDecl &Method) {
-  if (Method.isConst() || !Method.getDeclName().isIdentifier())
-    return false;
-  for (const NamedDecl *Found :
-       Method.getParent()->lookup(Method.getDeclName()))
-    if (const auto *Other = dyn_cast<CXXMethodDecl>(Found->getUnderlyingDecl());
-        Other && Other->isConst() &&
-        Other->getNumParams() == Method.getNumParams())
-      return true;
-  return false;
-}
-
-/// Whether the iterator \p Iterator, or the variable it initializes, is used
-/// to modify what it points to (through `*` or `->`), or escapes where that
-/// cannot be seen.
-static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context) {
-  DynTypedNode Node = DynTypedNode::create(Iterator);
-  DynTypedNodeList Parents = Context.getParents(Node);
-  while (!Parents.empty() &&
-         (Parents[0].get<ImplicitCastExpr>() ||
-          Parents[0].get<MaterializeTemporaryExpr>() ||
-          Parents[0].get<CXXBindTemporaryExpr>() ||
-          Parents[0].get<ExprWithCleanups>() || Parents[0].get<ParenExpr>() ||
-          Parents[0].get<CXXConstructExpr>())) {
-    Node = Parents[0];
-    Parents = Context.getParents(Node);
-  }
-  if (Parents.empty())
-    return false;
-  if (const auto *Var = Parents[0].get<VarDecl>()) {
-    bool Modifies = Var->getType()->isReferenceType();
-    forEachReference(enclosingFunctionBody(Iterator, Context), Var,
-                     [&](const Expr &Use) {
-                       Modifies |= modifiesThroughIterator(Use, Context);
-                     });
-    return Modifies;
-  }
-  const auto *Operator = Parents[0].get<CXXOperatorCallExpr>();
-  if (!Operator)
-    return Parents[0].get<CallExpr>() != nullptr;
-  if (Operator->getOperator() == OO_Star)
-    return isModifyingUse(*Operator, Context);
-  if (Operator->getOperator() == OO_Arrow) {
-    const auto *Member =
-        dyn_cast_or_null<MemberExpr>(parentStmt(*Operator, Context));
-    return !Member || isModifyingUse(*Member, Context);
-  }
-  // Comparisons read; ++it and the like change only the iterator.
-  return false;
-}
-
-bool isModifyingUse(const Expr &Ref, ASTContext &Context) {
-  const Stmt *Parent = userParent(Ref, Context);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
-    // A data member is modified when its own use modifies it.
-    if (isa<FieldDecl>(Member->getMemberDecl()))
-      return isModifyingUse(*Member, Context);
-    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-    if (!Method || !hasConstTwin(*Method))
-      return !Method || !Method->isConst();
-    // find(), at(), begin() on a non-const object modify only through the
-    // reference or iterator they return.
-    const auto *Call =
-        dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
-    if (!Call)
-      return true;
-    return Call->isLValue() ? isModifyingUse(*Call, Context)
-                            : modifiesThroughIterator(*Call, Context);
-  }
-  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
-    if (Method && strip(Operator->getArg(0)) == &Ref)
-      return !Method->isConst();
-    return Operator->getOperator() == OO_Equal &&
-           strip(Operator->getArg(0)) == &Ref;
-  }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (strip(Call->getArg(I)) == &Ref)
-        return !Callee || I >= Callee->getNumParams() ||
-               (Callee->getParamDecl(I)->getType()->isReferenceType() &&
-                !Callee->getParamDecl(I)
-                     ->getType()
-                     .getNonReferenceType()
-                     .isConstQualified());
-  }
-  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent))
-    return Binary->isAssignmentOp() && strip(Binary->getLHS()) == &Ref;
-  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Parent))
-    return Unary->getOpcode() == UO_AddrOf || Unary->isIncrementDecrementOp();
-  return false;
-}
-
-/// The parent of \p E above parentheses and full-expression cleanups, and the
-/// child of that parent on the way.
-static std::pair<const Stmt *, const Stmt *> climb(const Stmt &E,
-                                                   ASTContext &Context) {
-  const Stmt *Child = &E;
-  const Stmt *Parent = parentStmt(E, Context);
-  while (isa_and_nonnull<ParenExpr, ExprWithCleanups>(Parent)) {
-    Child = Parent;
-    Parent = parentStmt(*Parent, Context);
-  }
-  return {Parent, Child};
-}
-
-/// Whether the value of \p E is discarded: an expression statement, the
-/// increment of a for loop, a cast to void.
-static bool isDiscarded(const Expr &E, ASTContext &Context) {
-  const auto [Parent, Child] = climb(E, Context);
-  if (!Parent)
-    return false;
-  if (isa<CompoundStmt>(Parent))
-    return true;
-  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent))
-    return Cast->getType()->isVoidType();
-  if (const auto *For = dyn_cast<ForStmt>(Parent))
-    return Child == For->getInc() || Child == For->getBody();
-  if (const auto *If = dyn_cast<IfStmt>(Parent))
-    return Child == If->getThen() || Child == If->getElse();
-  if (const auto *While = dyn_cast<WhileStmt>(Parent))
-    return Child == While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(Parent))
-    return Child == Do->getBody();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
-    return Child == Range->getBody();
-  if (const auto *Case = dyn_cast<SwitchCase>(Parent))
-    return Child == Case->getSubStmt();
-  if (const auto *Label = dyn_cast<LabelStmt>(Parent))
-    return Child == Label->getSubStmt();
-  if (const auto *Comma = dyn_cast<BinaryOperator>(Parent);
-      Comma && Comma->getOpcode() == BO_Comma)
-    return Child == Comma->getLHS() || isDiscarded(*Comma, Context);
-  return false;
-}
 
 /// The text of \p Outer with \p Inner, spelled inside it, replaced.
 static std::optional<std::string> splice(const Expr &Outer, const Expr &Inner,
@@ -298,7 +158,6 @@ private:
   bool planSubscript(const DeclRefExpr &Ref, const CXXOperatorCallExpr &Index);
   bool planUpsert(const CXXOperatorCallExpr &Index, StringRef Key);
   bool planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop);
-  bool isReadByValue(const Expr &E) const;
   const Expr *findComparedWithEnd(const CXXMemberCallExpr &Find,
                                   bool &Negated) const;
   bool mayUseMap(const FunctionDecl &Function, unsigned Depth);
@@ -586,7 +445,7 @@ bool Planner::planMemberCall(const DeclRefExpr &Ref,
   if (Name == "count" && Call.getNumArgs() == 1) {
     // In a condition, whether the key is there.
     ObservesKeys = true;
-    const auto [Parent, Child] = climb(Call, Context);
+    const auto [Parent, Child] = parentAndChild(Call, Context);
     const auto *Member = dyn_cast<MemberExpr>(Call.getCallee());
     if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
         Member && Cast && Cast->getCastKind() == CK_IntegralToBoolean)
@@ -604,7 +463,8 @@ bool Planner::planMemberCall(const DeclRefExpr &Ref,
     }
     return true; // sharded_map::count gives 0 or 1 too.
   }
-  if (Name == "at" && Call.getNumArgs() == 1 && isReadByValue(Call)) {
+  if (Name == "at" && Call.getNumArgs() == 1 &&
+      isReadByValue(Call, MappedType, Context)) {
     ObservesKeys = true;
     return replace(Call.getSourceRange(),
                    MapText + ".get(" + Key + ").value()");
@@ -625,55 +485,6 @@ bool Planner::planMemberCall(const DeclRefExpr &Ref,
                MapText + "." + Name.str() + "()");
 }
 
-/// Whether the element (or call result) \p E is only read by value: copied,
-/// converted to an rvalue, bound to a const reference parameter of a call
-/// that does not return a reference to it, or the object of a const member
-/// function returning a value.
-bool Planner::isReadByValue(const Expr &E) const {
-  const auto [Parent, Child] = climb(E, Context);
-  const Stmt *User = Parent;
-  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent)) {
-    if (Cast->getCastKind() == CK_LValueToRValue)
-      return true;
-    if (Cast->getCastKind() != CK_NoOp)
-      return false;
-    User = climb(*Cast, Context).first;
-  }
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
-    return Construct->getConstructor()->isCopyConstructor();
-  const auto ReturnsValue = [&](const FunctionDecl *Callee) {
-    const QualType Returned = Callee->getReturnType();
-    if (!Returned->isReferenceType() && !Returned->isPointerType())
-      return true;
-    return Returned->getPointeeType().getCanonicalType().getUnqualifiedType() !=
-           MappedType.getCanonicalType().getUnqualifiedType();
-  };
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-    return Method && Method->isConst() &&
-           !Method->getReturnType()->isReferenceType() &&
-           !Method->getReturnType()->isPointerType();
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(User);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee)
-    return false;
-  // A member operator takes its object as the first argument.
-  const unsigned Shift =
-      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
-  for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
-    if (strip(Call->getArg(I)) != strip(&E))
-      continue;
-    if (I - Shift >= Callee->getNumParams())
-      return false;
-    const QualType Param = Callee->getParamDecl(I - Shift)->getType();
-    return Param->isReferenceType() &&
-           Param.getNonReferenceType().isConstQualified() &&
-           ReturnsValue(Callee);
-  }
-  return false;
-}
-
 bool Planner::planSubscript(const DeclRefExpr &Ref,
                             const CXXOperatorCallExpr &Index) {
   const std::optional<std::string> Key = textOf(*Index.getArg(1), Context);
@@ -681,7 +492,7 @@ bool Planner::planSubscript(const DeclRefExpr &Ref,
     return block(Ref.getBeginLoc(), "%0 is used inside a macro");
   // m[k] = v: insert_or_assign, when the value constructs the element as
   // directly as it assigns it.
-  const auto [Parent, Child] = climb(Index, Context);
+  const auto [Parent, Child] = parentAndChild(Index, Context);
   const Expr *Assigned = nullptr;
   if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent);
       Binary && Binary->getOpcode() == BO_Assign && Binary->getLHS() == Child)
@@ -708,7 +519,7 @@ bool Planner::planSubscript(const DeclRefExpr &Ref,
   }
   // A read of the element: a copy from get_or; operator[] would have
   // inserted the default, which is checked against the other uses.
-  if (isReadByValue(Index)) {
+  if (isReadByValue(Index, MappedType, Context)) {
     if (!FirstSubscriptRead)
       FirstSubscriptRead = &Index;
     return replace(Index.getSourceRange(),
@@ -728,33 +539,30 @@ bool Planner::mayUseMap(const FunctionDecl &Function, unsigned Depth) {
   bool Uses = false;
   forEachReference(Definition->getBody(), &Map,
                    [&](const Expr &) { Uses = true; });
-  if (!Uses) {
-    auto Visit = [&](const Stmt *S, auto &Self) -> void {
-      if (!S || Uses)
-        return;
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          Uses = mayUseMap(*Callee, Depth + 1);
-      for (const Stmt *Child : S->children())
-        Self(Child, Self);
-    };
-    Visit(Definition->getBody(), Visit);
-  }
+  if (!Uses)
+    Uses = walkDescendants(Definition->getBody(), [&](const Stmt &S) {
+      const auto *Call = dyn_cast<CallExpr>(&S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      return Callee && mayUseMap(*Callee, Depth + 1) ? Walk::Stop
+                                                     : Walk::Continue;
+    });
   UsesMap[Definition] = Uses;
   return Uses;
 }
 
 const CallExpr *Planner::callUsingMap(const Stmt *S, const Stmt *Skip) {
-  if (!S || S == Skip)
-    return nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && mayUseMap(*Callee, 0))
-      return Call;
-  for (const Stmt *Child : S->children())
-    if (const CallExpr *Found = callUsingMap(Child, Skip))
-      return Found;
-  return nullptr;
+  const CallExpr *Found = nullptr;
+  walkDescendants(S, [&](const Stmt &Node) {
+    if (&Node == Skip)
+      return Walk::SkipChildren;
+    const auto *Call = dyn_cast<CallExpr>(&Node);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !mayUseMap(*Callee, 0))
+      return Walk::Continue;
+    Found = Call;
+    return Walk::Stop;
+  });
+  return Found;
 }
 
 /// The first of \p Names that is not an identifier in \p Text.
@@ -817,19 +625,17 @@ bool Planner::planUpsert(const CXXOperatorCallExpr &Index, StringRef Key) {
     return block(Index.getBeginLoc(), "%0 is used inside a macro");
   // Capture by reference only what needs it.
   bool NeedsCapture = false;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S || S == &Index)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+  walkDescendants(Top, [&](const Stmt &S) {
+    if (&S == &Index)
+      return Walk::SkipChildren;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S)) {
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
       NeedsCapture |=
           isa<BindingDecl>(Ref->getDecl()) || (Var && Var->hasLocalStorage());
     }
     NeedsCapture |= isa<CXXThisExpr>(S);
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(Top, Visit);
+    return Walk::Continue;
+  });
   return replace(Top->getSourceRange(),
                  MapText + ".upsert(" + Key.str() + ", " +
                      (NeedsCapture ? "[&]" : "[]") + "(auto& " + Name.str() +

@@ -13,16 +13,10 @@
 
 namespace clang {
 class ASTContext;
-class Expr;
 class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::maptidy {
-
-/// Whether the use \p Ref of an object may modify it: a non-const member
-/// function or operator, an assignment, an increment, a non-const reference
-/// argument, or taking its address.
-bool isModifyingUse(const Expr &Ref, ASTContext &Context);
 
 /// Plans the rewrite of the std::map or std::unordered_map \p Map and of all
 /// its uses in the translation unit. The include of the header is left to

@@ -5,6 +5,7 @@
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
 #include "TypeSpelling.h"
+#include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -224,10 +225,10 @@ static const Expr *launcherUse(const VarDecl &Map, bool Pointer,
   const SourceLocation After = Start.getEndLoc();
   const SourceLocation Join = firstJoinAfter(After, Body, SM);
   const Expr *Found = nullptr;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S || Found || S == Skip)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+  walkDescendants(&Body, [&](const Stmt &S) {
+    if (&S == Skip)
+      return Walk::SkipChildren;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && Ref->getDecl() == &Map &&
         SM.isBeforeInTranslationUnit(After, Ref->getBeginLoc()) &&
         (Join.isInvalid() ||
@@ -236,13 +237,11 @@ static const Expr *launcherUse(const VarDecl &Map, bool Pointer,
       if ((!Pointer || &Use != Ref) &&
           (!WritesOnly || isModifyingUse(Use, Context))) {
         Found = &Use;
-        return;
+        return Walk::Stop;
       }
     }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(&Body, Visit);
+    return Walk::Continue;
+  });
   return Found;
 }
 
