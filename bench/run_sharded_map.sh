@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the sharded_map benchmark in Release mode and runs it; the tables
-# it prints are Markdown. Arguments are passed on (--quick, --only=TEXT).
+# it prints are Markdown. Arguments are passed on (--quick, --only=TEXT, --rounds=N).
 #   BUILD_DIR          build directory (default: build-sharded-map-bench in the source tree)
 #   MAPTIDY_PEERS_DIR  benchmark peers (default: ../shared/peers beside the source tree);
 #                      peers that are missing are left out

@@ -19,9 +19,10 @@
 // Peers are those the build found (bench/CMakeLists.txt); the first line
 // of the output lists them.
 //
-// Usage: sharded_map_bench [--quick] [--only=TEXT]
+// Usage: sharded_map_bench [--quick] [--only=TEXT] [--rounds=N]
 //   --quick      small N, for a smoke run
 //   --only=TEXT  only the workloads whose name contains TEXT
+//   --rounds=N   interleaved rounds per cell, the median kept (default 3)
 #include "maptidy/sharded_map.hpp"
 
 // Each peer is compiled in when the build found it (see bench/CMakeLists.txt).
@@ -489,15 +490,22 @@ void print_header(const std::vector<contender>& all) {
 }
 
 // Runs every applicable contender once per round, round-robin, and keeps
-// each one's best round: on a shared machine other jobs only ever slow a run
-// down, and interleaving exposes all contenders to the same interference.
+// each one's median round: interleaving exposes all contenders to the same
+// interference from other jobs, and the median of the rounds is what a
+// rerun reproduces (a single round moved by up to 2x on a loaded machine).
 template <class Run>
-std::vector<std::optional<double>> best_of_rounds(const std::vector<contender>& all, int rounds, Run run) {
-  std::vector<std::optional<double>> best(all.size());
+std::vector<std::optional<double>> median_of_rounds(const std::vector<contender>& all, int rounds, Run run) {
+  std::vector<std::vector<double>> results(all.size());
   for (int round = 0; round < rounds; ++round)
     for (std::size_t i = 0; i < all.size(); ++i)
-      if (const std::optional<double> mops = run(all[i]); mops && (!best[i] || *mops > *best[i])) best[i] = mops;
-  return best;
+      if (const std::optional<double> mops = run(all[i])) results[i].push_back(*mops);
+  std::vector<std::optional<double>> medians(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (results[i].empty()) continue;
+    std::sort(results[i].begin(), results[i].end());
+    medians[i] = results[i][results[i].size() / 2];
+  }
+  return medians;
 }
 
 // Prints one row of Mops/s; the last column compares sharded_map (first
@@ -523,13 +531,16 @@ void print_row(const std::string& workload, unsigned threads, const std::vector<
 int main(int argc, char** argv) {
   bool quick = false;
   std::string only;
+  int rounds = 3;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
     } else if (std::strncmp(argv[i], "--only=", 7) == 0) {
       only = argv[i] + 7;
+    } else if (std::strncmp(argv[i], "--rounds=", 9) == 0) {
+      rounds = std::max(1, std::atoi(argv[i] + 9));
     } else {
-      std::fprintf(stderr, "usage: %s [--quick] [--only=TEXT]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--quick] [--only=TEXT] [--rounds=N]\n", argv[0]);
       return 2;
     }
   }
@@ -539,7 +550,7 @@ int main(int argc, char** argv) {
 
   std::printf("hardware threads: %u, sharded_map default shards: %zu\n\n", std::thread::hardware_concurrency(),
               maptidy::sharded_map<int, int>::default_shard_count());
-  std::printf("Throughput, Mops/s (best of interleaved rounds; higher is better)\n\n");
+  std::printf("Throughput, Mops/s (median of %d interleaved rounds; higher is better)\n\n", rounds);
   print_header(all);
 
   const std::size_t sizes[] = {quick ? 50000u : 500000u, quick ? 100000u : 5000000u};
@@ -549,9 +560,8 @@ int main(int argc, char** argv) {
       std::snprintf(workload, sizeof workload, "parallel_load N=%zu s=%.2f", n, skew);
       if (!selected(workload)) continue;
       const op_stream ops = parallel_load_ops(n, skew);
-      const int rounds = n <= 500000 ? 9 : 5;
       for (const unsigned threads : thread_counts) {
-        const auto mops = best_of_rounds(all, rounds, [&](const contender& c) {
+        const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
           return c.concurrent || threads == 1 ? std::optional(c.parallel_load(ops, threads)) : std::nullopt;
         });
         print_row(workload, threads, mops, all);
@@ -565,7 +575,7 @@ int main(int argc, char** argv) {
   for (const unsigned threads : thread_counts) {
     if (!selected(read_mostly_name)) break;
     const read_mostly_ops ops = make_read_mostly_ops(prefill, operations, threads);
-    const auto mops = best_of_rounds(all, 5, [&](const contender& c) {
+    const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
       return c.erases && (c.concurrent || threads == 1) ? std::optional(c.prefilled(ops)) : std::nullopt;
     });
     print_row(read_mostly_name, threads, mops, all);
@@ -579,7 +589,7 @@ int main(int argc, char** argv) {
     for (const unsigned threads : thread_counts) {
       if (!selected(mixed_name)) break;
       const read_mostly_ops ops = make_mixed_ops(mixed_prefill, mixed_operations, threads, lookup_percent);
-      const auto mops = best_of_rounds(all, 5, [&](const contender& c) {
+      const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
         return c.concurrent || threads == 1 ? std::optional(c.prefilled(ops)) : std::nullopt;
       });
       print_row(mixed_name, threads, mops, all);
