@@ -46,9 +46,9 @@ public:
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
-  /// Whether std::lock_guard can hold a mutex of \p Type: a listed mutex, or
-  /// a project's with lock() and unlock().
-  bool isLockableByStd(QualType Type) const;
+  /// Whether std::lock_guard can hold a mutex of \p Type: it has lock() and
+  /// unlock(), itself or from a base.
+  static bool isLockableByStd(QualType Type);
 
   /// How a lock object of \p Type holds its mutex; None when \p Type is no
   /// lock object. Listed guards, and a project's own: a class with a
