@@ -18,6 +18,13 @@ MutexCall LockVocabulary::mutexCall(StringRef Method) {
   return llvm::StringSwitch<MutexCall>(Method)
       .Cases({"lock", "Lock", "WriterLock"}, MutexCall::Lock)
       .Cases({"lock_shared", "ReaderLock", "LockShared"}, MutexCall::LockShared)
+      // folly::Synchronized. An upgrade lock (ulock) gives read access only.
+      .Cases({"wlock", "contextualLock", "withLock", "withWLock",
+              "withLockPtr", "withWLockPtr"},
+             MutexCall::Lock)
+      .Cases({"rlock", "ulock", "contextualRLock", "withRLock", "withRLockPtr",
+              "withULockPtr"},
+             MutexCall::LockShared)
       .Cases({"unlock", "Unlock", "unlock_shared", "ReaderUnlock",
               "WriterUnlock", "UnlockShared"},
              MutexCall::Unlock)
