@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
+#include "ThreadSharing.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
@@ -160,6 +161,19 @@ private:
                                                       : Hold::Shared};
   }
 
+  /// The use of a map that \p Member, of type \p Type, makes: the member
+  /// itself when a map, `*p` or `p->` when a shared_ptr to one (copying
+  /// the pointer uses no map).
+  const Expr *mapUse(const MemberExpr &Member, QualType Type) const {
+    auto IsMap = [&](QualType T) { return isMapType(T, MapClasses); };
+    if (IsMap(Type))
+      return &Member;
+    if (!isSharedPointerTo(Type, IsMap))
+      return nullptr;
+    const Expr &Use = objectUse(Member, Context);
+    return &Use == &Member ? nullptr : &Use;
+  }
+
   HeldMutexes snapshot(const LockState &State) const {
     HeldMutexes Held;
     for (const FieldDecl *Mutex : Mutexes)
@@ -243,10 +257,10 @@ private:
     for (const Stmt *Child : S->children())
       expr(Child, State);
     if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-      if (const FieldDecl *Field = memberOfThis(Member, Record);
-          Field && isMapType(Field->getType(), MapClasses))
-        Facts.Accesses.push_back(
-            {Member, Field, isModifyingUse(*Member, Context), snapshot(State)});
+      if (const FieldDecl *Field = memberOfThis(Member, Record))
+        if (const Expr *Use = mapUse(*Member, Field->getType()))
+          Facts.Accesses.push_back(
+              {Member, Field, isModifyingUse(*Use, Context), snapshot(State)});
       return;
     }
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
