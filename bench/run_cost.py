@@ -6,6 +6,7 @@ database, one after the other in one run:
   parse    clang++-22 -fsyntax-only (the physical floor)
   peer     clang-tidy-22 --checks=-*,performance-inefficient-vector-operation
   maptidy  maptidy with all maptidy checks
+  check    maptidy with the one check named by --check, if given
 each timed (CPU seconds of the process and its children, and wall seconds)
 with its peak resident memory. Then the whole-project wall time of maptidy
 with -j1 and -j2. Writes cost.json (raw) and cost.md (the tables of
@@ -13,6 +14,7 @@ docs/performance.md).
 
   bench/run_cost.py                        # the whole corpus
   bench/run_cost.py --projects ninja       # one project
+  bench/run_cost.py --check maptidy-unsynchronized-map-access  # and one check alone
 """
 
 import argparse
@@ -68,6 +70,8 @@ def measure_unit(workspace, entry, args):
         "peer": [args.clang_tidy, "-p", str(workspace.build), f"--checks={PEER_CHECKS}", "--quiet", path],
         "maptidy": [args.maptidy, "-p", str(workspace.build), "--checks=-*,maptidy-*", "--quiet", path],
     }
+    if args.check:
+        commands["check"] = [args.maptidy, "-p", str(workspace.build), f"--checks=-*,{args.check}", "--quiet", path]
     preprocessed = subprocess.run(compile_command + ["-E", "-P"], cwd=entry["directory"],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
     unit = {"project": workspace.project.name, "file": os.path.relpath(path, workspace.root),
@@ -89,9 +93,10 @@ def ratio_row(name, values):
             f"| {min(values):.2f} | {max(values):.2f} |")
 
 
-def report(units, projects):
+def report(units, projects, check=None):
     def ratios(numerator, denominator, key="cpu"):
-        return [u[numerator][key] / u[denominator][key] for u in units if u[denominator][key] > 0]
+        return [u[numerator][key] / u[denominator][key] for u in units
+                if numerator in u and u[denominator][key] > 0]
 
     lines = [f"{len(units)} translation units of {len(projects)} projects.", "",
              "| per-file ratio | median | 90th percentile | min | max |", "|---|---:|---:|---:|---:|",
@@ -100,14 +105,18 @@ def report(units, projects):
              ratio_row("peer / parse (CPU time)", ratios("peer", "parse")),
              ratio_row("maptidy / parse (wall time)", ratios("maptidy", "parse", "wall")),
              ratio_row("maptidy / parse (peak memory)", ratios("maptidy", "parse", "rss_mib")),
-             ratio_row("maptidy / peer (peak memory)", ratios("maptidy", "peer", "rss_mib")), ""]
+             ratio_row("maptidy / peer (peak memory)", ratios("maptidy", "peer", "rss_mib"))]
+    if check:
+        lines.append(ratio_row(f"{check} alone / parse (CPU time)", ratios("check", "parse")))
+    lines.append("")
 
     lines += ["| tool | total CPU s | median s per file | peak memory (MiB), largest file |",
               "|---|---:|---:|---:|"]
-    for tool in ("parse", "peer", "maptidy"):
-        lines.append(f"| {tool} | {sum(u[tool]['cpu'] for u in units):.1f} "
-                     f"| {statistics.median(u[tool]['cpu'] for u in units):.2f} "
-                     f"| {max(u[tool]['rss_mib'] for u in units):.0f} |")
+    for tool in ("parse", "peer", "maptidy") + (("check",) if check else ()):
+        measured = [u[tool] for u in units if tool in u]
+        lines.append(f"| {tool} | {sum(m['cpu'] for m in measured):.1f} "
+                     f"| {statistics.median(m['cpu'] for m in measured):.2f} "
+                     f"| {max(m['rss_mib'] for m in measured):.0f} |")
     lines.append("")
 
     lines += ["How time grows with the size of a file (preprocessed, quartiles):", "",
@@ -147,6 +156,7 @@ def main():
     parser.add_argument("--clang-tidy", default="/usr/lib/llvm-22/bin/clang-tidy")
     parser.add_argument("--repeat", type=int, default=1, help="runs per file and tool; the fastest counts")
     parser.add_argument("--out", help="output directory (default: WORK/cost)")
+    parser.add_argument("--check", help="also time maptidy running this check alone")
     parser.add_argument("--add", action="store_true",
                         help="add these projects to the figures already in the output directory")
     args = parser.parse_args()
@@ -183,8 +193,8 @@ def main():
                          "j1": whole_project(workspace, args, 1), "j2": whole_project(workspace, args, 2)})
 
     with open(out_dir / "cost.json", "w") as raw:
-        json.dump({"units": units, "projects": projects}, raw, indent=1)
-    text = report(units, projects)
+        json.dump({"units": units, "projects": projects, "check": args.check}, raw, indent=1)
+    text = report(units, projects, args.check)
     (out_dir / "cost.md").write_text(text)
     print(text)
     return 0

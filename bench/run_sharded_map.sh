@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Builds the sharded_map benchmark in Release mode and runs it; the tables
-# it prints are Markdown. Arguments are passed on (--quick, --only=TEXT).
-#   BUILD_DIR  build directory (default: build-sharded-map-bench in the source tree)
-#   JOBS       parallel build jobs (default: 2)
+# it prints are Markdown. Arguments are passed on (--quick, --only=TEXT, --rounds=N).
+#   BUILD_DIR          build directory (default: build-sharded-map-bench in the source tree)
+#   MAPTIDY_PEERS_DIR  benchmark peers (default: ../shared/peers beside the source tree);
+#                      peers that are missing are left out
+#   JOBS               parallel build jobs (default: 2)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build-sharded-map-bench}"
+peers="${MAPTIDY_PEERS_DIR:-$root/../shared/peers}"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DMAPTIDY_BUILD_TOOLS=OFF -DMAPTIDY_BUILD_BENCHMARKS=ON >/dev/null
+  -DMAPTIDY_BUILD_TOOLS=OFF -DMAPTIDY_BUILD_BENCHMARKS=ON -DMAPTIDY_PEERS_DIR="$peers" >/dev/null
 cmake --build "$build" --target sharded_map_bench -j "${JOBS:-2}" >/dev/null
 exec "$build/bench/sharded_map_bench" "$@"

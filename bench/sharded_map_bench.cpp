@@ -9,19 +9,42 @@
 //  * read_mostly: a table prefilled with P keys takes N operations, 90%
 //    lookups (uniform over twice the prefilled key range), 9% insertions of
 //    fresh keys and 1% erasures of prefilled keys.
+//  * mixed rR: a table prefilled with 1e5 keys takes N operations, R%
+//    lookups and the rest insert-or-increment, all of prefilled keys chosen
+//    uniformly (R = 90 and 50).
 // Memory: heap bytes per entry (counting allocator) after inserting M
 // distinct keys single-threaded, averaged over four M between 1e6 and 1.7e6
 // so that no container is caught at a lucky or unlucky load factor.
 //
-// Usage: sharded_map_bench [--quick] [--only=TEXT]
+// Peers are those the build found (bench/CMakeLists.txt); the first line
+// of the output lists them.
+//
+// Usage: sharded_map_bench [--quick] [--only=TEXT] [--rounds=N]
 //   --quick      small N, for a smoke run
 //   --only=TEXT  only the workloads whose name contains TEXT
+//   --rounds=N   interleaved rounds per cell, the median kept (default 3)
 #include "maptidy/sharded_map.hpp"
 
+// Each peer is compiled in when the build found it (see bench/CMakeLists.txt).
+#if defined(MAPTIDY_BENCH_BOOST_FLAT)
 #include <boost/unordered/unordered_flat_map.hpp>
+#endif
+#if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
+#include <boost/unordered/concurrent_flat_map.hpp>
+#endif
+#if defined(MAPTIDY_BENCH_PHMAP)
+#include <parallel_hashmap/phmap.h>
+#endif
+#if defined(MAPTIDY_BENCH_GTL)
+#include <gtl/phmap.hpp>
+#endif
+#if defined(MAPTIDY_BENCH_LIBCUCKOO)
 #include <libcuckoo/cuckoohash_map.hh>
+#endif
+#if defined(MAPTIDY_BENCH_TBB)
 #include <oneapi/tbb/concurrent_hash_map.h>
 #include <oneapi/tbb/concurrent_unordered_map.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -96,6 +119,7 @@ struct sharded_adapter {
   void erase(int key) { map.erase(key); }
 };
 
+#if defined(MAPTIDY_BENCH_TBB)
 struct tbb_hash_map_adapter {
   using map_type = tbb::concurrent_hash_map<int, int, tbb::tbb_hash_compare<int>, pair_allocator<int, int>>;
   map_type map;
@@ -130,6 +154,9 @@ struct tbb_unordered_adapter {
   void insert(int key, int value) { map.emplace(key, value); }
 };
 
+#endif
+
+#if defined(MAPTIDY_BENCH_LIBCUCKOO)
 struct cuckoo_adapter {
   libcuckoo::cuckoohash_map<int, int, std::hash<int>, std::equal_to<int>, pair_allocator<int, int>> map;
   void update(int key) { map.upsert(key, [](int& value) { ++value; }, 1); }
@@ -141,6 +168,48 @@ struct cuckoo_adapter {
   void insert(int key, int value) { map.insert(key, value); }
   void erase(int key) { map.erase(key); }
 };
+
+#endif
+
+#if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
+struct boost_concurrent_adapter {
+  boost::concurrent_flat_map<int, int, boost::hash<int>, std::equal_to<int>, pair_allocator<int, int>> map;
+  void update(int key) { map.emplace_or_visit(key, 1, [](auto& element) { ++element.second; }); }
+  int lookup(int key) const {
+    int result = 0;
+    map.cvisit(key, [&result](const auto& element) { result = element.second; });
+    return result;
+  }
+  void insert(int key, int value) { map.emplace(key, value); }
+  void erase(int key) { map.erase(key); }
+};
+#endif
+
+// phmap's and gtl's parallel_flat_hash_map: 2^4 submaps, each under its own Mutex.
+template <class Map>
+struct parallel_hash_map_adapter {
+  Map map;
+  void update(int key) {
+    map.try_emplace_l(key, [](auto& element) { ++element.second; }, 1);
+  }
+  int lookup(int key) const {
+    int result = 0;
+    map.if_contains(key, [&result](const auto& element) { result = element.second; });
+    return result;
+  }
+  void insert(int key, int value) { map.try_emplace_l(key, [](auto&) {}, value); }
+  void erase(int key) { map.erase(key); }
+};
+#if defined(MAPTIDY_BENCH_PHMAP)
+template <class Mutex>
+using phmap_map = phmap::parallel_flat_hash_map<int, int, phmap::Hash<int>, phmap::EqualTo<int>,
+                                                pair_allocator<int, int>, 4, Mutex>;
+#endif
+#if defined(MAPTIDY_BENCH_GTL)
+template <class Mutex>
+using gtl_map =
+    gtl::parallel_flat_hash_map<int, int, gtl::Hash<int>, gtl::EqualTo<int>, pair_allocator<int, int>, 4, Mutex>;
+#endif
 
 // A single-lock map; lookups take the lock shared when the mutex allows it.
 template <class Map, class Mutex>
@@ -181,7 +250,9 @@ struct unsynchronized_adapter {
 };
 
 using std_unordered = std::unordered_map<int, int, std::hash<int>, std::equal_to<int>, pair_allocator<int, int>>;
+#if defined(MAPTIDY_BENCH_BOOST_FLAT)
 using boost_flat = boost::unordered_flat_map<int, int, boost::hash<int>, std::equal_to<int>, pair_allocator<int, int>>;
+#endif
 
 // ---- Operations, generated before timing.
 
@@ -260,6 +331,30 @@ read_mostly_ops make_read_mostly_ops(std::size_t prefill, std::size_t n, unsigne
   return result;
 }
 
+// Contention on a small prefilled table: each thread runs n / threads
+// operations, `lookup_percent`% lookups of prefilled keys, the rest
+// insert-or-increment of prefilled keys, both uniform. The table keeps its
+// size, so the cost is that of sharing its cache lines between threads.
+read_mostly_ops make_mixed_ops(std::size_t prefill, std::size_t n, unsigned threads, int lookup_percent) {
+  read_mostly_ops result;
+  for (std::uint32_t i = 0; i < prefill; ++i) result.prefill.push_back(scrambled(i));
+  std::mt19937_64 random(4242);
+  std::uniform_int_distribution<int> percent(0, 99);
+  std::uniform_int_distribution<std::uint32_t> prefilled_key(0, static_cast<std::uint32_t>(prefill - 1));
+  for (unsigned t = 0; t < threads; ++t) {
+    op_stream ops(n / threads);
+    for (operation& op : ops)
+      op = {percent(random) < lookup_percent ? op_kind::lookup : op_kind::update, scrambled(prefilled_key(random))};
+    result.per_thread.push_back(std::move(ops));
+  }
+  return result;
+}
+
+template <class Adapter, class = void>
+struct has_erase : std::false_type {};
+template <class Adapter>
+struct has_erase<Adapter, std::void_t<decltype(std::declval<Adapter&>().erase(0))>> : std::true_type {};
+
 template <class Adapter>
 void apply(Adapter& adapter, const operation* first, const operation* last, std::int64_t& sink) {
   for (; first != last; ++first) {
@@ -268,8 +363,8 @@ void apply(Adapter& adapter, const operation* first, const operation* last, std:
       case op_kind::lookup: sink += adapter.lookup(first->key); break;
       case op_kind::insert: adapter.insert(first->key, first->key); break;
       case op_kind::erase:
-        if constexpr (std::is_same_v<Adapter, tbb_unordered_adapter>) std::abort();
-        else adapter.erase(first->key);
+        if constexpr (has_erase<Adapter>::value) adapter.erase(first->key);
+        else std::abort();
         break;
     }
   }
@@ -345,27 +440,43 @@ struct contender {
   const char* name;
   bool concurrent;
   double (*parallel_load)(const op_stream&, unsigned);
-  double (*read_mostly)(const read_mostly_ops&);
+  double (*prefilled)(const read_mostly_ops&);  // read_mostly and mixed
+  bool erases;
   double (*memory)();
 };
 
 template <class Adapter>
 contender make_contender(const char* name, bool concurrent = true) {
-  constexpr bool erases = !std::is_same_v<Adapter, tbb_unordered_adapter>;
-  return {name, concurrent, &parallel_load_mops<Adapter>,
-          erases ? &read_mostly_mops<Adapter> : nullptr, &bytes_per_entry<Adapter>};
+  return {name, concurrent, &parallel_load_mops<Adapter>, &read_mostly_mops<Adapter>, has_erase<Adapter>::value,
+          &bytes_per_entry<Adapter>};
 }
 
 std::vector<contender> contenders() {
   return {
       make_contender<sharded_adapter<maptidy::rw_spinlock>>("sharded_map"),
       make_contender<sharded_adapter<std::shared_mutex>>("sharded_map<shared_mutex>"),
+#if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
+      make_contender<boost_concurrent_adapter>("boost::concurrent_flat_map"),
+#endif
+#if defined(MAPTIDY_BENCH_PHMAP)
+      make_contender<parallel_hash_map_adapter<phmap_map<std::mutex>>>("phmap<mutex>"),
+      make_contender<parallel_hash_map_adapter<phmap_map<std::shared_mutex>>>("phmap<shared_mutex>"),
+#endif
+#if defined(MAPTIDY_BENCH_GTL)
+      make_contender<parallel_hash_map_adapter<gtl_map<std::mutex>>>("gtl<mutex>"),
+#endif
+#if defined(MAPTIDY_BENCH_TBB)
       make_contender<tbb_hash_map_adapter>("tbb::concurrent_hash_map"),
       make_contender<tbb_unordered_adapter>("tbb::concurrent_unordered_map"),
+#endif
+#if defined(MAPTIDY_BENCH_LIBCUCKOO)
       make_contender<cuckoo_adapter>("libcuckoo"),
+#endif
       make_contender<locked_adapter<std_unordered, std::mutex>>("unordered_map+mutex"),
       make_contender<locked_adapter<std_unordered, std::shared_mutex>>("unordered_map+shared_mutex"),
+#if defined(MAPTIDY_BENCH_BOOST_FLAT)
       make_contender<locked_adapter<boost_flat, std::mutex>>("boost_flat_map+mutex"),
+#endif
       make_contender<unsynchronized_adapter>("unordered_map (1 thread, no lock)", false),
   };
 }
@@ -379,15 +490,22 @@ void print_header(const std::vector<contender>& all) {
 }
 
 // Runs every applicable contender once per round, round-robin, and keeps
-// each one's best round: on a shared machine other jobs only ever slow a run
-// down, and interleaving exposes all contenders to the same interference.
+// each one's median round: interleaving exposes all contenders to the same
+// interference from other jobs, and the median of the rounds is what a
+// rerun reproduces (a single round moved by up to 2x on a loaded machine).
 template <class Run>
-std::vector<std::optional<double>> best_of_rounds(const std::vector<contender>& all, int rounds, Run run) {
-  std::vector<std::optional<double>> best(all.size());
+std::vector<std::optional<double>> median_of_rounds(const std::vector<contender>& all, int rounds, Run run) {
+  std::vector<std::vector<double>> results(all.size());
   for (int round = 0; round < rounds; ++round)
     for (std::size_t i = 0; i < all.size(); ++i)
-      if (const std::optional<double> mops = run(all[i]); mops && (!best[i] || *mops > *best[i])) best[i] = mops;
-  return best;
+      if (const std::optional<double> mops = run(all[i])) results[i].push_back(*mops);
+  std::vector<std::optional<double>> medians(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (results[i].empty()) continue;
+    std::sort(results[i].begin(), results[i].end());
+    medians[i] = results[i][results[i].size() / 2];
+  }
+  return medians;
 }
 
 // Prints one row of Mops/s; the last column compares sharded_map (first
@@ -413,13 +531,16 @@ void print_row(const std::string& workload, unsigned threads, const std::vector<
 int main(int argc, char** argv) {
   bool quick = false;
   std::string only;
+  int rounds = 3;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
     } else if (std::strncmp(argv[i], "--only=", 7) == 0) {
       only = argv[i] + 7;
+    } else if (std::strncmp(argv[i], "--rounds=", 9) == 0) {
+      rounds = std::max(1, std::atoi(argv[i] + 9));
     } else {
-      std::fprintf(stderr, "usage: %s [--quick] [--only=TEXT]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--quick] [--only=TEXT] [--rounds=N]\n", argv[0]);
       return 2;
     }
   }
@@ -429,7 +550,7 @@ int main(int argc, char** argv) {
 
   std::printf("hardware threads: %u, sharded_map default shards: %zu\n\n", std::thread::hardware_concurrency(),
               maptidy::sharded_map<int, int>::default_shard_count());
-  std::printf("Throughput, Mops/s (best of interleaved rounds; higher is better)\n\n");
+  std::printf("Throughput, Mops/s (median of %d interleaved rounds; higher is better)\n\n", rounds);
   print_header(all);
 
   const std::size_t sizes[] = {quick ? 50000u : 500000u, quick ? 100000u : 5000000u};
@@ -439,9 +560,8 @@ int main(int argc, char** argv) {
       std::snprintf(workload, sizeof workload, "parallel_load N=%zu s=%.2f", n, skew);
       if (!selected(workload)) continue;
       const op_stream ops = parallel_load_ops(n, skew);
-      const int rounds = n <= 500000 ? 9 : 5;
       for (const unsigned threads : thread_counts) {
-        const auto mops = best_of_rounds(all, rounds, [&](const contender& c) {
+        const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
           return c.concurrent || threads == 1 ? std::optional(c.parallel_load(ops, threads)) : std::nullopt;
         });
         print_row(workload, threads, mops, all);
@@ -455,10 +575,25 @@ int main(int argc, char** argv) {
   for (const unsigned threads : thread_counts) {
     if (!selected(read_mostly_name)) break;
     const read_mostly_ops ops = make_read_mostly_ops(prefill, operations, threads);
-    const auto mops = best_of_rounds(all, 5, [&](const contender& c) {
-      return c.read_mostly && (c.concurrent || threads == 1) ? std::optional(c.read_mostly(ops)) : std::nullopt;
+    const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
+      return c.erases && (c.concurrent || threads == 1) ? std::optional(c.prefilled(ops)) : std::nullopt;
     });
     print_row(read_mostly_name, threads, mops, all);
+  }
+
+  const std::size_t mixed_prefill = quick ? 20000 : 100000, mixed_operations = quick ? 400000 : 4000000;
+  for (const int lookup_percent : {90, 50}) {
+    char mixed_name[64];
+    std::snprintf(mixed_name, sizeof mixed_name, "mixed r%d P=%zu N=%zu", lookup_percent, mixed_prefill,
+                  mixed_operations);
+    for (const unsigned threads : thread_counts) {
+      if (!selected(mixed_name)) break;
+      const read_mostly_ops ops = make_mixed_ops(mixed_prefill, mixed_operations, threads, lookup_percent);
+      const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
+        return c.concurrent || threads == 1 ? std::optional(c.prefilled(ops)) : std::nullopt;
+      });
+      print_row(mixed_name, threads, mops, all);
+    }
   }
 
   if (!selected("memory")) return 0;

@@ -3,6 +3,7 @@
 #include "LockInference.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
+#include "ThreadSharing.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -144,6 +145,35 @@ public:
   }
 
 private:
+  using HeldMutex = std::pair<const FieldDecl *, Hold>;
+
+  /// The mutex member that \p Call locks, and how.
+  std::optional<HeldMutex> lockOfMember(const CXXMemberCallExpr &Call) const {
+    const MutexCall Effect =
+        LockVocabulary::mutexCall(nameOf(Call.getMethodDecl()));
+    if (Effect != MutexCall::Lock && Effect != MutexCall::LockShared)
+      return std::nullopt;
+    const FieldDecl *Mutex =
+        memberOfThis(Call.getImplicitObjectArgument(), Record);
+    if (!isMutexMember(Mutex))
+      return std::nullopt;
+    return HeldMutex{Mutex, Effect == MutexCall::Lock ? Hold::Exclusive
+                                                      : Hold::Shared};
+  }
+
+  /// The use of a map that \p Member, of type \p Type, makes: the member
+  /// itself when a map, `*p` or `p->` when a shared_ptr to one (copying
+  /// the pointer uses no map).
+  const Expr *mapUse(const MemberExpr &Member, QualType Type) const {
+    auto IsMap = [&](QualType T) { return isMapType(T, MapClasses); };
+    if (IsMap(Type))
+      return &Member;
+    if (!isSharedPointerTo(Type, IsMap))
+      return nullptr;
+    const Expr &Use = objectUse(Member, Context);
+    return &Use == &Member ? nullptr : &Use;
+  }
+
   HeldMutexes snapshot(const LockState &State) const {
     HeldMutexes Held;
     for (const FieldDecl *Mutex : Mutexes)
@@ -160,8 +190,19 @@ private:
     Facts.DeclaresLock |= Var.getName() == "lock";
     expr(Var.getInit(), State);
     const Hold Mode = Vocabulary.guardMode(Var.getType());
-    if (Mode == Hold::None)
+    if (Mode == Hold::None) {
+      // `auto locked = data_.wlock();`: the lock object is the result.
+      const auto *Call =
+          dyn_cast_or_null<CXXMemberCallExpr>(strip(Var.getInit()));
+      if (const std::optional<HeldMutex> Lock =
+              Call ? lockOfMember(*Call) : std::nullopt) {
+        Guard G;
+        G.Mutexes.push_back(Lock->first);
+        G.Mode = Lock->second;
+        State.Guards[&Var] = G;
+      }
       return;
+    }
     Facts.TakesLock = true;
     ScopedLock |= isClassNamed(Var.getType(), {"::std::scoped_lock"});
     const auto *Construct =
@@ -201,13 +242,25 @@ private:
       walk(Lambda->getBody(), Inside);
       return;
     }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+        Call && Call->getNumArgs() > 0)
+      if (const std::optional<HeldMutex> Lock = lockOfMember(*Call)) {
+        // `data_.withWLock(f)`: f runs holding the mutex.
+        Facts.TakesLock = true;
+        Facts.Locks.insert(Lock->first);
+        LockState Inside = State;
+        Inside.Manual[Lock->first] = Lock->second;
+        for (const Expr *Arg : Call->arguments())
+          expr(Arg, Inside);
+        return;
+      }
     for (const Stmt *Child : S->children())
       expr(Child, State);
     if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-      if (const FieldDecl *Field = memberOfThis(Member, Record);
-          Field && isMapType(Field->getType(), MapClasses))
-        Facts.Accesses.push_back(
-            {Member, Field, isModifyingUse(*Member, Context), snapshot(State)});
+      if (const FieldDecl *Field = memberOfThis(Member, Record))
+        if (const Expr *Use = mapUse(*Member, Field->getType()))
+          Facts.Accesses.push_back(
+              {Member, Field, isModifyingUse(*Use, Context), snapshot(State)});
       return;
     }
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
@@ -221,8 +274,11 @@ private:
     if (const FieldDecl *Mutex = memberOfThis(Object, Record);
         isMutexMember(Mutex)) {
       if (Effect == MutexCall::Lock || Effect == MutexCall::LockShared) {
-        State.Manual[Mutex] =
-            Effect == MutexCall::Lock ? Hold::Exclusive : Hold::Shared;
+        // A lock call that returns its lock object holds the mutex only
+        // while that object lives (declare() follows it).
+        if (Call->getType()->isVoidType())
+          State.Manual[Mutex] =
+              Effect == MutexCall::Lock ? Hold::Exclusive : Hold::Shared;
         Facts.Locks.insert(Mutex);
       } else if (Effect == MutexCall::Unlock) {
         State.Manual.erase(Mutex);

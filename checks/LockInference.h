@@ -21,7 +21,8 @@ namespace clang::tidy::maptidy {
 
 using HeldMutexes = llvm::SmallDenseMap<const FieldDecl *, Hold, 2>;
 
-/// An access to a map member of `this`.
+/// An access to a map member of `this`, or to the map a `std::shared_ptr`
+/// member points to.
 struct MapAccess {
   const MemberExpr *Where;
   const FieldDecl *Map;

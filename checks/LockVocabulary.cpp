@@ -18,6 +18,13 @@ MutexCall LockVocabulary::mutexCall(StringRef Method) {
   return llvm::StringSwitch<MutexCall>(Method)
       .Cases({"lock", "Lock", "WriterLock"}, MutexCall::Lock)
       .Cases({"lock_shared", "ReaderLock", "LockShared"}, MutexCall::LockShared)
+      // folly::Synchronized. An upgrade lock (ulock) gives read access only.
+      .Cases({"wlock", "contextualLock", "withLock", "withWLock",
+              "withLockPtr", "withWLockPtr"},
+             MutexCall::Lock)
+      .Cases({"rlock", "ulock", "contextualRLock", "withRLock", "withRLockPtr",
+              "withULockPtr"},
+             MutexCall::LockShared)
       .Cases({"unlock", "Unlock", "unlock_shared", "ReaderUnlock",
               "WriterUnlock", "UnlockShared"},
              MutexCall::Unlock)
@@ -30,20 +37,25 @@ static const CXXRecordDecl *definitionOf(QualType Type) {
   return Record ? Record->getDefinition() : nullptr;
 }
 
-/// Whether \p Record has member functions named \p Lock and \p Unlock, or
-/// with null names, any that lock and unlock.
+/// Whether \p Record, or a base, has member functions named \p Lock and
+/// \p Unlock, or with null names, any that lock and unlock.
 static bool hasLockAndUnlock(const CXXRecordDecl &Record, StringRef Lock = {},
                              StringRef Unlock = {}) {
   bool Locks = false, Unlocks = false;
-  for (const CXXMethodDecl *Method : Record.methods()) {
-    if (!Method->getIdentifier())
-      continue;
-    const MutexCall Effect = LockVocabulary::mutexCall(Method->getName());
-    Locks |= Effect == MutexCall::Lock &&
-             (Lock.empty() || Method->getName() == Lock);
-    Unlocks |= Effect == MutexCall::Unlock &&
-               (Unlock.empty() || Method->getName() == Unlock);
-  }
+  auto Scan = [&](const CXXRecordDecl *Class) {
+    for (const CXXMethodDecl *Method : Class->methods()) {
+      if (!Method->getIdentifier())
+        continue;
+      const MutexCall Effect = LockVocabulary::mutexCall(Method->getName());
+      Locks |= Effect == MutexCall::Lock &&
+               (Lock.empty() || Method->getName() == Lock);
+      Unlocks |= Effect == MutexCall::Unlock &&
+                 (Unlock.empty() || Method->getName() == Unlock);
+    }
+    return true;
+  };
+  Scan(&Record);
+  Record.forallBases(Scan);
   return Locks && Unlocks;
 }
 
@@ -61,9 +73,9 @@ bool LockVocabulary::isMutex(QualType Type) const {
   return isClassNamed(Type, MutexTypes) || isProjectMutex(definitionOf(Type));
 }
 
-bool LockVocabulary::isLockableByStd(QualType Type) const {
-  if (isClassNamed(Type, MutexTypes))
-    return true;
+bool LockVocabulary::isLockableByStd(QualType Type) {
+  // Listed types too: Abseil's Mutex has lock() only in newer releases, and
+  // a folly::Synchronized has none.
   const CXXRecordDecl *Record = definitionOf(Type);
   return Record && hasLockAndUnlock(*Record, "lock", "unlock");
 }

@@ -23,13 +23,14 @@ enum class Hold { None, Shared, Exclusive };
 /// What a member function called on a mutex does to it.
 enum class MutexCall { Other, Lock, LockShared, Unlock };
 
-/// Default MutexTypes: the standard, Abseil, Boost and Folly mutexes.
+/// Default MutexTypes: the standard, Abseil, Boost and Folly mutexes, and
+/// folly::Synchronized, a mutex that owns the data it guards.
 inline constexpr char DefaultMutexTypes[] =
     "::std::mutex;::std::shared_mutex;::std::recursive_mutex;"
     "::std::timed_mutex;::std::recursive_timed_mutex;::std::shared_timed_mutex;"
     "::absl::Mutex;::boost::mutex;::boost::shared_mutex;"
     "::boost::recursive_mutex;::boost::timed_mutex;::folly::SharedMutex;"
-    "::folly::SpinLock";
+    "::folly::SpinLock;::folly::Synchronized";
 /// Default LockGuardTypes: the standard, Abseil and Boost lock objects.
 inline constexpr char DefaultLockGuardTypes[] =
     "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
@@ -46,9 +47,9 @@ public:
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
-  /// Whether std::lock_guard can hold a mutex of \p Type: a listed mutex, or
-  /// a project's with lock() and unlock().
-  bool isLockableByStd(QualType Type) const;
+  /// Whether std::lock_guard can hold a mutex of \p Type: it has lock() and
+  /// unlock(), itself or from a base.
+  static bool isLockableByStd(QualType Type);
 
   /// How a lock object of \p Type holds its mutex; None when \p Type is no
   /// lock object. Listed guards, and a project's own: a class with a
@@ -61,7 +62,10 @@ public:
   /// anything.
   bool takesLock(const Stmt *S) const;
 
-  /// What calling \p Method on a mutex does.
+  /// What calling \p Method on a mutex does. A lock call that returns a
+  /// value (folly::Synchronized's `wlock()`) holds the mutex while the value
+  /// lives; one that takes a function (`withWLock(f)`) holds it while the
+  /// function runs.
   static MutexCall mutexCall(llvm::StringRef Method);
 
   const std::vector<std::string> &mutexTypes() const { return MutexTypes; }

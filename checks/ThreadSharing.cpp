@@ -356,7 +356,7 @@ bool isSharedPointerTo(QualType Type,
          Select(Pointer->getTemplateArgs()[0].getAsType());
 }
 
-const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context) {
+const Expr &objectUse(const Expr &Ref, ASTContext &Context) {
   if (const auto *Operator =
           dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Ref, Context));
       Operator && Operator->getNumArgs() == 1 &&

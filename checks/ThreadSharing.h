@@ -115,9 +115,9 @@ struct SharedUse {
 bool isSharedPointerTo(QualType Type,
                        llvm::function_ref<bool(QualType)> Select);
 
-/// What \p Ref uses: `*p` or `p->` when it dereferences a smart pointer,
-/// else \p Ref itself.
-const Expr &objectUse(const DeclRefExpr &Ref, ASTContext &Context);
+/// What \p Ref (a variable or member) uses: `*p` or `p->` when it
+/// dereferences a smart pointer, else \p Ref itself.
+const Expr &objectUse(const Expr &Ref, ASTContext &Context);
 
 /// The uses in \p Entry of objects whose type \p Select accepts and that
 /// other threads can reach: locals the thread receives by reference, locals

@@ -309,6 +309,19 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
   }
 }
 
+/// The sharded_map rewrite does not follow a map through a shared_ptr: the
+/// make_shared call, the pointer's declared type and the uses through `->`
+/// and `*` would all have to change together.
+static DeclarationRewritePlan pointerBlocksRewrite(const VarDecl &Pointer) {
+  DeclarationRewritePlan Blocked;
+  Blocked.Blocker = {Pointer.getLocation(),
+                     quotedName(Pointer) +
+                         " reaches the map through a std::shared_ptr; the "
+                         "rewrite to maptidy::sharded_map changes maps "
+                         "declared as such only"};
+  return Blocked;
+}
+
 void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
                                                      const Expr &Where,
                                                      Concurrency Who,
@@ -316,10 +329,10 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
                                                      StringRef OtherNote) {
   const SourceManager &SM = Context->getSourceManager();
   // One fix per map, on its first report.
-  // A map shared through a shared_ptr keeps its type.
   std::optional<DeclarationRewritePlan> Fix;
-  if (isMap(Map.getType()) && Planned.insert(&Map).second)
-    Fix = planShardedMapRewrite(Map, *Context);
+  if (Planned.insert(&Map).second)
+    Fix = isMap(Map.getType()) ? planShardedMapRewrite(Map, *Context)
+                               : pointerBlocksRewrite(Map);
   static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
   std::vector<FixItHint> Edits;
   if (Fix && !Fix->Blocker) {

@@ -147,6 +147,28 @@ struct element_relocation<std::pair<const Key, T>> {
   }
 };
 
+// Starts loading the slots of the group whose slot 0 is at `first`: the
+// first half of them, where insertions put elements first (as
+// boost::unordered_flat_map does). Only an address is computed, so `first`
+// may lie past the end of the slot array.
+template <class Slot>
+void prefetch_group_slots(std::uintptr_t first) noexcept {
+  constexpr std::size_t bytes = sizeof(Slot) * group_metadata::slot_count / 2;
+  for (std::size_t offset = 0; offset < bytes; offset += cache_line_size)
+    prefetch(reinterpret_cast<const void*>(first + offset));
+}
+
+// Scans read the slots of the group this many groups ahead: the hardware
+// prefetcher alone left iteration over 40-byte elements at half the speed
+// of memory.
+inline constexpr std::size_t scan_prefetch_distance = 4;
+
+template <class Slot>
+void prefetch_scan_ahead(const Slot* group_slots) noexcept {
+  prefetch_group_slots<Slot>(reinterpret_cast<std::uintptr_t>(group_slots) +
+                             scan_prefetch_distance * group_metadata::slot_count * sizeof(Slot));
+}
+
 // A slot of a flat_table: its group, the group's first slot and the slot
 // within the group. Lookups return one (a null group: not found), and
 // iterators are one; advancing stops at the sentinel group.
@@ -156,14 +178,22 @@ struct table_position {
   Slot* slots = nullptr;  // slot 0 of `group`
   unsigned slot = 0;
 
+  // Within a group the tags are tested one by one: insertions fill a group
+  // from slot 0, so the next slot is usually occupied, and the loop carries
+  // only the slot index from one element to the next (a mask computed per
+  // step made iteration latency-bound). Across groups, whole groups are
+  // tested at once.
   void advance() noexcept {
-    unsigned later = group->match_occupied() & ~((2u << slot) - 1);
-    while (later == 0) {
+    while (++slot < group_metadata::slot_count)
+      if (group->bytes[slot] != 0) return;
+    unsigned occupied;
+    do {
       ++group;
       slots += group_metadata::slot_count;
-      later = group->match_occupied();
-    }
-    slot = count_trailing_zeros(later);
+      prefetch_scan_ahead(slots);
+      occupied = group->match_occupied();
+    } while (occupied == 0);
+    slot = count_trailing_zeros(occupied);
   }
   // Moves to the first occupied slot at or after the current one.
   void settle() noexcept {
@@ -239,7 +269,8 @@ class flat_table {
       unsigned match = metadata.match(tag);
       // Start fetching the group's slots only when a tag matches: a lookup
       // that fails on the metadata (most misses) then costs no slot traffic.
-      if (match != 0) prefetch(&slots_[group * group_metadata::slot_count]);
+      if (match != 0)
+        prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(&slots_[group * group_metadata::slot_count]));
       for (; match != 0; match &= match - 1) {
         const position candidate = at(group, count_trailing_zeros(match));
         if (equal(key, value_at(candidate).first)) return candidate;
@@ -391,9 +422,11 @@ class flat_table {
 
   template <class F>
   void for_each_position(F&& f) const {
-    for (std::size_t group = 0; group < group_count(); ++group)
+    for (std::size_t group = 0; group < group_count(); ++group) {
+      prefetch_scan_ahead(&slots_[group * group_metadata::slot_count]);
       for (unsigned match = groups_[group].match_occupied(); match != 0; match &= match - 1)
         f(at(group, count_trailing_zeros(match)));
+    }
   }
 
   position free_slot(std::uint64_t hash) noexcept {
