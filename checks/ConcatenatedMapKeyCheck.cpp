@@ -549,8 +549,7 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
   if (ProjectWide) {
     if (MissingHeader)
       Blocker = {Found.Decl->getLocation(),
-                 "the fix-it needs " + MissingHeader->str() +
-                     ", which is not on the include path here"};
+                 missingBundledHeaderReason(*MissingHeader)};
     // Units that build the key differently would merge keys the strings
     // tell apart: they must agree on its shape.
     deferProjectRewrite(getID(), *Found.Decl, Findings, Fixes, Blocker,

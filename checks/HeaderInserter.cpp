@@ -36,6 +36,13 @@ const char MissingBundledHeaderNote[] =
     "maptidy::containers, or copy them with 'maptidy --install-headers DIR' "
     "and add DIR to the include path), then apply it with --fix-notes";
 
+std::string missingBundledHeaderReason(StringRef Header) {
+  StringRef Note = MissingBundledHeaderNote;
+  Note.consume_back(", then apply it with --fix-notes");
+  const auto [Before, After] = Note.split("%0");
+  return (Before + Header + After).str();
+}
+
 void HeaderInserter::registerPreprocessor(Preprocessor *Preprocessor) {
   PP = Preprocessor;
   SM = &PP->getSourceManager();

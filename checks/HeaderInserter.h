@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace clang {
 class Preprocessor;
@@ -73,6 +74,11 @@ private:
 /// The message of the note that carries, instead of the finding, a fix-it
 /// that needs maptidy's header %0 when the translation unit cannot include it.
 extern const char MissingBundledHeaderNote[];
+
+/// Why a fix-it that needs maptidy's header \p Header (spelled with its
+/// angle brackets) cannot be made here, where no note can carry it: a
+/// project-wide rewrite's part (ProjectRewrites.h).
+std::string missingBundledHeaderReason(StringRef Header);
 
 } // namespace clang::tidy::maptidy
 

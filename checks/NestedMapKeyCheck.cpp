@@ -598,8 +598,7 @@ void NestedMapKeyCheck::diagnose(const Candidate &Found) {
   if (ProjectWide) {
     if (MissingHeader)
       Plan.Blocker = {Decl.getLocation(),
-                      "the fix-it needs " + MissingHeader->str() +
-                          ", which is not on the include path here"};
+                      missingBundledHeaderReason(*MissingHeader)};
     deferProjectRewrite(getID(), Decl,
                         PointAccessed ? ArrayRef(Decl.getLocation())
                                       : ArrayRef<SourceLocation>(),

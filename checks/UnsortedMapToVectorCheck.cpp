@@ -487,8 +487,10 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
       *Found.Source, Context,
       projectRewriteCollector() ? DeclarationScope::Project
                                 : DeclarationScope::TranslationUnit);
-  const bool ProjectWide =
-      Skiplist && Skiplist->Scope == DeclarationScope::Project;
+  // Where the header cannot be included, the copy gets the sort instead.
+  const bool ProjectWide = Skiplist &&
+                           Skiplist->Scope == DeclarationScope::Project &&
+                           Inserter.canInclude(SkiplistHeader);
   const FileID File = SM.getFileID(Found.Statement->getBeginLoc());
   const bool InBlock =
       isa_and_nonnull<CompoundStmt>(parentStmt(*Found.Statement, Context));
@@ -496,7 +498,11 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   // whose type would change, or the vector the sort would reorder.
   const std::optional<ThreadLaunch> Thread =
       Starts.enclosingThread(*Found.Statement, Context);
-  const ValueDecl *Edited = Skiplist ? Skiplist->Map : Found.Vector;
+  // What a fix changes: the map it retypes, or the vector it sorts.
+  const bool RetypesMap =
+      Skiplist &&
+      (ProjectWide || Skiplist->Scope == DeclarationScope::TranslationUnit);
+  const ValueDecl *Edited = RetypesMap ? Skiplist->Map : Found.Vector;
   const bool Shared = Thread && Edited && isShared(*Thread->Lambda, *Edited);
   auto NoteShared = [&] {
     diag(Thread->Launch->getBeginLoc(),
@@ -568,7 +574,7 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
            "'%0' becomes a maptidy::skiplist_map, which iterates in key order",
            DiagnosticIDs::Note)
           << SourceName;
-    else if (Skiplist)
+    else if (RetypesMap)
       // At the retyped declaration, the first edit.
       diag(Skiplist->Edits.front().RemoveRange.getBegin(),
            MissingBundledHeaderNote,
