@@ -130,7 +130,7 @@ namespace {
 /// that cannot be rewritten.
 class Planner {
 public:
-  Planner(const VarDecl &Map, ASTContext &Context)
+  Planner(const DeclaratorDecl &Map, ASTContext &Context)
       : Map(Map), Context(Context), SM(Context.getSourceManager()) {}
 
   DeclarationRewritePlan plan();
@@ -153,17 +153,18 @@ private:
   }
   bool replace(SourceRange Range, std::string Text);
   bool planType(TypeLoc Written, std::string &NewType);
-  bool planUse(const DeclRefExpr &Ref);
-  bool planMemberCall(const DeclRefExpr &Ref, const CXXMemberCallExpr &Call);
-  bool planSubscript(const DeclRefExpr &Ref, const CXXOperatorCallExpr &Index);
+  bool planUse(const Expr &Ref);
+  bool planMemberCall(const Expr &Ref, const CXXMemberCallExpr &Call);
+  bool planSubscript(const Expr &Ref, const CXXOperatorCallExpr &Index);
   bool planUpsert(const CXXOperatorCallExpr &Index, StringRef Key);
-  bool planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop);
+  bool planLoop(const Expr &Ref, const CXXForRangeStmt &Loop);
+  bool namesMap(const Expr *E) const;
   const Expr *findComparedWithEnd(const CXXMemberCallExpr &Find,
                                   bool &Negated) const;
   bool mayUseMap(const FunctionDecl &Function, unsigned Depth);
   const CallExpr *callUsingMap(const Stmt *S, const Stmt *Skip);
 
-  const VarDecl &Map;
+  const DeclaratorDecl &Map;
   ASTContext &Context;
   const SourceManager &SM;
   std::optional<RewriteBlocker> Blocker;
@@ -216,15 +217,29 @@ DeclarationRewritePlan Planner::plan() {
     Plan.Blocker = {Map.getLocation(), "maptidy::sharded_map needs C++17"};
     return Plan;
   }
+  // A member's class whose objects are assigned: sharded_map cannot be.
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(Map.getDeclContext()))
+    for (const CXXMethodDecl *Method : Record->methods())
+      if ((Method->isCopyAssignmentOperator() ||
+           Method->isMoveAssignmentOperator()) &&
+          Method->isImplicit() && Method->isUsed()) {
+        block(Map.getLocation(),
+              "objects of '%1' are assigned, which maptidy::sharded_map "
+              "cannot be",
+              Record->getNameAsString());
+        Plan.Blocker = std::move(Blocker);
+        return Plan;
+      }
   // Every reference in the translation unit, once, in source order.
   std::vector<const Expr *> Refs;
-  llvm::SmallPtrSet<const DeclRefExpr *, 16> Seen;
+  llvm::SmallPtrSet<const Expr *, 16> Seen;
   for (const BoundNodes &Match :
        match(translationUnitDecl(forEachDescendant(
-                 declRefExpr(to(varDecl(equalsNode(&Map)))).bind("ref"))),
+                 expr(anyOf(declRefExpr(to(equalsNode(&Map))),
+                            memberExpr(member(equalsNode(&Map)))))
+                     .bind("ref"))),
              *Context.getTranslationUnitDecl(), Context))
-    if (const auto *Ref = Match.getNodeAs<DeclRefExpr>("ref");
-        Seen.insert(Ref).second)
+    if (const auto *Ref = Match.getNodeAs<Expr>("ref"); Seen.insert(Ref).second)
       Refs.push_back(Ref);
   llvm::sort(Refs, [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
@@ -239,7 +254,7 @@ DeclarationRewritePlan Planner::plan() {
       },
       [&](const Expr &Ref, std::vector<FixItHint> &Planned) {
         Edits = &Planned;
-        return Blocked(planUse(cast<DeclRefExpr>(Ref)));
+        return Blocked(planUse(Ref));
       },
       Context, isInitializerList);
   if (Plan.Blocker)
@@ -312,7 +327,7 @@ bool Planner::planType(TypeLoc Written, std::string &NewType) {
   return true;
 }
 
-bool Planner::planUse(const DeclRefExpr &Ref) {
+bool Planner::planUse(const Expr &Ref) {
   if (Ref.getBeginLoc().isMacroID())
     return block(Ref.getBeginLoc(), "%0 is used inside a macro");
   if (const FunctionDecl *Function = outermostFunction(Ref, Context);
@@ -378,9 +393,7 @@ const Expr *Planner::findComparedWithEnd(const CXXMemberCallExpr &Find,
       return false;
     const Expr *Object = End ? containerOfIteratorCall(Call, true)
                              : Call->getImplicitObjectArgument();
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Object));
-    return Ref && Ref->getDecl() == &Map &&
-           (End || nameOf(Call->getMethodDecl()) == Name);
+    return namesMap(Object) && (End || nameOf(Call->getMethodDecl()) == Name);
   };
   const Stmt *Parent = userParent(Find, Context);
   const auto *Compare = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
@@ -413,8 +426,7 @@ const Expr *Planner::findComparedWithEnd(const CXXMemberCallExpr &Find,
   return nullptr;
 }
 
-bool Planner::planMemberCall(const DeclRefExpr &Ref,
-                             const CXXMemberCallExpr &Call) {
+bool Planner::planMemberCall(const Expr &Ref, const CXXMemberCallExpr &Call) {
   const StringRef Name = nameOf(Call.getMethodDecl());
   const std::string Key = Call.getNumArgs()
                               ? textOf(*Call.getArg(0), Context).value_or("")
@@ -485,8 +497,7 @@ bool Planner::planMemberCall(const DeclRefExpr &Ref,
                MapText + "." + Name.str() + "()");
 }
 
-bool Planner::planSubscript(const DeclRefExpr &Ref,
-                            const CXXOperatorCallExpr &Index) {
+bool Planner::planSubscript(const Expr &Ref, const CXXOperatorCallExpr &Index) {
   const std::optional<std::string> Key = textOf(*Index.getArg(1), Context);
   if (!Key)
     return block(Ref.getBeginLoc(), "%0 is used inside a macro");
@@ -642,7 +653,7 @@ bool Planner::planUpsert(const CXXOperatorCallExpr &Index, StringRef Key) {
                      ") { " + *Body + "; })");
 }
 
-bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
+bool Planner::planLoop(const Expr &Ref, const CXXForRangeStmt &Loop) {
   ObservesKeys = true;
   if (!FirstLoop)
     FirstLoop = &Loop;
@@ -679,7 +690,16 @@ bool Planner::planLoop(const DeclRefExpr &Ref, const CXXForRangeStmt &Loop) {
   return replace(Ref.getSourceRange(), MapText + ".snapshot()");
 }
 
-DeclarationRewritePlan planShardedMapRewrite(const VarDecl &Map,
+/// Whether \p E is the map: a variable, or a member of any object.
+bool Planner::namesMap(const Expr *E) const {
+  E = strip(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl() == &Map;
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  return Member && Member->getMemberDecl() == &Map;
+}
+
+DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
                                              ASTContext &Context) {
   return Planner(Map, Context).plan();
 }

@@ -13,15 +13,16 @@
 
 namespace clang {
 class ASTContext;
-class VarDecl;
+class DeclaratorDecl;
 } // namespace clang
 
 namespace clang::tidy::maptidy {
 
-/// Plans the rewrite of the std::map or std::unordered_map \p Map and of all
+/// Plans the rewrite of the std::map or std::unordered_map \p Map (a
+/// variable or a data member) and of all
 /// its uses in the translation unit. The include of the header is left to
 /// the caller. Blockers are clauses for a "no fix: " note.
-DeclarationRewritePlan planShardedMapRewrite(const VarDecl &Map,
+DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
                                              ASTContext &Context);
 
 } // namespace clang::tidy::maptidy

@@ -312,14 +312,11 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
 /// The sharded_map rewrite does not follow a map through a shared_ptr: the
 /// make_shared call, the pointer's declared type and the uses through `->`
 /// and `*` would all have to change together.
-static DeclarationRewritePlan pointerBlocksRewrite(const VarDecl &Pointer) {
-  DeclarationRewritePlan Blocked;
-  Blocked.Blocker = {Pointer.getLocation(),
-                     quotedName(Pointer) +
-                         " reaches the map through a std::shared_ptr; the "
-                         "rewrite to maptidy::sharded_map changes maps "
-                         "declared as such only"};
-  return Blocked;
+static RewriteBlocker pointerBlocksRewrite(const DeclaratorDecl &Pointer) {
+  return {Pointer.getLocation(),
+          quotedName(Pointer) +
+              " reaches the map through a std::shared_ptr; the rewrite to "
+              "maptidy::sharded_map changes maps declared as such only"};
 }
 
 void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
@@ -327,22 +324,7 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
                                                      Concurrency Who,
                                                      const Expr &Other,
                                                      StringRef OtherNote) {
-  const SourceManager &SM = Context->getSourceManager();
-  // One fix per map, on its first report.
-  std::optional<DeclarationRewritePlan> Fix;
-  if (Planned.insert(&Map).second)
-    Fix = isMap(Map.getType()) ? planShardedMapRewrite(Map, *Context)
-                               : pointerBlocksRewrite(Map);
-  static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
-  std::vector<FixItHint> Edits;
-  if (Fix && !Fix->Blocker) {
-    Edits = Fix->Edits;
-    if (auto Include =
-            Inserter.insertion(SM.getFileID(Map.getLocation()), ShardedHeader))
-      Edits.push_back(*Include);
-  }
-  const bool HeaderMissing =
-      !Edits.empty() && !Inserter.canInclude(ShardedHeader);
+  const ShardedFix Fix = planShardedFix(Map);
   {
     auto Diag =
         diag(Where.getBeginLoc(),
@@ -353,16 +335,48 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
              "modifies it|the function that started it modifies it}1; guard "
              "it with a mutex or make it a maptidy::sharded_map")
         << &Map << static_cast<unsigned>(Who);
-    if (!HeaderMissing)
-      Diag << Edits;
+    if (!Fix.HeaderMissing)
+      Diag << Fix.Edits;
   }
-  if (HeaderMissing)
+  noteShardedFix(Map, Fix, Other, OtherNote);
+}
+
+static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
+
+UnsynchronizedMapAccessCheck::ShardedFix
+UnsynchronizedMapAccessCheck::planShardedFix(const DeclaratorDecl &Map) {
+  ShardedFix Fix;
+  // One fix per map, on its first report.
+  if (!Planned.insert(&Map).second)
+    return Fix;
+  if (!isMap(Map.getType())) {
+    Fix.Blocker = pointerBlocksRewrite(Map);
+    return Fix;
+  }
+  DeclarationRewritePlan Plan = planShardedMapRewrite(Map, *Context);
+  Fix.Blocker = std::move(Plan.Blocker);
+  if (Fix.Blocker)
+    return Fix;
+  Fix.Edits = std::move(Plan.Edits);
+  if (auto Include = Inserter.insertion(
+          Context->getSourceManager().getFileID(Map.getLocation()),
+          ShardedHeader))
+    Fix.Edits.push_back(*Include);
+  Fix.HeaderMissing = !Inserter.canInclude(ShardedHeader);
+  return Fix;
+}
+
+void UnsynchronizedMapAccessCheck::noteShardedFix(const DeclaratorDecl &Map,
+                                                  const ShardedFix &Fix,
+                                                  const Expr &Other,
+                                                  StringRef OtherNote) {
+  if (Fix.HeaderMissing)
     diag(Map.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
-        << ShardedHeader << Edits;
+        << ShardedHeader << Fix.Edits;
   diag(Other.getBeginLoc(), OtherNote, DiagnosticIDs::Note);
-  if (Fix && Fix->Blocker)
-    diag(Fix->Blocker->Where, "no fix: %0", DiagnosticIDs::Note)
-        << Fix->Blocker->Reason;
+  if (Fix.Blocker)
+    diag(Fix.Blocker->Where, "no fix: %0", DiagnosticIDs::Note)
+        << Fix.Blocker->Reason;
 }
 
 /// Whether \p Method joins a thread (or waits for a task) somewhere: its
@@ -434,13 +448,18 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
     if (!Here)
       continue;
     ReportedMembers.insert(Map);
-    diag(Here->Where->getBeginLoc(),
-         "%0 is %select{read|modified}1 by a thread without synchronization "
-         "while %select{another thread modifies it|another thread accesses "
-         "it}1; guard it with a mutex")
-        << Map << Here->Write;
-    diag(There->Where->getBeginLoc(), "concurrent access here",
-         DiagnosticIDs::Note);
+    const ShardedFix Fix = planShardedFix(*Map);
+    {
+      auto Diag = diag(Here->Where->getBeginLoc(),
+                       "%0 is %select{read|modified}1 by a thread without "
+                       "synchronization while %select{another thread "
+                       "modifies it|another thread accesses it}1; guard it "
+                       "with a mutex or make it a maptidy::sharded_map")
+                  << Map << Here->Write;
+      if (!Fix.HeaderMissing)
+        Diag << Fix.Edits;
+    }
+    noteShardedFix(*Map, Fix, *There->Where, "concurrent access here");
   }
 }
 

@@ -3,6 +3,7 @@
 #ifndef MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
 #define MAPTIDY_CHECKS_UNSYNCHRONIZEDMAPACCESSCHECK_H
 
+#include "DeclarationRewrite.h"
 #include "HeaderInserter.h"
 #include "LockInference.h"
 #include "LockVocabulary.h"
@@ -67,6 +68,19 @@ private:
   /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
   void reportSharedLocal(const VarDecl &Map, const Expr &Where, Concurrency Who,
                          const Expr &Other, StringRef OtherNote);
+  /// The sharded_map rewrite of a map, with its #include, or why there is
+  /// none; empty after the map's first report.
+  struct ShardedFix {
+    std::vector<FixItHint> Edits;
+    std::optional<RewriteBlocker> Blocker;
+    /// The file cannot include maptidy's header: the fix goes on a note.
+    bool HeaderMissing = false;
+  };
+  ShardedFix planShardedFix(const DeclaratorDecl &Map);
+  /// The notes of a report on \p Map: how to get the fix when the header is
+  /// missing, the racing access \p Other, why there is no fix.
+  void noteShardedFix(const DeclaratorDecl &Map, const ShardedFix &Fix,
+                      const Expr &Other, StringRef OtherNote);
   const ClassLocks &locksOf(const CXXRecordDecl &Record);
   bool isMap(QualType Type) const { return isMapType(Type, MapClasses); }
 
@@ -89,7 +103,7 @@ private:
   llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
   llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
-  llvm::SmallPtrSet<const VarDecl *, 4> Planned;
+  llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
   bool UsesScopedLock = false;
 };

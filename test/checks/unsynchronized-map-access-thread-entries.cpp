@@ -151,6 +151,7 @@ public:
   Scheduler() : worker_(&Scheduler::run, this) {}
   ~Scheduler() { worker_.join(); }
   void schedule(int id, std::string job) { jobs_[id] = std::move(job); }
+  // CHECK-FIXES: {{^}}  void schedule(int id, std::string job) { jobs_.insert_or_assign(id, std::move(job)); }{{$}}
 
 private:
   void run() {
@@ -158,10 +159,11 @@ private:
       drop(i);
   }
   void drop(int id) { jobs_.erase(id); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: {{warning|error}}: 'jobs_' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex [maptidy-unsynchronized-map-access]
-  // CHECK-MESSAGES: :[[@LINE-9]]:44: note: concurrent access here
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: {{warning|error}}: 'jobs_' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-10]]:44: note: concurrent access here
 
   std::unordered_map<int, std::string> jobs_;
+  // CHECK-FIXES: {{^}}  maptidy::sharded_map<int, std::string> jobs_;{{$}}
   std::thread worker_;
 };
 
