@@ -364,16 +364,16 @@ TEST(SkiplistMap, CustomComparatorAndObservers) {
 
 // Scalar keys under std::less or std::greater use key hints in the tower; other maps compare
 // the nodes' keys. Both layouts must answer every lookup like std::map on large maps.
-static_assert(maptidy::detail::skiplist::use_key_hints<std::uint64_t, std::less<>>);
-static_assert(maptidy::detail::skiplist::use_key_hints<int, std::greater<int>>);
-static_assert(!maptidy::detail::skiplist::use_key_hints<std::string, std::less<>>);
+static_assert(maptidy::detail::skiplist::key_hint<std::uint64_t, std::less<>>::enabled);
+static_assert(maptidy::detail::skiplist::key_hint<int, std::greater<int>>::enabled);
+static_assert(!maptidy::detail::skiplist::key_hint<std::string, std::less<>>::enabled);
 
 struct mod_order {  // a custom order (no hints): by value modulo 1000, then by value
   bool operator()(long a, long b) const {
     return a % 1000 != b % 1000 ? a % 1000 < b % 1000 : a < b;
   }
 };
-static_assert(!maptidy::detail::skiplist::use_key_hints<long, mod_order>);
+static_assert(!maptidy::detail::skiplist::key_hint<long, mod_order>::enabled);
 
 template <class Key, class Compare>
 void check_lookups_against_std_map(unsigned seed) {
