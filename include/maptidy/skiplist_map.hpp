@@ -787,6 +787,62 @@ class skiplist_map {
     return !comp_(key, key_of(n)) && !comp_(key_of(n), key);
   }
 
+  // Whether a search for a `K` can decide by hints (prefix hints need a string to cut).
+  template <class K>
+  static constexpr bool searches_by_hints = [] {
+    if constexpr (key_hints) {
+      return hint_traits::template probes<K>;
+    } else {
+      return false;
+    }
+  }();
+
+  // What a search compares hints with: nothing beyond its key when hints are exact, else the
+  // key's prefix.
+  template <class K>
+  static auto probe_of([[maybe_unused]] const K& key) noexcept {
+    if constexpr (hint_traits::exact) {
+      return nullptr;
+    } else {
+      return hint_traits::of(key);
+    }
+  }
+
+  // Whether `next`, linked by a slot holding `hint`, comes before the key that `before` (`k <
+  // key` or `k <= key`) and `probe` describe. Exact hints decide alone; prefix hints decide when
+  // they differ from the key's, else `next`'s own key decides.
+  template <class Hint, class Probe, class Before>
+  static bool hint_before(const Hint& hint, Probe probe, const node_base* next,
+                          Before before) {
+    if constexpr (hint_traits::exact) {
+      return before(hint);
+    } else {
+      return hint != probe ? hint < probe : before(key_of(next));
+    }
+  }
+
+  // Whether `next`, linked by a slot holding `hint` and known not to be before `key`, holds
+  // `key` (as far as the hint tells: a stale hint may name another node).
+  template <class K, class Hint, class Probe>
+  bool hint_matches(const K& key, const Hint& hint, Probe probe, const node_base* next) const {
+    if constexpr (hint_traits::exact) {
+      return !comp_(key, hint);
+    } else {
+      return hint == probe && !comp_(key, key_of(next));
+    }
+  }
+
+  // For the search index, which holds hints only: whether an entry's key is surely before the
+  // key (an index entry the key's prefix ties with is left for the descent).
+  template <class Hint, class Probe, class Before>
+  static bool index_before(const Hint& hint, Probe probe, Before before) {
+    if constexpr (hint_traits::exact) {
+      return before(hint);
+    } else {
+      return hint < probe;
+    }
+  }
+
   // The live node after `n`, prefetching ahead (see skip_ahead).
   static node_base* next_live(const node_base* n) noexcept {
     node_base* const next = detail::skiplist::skip_dead(n->next0().load());
@@ -812,7 +868,8 @@ class skiplist_map {
   // level hint needs no ordering.
   template <class K, class Before>
   node_base* descend([[maybe_unused]] const K& key, Before before) const {
-    if constexpr (key_hints) {
+    if constexpr (searches_by_hints<K>) {
+      const auto probe = probe_of(key);
       // The slot a step reads lies `offset` bytes below the header of `pred`: moving down is a
       // subtraction and moving right keeps the offset, which keeps the loop short (a lookup that
       // fits the processor's window overlaps its cache misses with those of the next one).
@@ -820,7 +877,8 @@ class skiplist_map {
       int top = levels_.load(std::memory_order_relaxed) - 1;
       // A live indexed node before the key stands where a search from the head could have
       // reached on level index_level (see the search index).
-      if (const node_base* const start = index_start(before)) {
+      if (const node_base* const start = index_start(
+              [&](const auto& hint) { return index_before(hint, probe, before); })) {
         at = reinterpret_cast<const unsigned char*>(start);
         top = index_level;
       }
@@ -832,8 +890,8 @@ class skiplist_map {
         // branch predictor guesses wrong, and is cheap to waste when the search goes down.
         detail::prefetch(next);
         if (next != nullptr) {
-          const Key hint = slot->hint.load(std::memory_order_relaxed);
-          if (before(hint)) {
+          const hint_type hint = slot->hint.load(std::memory_order_relaxed);
+          if (hint_before(hint, probe, next, before)) {
             at = reinterpret_cast<const unsigned char*>(next);
             continue;
           }
@@ -841,9 +899,8 @@ class skiplist_map {
           // to `key` names the answer: a live hit ends here, without the lower levels. A stale
           // hint may name another node, and an erased node may still be linked on upper levels
           // after an insert of its key linked a new node on level 0; either sends the search
-          // back to the start. (With `k <= key`, !before(hint) means key < hint: this never
-          // applies.)
-          if (!comp_(key, hint)) {
+          // back to the start. (With `k <= key`, the node is after the key: this never applies.)
+          if (hint_matches(key, hint, probe, next)) {
             return equivalent(key, next) && next->is_live() ? next : descend_by_keys(before);
           }
         }
@@ -884,7 +941,9 @@ class skiplist_map {
   // `key`: link() checks the hint again under the predecessor's lock, where it is exact.
   template <class K>
   int find_splice(const K& key, int top, node_base** preds, node_base** succs) const {
-    if constexpr (key_hints) {
+    if constexpr (searches_by_hints<K>) {
+      const auto probe = probe_of(key);
+      const auto before = [&](const Key& k) { return comp_(k, key); };
       int found = -1;
       const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
       for (int level = top; level > 0; --level) {
@@ -896,9 +955,9 @@ class skiplist_map {
           next = slot->next.load(std::memory_order_acquire);
           if (next == nullptr) break;
           detail::prefetch(next);
-          const Key hint = slot->hint.load(std::memory_order_relaxed);
-          if (!comp_(hint, key)) {
-            if (found < 0 && !comp_(key, hint)) found = level;
+          const hint_type hint = slot->hint.load(std::memory_order_relaxed);
+          if (!hint_before(hint, probe, next, before)) {
+            if (found < 0 && hint_matches(key, hint, probe, next)) found = level;
             break;
           }
           at = reinterpret_cast<const unsigned char*>(next);
@@ -954,9 +1013,10 @@ class skiplist_map {
   // strictly after it. Called with `pred` locked, so that its hint is exact.
   template <class K>
   bool hinted_after(const node_base* pred, int level, const node_base* succ, const K& key) const {
-    if constexpr (key_hints) {
+    if constexpr (searches_by_hints<K>) {
       return level == 0 || succ == nullptr ||
-             comp_(key, layout::slot_of(pred, level).hint.load(std::memory_order_relaxed));
+             !hint_before(layout::slot_of(pred, level).hint.load(std::memory_order_relaxed),
+                          probe_of(key), succ, [&](const Key& k) { return !comp_(key, k); });
     } else {
       return true;
     }

@@ -62,8 +62,9 @@ enum class hint_kind { none, exact, prefix };
 
 template <class Key, class Compare>
 inline constexpr hint_kind hint_kind_of =
-    is_exact_hint_key<Key> && is_builtin_order<Compare, Key>  ? hint_kind::exact
-                                                          : hint_kind::none;
+    is_exact_hint_key<Key> && is_builtin_order<Compare, Key> ? hint_kind::exact
+    : is_char_string<Key> && is_less_order<Compare, Key>     ? hint_kind::prefix
+                                                             : hint_kind::none;
 
 template <class Key, class Compare, hint_kind Kind = hint_kind_of<Key, Compare>>
 struct key_hint {
