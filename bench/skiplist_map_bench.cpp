@@ -555,34 +555,41 @@ std::pair<double, double> bytes_per_entry(u64 count, Fill fill) {
   return result;
 }
 
-void print_memory_table() {
+template <class Key>
+void print_memory_rows(const char* title) {
   constexpr u64 count = 1000000;
-  const workload w = make_workload(count, false);
-  using pair_alloc = counting_allocator<std::pair<const u64, u64>>;
-  std::printf("\n== Memory per entry, 1e6 u64->u64 entries (bytes; heap = glibc chunks incl. header) ==\n");
+  workload w = make_workload(count, false);
+  if constexpr (!std::is_same_v<Key, u64>) name_keys(w);
+  using pair_alloc = counting_allocator<std::pair<const Key, u64>>;
+  std::printf("\n== Memory per entry, %s (bytes; heap = glibc chunks incl. header) ==\n", title);
   auto report = [](const char* name, std::pair<double, double> bytes) {
     std::printf("%-24s requested %6.1f   heap %6.1f\n", name, bytes.first, bytes.second);
   };
   report("std::map", bytes_per_entry(count, [&](auto measure) {
-           std::map<u64, u64, std::less<u64>, pair_alloc> map;
-           for (u64 k : w.prefill) map.emplace(k, k);
+           std::map<Key, u64, std::less<Key>, pair_alloc> map;
+           for (u64 k : w.prefill) map.emplace(key_at<Key>(w, k), k);
            measure();
          }));
   report("skiplist_map", bytes_per_entry(count, [&](auto measure) {
-           skiplist_adapter<u64, pair_alloc> map;
+           skiplist_adapter<Key, pair_alloc> map;
            prefill(map, w);
            measure();
          }));
   report("tbb::concurrent_map", bytes_per_entry(count, [&](auto measure) {
-           tbb_adapter<u64, pair_alloc> map;
+           tbb_adapter<Key, pair_alloc> map;
            prefill(map, w);
            measure();
          }));
   report("libcds SkipListMap", bytes_per_entry(count, [&](auto measure) {
-           cds_adapter<u64, counting_allocator<int>> map;
+           cds_adapter<Key, counting_allocator<int>> map;
            prefill(map, w);
            measure();
          }));
+}
+
+void print_memory_table() {
+  print_memory_rows<u64>("1e6 u64->u64 entries");
+  print_memory_rows<std::string>("1e6 string->u64 entries, not counting the strings' characters");
 }
 
 // --- write gate and snapshots ------------------------------------------------------------------
