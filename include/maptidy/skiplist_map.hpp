@@ -1070,13 +1070,19 @@ class skiplist_map {
   // --- writers --------------------------------------------------------------------------------
 
   // Counts an insert or an erase that took effect; every index_check_period of them on a stripe,
-  // rebuilds the search index if it is due. Called with no lock held.
+  // rebuilds the search index if it is due, or else frees the indexes it replaced once no reader
+  // can hold them. Called with no lock held.
   void count_write(thread_record& self, bool insert) noexcept {
     size_stripe& stripe = sizes_[self.index % size_stripes];
     std::atomic<std::size_t>& counter = insert ? stripe.inserts : stripe.erases;
     const std::size_t count = counter.fetch_add(1, std::memory_order_relaxed) + 1;
     if constexpr (key_hints) {
-      if (count % index_check_period == 0 && index_rebuild_due()) rebuild_index(self);
+      if (count % index_check_period != 0) return;
+      if (index_rebuild_due()) {
+        rebuild_index(self);
+      } else if (retired_.indexes_waiting()) {
+        retired_.reclaim_indexes(alloc_);
+      }
     }
   }
 

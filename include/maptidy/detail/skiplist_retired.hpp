@@ -27,6 +27,7 @@
 #include "maptidy/detail/skiplist_node.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -114,7 +115,19 @@ class alignas(cache_line_size) retired_list {
       old->retired_epoch = epoch;
       old->next_retired = indexes_;
       indexes_ = old;
+      indexes_waiting_.store(true, std::memory_order_relaxed);
     }
+    free_unreachable_indexes(epoch_domain::instance().try_advance(), alloc);
+  }
+
+  // Whether replaced indexes wait for the epoch; read without the mutex, so only a hint.
+  bool indexes_waiting() const noexcept { return indexes_waiting_.load(std::memory_order_relaxed); }
+
+  // Advances the epoch if it can and frees the replaced indexes no reader can hold any more.
+  // Writers call it now and then while indexes wait, so that a map that only grows does not
+  // keep the index before last until its next rebuild.
+  void reclaim_indexes(const Allocator& alloc) noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
     free_unreachable_indexes(epoch_domain::instance().try_advance(), alloc);
   }
 
@@ -140,6 +153,8 @@ class alignas(cache_line_size) retired_list {
     std::swap(oldest_epoch_, other.oldest_epoch_);
     std::swap(index_builds_, other.index_builds_);
     std::swap(indexes_, other.indexes_);
+    indexes_waiting_.store(indexes_ != nullptr, std::memory_order_relaxed);
+    other.indexes_waiting_.store(other.indexes_ != nullptr, std::memory_order_relaxed);
   }
 
  private:
@@ -182,6 +197,7 @@ class alignas(cache_line_size) retired_list {
         at = &index->next_retired;
       }
     }
+    indexes_waiting_.store(indexes_ != nullptr, std::memory_order_relaxed);
   }
 
   std::mutex mutex_;
@@ -191,6 +207,7 @@ class alignas(cache_line_size) retired_list {
   std::uint64_t oldest_epoch_ = no_epoch;
   std::uint64_t index_builds_ = 0;  // builds started
   Index* indexes_ = nullptr;        // replaced indexes, chained through next_retired
+  std::atomic<bool> indexes_waiting_{false};  // indexes_ != nullptr, for readers without the mutex
 };
 
 }  // namespace skiplist
