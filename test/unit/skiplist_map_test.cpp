@@ -505,7 +505,9 @@ Key numbered(int number) {
 // and strings that all share their first eight bytes, so that every prefix hint ties.
 std::string spread_name(int number) {
   std::string name;
-  for (int shift = 18; shift >= 0; shift -= 6) name += static_cast<char>('0' + ((number >> shift) & 63));
+  for (int shift = 18; shift >= 0; shift -= 6) {
+    name += static_cast<char>('0' + ((number >> shift) & 63));
+  }
   return name + "/tail";
 }
 std::string common_prefix_name(int number) {
@@ -571,6 +573,15 @@ TEST(SkiplistMapIndex, StringKeysOfEveryShapeMatchStdMap) {
     ASSERT_EQ(map.erase(probe), ref.erase(names[i]));
   }
   expect_same(map, ref);
+  // std::string_view keys get the same hints.
+  maptidy::skiplist_map<std::string_view, int> views;
+  std::map<std::string_view, int> view_ref;
+  for (std::size_t i = 0; i < names.size(); i += 3) {
+    ASSERT_EQ(views.try_emplace(names[i], 0).second, view_ref.try_emplace(names[i], 0).second);
+  }
+  expect_same_lookups(views, view_ref, 0, static_cast<int>(names.size()) - 1, 1, [&](int number) {
+    return std::string_view(names[static_cast<std::size_t>(number)]);
+  });
 }
 
 TEST(SkiplistMapIndex, CopiesAndSwapsKeepWorkingIndexes) {
