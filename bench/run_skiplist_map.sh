@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the skiplist_map benchmark (Release, without the LLVM tools) and prints its tables.
 # Usage: bench/run_skiplist_map.sh [seconds per cell] [table...]   (build dir: $MAPTIDY_BENCH_BUILD_DIR)
-# Tables: finds, scans, memory, gate, mixes (default: all), e.g. `bench/run_skiplist_map.sh 0.2 finds`.
+# Tables: finds, scans, memory, gate, mixes, strings, fills (default: all), e.g.
+# `bench/run_skiplist_map.sh 0.2 finds`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${MAPTIDY_BENCH_BUILD_DIR:-$root/build-bench}"

@@ -1,11 +1,11 @@
 // Throughput, scan speed, memory and write-gate cost of maptidy::skiplist_map against
 // tbb::concurrent_map, libcds SkipListMap (hazard pointers) and std::map (+ std::shared_mutex).
 // One run prints every table; ratios are skiplist_map throughput over the peer's (above 1: faster).
-// Every figure is the best of `repetitions` timings taken in turn with the peers', which keeps the
+// Every figure is the median of `repetitions` timings taken in turn with the peers', which keeps the
 // ratios meaningful on a machine whose load changes while the benchmark runs.
 //
 // Usage: skiplist_map_bench [seconds per timing, default 0.2] [table...]
-// Tables: finds, scans, memory, gate, mixes (default: all, in that order).
+// Tables: finds, scans, memory, gate, mixes, strings, fills (default: all, in that order).
 #include <maptidy/skiplist_map.hpp>
 
 #include <cds/container/skip_list_map_hp.h>
@@ -25,13 +25,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <random>
 #include <shared_mutex>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -73,51 +76,56 @@ struct counting_allocator {
 };
 
 // --- the contenders ------------------------------------------------------------------------------
-// Each adapter offers find/insert/erase on u64 keys, a per-thread attach hook, and says whether it
-// supports concurrent erase.
+// Each adapter offers find/insert/erase on keys of type `Key` (u64 or std::string) with u64
+// values, and says whether it supports concurrent erase.
 
-template <class Alloc = std::allocator<std::pair<const u64, u64>>>
+template <class Key = u64, class Alloc = std::allocator<std::pair<const Key, u64>>>
 struct skiplist_adapter {
+  using key_type = Key;
   static constexpr bool concurrent_erase = true;
-  maptidy::skiplist_map<u64, u64, std::less<>, Alloc> map;
-  bool find(u64 k) const { return map.contains(k); }
-  bool insert(u64 k) { return map.try_emplace(k, k).second; }
-  bool erase(u64 k) { return map.erase(k) != 0; }
+  maptidy::skiplist_map<Key, u64, std::less<>, Alloc> map;
+  bool find(const Key& k) const { return map.contains(k); }
+  bool insert(const Key& k) { return map.try_emplace(k, 1).second; }
+  bool erase(const Key& k) { return map.erase(k) != 0; }
 };
 
-template <class Alloc = std::allocator<std::pair<const u64, u64>>>
+template <class Key = u64, class Alloc = std::allocator<std::pair<const Key, u64>>>
 struct tbb_adapter {
+  using key_type = Key;
   static constexpr bool concurrent_erase = false;  // only unsafe_erase exists
-  tbb::concurrent_map<u64, u64, std::less<u64>, Alloc> map;
-  bool find(u64 k) const { return map.contains(k); }
-  bool insert(u64 k) { return map.emplace(k, k).second; }
-  bool erase(u64 k) { return map.contains(k); }  // never called in timed mixes: erase -> find
+  tbb::concurrent_map<Key, u64, std::less<Key>, Alloc> map;
+  bool find(const Key& k) const { return map.contains(k); }
+  bool insert(const Key& k) { return map.emplace(k, 1).second; }
+  bool erase(const Key& k) { return map.contains(k); }  // never called in timed mixes: erase -> find
 };
 
-template <class Alloc = std::allocator<int>>
+template <class Key = u64, class Alloc = std::allocator<int>>
 struct cds_adapter {
+  using key_type = Key;
   static constexpr bool concurrent_erase = true;
-  using traits = typename cds::container::skip_list::make_traits<cds::opt::less<std::less<u64>>,
+  using traits = typename cds::container::skip_list::make_traits<cds::opt::less<std::less<Key>>,
                                                                    cds::opt::allocator<Alloc>>::type;
-  cds::container::SkipListMap<cds::gc::HP, u64, u64, traits> map;
-  bool find(u64 k) { return map.contains(k); }
-  bool insert(u64 k) { return map.insert(k, k); }
-  bool erase(u64 k) { return map.erase(k); }
+  cds::container::SkipListMap<cds::gc::HP, Key, u64, traits> map;
+  bool find(const Key& k) { return map.contains(k); }
+  bool insert(const Key& k) { return map.insert(k, 1); }
+  bool erase(const Key& k) { return map.erase(k); }
 };
 
+template <class Key = u64>
 struct locked_map_adapter {
+  using key_type = Key;
   static constexpr bool concurrent_erase = true;
-  std::map<u64, u64> map;
+  std::map<Key, u64> map;
   mutable std::shared_mutex mutex;
-  bool find(u64 k) const {
+  bool find(const Key& k) const {
     std::shared_lock<std::shared_mutex> lock(mutex);
     return map.find(k) != map.end();
   }
-  bool insert(u64 k) {
+  bool insert(const Key& k) {
     std::unique_lock<std::shared_mutex> lock(mutex);
-    return map.emplace(k, k).second;
+    return map.emplace(k, 1).second;
   }
-  bool erase(u64 k) {
+  bool erase(const Key& k) {
     std::unique_lock<std::shared_mutex> lock(mutex);
     return map.erase(k) != 0;
   }
@@ -142,30 +150,62 @@ struct mix {
 
 // Per-thread streams of keys and dice rolls (0..99), cycled through during a timed cell. A cell
 // runs on a map prefilled with `size` random keys out of a key space of 2 * size.
+// With string keys, key number k stands for names[k].
 struct workload {
   u64 size;
   bool zipf;
   std::vector<u64> prefill;
   std::vector<std::vector<u64>> keys;
   std::vector<std::vector<std::uint8_t>> rolls;
+  std::vector<std::string> names;
 };
+
+// 16 to 32 random letters and digits, the same for the same number.
+std::string string_key(u64 number) {
+  static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::mt19937_64 rng(number * 0x9e3779b97f4a7c15u + 1);
+  std::string key(16 + rng() % 17, ' ');
+  for (char& c : key) c = alphabet[rng() % 62];
+  return key;
+}
+
+void name_keys(workload& w) {
+  w.names.resize(2 * w.size);
+  for (u64 k = 0; k < w.names.size(); ++k) w.names[k] = string_key(k);
+}
+
+template <class Key>
+const Key& key_at(const workload& w, const u64& number) {
+  if constexpr (std::is_same_v<Key, u64>) {
+    return number;
+  } else {
+    return w.names[number];
+  }
+}
 
 constexpr std::size_t stream_length = std::size_t{1} << 20;
 constexpr int max_threads = 8;
 constexpr int repetitions = 3;
 
-// Calls each timing function `repetitions` times in turn and keeps each one's best result.
+// Calls each timing function `repetitions` times in turn and keeps each one's median result: on
+// a shared machine a single timing may be slowed down (or, with fewer threads competing, sped
+// up) by other jobs.
 template <std::size_t N>
-std::array<double, N> best_of(const std::array<std::function<double()>, N>& timings) {
-  std::array<double, N> best{};
+std::array<double, N> median_of(const std::array<std::function<double()>, N>& timings) {
+  std::array<std::array<double, repetitions>, N> results{};
   for (int r = 0; r < repetitions; ++r) {
-    for (std::size_t i = 0; i < N; ++i) best[i] = std::max(best[i], timings[i]());
+    for (std::size_t i = 0; i < N; ++i) results[i][static_cast<std::size_t>(r)] = timings[i]();
   }
-  return best;
+  std::array<double, N> medians{};
+  for (std::size_t i = 0; i < N; ++i) {
+    std::sort(results[i].begin(), results[i].end());
+    medians[i] = results[i][repetitions / 2];
+  }
+  return medians;
 }
 
 workload make_workload(u64 size, bool zipf) {
-  workload w{size, zipf, {}, {}, {}};
+  workload w{size, zipf, {}, {}, {}, {}};
   const u64 space = 2 * size;
   std::mt19937_64 rng(size * 2 + (zipf ? 1 : 0));
   std::vector<u64> permutation(space);
@@ -201,7 +241,7 @@ workload make_workload(u64 size, bool zipf) {
 
 template <class Adapter>
 void prefill(Adapter& adapter, const workload& w) {
-  for (u64 k : w.prefill) adapter.insert(k);
+  for (u64 k : w.prefill) adapter.insert(key_at<typename Adapter::key_type>(w, k));
 }
 
 // Runs `threads` threads over their streams for `seconds`; returns operations per second.
@@ -223,7 +263,7 @@ double run_mix(Adapter& adapter, const workload& w, const mix& m, int threads, d
     for (std::size_t i = 0; !stop.load(std::memory_order_relaxed);) {
       for (int j = 0; j < 64; ++j, ++i) {
         const std::size_t at = i & (stream_length - 1);
-        const u64 key = keys[at];
+        const auto& key = key_at<typename Adapter::key_type>(w, keys[at]);
         const int roll = rolls[at];
         if (roll < m.find_percent || (roll >= erase_above && !Adapter::concurrent_erase)) {
           hits += adapter.find(key);
@@ -258,23 +298,24 @@ std::unique_ptr<Adapter> prefilled(const workload& w) {
 
 const char* count_name(u64 n) { return n >= 1000000 ? "1e6" : "1e5"; }
 
-void print_mix_tables(double seconds) {
+// One row per size, distribution, mix and thread count, with keys of type `Key`.
+template <class Key>
+void print_mix_rows(std::initializer_list<int> thread_counts, double seconds) {
   const mix mixes[] = {{"90/9/1", 90, 9}, {"50/50", 50, 50}};
-  const int thread_counts[] = {1, 2, 4, 8};
-  std::printf("\n== Throughput (Mops/s) ==\n");
   std::printf("finds/inserts/erases; tbb::concurrent_map has no concurrent erase: its erases run as finds.\n");
   std::printf("%-7s %-4s %-5s %3s | %8s %8s %8s %8s | %7s %7s %7s\n", "mix", "keys", "dist", "thr",
               "skiplist", "tbb", "libcds", "map+mtx", "/tbb", "/libcds", "/map+mtx");
   for (u64 size : {u64{100000}, u64{1000000}}) {
     for (bool zipf : {false, true}) {
-      const workload w = make_workload(size, zipf);
+      workload w = make_workload(size, zipf);
+      if constexpr (!std::is_same_v<Key, u64>) name_keys(w);
       for (const mix& m : mixes) {
         for (int threads : thread_counts) {
-          const auto ours_map = prefilled<skiplist_adapter<>>(w);
-          const auto tbb_map = prefilled<tbb_adapter<>>(w);
-          const auto cds_map = prefilled<cds_adapter<>>(w);
-          const auto locked_map = prefilled<locked_map_adapter>(w);
-          const auto [ours, tbb, cds, locked] = best_of<4>({
+          const auto ours_map = prefilled<skiplist_adapter<Key>>(w);
+          const auto tbb_map = prefilled<tbb_adapter<Key>>(w);
+          const auto cds_map = prefilled<cds_adapter<Key>>(w);
+          const auto locked_map = prefilled<locked_map_adapter<Key>>(w);
+          const auto [ours, tbb, cds, locked] = median_of<4>({
               [&] { return run_mix(*ours_map, w, m, threads, seconds); },
               [&] { return run_mix(*tbb_map, w, m, threads, seconds); },
               [&] { return run_mix(*cds_map, w, m, threads, seconds); },
@@ -287,6 +328,76 @@ void print_mix_tables(double seconds) {
       }
     }
   }
+}
+
+void print_mix_tables(double seconds) {
+  std::printf("\n== Throughput (Mops/s) ==\n");
+  print_mix_rows<u64>({1, 2, 4, 8}, seconds);
+}
+
+void print_string_mix_tables(double seconds) {
+  std::printf("\n== Throughput with string keys of 16 to 32 random characters (Mops/s) ==\n");
+  print_mix_rows<std::string>({1, 2, 4}, seconds);
+}
+
+// --- fills from empty --------------------------------------------------------------------------
+
+// Inserts the prefill keys into an empty map from `threads` threads (each its share); returns
+// inserts per second.
+template <class Adapter>
+double fill_rate(const workload& w, int threads) {
+  auto adapter = std::make_unique<Adapter>();
+  std::atomic<int> ready{0};
+  const std::size_t share = w.prefill.size() / static_cast<std::size_t>(threads);
+  auto body = [&](int t) {
+    cds_thread_scope attach;
+    ready.fetch_add(1);
+    while (ready.load() < threads + 1) std::this_thread::yield();
+    const std::size_t first = share * static_cast<std::size_t>(t);
+    const std::size_t last = t + 1 == threads ? w.prefill.size() : first + share;
+    for (std::size_t i = first; i < last; ++i) {
+      adapter->insert(key_at<typename Adapter::key_type>(w, w.prefill[i]));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(body, t);
+  while (ready.load() < threads) std::this_thread::yield();
+  const auto start = clock_type::now();
+  ready.fetch_add(1);
+  for (std::thread& thread : pool) thread.join();
+  const double rate = static_cast<double>(w.prefill.size()) / seconds_since(start);
+  {
+    cds_thread_scope attach;  // libcds frees its nodes through this thread's hazard pointers
+    adapter.reset();
+  }
+  return rate;
+}
+
+template <class Key>
+void print_fill_rows(const char* key_name) {
+  for (u64 size : {u64{100000}, u64{1000000}}) {
+    workload w = make_workload(size, false);
+    if constexpr (!std::is_same_v<Key, u64>) name_keys(w);
+    for (int threads : {1, 2}) {
+      const auto [ours, tbb, cds, locked] = median_of<4>({
+          [&] { return fill_rate<skiplist_adapter<Key>>(w, threads); },
+          [&] { return fill_rate<tbb_adapter<Key>>(w, threads); },
+          [&] { return fill_rate<cds_adapter<Key>>(w, threads); },
+          [&] { return fill_rate<locked_map_adapter<Key>>(w, threads); }});
+      std::printf("%-6s %-4s %3d | %8.2f %8.2f %8.2f %8.2f | %7.2f %7.2f %7.2f\n", key_name,
+                  count_name(size), threads, ours / 1e6, tbb / 1e6, cds / 1e6, locked / 1e6, ours / tbb,
+                  ours / cds, ours / locked);
+      std::fflush(stdout);
+    }
+  }
+}
+
+void print_fill_tables() {
+  std::printf("\n== Fills from empty, no reserve (Minserts/s; random keys, each thread its share) ==\n");
+  std::printf("%-6s %-4s %3s | %8s %8s %8s %8s | %7s %7s %7s\n", "keys", "size", "thr", "skiplist", "tbb",
+              "libcds", "map+mtx", "/tbb", "/libcds", "/map+mtx");
+  print_fill_rows<u64>("u64");
+  print_fill_rows<std::string>("string");
 }
 
 // --- single-threaded lookups -----------------------------------------------------------------------
@@ -317,11 +428,11 @@ void print_find_table(double seconds) {
     for (u64 k : w.prefill) plain.emplace(k, k);
     const auto ours = prefilled<skiplist_adapter<>>(w);
     // The same map on TBB's default allocator (tbbmalloc), which tbb::concurrent_map uses.
-    const auto pooled = prefilled<skiplist_adapter<tbb::tbb_allocator<std::pair<const u64, u64>>>>(w);
+    const auto pooled = prefilled<skiplist_adapter<u64, tbb::tbb_allocator<std::pair<const u64, u64>>>>(w);
     const auto tbb = prefilled<tbb_adapter<>>(w);
     const auto cds = prefilled<cds_adapter<>>(w);
-    const auto locked = prefilled<locked_map_adapter>(w);
-    const auto [map_rate, contains_rate, find_rate, pooled_rate, tbb_rate, cds_rate, locked_rate] = best_of<7>({
+    const auto locked = prefilled<locked_map_adapter<>>(w);
+    const auto [map_rate, contains_rate, find_rate, pooled_rate, tbb_rate, cds_rate, locked_rate] = median_of<7>({
         [&] { return lookups_per_second(w, seconds, [&](u64 k) { return plain.find(k) != plain.end(); }); },
         [&] { return lookups_per_second(w, seconds, [&](u64 k) { return ours->map.contains(k); }); },
         [&] { return lookups_per_second(w, seconds, [&](u64 k) { return ours->map.find(k) != ours->map.end(); }); },
@@ -332,6 +443,32 @@ void print_find_table(double seconds) {
     std::printf("%-4s | %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f | %.2f (find: %.2f)\n", count_name(size),
                 map_rate / 1e6, contains_rate / 1e6, find_rate / 1e6, pooled_rate / 1e6, tbb_rate / 1e6,
                 cds_rate / 1e6, locked_rate / 1e6, contains_rate / map_rate, find_rate / map_rate);
+    std::fflush(stdout);
+  }
+}
+
+void print_string_find_table(double seconds) {
+  std::printf("\n== Single-threaded finds, string keys of 16 to 32 random characters (Mops/s; half present) ==\n");
+  std::printf("%-4s | %8s %8s %8s %8s %8s | %s\n", "keys", "std::map", "contains", "tbb", "libcds", "map+mtx",
+              "skiplist / std::map, / tbb, / map+mtx");
+  for (u64 size : {u64{100000}, u64{1000000}}) {
+    workload w = make_workload(size, false);
+    name_keys(w);
+    std::map<std::string, u64> plain;
+    for (u64 k : w.prefill) plain.emplace(w.names[k], k);
+    const auto ours = prefilled<skiplist_adapter<std::string>>(w);
+    const auto tbb = prefilled<tbb_adapter<std::string>>(w);
+    const auto cds = prefilled<cds_adapter<std::string>>(w);
+    const auto locked = prefilled<locked_map_adapter<std::string>>(w);
+    const auto [map_rate, ours_rate, tbb_rate, cds_rate, locked_rate] = median_of<5>({
+        [&] { return lookups_per_second(w, seconds, [&](u64 k) { return plain.find(w.names[k]) != plain.end(); }); },
+        [&] { return lookups_per_second(w, seconds, [&](u64 k) { return ours->find(w.names[k]); }); },
+        [&] { return lookups_per_second(w, seconds, [&](u64 k) { return tbb->find(w.names[k]); }); },
+        [&] { return lookups_per_second(w, seconds, [&](u64 k) { return cds->find(w.names[k]); }); },
+        [&] { return lookups_per_second(w, seconds, [&](u64 k) { return locked->find(w.names[k]); }); }});
+    std::printf("%-4s | %8.2f %8.2f %8.2f %8.2f %8.2f | %.2f %.2f %.2f\n", count_name(size), map_rate / 1e6,
+                ours_rate / 1e6, tbb_rate / 1e6, cds_rate / 1e6, locked_rate / 1e6, ours_rate / map_rate,
+                ours_rate / tbb_rate, ours_rate / locked_rate);
     std::fflush(stdout);
   }
 }
@@ -387,14 +524,14 @@ void print_scan_table(double seconds) {
     prefill(ours, w);
     tbb_adapter<> tbb;
     prefill(tbb, w);
-    // Best of: the timings return rates, so they are inverted back to times for printing.
-    const auto [map_full, ours_full, tbb_full] = best_of<3>({
+    // The timings return rates, so they are inverted back to times for printing.
+    const auto [map_full, ours_full, tbb_full] = median_of<3>({
         [&] { return 1 / full_scan_ns_per_element(plain, seconds); },
         [&] { return 1 / full_scan_ns_per_element(ours.map, seconds); },
         [&] { return 1 / full_scan_ns_per_element(tbb.map, seconds); }});
     std::printf("%-4s | %-24s | %10.2f %10.2f %10.2f | %.2f\n", count_name(size), "full scan, ns/element",
                 1 / map_full, 1 / ours_full, 1 / tbb_full, ours_full / map_full);
-    const auto [map_range, ours_range, tbb_range] = best_of<3>({
+    const auto [map_range, ours_range, tbb_range] = median_of<3>({
         [&] { return 1 / range_scan_ns(plain, w, seconds); },
         [&] { return 1 / range_scan_ns(ours.map, w, seconds); },
         [&] { return 1 / range_scan_ns(tbb.map, w, seconds); }});
@@ -418,34 +555,41 @@ std::pair<double, double> bytes_per_entry(u64 count, Fill fill) {
   return result;
 }
 
-void print_memory_table() {
+template <class Key>
+void print_memory_rows(const char* title) {
   constexpr u64 count = 1000000;
-  const workload w = make_workload(count, false);
-  using pair_alloc = counting_allocator<std::pair<const u64, u64>>;
-  std::printf("\n== Memory per entry, 1e6 u64->u64 entries (bytes; heap = glibc chunks incl. header) ==\n");
+  workload w = make_workload(count, false);
+  if constexpr (!std::is_same_v<Key, u64>) name_keys(w);
+  using pair_alloc = counting_allocator<std::pair<const Key, u64>>;
+  std::printf("\n== Memory per entry, %s (bytes; heap = glibc chunks incl. header) ==\n", title);
   auto report = [](const char* name, std::pair<double, double> bytes) {
     std::printf("%-24s requested %6.1f   heap %6.1f\n", name, bytes.first, bytes.second);
   };
   report("std::map", bytes_per_entry(count, [&](auto measure) {
-           std::map<u64, u64, std::less<u64>, pair_alloc> map;
-           for (u64 k : w.prefill) map.emplace(k, k);
+           std::map<Key, u64, std::less<Key>, pair_alloc> map;
+           for (u64 k : w.prefill) map.emplace(key_at<Key>(w, k), k);
            measure();
          }));
   report("skiplist_map", bytes_per_entry(count, [&](auto measure) {
-           skiplist_adapter<pair_alloc> map;
+           skiplist_adapter<Key, pair_alloc> map;
            prefill(map, w);
            measure();
          }));
   report("tbb::concurrent_map", bytes_per_entry(count, [&](auto measure) {
-           tbb_adapter<pair_alloc> map;
+           tbb_adapter<Key, pair_alloc> map;
            prefill(map, w);
            measure();
          }));
   report("libcds SkipListMap", bytes_per_entry(count, [&](auto measure) {
-           cds_adapter<counting_allocator<int>> map;
+           cds_adapter<Key, counting_allocator<int>> map;
            prefill(map, w);
            measure();
          }));
+}
+
+void print_memory_table() {
+  print_memory_rows<u64>("1e6 u64->u64 entries");
+  print_memory_rows<std::string>("1e6 string->u64 entries, not counting the strings' characters");
 }
 
 // --- write gate and snapshots ------------------------------------------------------------------
@@ -516,13 +660,18 @@ int main(int argc, char** argv) {
     // The skip list needs 2 * 32 + 3 hazard pointers per thread.
     cds::gc::HP hazard_pointers(67, 2 * max_threads);
     cds_thread_scope attach_main;
-    std::printf("skiplist_map benchmark: %u hardware threads, best of %d timings of %.2f s each\n",
+    std::printf("skiplist_map benchmark: %u hardware threads, median of %d timings of %.2f s each\n",
                 std::thread::hardware_concurrency(), repetitions, seconds);
     if (wanted("finds")) print_find_table(seconds);
     if (wanted("scans")) print_scan_table(seconds);
     if (wanted("memory")) print_memory_table();
     if (wanted("gate")) print_gate_table(seconds);
     if (wanted("mixes")) print_mix_tables(seconds);
+    if (wanted("strings")) {
+      print_string_find_table(seconds);
+      print_string_mix_tables(seconds);
+    }
+    if (wanted("fills")) print_fill_tables();
   }
   cds::Terminate();
   return 0;
