@@ -542,11 +542,11 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
       if (auto Include = Inserter.insertion(File, Header))
         Fixes.push_back(*Include);
   }
-  std::vector<SourceLocation> Findings;
-  for (const MapUse &Use : Uses)
-    if (Use.Key)
-      Findings.push_back(Use.KeyArgument->getBeginLoc());
   if (ProjectWide) {
+    std::vector<SourceLocation> Findings;
+    for (const MapUse &Use : Uses)
+      if (Use.Key)
+        Findings.push_back(Use.KeyArgument->getBeginLoc());
     if (MissingHeader)
       Blocker = {Found.Decl->getLocation(),
                  missingBundledHeaderReason(*MissingHeader)};

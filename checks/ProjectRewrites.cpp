@@ -37,9 +37,9 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
   for (SourceLocation Loc : Findings)
     Part.Findings.emplace_back("", SM, SM.getFileLoc(Loc));
   if (Blocker) {
-    Part.Blocker = tooling::DiagnosticMessage(
-        Blocker->Reason + "; no fix is offered", SM,
-        SM.getFileLoc(Blocker->Where));
+    Part.Blocker =
+        tooling::DiagnosticMessage(Blocker->Reason + "; no fix is offered", SM,
+                                   SM.getFileLoc(Blocker->Where));
   } else {
     std::vector<tooling::Replacement> Edits;
     for (const FixItHint &Hint : Fix)

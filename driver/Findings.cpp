@@ -66,8 +66,7 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
                                      " errors); its findings are incomplete",
                                  /*DoesNotCompile=*/true});
     for (const std::string &Path : Outcome.Result->Read)
-      (CompileErrors ? Merged.UncompiledReaders
-                     : Merged.CompiledReaders)[Path]
+      (CompileErrors ? Merged.UncompiledReaders : Merged.CompiledReaders)[Path]
           .push_back(I);
     for (auto &Part : Outcome.Result->RewriteParts)
       Merged.RewriteParts.emplace_back(I, std::move(Part));

@@ -50,9 +50,8 @@ std::optional<DiagnosticMessage> blocker(const Declaration &D,
   if (!Coverage.Root->contains(File))
     return note(Name + " is declared outside the project" + NoFix, Decl);
   if (Coverage.IsPublic && Coverage.IsPublic(File))
-    return note(Name + " is declared in a public header (PublicHeaders)" +
-                    NoFix,
-                Decl);
+    return note(
+        Name + " is declared in a public header (PublicHeaders)" + NoFix, Decl);
   if (!Coverage.WholeDatabase)
     return note(clang::tidy::maptidy::projectWideFixNote(Name), Decl);
   for (const UnitProblem &Problem : Merged.Problems)
@@ -66,8 +65,7 @@ std::optional<DiagnosticMessage> blocker(const Declaration &D,
                     " does not compile and may use " + Name + NoFix,
                 Decl);
   if (Coverage.UnanalyzedIncluder)
-    if (std::optional<std::string> Includer =
-            Coverage.UnanalyzedIncluder(File))
+    if (std::optional<std::string> Includer = Coverage.UnanalyzedIncluder(File))
       return note(quoted(*Includer) +
                       " is not in the compilation database and may use " +
                       Name + NoFix,
@@ -76,8 +74,7 @@ std::optional<DiagnosticMessage> blocker(const Declaration &D,
     if (Part->Blocker)
       return *Part->Blocker;
   for (const auto &[Unit, Part] : D.Parts)
-    if (!Part->Agreement.empty() &&
-        Part->Agreement != D.First->Agreement)
+    if (!Part->Agreement.empty() && Part->Agreement != D.First->Agreement)
       return note("the translation units that use " + Name +
                       " do not use it the same way (" +
                       quoted(Files[D.Parts.front().first]) + " and " +
@@ -101,8 +98,7 @@ mergedEdits(const Declaration &D, DiagnosticMessage &Conflict) {
         llvm::consumeError(std::move(Error));
         Conflict = note("the translation units that use " +
                             D.First->Declaration.Message +
-                            " need different edits of " + quoted(File) +
-                            NoFix,
+                            " need different edits of " + quoted(File) + NoFix,
                         D.First->Declaration);
         return std::nullopt;
       }
@@ -170,10 +166,10 @@ static std::optional<llvm::StringRef> includedPath(llvm::StringRef Line) {
 
 static bool isSourceOrHeader(llvm::StringRef Path) {
   const llvm::StringRef Extension = llvm::sys::path::extension(Path);
-  return llvm::is_contained(
-      {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cu", ".m", ".mm", ".h",
-       ".hh", ".hpp", ".hxx", ".h++", ".H", ".inl", ".ipp", ".tcc", ".inc"},
-      Extension);
+  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cu",
+                             ".m", ".mm", ".h", ".hh", ".hpp", ".hxx", ".h++",
+                             ".H", ".inl", ".ipp", ".tcc", ".inc"},
+                            Extension);
 }
 
 static bool isBuildDirectory(llvm::StringRef Directory) {

@@ -117,7 +117,8 @@ static void decideRewrites(MergedResults &Merged, const RunRequest &Request,
   llvm::StringSet<> Analyzed;
   for (const std::string &File : Request.Files)
     Analyzed.insert(File);
-  for (const auto *Readers : {&Merged.CompiledReaders, &Merged.UncompiledReaders})
+  for (const auto *Readers :
+       {&Merged.CompiledReaders, &Merged.UncompiledReaders})
     for (const auto &Entry : *Readers)
       Analyzed.insert(Entry.getKey());
   IncluderSearch Includers(Root, std::move(Analyzed));

@@ -120,7 +120,8 @@ TEST_F(ProjectRewriteTest, AUnitThatDoesNotCompileMayHideUses) {
   EXPECT_TRUE(Error.Message.Fix.empty());
   ASSERT_EQ(Error.Notes.size(), 1u);
   EXPECT_EQ(Error.Notes[0].Message,
-            "'" + B + "' does not compile and may use 'cells'; no fix is offered");
+            "'" + B +
+                "' does not compile and may use 'cells'; no fix is offered");
 }
 
 TEST_F(ProjectRewriteTest, UnitsThatNeedDifferentEditsBlockIt) {
