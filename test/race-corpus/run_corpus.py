@@ -88,7 +88,7 @@ def main():
             stem = os.path.join(args.work, kind + "-" + name[:-4])
             racy = kind == "racy"
             build(args, source, stem + ".exe")
-            tsan = races(stem + ".exe", 3 if racy else 1)
+            tsan = races(stem + ".exe", 5 if racy else 1)
             findings = maptidy(args, source)
             counts[kind][0] += 1
             counts[kind][1] += findings > 0
