@@ -2,12 +2,14 @@
 
 #include "LockInference.h"
 #include "ContainerTypes.h"
+#include "ProjectRewrites.h"
 #include "RewriteUtils.h"
 #include "ThreadSharing.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::maptidy {
@@ -365,73 +367,98 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     if (!Changed)
       break;
   }
+  record(Context.getSourceManager());
 }
 
 const MethodFacts &ClassLocks::facts(const CXXMethodDecl *Method) const {
   return Facts.find(Method)->second;
 }
 
+void ClassLocks::record(const SourceManager &SM) {
+  // Reserved: the maps below point into the records.
+  Records.reserve(Methods.size());
+  for (const CXXMethodDecl *Method : Methods) {
+    const MethodFacts &Found = facts(Method);
+    MethodRecord &R = Records.emplace_back();
+    MethodOf[&R] = Method;
+    R.Key = projectKey(*Method->getCanonicalDecl());
+    R.Name = "'" + Method->getNameAsString() + "'";
+    R.DeclaresLock = Found.DeclaresLock;
+    for (const FieldDecl *Mutex : Mutexes)
+      if (Found.Locks.contains(Mutex))
+        R.Locks.push_back(Mutex->getNameAsString());
+    // Only this class's member functions can lock its mutexes.
+    for (const MemberCall &Call : Found.Calls)
+      if (Call.Callee->getParent() == &Record)
+        R.Calls.push_back(projectKey(*Call.Callee->getCanonicalDecl()));
+    std::vector<const MapAccess *> Recorded;
+    for (const MapAccess &A : Found.Accesses) {
+      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
+        continue;
+      AccessRecord &Rec = R.Accesses.emplace_back();
+      Rec.Map = A.Map->getNameAsString();
+      const SourceLocation Where = SM.getFileLoc(A.Where->getBeginLoc());
+      Rec.File = SM.getFilename(Where).str();
+      Rec.Offset = SM.getFileOffset(Where);
+      Rec.Write = A.Write;
+      for (const auto &[Mutex, Mode] : A.Held)
+        Rec.Held.emplace_back(Mutex->getNameAsString(), Mode);
+      Recorded.push_back(&A);
+    }
+    for (size_t I = 0; I < Recorded.size(); ++I)
+      AccessOf[&R.Accesses[I]] = Recorded[I];
+  }
+}
+
+static const FieldDecl *fieldNamed(const CXXRecordDecl &Record,
+                                   StringRef Name) {
+  for (const FieldDecl *Field : Record.fields())
+    if (Field->getName() == Name)
+      return Field;
+  return nullptr;
+}
+
+MapGuardReport ClassLocks::inTermsOfAST(const GuardOutcome &Outcome) const {
+  MapGuardReport Report{fieldNamed(Record, Outcome.Map),
+                        fieldNamed(Record, Outcome.Guard),
+                        Outcome.Held,
+                        Outcome.Total,
+                        {},
+                        {}};
+  for (const AccessRecord *A : Outcome.WritesUnderSharedLock)
+    Report.WritesUnderSharedLock.push_back(AccessOf.lookup(A));
+  for (const UnguardedGroup &Group : Outcome.Unguarded) {
+    UnguardedAccesses &Found = Report.Unguarded.emplace_back();
+    Found.Method = MethodOf.lookup(Group.Method);
+    Found.MayDeadlock = Group.MayDeadlock;
+    for (const AccessRecord *A : Group.Accesses)
+      Found.Accesses.push_back(AccessOf.lookup(A));
+  }
+  return Report;
+}
+
+static std::vector<std::string>
+namesOf(llvm::ArrayRef<const FieldDecl *> Fields) {
+  std::vector<std::string> Names;
+  for (const FieldDecl *Field : Fields)
+    Names.push_back(Field->getNameAsString());
+  return Names;
+}
+
 std::vector<MapGuardReport>
 ClassLocks::guardReports(unsigned GuardedPercent) const {
   std::vector<MapGuardReport> Reports;
-  if (Mutexes.empty())
-    return Reports;
-  llvm::MapVector<
-      const FieldDecl *,
-      std::vector<std::pair<const CXXMethodDecl *, const MapAccess *>>>
-      ByMap;
-  for (const CXXMethodDecl *Method : Methods)
-    for (const MapAccess &A : facts(Method).Accesses)
-      if (!A.Map->hasAttr<GuardedByAttr>() &&
-          !A.Map->hasAttr<PtGuardedByAttr>())
-        ByMap[A.Map].emplace_back(Method, &A);
-  for (const auto &[Map, Accesses] : ByMap) {
-    // The guard: the mutex held at most (weighted) accesses.
-    const FieldDecl *Guarding = nullptr;
-    unsigned BestWeight = 0, TotalWeight = 0;
-    for (const auto &Entry : Accesses)
-      TotalWeight += Entry.second->Write ? 2 : 1;
-    for (const FieldDecl *Mutex : Mutexes) {
-      unsigned Weight = 0;
-      for (const auto &Entry : Accesses)
-        if (Entry.second->Held.lookup(Mutex) != Hold::None)
-          Weight += Entry.second->Write ? 2 : 1;
-      if (Weight > BestWeight) {
-        BestWeight = Weight;
-        Guarding = Mutex;
-      }
-    }
-    if (!Guarding || BestWeight * 100 < GuardedPercent * TotalWeight)
-      continue;
-    MapGuardReport Report{
-        Map, Guarding, 0, static_cast<unsigned>(Accesses.size()), {}, {}};
-    // Unguarded accesses, grouped by function for one lock per function.
-    llvm::MapVector<const CXXMethodDecl *, std::vector<const MapAccess *>>
-        Unguarded;
-    for (const auto &[Method, A] : Accesses) {
-      const Hold Mode = A->Held.lookup(Guarding);
-      if (Mode == Hold::None) {
-        Unguarded[Method].push_back(A);
-        continue;
-      }
-      ++Report.Held;
-      if (Mode == Hold::Shared && A->Write)
-        Report.WritesUnderSharedLock.push_back(A);
-    }
-    for (auto &[Method, Found] : Unguarded) {
-      const MethodFacts &Own = facts(Method);
-      // A lock inserted here must not meet the same mutex locked again in
-      // this function or in a member function it calls.
-      bool MayDeadlock = Own.Locks.contains(Guarding) || Own.DeclaresLock;
-      for (const MemberCall &Call : Own.Calls)
-        for (const auto &[Other, OtherFacts] : Facts)
-          if (Other->getCanonicalDecl() == Call.Callee->getCanonicalDecl())
-            MayDeadlock |= OtherFacts.Locks.contains(Guarding);
-      Report.Unguarded.push_back({Method, std::move(Found), MayDeadlock});
-    }
-    Reports.push_back(std::move(Report));
-  }
+  for (const GuardOutcome &Outcome :
+       voteGuards(Records, namesOf(Mutexes), GuardedPercent,
+                  /*UnknownCalleeMayLock=*/true))
+    Reports.push_back(inTermsOfAST(Outcome));
   return Reports;
+}
+
+MapGuardReport ClassLocks::judge(const FieldDecl &Map,
+                                 const FieldDecl &Guard) const {
+  return inTermsOfAST(judgeGuard(Records, Map.getName(), Guard.getName(),
+                                 /*UnknownCalleeMayLock=*/false));
 }
 
 } // namespace clang::tidy::maptidy

@@ -10,6 +10,7 @@
 #ifndef MAPTIDY_CHECKS_LOCKINFERENCE_H
 #define MAPTIDY_CHECKS_LOCKINFERENCE_H
 
+#include "GuardVote.h"
 #include "LockVocabulary.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -52,12 +53,12 @@ struct MethodFacts {
 struct UnguardedAccesses {
   const CXXMethodDecl *Method;
   std::vector<const MapAccess *> Accesses;
-  /// The function locks the guard itself, calls a member function that does,
-  /// or declares a `lock`: an inserted lock could deadlock or clash.
+  /// See UnguardedGroup::MayDeadlock.
   bool MayDeadlock;
 };
 
-/// The guard inferred for one map member and the accesses that miss it.
+/// A map member's accesses judged against a guard (GuardOutcome, in terms
+/// of the AST).
 struct MapGuardReport {
   const FieldDecl *Map;
   const FieldDecl *Guard;
@@ -75,8 +76,19 @@ public:
              llvm::ArrayRef<std::string> MapClasses, ASTContext &Context);
 
   /// For each map member (without thread-safety annotations) whose accesses
-  /// hold one mutex for at least \p GuardedPercent percent of their weight.
+  /// hold one mutex for at least \p GuardedPercent percent of their weight
+  /// (voteGuards); member functions not defined here may lock anything.
   std::vector<MapGuardReport> guardReports(unsigned GuardedPercent) const;
+
+  /// \p Map's accesses judged against \p Guard (judgeGuard); member
+  /// functions not defined here are taken not to lock it.
+  MapGuardReport judge(const FieldDecl &Map, const FieldDecl &Guard) const;
+
+  /// The records of the member functions' accesses to map members (without
+  /// thread-safety annotations), in the order of methods().
+  llvm::ArrayRef<MethodRecord> records() const { return Records; }
+  /// The mutex members, in declaration order.
+  llvm::ArrayRef<const FieldDecl *> mutexes() const { return Mutexes; }
 
   /// The member functions walked, in declaration order.
   llvm::ArrayRef<const CXXMethodDecl *> methods() const { return Methods; }
@@ -85,10 +97,18 @@ public:
   bool usesScopedLock() const { return ScopedLock; }
 
 private:
+  /// Fills Records from Facts.
+  void record(const SourceManager &SM);
+  MapGuardReport inTermsOfAST(const GuardOutcome &Outcome) const;
+
   const CXXRecordDecl &Record;
   std::vector<const FieldDecl *> Mutexes;
   std::vector<const CXXMethodDecl *> Methods;
   llvm::DenseMap<const CXXMethodDecl *, MethodFacts> Facts;
+  std::vector<MethodRecord> Records;
+  /// What each record stands for.
+  llvm::DenseMap<const AccessRecord *, const MapAccess *> AccessOf;
+  llvm::DenseMap<const MethodRecord *, const CXXMethodDecl *> MethodOf;
   bool ScopedLock = false;
 };
 

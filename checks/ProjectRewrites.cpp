@@ -16,6 +16,11 @@ void setProjectRewriteCollector(ProjectRewriteCollector *Collector) {
   Installed = Collector;
 }
 
+std::string projectKey(const Decl &D) {
+  SmallString<128> USR;
+  return index::generateUSRForDecl(&D, USR) ? std::string() : USR.str().str();
+}
+
 bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
                          ArrayRef<SourceLocation> Findings,
                          ArrayRef<FixItHint> Fix,
@@ -23,14 +28,14 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
                          StringRef Agreement) {
   if (!Installed)
     return false;
-  SmallString<128> USR;
-  if (index::generateUSRForDecl(&Decl, USR))
+  std::string Key = projectKey(Decl);
+  if (Key.empty())
     return false;
   const ASTContext &Context = Decl.getASTContext();
   const SourceManager &SM = Context.getSourceManager();
   ProjectRewritePart Part;
   Part.Check = Check.str();
-  Part.Key = USR.str().str();
+  Part.Key = std::move(Key);
   Part.Agreement = Agreement.str();
   Part.Declaration = tooling::DiagnosticMessage(
       quotedName(Decl), SM, SM.getFileLoc(Decl.getLocation()));

@@ -7,6 +7,9 @@
 // rewrite. The maptidy driver gathers the parts of every unit and applies
 // the rewrite when all of them agree (driver/ProjectRewriteDecision.h);
 // clang-tidy and clangd, which see one unit, install no collector.
+// Likewise the lock records of a class whose member functions several units
+// define: the driver votes its guards over all of them
+// (driver/ProjectGuardDecision.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +17,7 @@
 #define MAPTIDY_CHECKS_PROJECTREWRITES_H
 
 #include "DeclarationRewrite.h"
+#include "GuardVote.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -42,15 +46,47 @@ struct ProjectRewritePart {
   std::string Agreement;
 };
 
+/// A finding of unsynchronized-map-access that holds only if the run's vote
+/// (GuardVote.h) makes \c Guard the guard of \c Map.
+struct ConditionalGuardFinding {
+  std::string Map, Guard;
+  /// The member function it is in (MethodRecord::Key).
+  std::string Method;
+  /// The finding's place, and its message without the held-count clause.
+  tooling::DiagnosticMessage Where;
+  /// An unguarded access (else a write under a shared lock).
+  bool Unguarded = true;
+};
+
+/// One translation unit's records of a class whose member functions other
+/// units may define: the driver votes the guards over all units' records.
+struct ProjectGuardPart {
+  std::string Check;
+  /// The class's USR.
+  std::string Key;
+  std::vector<std::string> Mutexes;
+  unsigned GuardedPercent = 0;
+  /// The member functions this unit defines.
+  std::vector<MethodRecord> Methods;
+  /// This unit's findings under each possible guard.
+  std::vector<ConditionalGuardFinding> Findings;
+};
+
 /// Where the parts go while one translation unit is analyzed.
 class ProjectRewriteCollector {
 public:
   void add(ProjectRewritePart Part) { Parts.push_back(std::move(Part)); }
+  void add(ProjectGuardPart Part) { Guards.push_back(std::move(Part)); }
   std::vector<ProjectRewritePart> take() { return std::move(Parts); }
+  std::vector<ProjectGuardPart> takeGuards() { return std::move(Guards); }
 
 private:
   std::vector<ProjectRewritePart> Parts;
+  std::vector<ProjectGuardPart> Guards;
 };
+
+/// \p D's USR: the same in every unit that sees it; empty if it has none.
+std::string projectKey(const Decl &D);
 
 /// The collector of the unit being analyzed; null unless the maptidy driver
 /// installed one.

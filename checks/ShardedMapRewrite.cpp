@@ -130,8 +130,10 @@ namespace {
 /// that cannot be rewritten.
 class Planner {
 public:
-  Planner(const DeclaratorDecl &Map, ASTContext &Context)
-      : Map(Map), Context(Context), SM(Context.getSourceManager()) {}
+  Planner(const DeclaratorDecl &Map, ASTContext &Context,
+          DeclarationScope Reach)
+      : Map(Map), Context(Context), SM(Context.getSourceManager()),
+        Reach(Reach) {}
 
   DeclarationRewritePlan plan();
 
@@ -167,6 +169,7 @@ private:
   const DeclaratorDecl &Map;
   ASTContext &Context;
   const SourceManager &SM;
+  const DeclarationScope Reach;
   std::optional<RewriteBlocker> Blocker;
   /// The edits of the plan under way.
   std::vector<FixItHint> *Edits = nullptr;
@@ -256,7 +259,7 @@ DeclarationRewritePlan Planner::plan() {
         Edits = &Planned;
         return Blocked(planUse(Ref));
       },
-      Context, isInitializerList);
+      Context, isInitializerList, Reach);
   if (Plan.Blocker)
     return Plan;
 
@@ -700,8 +703,9 @@ bool Planner::namesMap(const Expr *E) const {
 }
 
 DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
-                                             ASTContext &Context) {
-  return Planner(Map, Context).plan();
+                                             ASTContext &Context,
+                                             DeclarationScope Reach) {
+  return Planner(Map, Context, Reach).plan();
 }
 
 } // namespace clang::tidy::maptidy

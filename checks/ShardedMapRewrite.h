@@ -21,9 +21,11 @@ namespace clang::tidy::maptidy {
 /// Plans the rewrite of the std::map or std::unordered_map \p Map (a
 /// variable or a data member) and of all
 /// its uses in the translation unit. The include of the header is left to
-/// the caller. Blockers are clauses for a "no fix: " note.
-DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
-                                             ASTContext &Context);
+/// the caller. Blockers are clauses for a "no fix: " note. A map visible
+/// beyond \p Reach is not rewritten (planDeclarationRewrite).
+DeclarationRewritePlan planShardedMapRewrite(
+    const DeclaratorDecl &Map, ASTContext &Context,
+    DeclarationScope Reach = DeclarationScope::TranslationUnit);
 
 } // namespace clang::tidy::maptidy
 

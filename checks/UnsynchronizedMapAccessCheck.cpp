@@ -76,6 +76,11 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxConstructExpr(Starting, InUserCode).bind("launch"),
                      this);
   Finder->addMatcher(callExpr(Starting, InUserCode).bind("launch"), this);
+  // Map members other units can name: a project-wide rewrite needs the
+  // uses of every unit (ProjectRewrites.h).
+  if (projectRewriteCollector())
+    Finder->addMatcher(
+        memberExpr(member(fieldDecl()), InUserCode).bind("member"), this);
 }
 
 void UnsynchronizedMapAccessCheck::analyze(
@@ -83,6 +88,14 @@ void UnsynchronizedMapAccessCheck::analyze(
   Context = Result.Context;
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     Classes.insert(Record);
+    return;
+  }
+  if (const auto *Use = Result.Nodes.getNodeAs<MemberExpr>("member")) {
+    const auto *Field = cast<FieldDecl>(Use->getMemberDecl());
+    if (CheckedMembers.insert(Field).second && isMap(Field->getType()) &&
+        scopeOf(*Field, Context->getSourceManager()) ==
+            DeclarationScope::Project)
+      UsedMembers.insert(Field);
     return;
   }
   const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
@@ -108,7 +121,7 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
     if (llvm::any_of(Record->fields(), [&](const FieldDecl *Field) {
           return Vocabulary.isMutex(Field->getType());
         }))
-      reportGuards(locksOf(*Record));
+      reportGuards(*Record, locksOf(*Record));
   for (const auto &[Body, Threads] : Launches) {
     if (Body)
       analyzeThreads(*Body, Threads);
@@ -116,7 +129,11 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
       if (const CXXMethodDecl *Entry = Thread.Entry.memberOfThis())
         analyzeMemberThread(locksOf(*Entry->getParent()), *Entry, Body);
   }
+  if (projectRewriteCollector())
+    reportMemberUses();
   Classes.clear();
+  CheckedMembers.clear();
+  UsedMembers.clear();
   Launches.clear();
   Locks.clear();
   Analyzed.clear();
@@ -140,75 +157,124 @@ static const CompoundStmt *coveringBlock(llvm::ArrayRef<const Expr *> Exprs,
   return nullptr;
 }
 
-void UnsynchronizedMapAccessCheck::reportGuards(const ClassLocks &Locks) {
+void UnsynchronizedMapAccessCheck::reportGuards(const CXXRecordDecl &Record,
+                                                const ClassLocks &Locks) {
   UsesScopedLock |= Locks.usesScopedLock();
+  ProjectRewriteCollector *Collector = projectRewriteCollector();
+  if (!Collector ||
+      Context->getSourceManager().isInMainFile(Record.getLocation())) {
+    for (const MapGuardReport &Report : Locks.guardReports(GuardedPercent))
+      reportGuard(Report, heldCountClause(Report.Held, Report.Total), nullptr);
+    return;
+  }
+  // Other units may define member functions of the class: the driver votes
+  // the guards over the records of all of them, and keeps the findings of
+  // the guard it picks for each map.
+  if (Locks.records().empty())
+    return;
+  ProjectGuardPart Part;
+  Part.Check = getID().str();
+  Part.Key = projectKey(Record);
+  Part.GuardedPercent = GuardedPercent;
+  Part.Methods = Locks.records();
+  for (const FieldDecl *Mutex : Locks.mutexes())
+    Part.Mutexes.push_back(Mutex->getNameAsString());
+  for (const FieldDecl *Map : Record.fields()) {
+    const bool Accessed = llvm::any_of(Part.Methods, [&](const auto &Method) {
+      return llvm::any_of(Method.Accesses, [&](const AccessRecord &A) {
+        return A.Map == Map->getName();
+      });
+    });
+    if (Accessed)
+      for (const FieldDecl *Mutex : Locks.mutexes())
+        reportGuard(Locks.judge(*Map, *Mutex), "", &Part);
+  }
+  Collector->add(std::move(Part));
+}
+
+void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
+                                               StringRef HeldCount,
+                                               ProjectGuardPart *Part) {
   const SourceManager &SM = Context->getSourceManager();
-  for (const MapGuardReport &Report : Locks.guardReports(GuardedPercent)) {
-    const FieldDecl *Map = Report.Map, *Guarding = Report.Guard;
-    for (const MapAccess *A : Report.WritesUnderSharedLock)
-      diag(A->Where->getBeginLoc(),
-           "%0 is modified while %1 is held only for reading (shared lock)")
-          << Map << Guarding;
-    for (const UnguardedAccesses &Found : Report.Unguarded) {
-      const CXXMethodDecl *Method = Found.Method;
-      llvm::SmallVector<const Expr *, 4> Exprs;
-      for (const MapAccess *A : Found.Accesses)
-        Exprs.push_back(A->Where);
-      const CompoundStmt *Block = coveringBlock(Exprs, *Context);
-      const bool ReadOnly = llvm::none_of(
-          Found.Accesses, [](const MapAccess *A) { return A->Write; });
-      const bool SharedMutex =
-          isClassNamed(Guarding->getType(),
-                       {"::std::shared_mutex", "::std::shared_timed_mutex"});
-      // The lock names the mutex type as the member function sees it.
-      const TypeSpelling MutexType = spellType(
-          Guarding->getType().getUnqualifiedType(), *Method, *Context);
-      // A project's mutex may lock through Lock() only, which
-      // std::lock_guard cannot call.
-      const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
-      std::optional<std::string> Insertion;
-      if (Lockable && !Found.MayDeadlock && Block && !Block->body_empty() &&
-          !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
-        const std::string Name = Guarding->getName().str();
-        std::string Lock;
-        if (ReadOnly && SharedMutex)
-          Lock =
-              "std::shared_lock<" + *MutexType.Text + "> lock(" + Name + ");";
-        else if (UsesScopedLock)
-          Lock = "std::scoped_lock lock(" + Name + ");";
-        else
-          Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name + ");";
-        const std::optional<std::string> Indent =
-            indentationAt(Block->body_front()->getBeginLoc(), SM);
-        Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
-      }
-      for (const MapAccess *A : Found.Accesses) {
-        const bool First = A == Found.Accesses.front();
-        {
-          auto Diag = diag(A->Where->getBeginLoc(),
-                           "%0 is %select{read|modified}1 without holding %2; "
-                           "%3 of %4 accesses hold it")
-                      << Map << A->Write << Guarding << Report.Held
-                      << Report.Total;
-          if (Insertion && First) {
-            Diag << FixItHint::CreateInsertion(
-                Block->body_front()->getBeginLoc(), *Insertion);
-            Diag << Inserter.insertion(
-                SM.getFileID(Block->getBeginLoc()),
-                ReadOnly && SharedMutex ? "<shared_mutex>" : "<mutex>");
-          }
+  const FieldDecl *Map = Report.Map, *Guarding = Report.Guard;
+  const std::string MapName = quotedName(*Map),
+                    GuardName = quotedName(*Guarding);
+  // A finding; under a guard the driver's vote decides on, conditional.
+  auto Finding = [&](const MapAccess &A, const CXXMethodDecl *Method,
+                     std::string Message, bool Unguarded) {
+    if (Part)
+      Part->Findings.push_back(
+          {Map->getNameAsString(), Guarding->getNameAsString(),
+           Method ? projectKey(*Method->getCanonicalDecl()) : "",
+           tooling::DiagnosticMessage(Message, SM,
+                                      SM.getFileLoc(A.Where->getBeginLoc())),
+           Unguarded});
+    return diag(A.Where->getBeginLoc(), "%0")
+           << (Unguarded ? Message + HeldCount.str() : Message);
+  };
+  for (const MapAccess *A : Report.WritesUnderSharedLock)
+    Finding(*A, nullptr,
+            MapName + " is modified while " + GuardName +
+                " is held only for reading (shared lock)",
+            /*Unguarded=*/false);
+  for (const UnguardedAccesses &Found : Report.Unguarded) {
+    const CXXMethodDecl *Method = Found.Method;
+    llvm::SmallVector<const Expr *, 4> Exprs;
+    for (const MapAccess *A : Found.Accesses)
+      Exprs.push_back(A->Where);
+    const CompoundStmt *Block = coveringBlock(Exprs, *Context);
+    const bool ReadOnly = llvm::none_of(
+        Found.Accesses, [](const MapAccess *A) { return A->Write; });
+    const bool SharedMutex =
+        isClassNamed(Guarding->getType(),
+                     {"::std::shared_mutex", "::std::shared_timed_mutex"});
+    // The lock names the mutex type as the member function sees it.
+    const TypeSpelling MutexType =
+        spellType(Guarding->getType().getUnqualifiedType(), *Method, *Context);
+    // A project's mutex may lock through Lock() only, which
+    // std::lock_guard cannot call.
+    const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
+    std::optional<std::string> Insertion;
+    if (Lockable && !Found.MayDeadlock && Block && !Block->body_empty() &&
+        !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
+      const std::string Name = Guarding->getName().str();
+      std::string Lock;
+      if (ReadOnly && SharedMutex)
+        Lock = "std::shared_lock<" + *MutexType.Text + "> lock(" + Name + ");";
+      else if (UsesScopedLock)
+        Lock = "std::scoped_lock lock(" + Name + ");";
+      else
+        Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name + ");";
+      const std::optional<std::string> Indent =
+          indentationAt(Block->body_front()->getBeginLoc(), SM);
+      Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
+    }
+    for (const MapAccess *A : Found.Accesses) {
+      const bool First = A == Found.Accesses.front();
+      {
+        auto Diag =
+            Finding(*A, Method,
+                    MapName + " is " + (A->Write ? "modified" : "read") +
+                        " without holding " + GuardName,
+                    /*Unguarded=*/true);
+        if (Insertion && First) {
+          Diag << FixItHint::CreateInsertion(Block->body_front()->getBeginLoc(),
+                                             *Insertion);
+          Diag << Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
+                                     ReadOnly && SharedMutex ? "<shared_mutex>"
+                                                             : "<mutex>");
         }
-        if (!Insertion && First)
-          diag(A->Where->getBeginLoc(),
-               !Lockable ? "no fix: %1 has no lock() and unlock() for "
-                           "std::lock_guard"
-               : Found.MayDeadlock
-                   ? "no fix: %0 already locks %1 or calls a member function "
-                     "that does, and a second lock could deadlock"
-                   : "no fix: no block of %0 can take the lock",
-               DiagnosticIDs::Note)
-              << Method << Guarding;
       }
+      if (!Insertion && First)
+        diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note)
+            << (!Lockable ? "no fix: " + GuardName +
+                                " has no lock() and unlock() for "
+                                "std::lock_guard"
+                : Found.MayDeadlock
+                    ? mayDeadlockNote("'" + Method->getNameAsString() + "'",
+                                      Guarding->getName())
+                    : "no fix: no block of '" + Method->getNameAsString() +
+                          "' can take the lock");
     }
   }
 }
@@ -335,10 +401,10 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
              "modifies it|the function that started it modifies it}1; guard "
              "it with a mutex or make it a maptidy::sharded_map")
         << &Map << static_cast<unsigned>(Who);
-    if (!Fix.HeaderMissing)
+    if (!Fix.HeaderMissing && !Fix.ProjectWide)
       Diag << Fix.Edits;
   }
-  noteShardedFix(Map, Fix, Other, OtherNote);
+  noteShardedFix(Map, Fix, Where.getBeginLoc(), Other, OtherNote);
 }
 
 static constexpr StringRef ShardedHeader = "<maptidy/sharded_map.hpp>";
@@ -349,11 +415,18 @@ UnsynchronizedMapAccessCheck::planShardedFix(const DeclaratorDecl &Map) {
   // One fix per map, on its first report.
   if (!Planned.insert(&Map).second)
     return Fix;
+  Fix.ProjectWide =
+      projectRewriteCollector() &&
+      scopeOf(Map, Context->getSourceManager()) == DeclarationScope::Project;
   if (!isMap(Map.getType())) {
     Fix.Blocker = pointerBlocksRewrite(Map);
     return Fix;
   }
-  DeclarationRewritePlan Plan = planShardedMapRewrite(Map, *Context);
+  const DeclarationScope Reach = Fix.ProjectWide
+                                     ? DeclarationScope::Project
+                                     : DeclarationScope::TranslationUnit;
+  DeclarationRewritePlan Plan = planShardedMapRewrite(Map, *Context, Reach);
+  Fix.BeyondReach = Plan.Scope > Reach;
   Fix.Blocker = std::move(Plan.Blocker);
   if (Fix.Blocker)
     return Fix;
@@ -363,20 +436,50 @@ UnsynchronizedMapAccessCheck::planShardedFix(const DeclaratorDecl &Map) {
           ShardedHeader))
     Fix.Edits.push_back(*Include);
   Fix.HeaderMissing = !Inserter.canInclude(ShardedHeader);
+  if (Fix.ProjectWide && Fix.HeaderMissing)
+    Fix.Blocker = {Map.getLocation(),
+                   missingBundledHeaderReason(ShardedHeader)};
   return Fix;
 }
 
 void UnsynchronizedMapAccessCheck::noteShardedFix(const DeclaratorDecl &Map,
                                                   const ShardedFix &Fix,
+                                                  SourceLocation Finding,
                                                   const Expr &Other,
                                                   StringRef OtherNote) {
+  if (Fix.ProjectWide) {
+    // The driver gives the finding the fix or says what blocks it.
+    deferProjectRewrite(getID(), Map, Finding, Fix.Edits, Fix.Blocker);
+    diag(Other.getBeginLoc(), OtherNote, DiagnosticIDs::Note);
+    return;
+  }
   if (Fix.HeaderMissing)
     diag(Map.getLocation(), MissingBundledHeaderNote, DiagnosticIDs::Note)
         << ShardedHeader << Fix.Edits;
   diag(Other.getBeginLoc(), OtherNote, DiagnosticIDs::Note);
+  // Beyond reach, the blocker says how to get the fix.
   if (Fix.Blocker)
-    diag(Fix.Blocker->Where, "no fix: %0", DiagnosticIDs::Note)
+    diag(Fix.Blocker->Where, Fix.BeyondReach ? "%0" : "no fix: %0",
+         DiagnosticIDs::Note)
         << Fix.Blocker->Reason;
+}
+
+void UnsynchronizedMapAccessCheck::reportMemberUses() {
+  for (const CXXRecordDecl *Record : Classes)
+    for (const CXXMethodDecl *Method : Record->methods())
+      if (Method->isImplicit() && Method->isUsed() &&
+          (Method->isCopyAssignmentOperator() ||
+           Method->isMoveAssignmentOperator()))
+        for (const FieldDecl *Field : Record->fields())
+          if (isMap(Field->getType()))
+            UsedMembers.insert(Field);
+  for (const FieldDecl *Member : UsedMembers) {
+    if (Planned.contains(Member))
+      continue;
+    const ShardedFix Fix = planShardedFix(*Member);
+    if (Fix.ProjectWide)
+      deferProjectRewrite(getID(), *Member, {}, Fix.Edits, Fix.Blocker);
+  }
 }
 
 /// Whether \p Method joins a thread (or waits for a task) somewhere: its
@@ -456,10 +559,11 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
                        "modifies it|another thread accesses it}1; guard it "
                        "with a mutex or make it a maptidy::sharded_map")
                   << Map << Here->Write;
-      if (!Fix.HeaderMissing)
+      if (!Fix.HeaderMissing && !Fix.ProjectWide)
         Diag << Fix.Edits;
     }
-    noteShardedFix(*Map, Fix, *There->Where, "concurrent access here");
+    noteShardedFix(*Map, Fix, Here->Where->getBeginLoc(), *There->Where,
+                   "concurrent access here");
   }
 }
 

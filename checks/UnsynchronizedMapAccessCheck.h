@@ -7,6 +7,7 @@
 #include "HeaderInserter.h"
 #include "LockInference.h"
 #include "LockVocabulary.h"
+#include "ProjectRewrites.h"
 #include "SpelledSourceCheck.h"
 #include "ThreadSharing.h"
 #include "llvm/ADT/MapVector.h"
@@ -58,7 +59,11 @@ private:
   };
 
   void analyze(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void reportGuards(const ClassLocks &Locks);
+  void reportGuards(const CXXRecordDecl &Record, const ClassLocks &Locks);
+  /// Reports the accesses that miss the guard, with \p HeldCount at the end
+  /// of each message; conditional on the guard, in \p Part, when not null.
+  void reportGuard(const MapGuardReport &Report, StringRef HeldCount,
+                   ProjectGuardPart *Part);
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
   /// Map members that \p Entry, started on `this` in \p Launching, shares
   /// with the public member functions without a lock.
@@ -75,12 +80,22 @@ private:
     std::optional<RewriteBlocker> Blocker;
     /// The file cannot include maptidy's header: the fix goes on a note.
     bool HeaderMissing = false;
+    /// Other units can name the map: the driver decides
+    /// (ProjectRewrites.h).
+    bool ProjectWide = false;
+    /// Blocked because other units can name the map.
+    bool BeyondReach = false;
   };
   ShardedFix planShardedFix(const DeclaratorDecl &Map);
-  /// The notes of a report on \p Map: how to get the fix when the header is
-  /// missing, the racing access \p Other, why there is no fix.
+  /// The notes of the report at \p Finding on \p Map: how to get the fix
+  /// when the header is missing, the racing access \p Other, why there is
+  /// no fix; or, project-wide, the part of the rewrite for the driver.
   void noteShardedFix(const DeclaratorDecl &Map, const ShardedFix &Fix,
-                      const Expr &Other, StringRef OtherNote);
+                      SourceLocation Finding, const Expr &Other,
+                      StringRef OtherNote);
+  /// Reports this unit's part of the rewrite of the map members other units
+  /// can name that it uses, or whose class's objects it assigns.
+  void reportMemberUses();
   const ClassLocks &locksOf(const CXXRecordDecl &Record);
   bool isMap(QualType Type) const { return isMapType(Type, MapClasses); }
 
@@ -104,6 +119,9 @@ private:
   llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
+  /// Map members other units can name, used here; of the members used.
+  llvm::SetVector<const FieldDecl *> UsedMembers;
+  llvm::SmallPtrSet<const FieldDecl *, 16> CheckedMembers;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
   bool UsesScopedLock = false;
 };

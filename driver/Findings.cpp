@@ -70,6 +70,8 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
           .push_back(I);
     for (auto &Part : Outcome.Result->RewriteParts)
       Merged.RewriteParts.emplace_back(I, std::move(Part));
+    for (auto &Part : Outcome.Result->GuardParts)
+      Merged.GuardParts.push_back(std::move(Part));
   }
 
   for (Finding &F : Merged.Findings) {

@@ -69,6 +69,8 @@ struct MergedResults {
   /// Each unit's parts of project-wide rewrites, with the unit's index.
   std::vector<std::pair<size_t, clang::tidy::maptidy::ProjectRewritePart>>
       RewriteParts;
+  /// Each unit's lock records of classes other units define functions of.
+  std::vector<clang::tidy::maptidy::ProjectGuardPart> GuardParts;
 };
 
 /// Merges the outcomes of \p Files, in their order; fix-its get the line

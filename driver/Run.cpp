@@ -8,6 +8,7 @@
 #include "Findings.h"
 #include "Fingerprint.h"
 #include "FixApplier.h"
+#include "ProjectGuardDecision.h"
 #include "ProjectRewriteDecision.h"
 #include "Report.h"
 #include "TextReport.h"
@@ -149,6 +150,8 @@ int run(const RunRequest &Request) {
       mergeOutcomes(Request.Files, std::move(Outcomes), Sources);
   llvm::errs() << Merged.Logs;
   const ProjectRoot Root(Request.SourceRoot);
+  if (!Merged.GuardParts.empty())
+    decideProjectGuards(Merged);
   if (!Merged.RewriteParts.empty())
     decideRewrites(Merged, Request, Root);
   assignFingerprints(Merged.Findings, Sources, Root);

@@ -7,6 +7,10 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
+using clang::tidy::maptidy::AccessRecord;
+using clang::tidy::maptidy::ConditionalGuardFinding;
+using clang::tidy::maptidy::MethodRecord;
+using clang::tidy::maptidy::ProjectGuardPart;
 using clang::tidy::maptidy::ProjectRewriteCollector;
 using clang::tidy::maptidy::ProjectRewritePart;
 using clang::tooling::DiagnosticMessage;
@@ -79,6 +83,14 @@ UnitResult analyzeUnit(const ConfigRequest &Request,
   for (const auto &Entry : Read)
     Result.Read.push_back(resolvePath(Directory, Entry.getKey()));
   Result.RewriteParts = Parts.take();
+  Result.GuardParts = Parts.takeGuards();
+  for (ProjectGuardPart &Part : Result.GuardParts) {
+    for (MethodRecord &Method : Part.Methods)
+      for (AccessRecord &A : Method.Accesses)
+        A.File = resolvePath(Directory, A.File);
+    for (ConditionalGuardFinding &F : Part.Findings)
+      makeAbsolute(F.Where, Directory);
+  }
   for (ProjectRewritePart &Part : Result.RewriteParts) {
     // The files its edits change, as this unit read them.
     for (const auto &Entry : Part.Edits)
@@ -106,6 +118,11 @@ public:
   explicit Encoder(llvm::raw_ostream &OS) : OS(OS) {}
   void number(uint64_t Value) { OS << Value << ';'; }
   void text(llvm::StringRef Text) { OS << Text.size() << ':' << Text; }
+  void texts(llvm::ArrayRef<std::string> Texts) {
+    number(Texts.size());
+    for (const std::string &Text : Texts)
+      text(Text);
+  }
   void digest(const FileDigest &Digest) {
     number(Digest.Size);
     number(Digest.High);
@@ -164,6 +181,13 @@ public:
     }
     Rest = Tail.drop_front(Length);
     return Tail.take_front(Length).str();
+  }
+
+  std::vector<std::string> texts() {
+    std::vector<std::string> Texts;
+    for (uint64_t I = 0, N = number(); I < N && !Failed; ++I)
+      Texts.push_back(text());
+    return Texts;
   }
 
   FileDigest digest() {
@@ -252,6 +276,41 @@ std::string encodeUnitResult(const UnitResult &Result) {
       E.message(*Part.Blocker);
     E.text(Part.Agreement);
   }
+  E.number(Result.GuardParts.size());
+  for (const ProjectGuardPart &Part : Result.GuardParts) {
+    E.text(Part.Check);
+    E.text(Part.Key);
+    E.texts(Part.Mutexes);
+    E.number(Part.GuardedPercent);
+    E.number(Part.Methods.size());
+    for (const MethodRecord &Method : Part.Methods) {
+      E.text(Method.Key);
+      E.text(Method.Name);
+      E.texts(Method.Locks);
+      E.texts(Method.Calls);
+      E.number(Method.DeclaresLock);
+      E.number(Method.Accesses.size());
+      for (const AccessRecord &A : Method.Accesses) {
+        E.text(A.Map);
+        E.text(A.File);
+        E.number(A.Offset);
+        E.number(A.Write);
+        E.number(A.Held.size());
+        for (const auto &[Mutex, Mode] : A.Held) {
+          E.text(Mutex);
+          E.number(static_cast<unsigned>(Mode));
+        }
+      }
+    }
+    E.number(Part.Findings.size());
+    for (const ConditionalGuardFinding &F : Part.Findings) {
+      E.text(F.Map);
+      E.text(F.Guard);
+      E.text(F.Method);
+      E.message(F.Where);
+      E.number(F.Unguarded);
+    }
+  }
   return Data;
 }
 
@@ -296,6 +355,44 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
       Part.Blocker = D.message();
     Part.Agreement = D.text();
     Result.RewriteParts.push_back(std::move(Part));
+  }
+  for (uint64_t I = 0, N = D.number(); I < N && !D.failed(); ++I) {
+    ProjectGuardPart &Part = Result.GuardParts.emplace_back();
+    Part.Check = D.text();
+    Part.Key = D.text();
+    Part.Mutexes = D.texts();
+    Part.GuardedPercent = D.number();
+    for (uint64_t M = 0, Methods = D.number(); M < Methods && !D.failed();
+         ++M) {
+      MethodRecord &Method = Part.Methods.emplace_back();
+      Method.Key = D.text();
+      Method.Name = D.text();
+      Method.Locks = D.texts();
+      Method.Calls = D.texts();
+      Method.DeclaresLock = D.number();
+      for (uint64_t K = 0, Accesses = D.number(); K < Accesses && !D.failed();
+           ++K) {
+        AccessRecord &A = Method.Accesses.emplace_back();
+        A.Map = D.text();
+        A.File = D.text();
+        A.Offset = D.number();
+        A.Write = D.number();
+        for (uint64_t H = 0, Held = D.number(); H < Held && !D.failed(); ++H) {
+          std::string Mutex = D.text();
+          const auto Mode = static_cast<clang::tidy::maptidy::Hold>(D.number());
+          A.Held.emplace_back(std::move(Mutex), Mode);
+        }
+      }
+    }
+    for (uint64_t K = 0, Findings = D.number(); K < Findings && !D.failed();
+         ++K) {
+      ConditionalGuardFinding &F = Part.Findings.emplace_back();
+      F.Map = D.text();
+      F.Guard = D.text();
+      F.Method = D.text();
+      F.Where = D.message();
+      F.Unguarded = D.number();
+    }
   }
   if (D.failed())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

@@ -33,6 +33,9 @@ struct UnitResult {
   std::vector<std::string> Read;
   /// The unit's parts of project-wide rewrites, with absolute paths.
   std::vector<clang::tidy::maptidy::ProjectRewritePart> RewriteParts;
+  /// The unit's lock records of classes that other units may define
+  /// member functions of, with absolute paths.
+  std::vector<clang::tidy::maptidy::ProjectGuardPart> GuardParts;
 };
 
 /// How a worker runs clang-tidy, apart from the configuration.
