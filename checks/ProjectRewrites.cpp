@@ -1,10 +1,12 @@
 //===--- ProjectRewrites.cpp - maptidy ------------------------------------===//
 
 #include "ProjectRewrites.h"
+#include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::maptidy {
 
@@ -16,6 +18,20 @@ void setProjectRewriteCollector(ProjectRewriteCollector *Collector) {
   Installed = Collector;
 }
 
+bool ProjectRewriteCollector::reported(StringRef Check, StringRef Key) const {
+  return llvm::any_of(Parts, [&](const ProjectRewritePart &Part) {
+    return Part.Check == Check && Part.Key == Key;
+  });
+}
+
+/// The key of \p Decl in every unit: its USR.
+static std::optional<std::string> keyOf(const Decl &Decl) {
+  SmallString<128> USR;
+  if (index::generateUSRForDecl(&Decl, USR))
+    return std::nullopt;
+  return USR.str().str();
+}
+
 bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
                          ArrayRef<SourceLocation> Findings,
                          ArrayRef<FixItHint> Fix,
@@ -23,14 +39,14 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
                          StringRef Agreement) {
   if (!Installed)
     return false;
-  SmallString<128> USR;
-  if (index::generateUSRForDecl(&Decl, USR))
+  std::optional<std::string> Key = keyOf(Decl);
+  if (!Key)
     return false;
   const ASTContext &Context = Decl.getASTContext();
   const SourceManager &SM = Context.getSourceManager();
   ProjectRewritePart Part;
   Part.Check = Check.str();
-  Part.Key = USR.str().str();
+  Part.Key = std::move(*Key);
   Part.Agreement = Agreement.str();
   Part.Declaration = tooling::DiagnosticMessage(
       quotedName(Decl), SM, SM.getFileLoc(Decl.getLocation()));
@@ -56,6 +72,38 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
   }
   Installed->add(std::move(Part));
   return true;
+}
+
+void reportProjectRewriteUses(StringRef Check, ASTContext &Context,
+                              ArrayRef<const DeclaratorDecl *> Candidates,
+                              UsesPlanner PlanUses) {
+  if (!Installed)
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  llvm::MapVector<const Decl *, std::vector<const Expr *>> UsesOf;
+  for (const DeclaratorDecl *Candidate : Candidates) {
+    const auto &Canonical =
+        *cast<DeclaratorDecl>(Candidate->getCanonicalDecl());
+    if (SM.isInMainFile(SM.getExpansionLoc(Canonical.getLocation())) ||
+        scopeOf(Canonical, SM) != DeclarationScope::Project)
+      continue;
+    if (std::optional<std::string> Key = keyOf(Canonical);
+        Key && !Installed->reported(Check, *Key))
+      UsesOf.insert({&Canonical, {}});
+  }
+  if (UsesOf.empty())
+    return;
+  collectUserReferences(Context, [&](const ValueDecl &Target) {
+    auto It = UsesOf.find(&Target);
+    return It == UsesOf.end() ? nullptr : &It->second;
+  });
+  for (const auto &[Candidate, Uses] : UsesOf) {
+    if (Uses.empty())
+      continue;
+    const auto &Decl = *cast<DeclaratorDecl>(Candidate);
+    const DeclarationRewritePlan Plan = PlanUses(Decl, Uses);
+    deferProjectRewrite(Check, Decl, {}, Plan.Edits, Plan.Blocker);
+  }
 }
 
 } // namespace clang::tidy::maptidy

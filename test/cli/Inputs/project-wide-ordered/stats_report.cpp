@@ -1,0 +1,14 @@
+#include "stats.h"
+#include <algorithm>
+
+std::vector<std::pair<std::string, int>> Stats::counts() const {
+  std::vector<std::pair<std::string, int>> rows(counts_.begin(), counts_.end());
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+std::vector<std::pair<std::string, int>> Stats::hits() const {
+  std::vector<std::pair<std::string, int>> rows(hits_.begin(), hits_.end());
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
