@@ -8,5 +8,7 @@ int main() {
     std::printf("%s %d\n", word.c_str(), count);
   for (const auto &[letter, hits] : stats.hits())
     std::printf("%s %d\n", letter.c_str(), hits);
+  for (const auto &[length, words] : stats.lengths())
+    std::printf("%d %d\n", length, words);
   std::printf("%d %d %d\n", stats.hitsOf("f"), stats.hitsOf("z"), stats.total());
 }

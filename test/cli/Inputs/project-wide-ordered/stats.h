@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-// Word counts and hits by name, filled in one file and reported sorted by
-// name in another.
+// Word counts, hits by first letter and words by length, filled in one file
+// and reported sorted by key in another.
 class Stats {
 public:
   void load(const std::vector<std::string> &words);
@@ -13,8 +13,10 @@ public:
   int total() const;
   std::vector<std::pair<std::string, int>> counts() const;
   std::vector<std::pair<std::string, int>> hits() const;
+  std::vector<std::pair<int, int>> lengths() const;
 
 private:
   std::unordered_map<std::string, int> counts_;
   std::unordered_map<std::string, int> hits_;
+  std::unordered_map<int, int> lengths_;
 };

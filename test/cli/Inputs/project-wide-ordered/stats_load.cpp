@@ -1,10 +1,16 @@
 #include "stats.h"
 
+static void countLength(std::unordered_map<int, int> &lengths,
+                        const std::string &word) {
+  lengths[static_cast<int>(word.size())] += 1;
+}
+
 void Stats::load(const std::vector<std::string> &words) {
   counts_.reserve(words.size());
   for (const std::string &word : words) {
     counts_[word] += 1;
     hits_[word.substr(0, 1)] += 1;
+    countLength(lengths_, word);
   }
 }
 

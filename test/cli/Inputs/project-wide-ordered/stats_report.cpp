@@ -12,3 +12,9 @@ std::vector<std::pair<std::string, int>> Stats::hits() const {
   std::sort(rows.begin(), rows.end());
   return rows;
 }
+
+std::vector<std::pair<int, int>> Stats::lengths() const {
+  std::vector<std::pair<int, int>> rows(lengths_.begin(), lengths_.end());
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
