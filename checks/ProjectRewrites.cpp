@@ -1,10 +1,12 @@
 //===--- ProjectRewrites.cpp - maptidy ------------------------------------===//
 
 #include "ProjectRewrites.h"
+#include "UserReferences.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::maptidy {
 
@@ -19,6 +21,12 @@ void setProjectRewriteCollector(ProjectRewriteCollector *Collector) {
 std::string projectKey(const Decl &D) {
   SmallString<128> USR;
   return index::generateUSRForDecl(&D, USR) ? std::string() : USR.str().str();
+}
+
+bool ProjectRewriteCollector::reported(StringRef Check, StringRef Key) const {
+  return llvm::any_of(Parts, [&](const ProjectRewritePart &Part) {
+    return Part.Check == Check && Part.Key == Key;
+  });
 }
 
 bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
@@ -61,6 +69,38 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
   }
   Installed->add(std::move(Part));
   return true;
+}
+
+void reportProjectRewriteUses(StringRef Check, ASTContext &Context,
+                              ArrayRef<const DeclaratorDecl *> Candidates,
+                              UsesPlanner PlanUses) {
+  if (!Installed)
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  llvm::MapVector<const Decl *, std::vector<const Expr *>> UsesOf;
+  for (const DeclaratorDecl *Candidate : Candidates) {
+    const auto &Canonical =
+        *cast<DeclaratorDecl>(Candidate->getCanonicalDecl());
+    if (SM.isInMainFile(SM.getExpansionLoc(Canonical.getLocation())) ||
+        scopeOf(Canonical, SM) != DeclarationScope::Project)
+      continue;
+    if (const std::string Key = projectKey(Canonical);
+        !Key.empty() && !Installed->reported(Check, Key))
+      UsesOf.insert({&Canonical, {}});
+  }
+  if (UsesOf.empty())
+    return;
+  collectUserReferences(Context, [&](const ValueDecl &Target) {
+    auto It = UsesOf.find(&Target);
+    return It == UsesOf.end() ? nullptr : &It->second;
+  });
+  for (const auto &[Candidate, Uses] : UsesOf) {
+    if (Uses.empty())
+      continue;
+    const auto &Decl = *cast<DeclaratorDecl>(Candidate);
+    const DeclarationRewritePlan Plan = PlanUses(Decl, Uses);
+    deferProjectRewrite(Check, Decl, {}, Plan.Edits, Plan.Blocker);
+  }
 }
 
 } // namespace clang::tidy::maptidy

@@ -79,6 +79,8 @@ public:
   void add(ProjectGuardPart Part) { Guards.push_back(std::move(Part)); }
   std::vector<ProjectRewritePart> take() { return std::move(Parts); }
   std::vector<ProjectGuardPart> takeGuards() { return std::move(Guards); }
+  /// Whether \p Check reported a part for the declaration \p Key.
+  bool reported(StringRef Check, StringRef Key) const;
 
 private:
   std::vector<ProjectRewritePart> Parts;
@@ -113,6 +115,22 @@ bool deferProjectRewrite(StringRef Check, const DeclaratorDecl &Decl,
                          ArrayRef<FixItHint> Fix,
                          const std::optional<RewriteBlocker> &Blocker,
                          StringRef Agreement = "");
+
+/// The plan of a declaration's rewrite in this unit, given the uses it has
+/// here: every edit with its #include, or the first blocker.
+using UsesPlanner = llvm::function_ref<DeclarationRewritePlan(
+    const DeclaratorDecl &Decl, ArrayRef<const Expr *> Uses)>;
+
+/// For a check whose findings about a declaration are in some units only
+/// (the copy of a member map in one file, not the uses that fill it in
+/// others): reports this unit's part of the rewrite of each of
+/// \p Candidates that is declared outside the main file, can be named by
+/// other units, is used here and was not reported here with a finding, so
+/// that the decision sees every use. Call it at the end of the unit, after
+/// the findings. Does nothing without a collector.
+void reportProjectRewriteUses(StringRef Check, ASTContext &Context,
+                              ArrayRef<const DeclaratorDecl *> Candidates,
+                              UsesPlanner PlanUses);
 
 } // namespace clang::tidy::maptidy
 

@@ -135,7 +135,8 @@ public:
       : Map(Map), Context(Context), SM(Context.getSourceManager()),
         Reach(Reach) {}
 
-  DeclarationRewritePlan plan();
+  /// The plan for the uses \p Refs, in any order.
+  DeclarationRewritePlan plan(std::vector<const Expr *> Refs);
 
 private:
   /// Records the blocker \p Reason, a clause whose %0 is the map and %1 is
@@ -214,7 +215,7 @@ bool Planner::replace(SourceRange Range, std::string Text) {
   return true;
 }
 
-DeclarationRewritePlan Planner::plan() {
+DeclarationRewritePlan Planner::plan(std::vector<const Expr *> Refs) {
   DeclarationRewritePlan Plan;
   if (!Context.getLangOpts().CPlusPlus17) {
     Plan.Blocker = {Map.getLocation(), "maptidy::sharded_map needs C++17"};
@@ -233,17 +234,6 @@ DeclarationRewritePlan Planner::plan() {
         Plan.Blocker = std::move(Blocker);
         return Plan;
       }
-  // Every reference in the translation unit, once, in source order.
-  std::vector<const Expr *> Refs;
-  llvm::SmallPtrSet<const Expr *, 16> Seen;
-  for (const BoundNodes &Match :
-       match(translationUnitDecl(forEachDescendant(
-                 expr(anyOf(declRefExpr(to(equalsNode(&Map))),
-                            memberExpr(member(equalsNode(&Map)))))
-                     .bind("ref"))),
-             *Context.getTranslationUnitDecl(), Context))
-    if (const auto *Ref = Match.getNodeAs<Expr>("ref"); Seen.insert(Ref).second)
-      Refs.push_back(Ref);
   llvm::sort(Refs, [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   });
@@ -703,9 +693,27 @@ bool Planner::namesMap(const Expr *E) const {
 }
 
 DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
+                                             ArrayRef<const Expr *> Refs,
                                              ASTContext &Context,
                                              DeclarationScope Reach) {
-  return Planner(Map, Context, Reach).plan();
+  return Planner(Map, Context, Reach).plan(Refs.vec());
+}
+
+DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
+                                             ASTContext &Context,
+                                             DeclarationScope Reach) {
+  // Every reference in the translation unit, once.
+  std::vector<const Expr *> Refs;
+  llvm::SmallPtrSet<const Expr *, 16> Seen;
+  for (const BoundNodes &Match :
+       match(translationUnitDecl(forEachDescendant(
+                 expr(anyOf(declRefExpr(to(equalsNode(&Map))),
+                            memberExpr(member(equalsNode(&Map)))))
+                     .bind("ref"))),
+             *Context.getTranslationUnitDecl(), Context))
+    if (const auto *Ref = Match.getNodeAs<Expr>("ref"); Seen.insert(Ref).second)
+      Refs.push_back(Ref);
+  return planShardedMapRewrite(Map, Refs, Context, Reach);
 }
 
 } // namespace clang::tidy::maptidy

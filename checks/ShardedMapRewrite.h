@@ -14,18 +14,24 @@
 namespace clang {
 class ASTContext;
 class DeclaratorDecl;
+class Expr;
 } // namespace clang
 
 namespace clang::tidy::maptidy {
 
 /// Plans the rewrite of the std::map or std::unordered_map \p Map (a
-/// variable or a data member) and of all
-/// its uses in the translation unit. The include of the header is left to
-/// the caller. Blockers are clauses for a "no fix: " note. A map visible
-/// beyond \p Reach is not rewritten (planDeclarationRewrite).
+/// variable or a data member) and of all its uses in the translation unit.
+/// The include of the header is left to the caller. Blockers are clauses
+/// for a "no fix: " note. A map visible beyond \p Reach is not rewritten
+/// (planDeclarationRewrite).
 DeclarationRewritePlan planShardedMapRewrite(
     const DeclaratorDecl &Map, ASTContext &Context,
     DeclarationScope Reach = DeclarationScope::TranslationUnit);
+/// The same, for the uses \p Refs of \p Map that the caller collected.
+DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
+                                             ArrayRef<const Expr *> Refs,
+                                             ASTContext &Context,
+                                             DeclarationScope Reach);
 
 } // namespace clang::tidy::maptidy
 

@@ -87,6 +87,17 @@ static bool hasStableOrder(QualType Type) {
   return true;
 }
 
+/// Whether maps of type \p Type can become a maptidy::skiplist_map: a
+/// std::unordered_map with the default policies whose keys sort the same way
+/// on every run.
+static bool isSkiplistCandidate(QualType Type) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  return Spec && qualifiedClassName(Type) == "::std::unordered_map" &&
+         usesDefaultPolicies(*Spec, 2) &&
+         hasStableOrder(firstTemplateArgument(Type));
+}
+
 /// What an append argument takes from the entry named by \p Entry (a loop
 /// variable, or an iterator when \p ThroughIterator).
 static CopiedElement elementOf(const Expr *Arg, const VarDecl &Entry,
@@ -217,10 +228,26 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       varDecl(isConstructedLocal(), InUserCode).bind("rangeInit"), this);
   Finder->addMatcher(callExpr(mayCopyRange(), InUserCode).bind("call"), this);
+  // Maps other units may copy: this unit's uses are part of their rewrite.
+  const auto UnorderedMap =
+      hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          classTemplateSpecializationDecl(hasName("::std::unordered_map"))))));
+  Finder->addMatcher(
+      declaratorDecl(anyOf(fieldDecl(), varDecl(hasGlobalStorage(),
+                                                unless(isStaticLocal()))),
+                     UnorderedMap, unless(isExpansionInMainFile()), InUserCode)
+          .bind("projectMap"),
+      this);
 }
 
 void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
+  this->Context = &Context;
+  if (const auto *Map = Result.Nodes.getNodeAs<DeclaratorDecl>("projectMap")) {
+    if (projectRewriteCollector() && isSkiplistCandidate(Map->getType()))
+      ProjectMaps.insert(cast<DeclaratorDecl>(Map->getCanonicalDecl()));
+    return;
+  }
   auto IsUnordered = [&](const Expr *E) {
     return E && isClassNamed(E->getType(), UnorderedClasses);
   };
@@ -325,50 +352,27 @@ static const DeclaratorDecl *namedMap(const Expr &Source) {
   return nullptr;
 }
 
-/// The edits that retype a std::unordered_map, which every use treats like
-/// a std::map, to a maptidy::skiplist_map: a local, or, when \p Reach is
-/// the project, a member or global other units may use too.
-static std::optional<SkiplistRetyping>
-skiplistReplacement(const Expr &Source, ASTContext &Context,
-                    DeclarationScope Reach) {
-  SkiplistRetyping Result;
-  Result.Map = namedMap(Source);
-  const auto *Spec =
-      Result.Map ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-                       Result.Map->getType()->getAsCXXRecordDecl())
-                 : nullptr;
-  if (!Spec ||
-      qualifiedClassName(Result.Map->getType()) != "::std::unordered_map" ||
-      !usesDefaultPolicies(*Spec, 2) ||
-      !hasStableOrder(firstTemplateArgument(Source.getType())))
-    return std::nullopt;
-  std::vector<const Expr *> Uses;
-  const auto *Var = dyn_cast<VarDecl>(Result.Map);
-  if (Var && Var->isLocalVarDecl()) {
-    // Every use is in the function that declares it, lambdas included.
-    const auto *Owner =
-        dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-    if (!Owner)
-      return std::nullopt;
-    forEachReference(Owner->getBody(), Var,
-                     [&](const Expr &Use) { Uses.push_back(&Use); });
-  } else {
-    const Decl *Canonical = Result.Map->getCanonicalDecl();
-    collectUserReferences(Context, [&](const ValueDecl &Target) {
-      return &Target == Canonical ? &Uses : nullptr;
-    });
-  }
+/// The retyping of \p Map to a maptidy::skiplist_map, when every one of
+/// its \p Uses treats it like a std::map; visible beyond \p Reach, it is
+/// blocked.
+static DeclarationRewritePlan planSkiplist(const DeclaratorDecl &Map,
+                                           ArrayRef<const Expr *> Uses,
+                                           ASTContext &Context,
+                                           DeclarationScope Reach) {
   auto Skiplist = [&](TypeLoc Written,
                       std::string &Text) -> std::optional<RewriteBlocker> {
+    const RewriteBlocker Unspelled{
+        Map.getLocation(), "the key and value types of " + quotedName(Map) +
+                               " are not spelled out here"};
     const auto Loc = Written.getAsAdjusted<TemplateSpecializationTypeLoc>();
     if (!Loc || Loc.getNumArgs() != 2)
-      return RewriteBlocker{};
+      return Unspelled;
     std::string Args;
     for (unsigned I = 0; I < 2; ++I) {
       const std::optional<std::string> Arg =
           spelledText(Loc.getArgLoc(I).getSourceRange(), Context);
       if (!Arg)
-        return RewriteBlocker{};
+        return Unspelled;
       Args += (I ? ", " : "") + *Arg;
     }
     Text = "maptidy::skiplist_map<" + Args + ">";
@@ -391,11 +395,46 @@ skiplistReplacement(const Expr &Source, ASTContext &Context,
         (Subscript && Subscript->getOperator() == OO_Subscript) ||
         isa_and_nonnull<CXXForRangeStmt>(Parent))
       return std::nullopt;
-    return RewriteBlocker{};
+    if (Member && !nameOf(Member->getMemberDecl()).empty())
+      return RewriteBlocker{Use.getBeginLoc(),
+                            quotedName(Map) + " is used through '" +
+                                nameOf(Member->getMemberDecl()).str() +
+                                "' here, which maptidy::skiplist_map lacks"};
+    return RewriteBlocker{Use.getBeginLoc(),
+                          quotedName(Map) +
+                              " is used here as a std::unordered_map"};
   };
-  DeclarationRewritePlan Plan =
-      planDeclarationRewrite(*Result.Map, Uses, Skiplist, Compatible, Context,
-                             /*KeepsInitializer=*/nullptr, Reach);
+  return planDeclarationRewrite(Map, Uses, Skiplist, Compatible, Context,
+                                /*KeepsInitializer=*/nullptr, Reach);
+}
+
+/// The edits that retype the map \p Source names to a maptidy::skiplist_map:
+/// a local, or, when \p Reach is the project, a member or global other units
+/// may use too.
+static std::optional<SkiplistRetyping>
+skiplistReplacement(const Expr &Source, ASTContext &Context,
+                    DeclarationScope Reach) {
+  SkiplistRetyping Result;
+  Result.Map = namedMap(Source);
+  if (!Result.Map || !isSkiplistCandidate(Result.Map->getType()))
+    return std::nullopt;
+  std::vector<const Expr *> Uses;
+  const auto *Var = dyn_cast<VarDecl>(Result.Map);
+  if (Var && Var->isLocalVarDecl()) {
+    // Every use is in the function that declares it, lambdas included.
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+    if (!Owner)
+      return std::nullopt;
+    forEachReference(Owner->getBody(), Var,
+                     [&](const Expr &Use) { Uses.push_back(&Use); });
+  } else {
+    const Decl *Canonical = Result.Map->getCanonicalDecl();
+    collectUserReferences(Context, [&](const ValueDecl &Target) {
+      return &Target == Canonical ? &Uses : nullptr;
+    });
+  }
+  DeclarationRewritePlan Plan = planSkiplist(*Result.Map, Uses, Context, Reach);
   if (Plan.Blocker)
     return std::nullopt;
   Result.Edits = std::move(Plan.Edits);
@@ -443,7 +482,6 @@ void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
   if (Outcome.Kind == OrderFate::Returned)
     if (const FunctionDecl *Function =
             privateFunctionOf(Found, Context.getSourceManager())) {
-      this->Context = &Context;
       Returned[Function->getCanonicalDecl()].Copies.push_back(
           {Found, Outcome.Where});
       return;
@@ -471,6 +509,31 @@ void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
         report(Copied, false, *Where, *Context);
   }
   Returned.clear();
+  // Units without a copy of a map other units copy report their uses too.
+  if (!ProjectMaps.empty())
+    reportProjectRewriteUses(
+        getID(), *Context, ProjectMaps.getArrayRef(),
+        [this](const DeclaratorDecl &Map, ArrayRef<const Expr *> Uses) {
+          DeclarationRewritePlan Plan =
+              planSkiplist(Map, Uses, *Context, DeclarationScope::Project);
+          if (Plan.Blocker)
+            return Plan;
+          if (Inserter.canInclude(SkiplistHeader))
+            addSkiplistInclude(Map, Plan.Edits);
+          else
+            Plan.Blocker = {Map.getLocation(),
+                            missingBundledHeaderReason(SkiplistHeader)};
+          return Plan;
+        });
+  ProjectMaps.clear();
+}
+
+void UnsortedMapToVectorCheck::addSkiplistInclude(const DeclaratorDecl &Map,
+                                                  std::vector<FixItHint> &Fix) {
+  const SourceManager &SM = Map.getASTContext().getSourceManager();
+  if (auto Include =
+          Inserter.insertion(SM.getFileID(Map.getLocation()), SkiplistHeader))
+    Fix.push_back(*Include);
 }
 
 void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
@@ -514,9 +577,7 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   // The source retyped as a maptidy::skiplist_map, with its #include.
   auto SkiplistFix = [&] {
     std::vector<FixItHint> Fix = Skiplist->Edits;
-    if (auto Include = Inserter.insertion(
-            SM.getFileID(Skiplist->Map->getLocation()), SkiplistHeader))
-      Fix.push_back(*Include);
+    addSkiplistInclude(*Skiplist->Map, Fix);
     return Fix;
   };
   // With the whole project, the retyping is the driver's to decide: the

@@ -8,6 +8,7 @@
 #include "ThreadSharing.h"
 #include "VectorOrderUses.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ private:
   /// Reports the copy: sorted by key, or its order relied on at \p Where.
   void report(const ContainerCopy &Found, bool SortedByKey, const Stmt &Where,
               ASTContext &Context);
+  /// Appends the #include of maptidy::skiplist_map to the file declaring
+  /// \p Map, unless it has it.
+  void addSkiplistInclude(const DeclaratorDecl &Map,
+                          std::vector<FixItHint> &Fix);
 
   /// Copies returned by a function only this unit calls, with the calls:
   /// reported at the end of the unit unless no caller relies on the order.
@@ -46,6 +51,9 @@ private:
     std::vector<const Expr *> Callers;
   };
   llvm::MapVector<const FunctionDecl *, ReturnedCopies> Returned;
+  /// Maps declared outside the main file that other units may copy: this
+  /// unit's uses are part of their project-wide retyping, finding or not.
+  llvm::SetVector<const DeclaratorDecl *> ProjectMaps;
   ASTContext *Context = nullptr;
 
   const std::vector<std::string> UnorderedClasses;

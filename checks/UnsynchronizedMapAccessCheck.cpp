@@ -76,11 +76,6 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxConstructExpr(Starting, InUserCode).bind("launch"),
                      this);
   Finder->addMatcher(callExpr(Starting, InUserCode).bind("launch"), this);
-  // Map members other units can name: a project-wide rewrite needs the
-  // uses of every unit (ProjectRewrites.h).
-  if (projectRewriteCollector())
-    Finder->addMatcher(
-        memberExpr(member(fieldDecl()), InUserCode).bind("member"), this);
 }
 
 void UnsynchronizedMapAccessCheck::analyze(
@@ -88,14 +83,6 @@ void UnsynchronizedMapAccessCheck::analyze(
   Context = Result.Context;
   if (const auto *Record = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     Classes.insert(Record);
-    return;
-  }
-  if (const auto *Use = Result.Nodes.getNodeAs<MemberExpr>("member")) {
-    const auto *Field = cast<FieldDecl>(Use->getMemberDecl());
-    if (CheckedMembers.insert(Field).second && isMap(Field->getType()) &&
-        scopeOf(*Field, Context->getSourceManager()) ==
-            DeclarationScope::Project)
-      UsedMembers.insert(Field);
     return;
   }
   const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
@@ -132,8 +119,6 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   if (projectRewriteCollector())
     reportMemberUses();
   Classes.clear();
-  CheckedMembers.clear();
-  UsedMembers.clear();
   Launches.clear();
   Locks.clear();
   Analyzed.clear();
@@ -427,19 +412,32 @@ UnsynchronizedMapAccessCheck::planShardedFix(const DeclaratorDecl &Map) {
                                      : DeclarationScope::TranslationUnit;
   DeclarationRewritePlan Plan = planShardedMapRewrite(Map, *Context, Reach);
   Fix.BeyondReach = Plan.Scope > Reach;
+  if (Fix.ProjectWide)
+    requireShardedHeader(Map, Plan);
+  else
+    Fix.HeaderMissing = !includeShardedHeader(Map, Plan);
   Fix.Blocker = std::move(Plan.Blocker);
-  if (Fix.Blocker)
-    return Fix;
-  Fix.Edits = std::move(Plan.Edits);
+  if (!Fix.Blocker)
+    Fix.Edits = std::move(Plan.Edits);
+  return Fix;
+}
+
+bool UnsynchronizedMapAccessCheck::includeShardedHeader(
+    const DeclaratorDecl &Map, DeclarationRewritePlan &Plan) {
+  if (Plan.Blocker)
+    return true;
   if (auto Include = Inserter.insertion(
           Context->getSourceManager().getFileID(Map.getLocation()),
           ShardedHeader))
-    Fix.Edits.push_back(*Include);
-  Fix.HeaderMissing = !Inserter.canInclude(ShardedHeader);
-  if (Fix.ProjectWide && Fix.HeaderMissing)
-    Fix.Blocker = {Map.getLocation(),
-                   missingBundledHeaderReason(ShardedHeader)};
-  return Fix;
+    Plan.Edits.push_back(*Include);
+  return Inserter.canInclude(ShardedHeader);
+}
+
+void UnsynchronizedMapAccessCheck::requireShardedHeader(
+    const DeclaratorDecl &Map, DeclarationRewritePlan &Plan) {
+  if (!includeShardedHeader(Map, Plan))
+    Plan.Blocker = {Map.getLocation(),
+                    missingBundledHeaderReason(ShardedHeader)};
 }
 
 void UnsynchronizedMapAccessCheck::noteShardedFix(const DeclaratorDecl &Map,
@@ -465,21 +463,33 @@ void UnsynchronizedMapAccessCheck::noteShardedFix(const DeclaratorDecl &Map,
 }
 
 void UnsynchronizedMapAccessCheck::reportMemberUses() {
-  for (const CXXRecordDecl *Record : Classes)
-    for (const CXXMethodDecl *Method : Record->methods())
-      if (Method->isImplicit() && Method->isUsed() &&
-          (Method->isCopyAssignmentOperator() ||
-           Method->isMoveAssignmentOperator()))
-        for (const FieldDecl *Field : Record->fields())
-          if (isMap(Field->getType()))
-            UsedMembers.insert(Field);
-  for (const FieldDecl *Member : UsedMembers) {
-    if (Planned.contains(Member))
-      continue;
-    const ShardedFix Fix = planShardedFix(*Member);
-    if (Fix.ProjectWide)
-      deferProjectRewrite(getID(), *Member, {}, Fix.Edits, Fix.Blocker);
+  std::vector<const DeclaratorDecl *> Members;
+  for (const CXXRecordDecl *Record : Classes) {
+    // Assigning objects of the class blocks the rewrite, whether or not
+    // this unit names the member.
+    const bool Assigned = llvm::any_of(Record->methods(), [](const auto *M) {
+      return M->isImplicit() && M->isUsed() &&
+             (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator());
+    });
+    for (const FieldDecl *Field : Record->fields()) {
+      if (!isMap(Field->getType()))
+        continue;
+      Members.push_back(Field);
+      if (Assigned && !Planned.contains(Field))
+        if (DeclarationRewritePlan Plan = planShardedMapRewrite(
+                *Field, {}, *Context, DeclarationScope::Project);
+            Plan.Blocker)
+          deferProjectRewrite(getID(), *Field, {}, {}, Plan.Blocker);
+    }
   }
+  reportProjectRewriteUses(
+      getID(), *Context, Members,
+      [&](const DeclaratorDecl &Map, ArrayRef<const Expr *> Uses) {
+        DeclarationRewritePlan Plan = planShardedMapRewrite(
+            Map, Uses, *Context, DeclarationScope::Project);
+        requireShardedHeader(Map, Plan);
+        return Plan;
+      });
 }
 
 /// Whether \p Method joins a thread (or waits for a task) somewhere: its

@@ -93,6 +93,13 @@ private:
   void noteShardedFix(const DeclaratorDecl &Map, const ShardedFix &Fix,
                       SourceLocation Finding, const Expr &Other,
                       StringRef OtherNote);
+  /// Adds the #include of maptidy's header to \p Plan, unless blocked;
+  /// whether the file can include it.
+  bool includeShardedHeader(const DeclaratorDecl &Map,
+                            DeclarationRewritePlan &Plan);
+  /// The same; a file that cannot include it blocks \p Plan.
+  void requireShardedHeader(const DeclaratorDecl &Map,
+                            DeclarationRewritePlan &Plan);
   /// Reports this unit's part of the rewrite of the map members other units
   /// can name that it uses, or whose class's objects it assigns.
   void reportMemberUses();
@@ -119,9 +126,6 @@ private:
   llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
-  /// Map members other units can name, used here; of the members used.
-  llvm::SetVector<const FieldDecl *> UsedMembers;
-  llvm::SmallPtrSet<const FieldDecl *, 16> CheckedMembers;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
   bool UsesScopedLock = false;
 };
