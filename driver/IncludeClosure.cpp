@@ -119,9 +119,13 @@ IncludeClosure::Node &IncludeClosure::scanned(size_t Index) {
     N.Opaque = true;
     return N;
   }
-  llvm::SmallVector<llvm::StringRef> Lines;
-  (*Buffer)->getBuffer().split(Lines, '\n');
-  for (llvm::StringRef Line : Lines) {
+  // Only the lines with a '#' can be #include lines.
+  const llvm::StringRef Text = (*Buffer)->getBuffer();
+  for (size_t Hash = Text.find('#'); Hash != llvm::StringRef::npos;) {
+    const size_t Start = Text.rfind('\n', Hash) + 1; // 0 on the first line
+    const size_t End = Text.find('\n', Hash);
+    const llvm::StringRef Line = Text.slice(Start, End).rtrim('\r');
+    Hash = Text.find('#', End);
     llvm::StringRef Included;
     switch (includeLine(Line, Included)) {
     case LineKind::Other:
