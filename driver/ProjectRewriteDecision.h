@@ -35,8 +35,9 @@ struct ProjectCoverage {
   /// that may include the header \p Path, if there is one.
   std::function<std::optional<std::string>(llvm::StringRef Path)>
       UnanalyzedUnit;
-  /// A file of the project that no analyzed unit read and that includes
-  /// the header \p Path, if there is one.
+  /// A file of the project outside the compilation database that no
+  /// analyzed unit read and that includes the header \p Path, if there is
+  /// one.
   std::function<std::optional<std::string>(llvm::StringRef Path)>
       UnanalyzedIncluder;
 };
@@ -47,8 +48,8 @@ void decideProjectRewrites(MergedResults &Merged,
                            llvm::ArrayRef<std::string> Files,
                            const ProjectCoverage &Coverage);
 
-/// The project files (IncludeClosure) other than \p Known that include
-/// \p Header (by an #include that may name it).
+/// The first of the files IncludeClosure lists below the project root,
+/// other than \p Known, with an #include that may name \p Header.
 class IncluderSearch {
 public:
   IncluderSearch(IncludeClosure &Includes, llvm::StringSet<> Known)
