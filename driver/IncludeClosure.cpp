@@ -64,9 +64,10 @@ bool mayName(llvm::StringRef Included, llvm::StringRef Path) {
 
 bool isSourceOrHeader(llvm::StringRef Path) {
   const llvm::StringRef Extension = llvm::sys::path::extension(Path);
-  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cu",
-                             ".m", ".mm", ".h", ".hh", ".hpp", ".hxx", ".h++",
-                             ".H", ".inl", ".ipp", ".tcc", ".inc"},
+  return llvm::is_contained({".c",   ".cc",  ".cpp", ".cxx", ".c++", ".C",
+                             ".cu",  ".m",   ".mm",  ".h",   ".hh",  ".hpp",
+                             ".hxx", ".h++", ".H",   ".inl", ".ipp", ".tcc",
+                             ".tpp", ".txx", ".inc", ".def", ".ixx", ".cppm"},
                             Extension);
 }
 
@@ -174,10 +175,19 @@ const std::vector<size_t> &IncludeClosure::targets(size_t Index) {
   return *(Nodes[Index].Targets = std::move(Targets));
 }
 
+bool IncludeClosure::isFile(size_t Index, llvm::StringRef Path) {
+  const std::string &Own = Nodes[Index].Path;
+  if (Own == Path)
+    return true;
+  // The same file reached through a symbolic link.
+  llvm::SmallString<256> Real;
+  return llvm::sys::path::filename(Own) == llvm::sys::path::filename(Path) &&
+         !llvm::sys::fs::real_path(Own, Real) && Real == Path;
+}
+
 bool IncludeClosure::includes(llvm::StringRef File, llvm::StringRef Header) {
-  return llvm::any_of(
-      scanned(node(File)).Included,
-      [&](const std::string &Included) { return mayName(Included, Header); });
+  return llvm::any_of(targets(node(File)),
+                      [&](size_t Target) { return isFile(Target, Header); });
 }
 
 std::optional<std::string>
@@ -200,7 +210,7 @@ IncludeClosure::firstReaching(llvm::ArrayRef<std::string> Starts,
     while (!Pending.empty()) {
       const size_t Index = Pending.back();
       Pending.pop_back();
-      if (Nodes[Index].Path == Header || scanned(Index).Opaque) {
+      if (isFile(Index, Header) || scanned(Index).Opaque) {
         Pending.clear();
         return Start;
       }

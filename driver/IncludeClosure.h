@@ -37,11 +37,12 @@ public:
   /// The project's files found below the root, listed once.
   llvm::ArrayRef<std::string> listed();
 
-  /// Whether an #include of \p File names \p Header.
+  /// Whether an #include of \p File may name \p Header, a project file
+  /// (by its real path).
   bool includes(llvm::StringRef File, llvm::StringRef Header);
 
-  /// The first of \p Starts that may include \p Header, directly or through
-  /// project files, or that is \p Header.
+  /// The first of \p Starts that may include \p Header, a project file (by
+  /// its real path), directly or through project files, or that is it.
   std::optional<std::string> firstReaching(llvm::ArrayRef<std::string> Starts,
                                            llvm::StringRef Header);
 
@@ -58,6 +59,7 @@ private:
   };
 
   size_t node(llvm::StringRef Path);
+  bool isFile(size_t Index, llvm::StringRef Path);
   Node &scanned(size_t Index);
   const std::vector<size_t> &targets(size_t Index);
   void index();

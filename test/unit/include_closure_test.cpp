@@ -95,6 +95,19 @@ TEST_F(IncludeClosureTest, BuildDirectoriesHoldOnlyKnownFiles) {
   EXPECT_EQ(Includes.firstReaching({Start}, Header), Start);
 }
 
+TEST_F(IncludeClosureTest, AHeaderIsFoundThroughASymbolicLink) {
+  llvm::sys::fs::create_directories(Dir.path().str() + "/include");
+  ASSERT_FALSE(llvm::sys::fs::create_link("../src/detail",
+                                          Dir.path().str() + "/include/grid"));
+  Dir.write("src/detail/grid.tpp", "#include \"grid/grid.h\"\n");
+  const std::string Start =
+      Dir.write("tools/linked.cpp", "#include \"detail/grid.tpp\"\n");
+  IncludeClosure Includes(Root, {});
+  EXPECT_EQ(Includes.firstReaching({Start}, Header), Start);
+  EXPECT_TRUE(
+      Includes.includes(Dir.path().str() + "/src/detail/grid.tpp", Header));
+}
+
 TEST_F(IncludeClosureTest, FilesOutsideTheRootAreNotFollowed) {
   TestDirectory Outside;
   Outside.write("bridge.h", "#include \"detail/grid.h\"\n");
