@@ -95,13 +95,18 @@ std::string projectKey(const Decl &D);
 ProjectRewriteCollector *projectRewriteCollector();
 void setProjectRewriteCollector(ProjectRewriteCollector *Collector);
 
-/// The note of a declaration other units can name, where one translation
-/// unit is all a run sees (clang-tidy, clangd, a run of some files). Inline:
-/// the driver's decision gives the same note without linking the checks.
-inline std::string projectWideFixNote(StringRef QuotedName) {
-  return QuotedName.str() +
-         " is visible outside this translation unit; 'maptidy -p <build> "
-         "--fix' on the whole project rewrites it in every file";
+/// The note of a declaration other units can name, where a run cannot see
+/// all of them: one translation unit (clang-tidy, clangd), or a run of some
+/// files that left out \p UnanalyzedUnit, which may use it. Inline: the
+/// driver's decision gives the same note without linking the checks.
+inline std::string projectWideFixNote(StringRef QuotedName,
+                                      StringRef UnanalyzedUnit = "") {
+  return (UnanalyzedUnit.empty()
+              ? QuotedName.str() + " is visible outside this translation unit"
+              : "'" + UnanalyzedUnit.str() + "' was not analyzed and may use " +
+                    QuotedName.str()) +
+         "; 'maptidy -p <build> --fix' on the whole project rewrites it in "
+         "every file";
 }
 
 /// For a check's finding about \p Decl, which other translation units can

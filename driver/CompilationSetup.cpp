@@ -199,11 +199,9 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
     if (I % Request.Part.Count == Request.Part.Index - 1)
       Part.push_back(std::move(Setup.Files[I]));
   Setup.Files = std::move(Part);
-  Setup.WholeDatabase =
-      !Known.empty() && llvm::all_of(Known, [&](const auto &Entry) {
-        return std::binary_search(Setup.Files.begin(), Setup.Files.end(),
-                                  Entry.getKey());
-      });
+  for (const auto &Entry : Known)
+    Setup.DatabaseFiles.push_back(Entry.getKey().str());
+  llvm::sort(Setup.DatabaseFiles);
   if (llvm::Error Error = checkCommands(*Database, Setup.Files))
     return std::move(Error);
 

@@ -27,9 +27,9 @@ struct CompilationSetup {
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   /// Absolute paths of the files to analyze, sorted.
   std::vector<std::string> Files;
-  /// Files has every file the database lists (flags after `--` make no
-  /// database).
-  bool WholeDatabase = false;
+  /// Every file the database lists, sorted; none with flags after `--`,
+  /// which make no database.
+  std::vector<std::string> DatabaseFiles;
 };
 
 /// Job \p Index (1-based) of \p Count (--shard).

@@ -653,7 +653,7 @@ int main(int Argc, const char **Argv) {
                 "'; expected compile or none");
     return ExitCouldNotRun;
   }
-  Run.WholeDatabase = Setup->WholeDatabase;
+  Run.DatabaseFiles = std::move(Setup->DatabaseFiles);
   Run.Files = std::move(Setup->Files);
   Run.Jobs = *Parallel;
   Run.TimeoutSeconds = TimeoutSeconds;

@@ -2,10 +2,7 @@
 
 #include "ProjectRewriteDecision.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include <map>
 #include <set>
 
@@ -52,8 +49,11 @@ std::optional<DiagnosticMessage> blocker(const Declaration &D,
   if (Coverage.IsPublic && Coverage.IsPublic(File))
     return note(
         Name + " is declared in a public header (PublicHeaders)" + NoFix, Decl);
-  if (!Coverage.WholeDatabase)
+  if (!Coverage.KnowsEveryUnit)
     return note(clang::tidy::maptidy::projectWideFixNote(Name), Decl);
+  if (Coverage.UnanalyzedUnit)
+    if (std::optional<std::string> Unit = Coverage.UnanalyzedUnit(File))
+      return note(clang::tidy::maptidy::projectWideFixNote(Name, *Unit), Decl);
   for (const UnitProblem &Problem : Merged.Problems)
     if (!Problem.DoesNotCompile)
       return note(quoted(Problem.File) + " could not be analyzed and may use " +
@@ -146,74 +146,11 @@ void decideProjectRewrites(MergedResults &Merged,
   }
 }
 
-/// The path an #include line names, if \p Line is one.
-static std::optional<llvm::StringRef> includedPath(llvm::StringRef Line) {
-  Line = Line.ltrim();
-  if (!Line.consume_front("#"))
-    return std::nullopt;
-  Line = Line.ltrim();
-  if (!Line.consume_front("include") && !Line.consume_front("import"))
-    return std::nullopt;
-  Line = Line.ltrim();
-  if (Line.empty() || (Line.front() != '"' && Line.front() != '<'))
-    return std::nullopt;
-  const char Close = Line.front() == '"' ? '"' : '>';
-  const size_t End = Line.find(Close, 1);
-  if (End == llvm::StringRef::npos)
-    return std::nullopt;
-  return Line.slice(1, End);
-}
-
-static bool isSourceOrHeader(llvm::StringRef Path) {
-  const llvm::StringRef Extension = llvm::sys::path::extension(Path);
-  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".cu",
-                             ".m", ".mm", ".h", ".hh", ".hpp", ".hxx", ".h++",
-                             ".H", ".inl", ".ipp", ".tcc", ".inc"},
-                            Extension);
-}
-
-static bool isBuildDirectory(llvm::StringRef Directory) {
-  for (const char *Marker : {"CMakeCache.txt", "compile_commands.json"}) {
-    llvm::SmallString<256> Path(Directory);
-    llvm::sys::path::append(Path, Marker);
-    if (llvm::sys::fs::exists(Path))
-      return true;
-  }
-  return false;
-}
-
 std::optional<std::string> IncluderSearch::find(llvm::StringRef Header) {
-  if (!Unknown) {
-    Unknown.emplace();
-    std::error_code EC;
-    for (llvm::sys::fs::recursive_directory_iterator It(Root.path(), EC), End;
-         It != End && !EC; It.increment(EC)) {
-      const std::string &Path = It->path();
-      const llvm::StringRef Name = llvm::sys::path::filename(Path);
-      if (It->type() == llvm::sys::fs::file_type::directory_file) {
-        if (Name.starts_with(".") || isBuildDirectory(Path))
-          It.no_push();
-        continue;
-      }
-      if (isSourceOrHeader(Path) && !Known.contains(Path))
-        Unknown->push_back(Path);
-    }
-  }
-  const llvm::StringRef Name = llvm::sys::path::filename(Header);
-  for (const std::string &Path : *Unknown) {
-    if (Path == Header)
-      continue;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer || !(*Buffer)->getBuffer().contains(Name))
-      continue;
-    llvm::SmallVector<llvm::StringRef> Lines;
-    (*Buffer)->getBuffer().split(Lines, '\n');
-    for (llvm::StringRef Line : Lines)
-      if (std::optional<llvm::StringRef> Included = includedPath(Line))
-        if (llvm::sys::path::filename(*Included) == Name &&
-            Header.ends_with(*Included))
-          return Path;
-  }
+  for (const std::string &Path : Includes.listed())
+    if (Path != Header && !Known.contains(Path) &&
+        Includes.includes(Path, Header))
+      return Path;
   return std::nullopt;
 }
 

@@ -13,6 +13,7 @@
 #define MAPTIDY_DRIVER_PROJECTREWRITEDECISION_H
 
 #include "Findings.h"
+#include "IncludeClosure.h"
 #include "ProjectRoot.h"
 #include "llvm/ADT/StringSet.h"
 #include <functional>
@@ -23,14 +24,20 @@ namespace maptidy {
 
 /// What the run covered.
 struct ProjectCoverage {
-  /// Every file of the compilation database was analyzed.
-  bool WholeDatabase = false;
+  /// The run knows every translation unit of the project: a compilation
+  /// database lists them.
+  bool KnowsEveryUnit = false;
   /// The project's files; a declaration outside is never rewritten.
   const ProjectRoot *Root = nullptr;
   /// Whether a header is public (PublicHeaders): not the project's alone.
   std::function<bool(llvm::StringRef Path)> IsPublic;
-  /// A file of the project that no analyzed unit read and that includes
-  /// the header \p Path, if there is one.
+  /// A file of the compilation database that the run did not analyze and
+  /// that may include the header \p Path, if there is one.
+  std::function<std::optional<std::string>(llvm::StringRef Path)>
+      UnanalyzedUnit;
+  /// A file of the project outside the compilation database that no
+  /// analyzed unit read and that includes the header \p Path, if there is
+  /// one.
   std::function<std::optional<std::string>(llvm::StringRef Path)>
       UnanalyzedIncluder;
 };
@@ -41,21 +48,17 @@ void decideProjectRewrites(MergedResults &Merged,
                            llvm::ArrayRef<std::string> Files,
                            const ProjectCoverage &Coverage);
 
-/// The files below \p Root that include \p Header (by an #include whose
-/// path ends the header's), other than \p Known; in directories that are
-/// not hidden and not build directories (with a CMakeCache.txt or a
-/// compile_commands.json).
+/// The first of the files IncludeClosure lists below the project root,
+/// other than \p Known, with an #include that may name \p Header.
 class IncluderSearch {
 public:
-  IncluderSearch(const ProjectRoot &Root, llvm::StringSet<> Known)
-      : Root(Root), Known(std::move(Known)) {}
+  IncluderSearch(IncludeClosure &Includes, llvm::StringSet<> Known)
+      : Includes(Includes), Known(std::move(Known)) {}
   std::optional<std::string> find(llvm::StringRef Header);
 
 private:
-  const ProjectRoot &Root;
+  IncludeClosure &Includes;
   llvm::StringSet<> Known;
-  /// The project's C and C++ files not in Known, listed once.
-  std::optional<std::vector<std::string>> Unknown;
 };
 
 /// Whether \p Path matches one of \p Globs (';'-separated, relative to

@@ -118,17 +118,32 @@ static void decideRewrites(MergedResults &Merged, const RunRequest &Request,
   llvm::StringSet<> Analyzed;
   for (const std::string &File : Request.Files)
     Analyzed.insert(File);
+  std::vector<std::string> NotAnalyzed;
+  for (const std::string &File : Request.DatabaseFiles)
+    if (!Analyzed.contains(File))
+      NotAnalyzed.push_back(File);
+  // The files the run knows of: the database's and those the analysis read.
+  llvm::StringSet<> Known = Analyzed;
+  for (const std::string &File : NotAnalyzed)
+    Known.insert(File);
   for (const auto *Readers :
        {&Merged.CompiledReaders, &Merged.UncompiledReaders})
     for (const auto &Entry : *Readers)
-      Analyzed.insert(Entry.getKey());
-  IncluderSearch Includers(Root, std::move(Analyzed));
+      Known.insert(Entry.getKey());
+  std::vector<std::string> KnownFiles;
+  for (const auto &Entry : Known)
+    KnownFiles.push_back(Entry.getKey().str());
+  IncludeClosure Includes(Root, std::move(KnownFiles));
+  IncluderSearch Includers(Includes, std::move(Known));
   ProjectCoverage Coverage;
-  Coverage.WholeDatabase = Request.WholeDatabase;
+  Coverage.KnowsEveryUnit = !Request.DatabaseFiles.empty();
   Coverage.Root = &Root;
   Coverage.IsPublic = [&](llvm::StringRef Path) {
     return Request.PublicHeaders &&
            matchesPublicHeaders(Path, Request.PublicHeaders(Path), Root);
+  };
+  Coverage.UnanalyzedUnit = [&](llvm::StringRef Header) {
+    return Includes.firstReaching(NotAnalyzed, Header);
   };
   Coverage.UnanalyzedIncluder = [&](llvm::StringRef Header) {
     return Includers.find(Header);

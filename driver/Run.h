@@ -51,9 +51,10 @@ struct RunRequest {
   /// Where the --format report goes; stdout when empty.
   std::string Output;
   std::string SourceRoot;
-  /// Every file of the compilation database is analyzed: declarations that
-  /// several units use may be rewritten (see ProjectRewriteDecision.h).
-  bool WholeDatabase = false;
+  /// Every file of the compilation database, sorted; none without one.
+  /// What a rewrite of a declaration several units use must cover (see
+  /// ProjectRewriteDecision.h).
+  std::vector<std::string> DatabaseFiles;
   /// The PublicHeaders option that applies to a file.
   std::function<std::string(llvm::StringRef File)> PublicHeaders;
   Shard Part;

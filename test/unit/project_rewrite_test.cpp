@@ -31,7 +31,7 @@ protected:
         Header(Dir.write("grid.h", "struct Grid { Map cells; };\n")),
         A(Dir.write("a.cpp", "#include \"grid.h\"\nA\n")),
         B(Dir.write("b.cpp", "#include \"grid.h\"\nB\n")) {
-    Coverage.WholeDatabase = true;
+    Coverage.KnowsEveryUnit = true;
     Coverage.Root = &Root;
     Files = {A, B};
   }
@@ -100,8 +100,8 @@ TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenBlocksItWherever) {
   EXPECT_EQ(Error.Notes[0].FilePath, B);
 }
 
-TEST_F(ProjectRewriteTest, ARunOfSomeFilesCannotProveItSawEveryUse) {
-  Coverage.WholeDatabase = false;
+TEST_F(ProjectRewriteTest, ARunWithoutADatabaseCannotProveItSawEveryUse) {
+  Coverage.KnowsEveryUnit = false;
   addFinding();
   Merged.RewriteParts.emplace_back(0, part(A, true));
   const auto &Error = decide();
@@ -110,6 +110,35 @@ TEST_F(ProjectRewriteTest, ARunOfSomeFilesCannotProveItSawEveryUse) {
   EXPECT_EQ(Error.Notes[0].Message,
             "'cells' is visible outside this translation unit; 'maptidy -p "
             "<build> --fix' on the whole project rewrites it in every file");
+}
+
+TEST_F(ProjectRewriteTest, AUnitLeftOutThatMayIncludeTheHeaderIsNamed) {
+  Files = {A};
+  Coverage.UnanalyzedUnit =
+      [&](llvm::StringRef Path) -> std::optional<std::string> {
+    if (Path == Header)
+      return B;
+    return std::nullopt;
+  };
+  addFinding();
+  Merged.RewriteParts.emplace_back(0, part(A, true));
+  const auto &Error = decide();
+  EXPECT_TRUE(Error.Message.Fix.empty());
+  ASSERT_EQ(Error.Notes.size(), 1u);
+  EXPECT_EQ(Error.Notes[0].Message,
+            "'" + B +
+                "' was not analyzed and may use 'cells'; 'maptidy -p <build> "
+                "--fix' on the whole project rewrites it in every file");
+}
+
+TEST_F(ProjectRewriteTest, UnitsLeftOutThatCannotIncludeTheHeaderDoNotBlock) {
+  Files = {A};
+  Coverage.UnanalyzedUnit = [](llvm::StringRef) { return std::nullopt; };
+  addFinding();
+  Merged.RewriteParts.emplace_back(0, part(A, true));
+  const auto &Error = decide();
+  EXPECT_TRUE(Error.Notes.empty());
+  EXPECT_EQ(Error.Message.Fix.size(), 2u);
 }
 
 TEST_F(ProjectRewriteTest, AUnitThatDoesNotCompileMayHideUses) {
@@ -161,11 +190,13 @@ TEST_F(ProjectRewriteTest, AnIncluderMissingFromTheDatabaseIsNamed) {
   for (const std::string &File : {Header, A, B})
     Analyzed.insert(File);
   {
-    IncluderSearch Search(Root, Analyzed);
+    IncludeClosure Includes(Root, {});
+    IncluderSearch Search(Includes, Analyzed);
     EXPECT_EQ(Search.find(Header), std::nullopt);
   }
   const std::string Tool = Dir.write("tool.cpp", "# include <grid.h>\n");
-  IncluderSearch Search(Root, Analyzed);
+  IncludeClosure Includes(Root, {});
+  IncluderSearch Search(Includes, Analyzed);
   EXPECT_EQ(Search.find(Header), Tool);
   Coverage.UnanalyzedIncluder = [&](llvm::StringRef Path) {
     return Search.find(Path);

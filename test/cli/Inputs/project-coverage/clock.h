@@ -1,0 +1,3 @@
+#pragma once
+
+int ticks(int rounds);
