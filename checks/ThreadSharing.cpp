@@ -370,10 +370,8 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context) {
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM) {
   SourceLocation Join;
-  auto Visit = [&](const Stmt *S, auto &Self) -> void {
-    if (!S)
-      return;
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+  walkDescendants(&Body, [&](const Stmt &S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
       const StringRef Method = nameOf(Call->getMethodDecl());
       if ((Method == "join" || Method == "get" || Method == "wait") &&
           SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
@@ -381,10 +379,8 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
            SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
         Join = Call->getBeginLoc();
     }
-    for (const Stmt *Child : S->children())
-      Self(Child, Self);
-  };
-  Visit(&Body, Visit);
+    return Walk::Continue;
+  });
   return Join;
 }
 
