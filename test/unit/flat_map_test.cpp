@@ -250,6 +250,33 @@ TEST(FlatMap, EmptyMapAllocatesNothing) {
   EXPECT_EQ(map.allocated_bytes(), 0u);
 }
 
+// Maps without storage (new, moved from, rehashed to nothing) share one
+// empty metadata group that lookups stop at; nothing may write it.
+TEST(FlatMap, MapsWithoutStorageLookUpAndRefill) {
+  maptidy::flat_map<int, std::string> source{{1, "a"}, {2, "b"}};
+  maptidy::flat_map<int, std::string> target(std::move(source));
+  maptidy::flat_map<int, std::string> drained{{3, "c"}};
+  drained.erase(3);
+  drained.rehash(0);
+  for (auto* map : {&source, &drained}) {
+    EXPECT_EQ(map->allocated_bytes(), 0u);
+    EXPECT_EQ(map->find(1), map->end());
+    EXPECT_FALSE(map->contains(2));
+    EXPECT_EQ(map->erase(1), 0u);
+    EXPECT_EQ(map->begin(), map->end());
+    EXPECT_EQ(erase_if(*map, [](const auto&) { return true; }), 0u);
+    map->clear();
+    EXPECT_EQ(std::distance(map->begin(), map->end()), 0);
+  }
+  for (const unsigned char byte : maptidy::detail::no_groups.bytes) EXPECT_EQ(byte, 0);
+  source[7] = "g";
+  drained.try_emplace(8, "h");
+  EXPECT_EQ(source.at(7), "g");
+  EXPECT_EQ(drained.at(8), "h");
+  EXPECT_EQ(target.size(), 2u);
+  for (const unsigned char byte : maptidy::detail::no_groups.bytes) EXPECT_EQ(byte, 0);
+}
+
 TEST(FlatMap, HeterogeneousLookup) {
   maptidy::flat_map<std::string, int> words{{"alpha", 1}, {"beta", 2}};
   EXPECT_TRUE(words.contains("alpha"sv));

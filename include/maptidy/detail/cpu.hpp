@@ -22,6 +22,15 @@
 #include <intrin.h>
 #endif
 
+// Keeps a rarely taken, large path out of its callers.
+#if defined(_MSC_VER) && !defined(__clang__)
+#define MAPTIDY_NOINLINE __declspec(noinline)
+#elif defined(__GNUC__)
+#define MAPTIDY_NOINLINE __attribute__((noinline))
+#else
+#define MAPTIDY_NOINLINE
+#endif
+
 namespace maptidy {
 
 // Destructive interference size: data written by different threads is kept
