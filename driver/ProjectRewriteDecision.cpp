@@ -70,9 +70,14 @@ std::optional<DiagnosticMessage> blocker(const Declaration &D,
                       " is not in the compilation database and may use " +
                       Name + NoFix,
                   Decl);
-  for (const auto &[Unit, Part] : D.Parts)
-    if (Part->Blocker)
-      return *Part->Blocker;
+  // A use that cannot be rewritten first: a blocker at the declaration (a
+  // header the file cannot include) could be lifted, that one not.
+  for (bool AtDeclaration : {false, true})
+    for (const auto &[Unit, Part] : D.Parts)
+      if (Part->Blocker &&
+          AtDeclaration == (Part->Blocker->FilePath == File &&
+                            Part->Blocker->FileOffset == Decl.FileOffset))
+        return *Part->Blocker;
   for (const auto &[Unit, Part] : D.Parts)
     if (!Part->Agreement.empty() && Part->Agreement != D.First->Agreement)
       return note("the translation units that use " + Name +

@@ -100,6 +100,22 @@ TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenBlocksItWherever) {
   EXPECT_EQ(Error.Notes[0].FilePath, B);
 }
 
+TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenComesBeforeAMissingHeader) {
+  addFinding();
+  ProjectRewritePart NoHeader = part(A, true);
+  NoHeader.Edits.clear();
+  NoHeader.Blocker =
+      at(Header, 18, "'cells' needs a header; no fix is offered");
+  Merged.RewriteParts.emplace_back(0, std::move(NoHeader));
+  ProjectRewritePart Iterated = part(B, false);
+  Iterated.Edits.clear();
+  Iterated.Blocker = at(B, 18, "'cells' is iterated here; no fix is offered");
+  Merged.RewriteParts.emplace_back(1, std::move(Iterated));
+  const auto &Error = decide();
+  ASSERT_EQ(Error.Notes.size(), 1u);
+  EXPECT_EQ(Error.Notes[0].FilePath, B);
+}
+
 TEST_F(ProjectRewriteTest, ARunWithoutADatabaseCannotProveItSawEveryUse) {
   Coverage.KnowsEveryUnit = false;
   addFinding();
