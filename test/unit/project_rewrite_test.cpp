@@ -51,6 +51,15 @@ protected:
     return Part;
   }
 
+  /// Unit \p UnitFile's part when a use at \p Where blocks the rewrite.
+  ProjectRewritePart blockedPart(llvm::StringRef UnitFile, bool WithFinding,
+                                 DiagnosticMessage Where) {
+    ProjectRewritePart Part = part(UnitFile, WithFinding);
+    Part.Edits.clear();
+    Part.Blocker = std::move(Where);
+    return Part;
+  }
+
   /// The finding at the declaration, as the merge leaves it.
   void addFinding() {
     Finding F = findingWithFix("maptidy-nested-map-key", {});
@@ -88,10 +97,9 @@ TEST_F(ProjectRewriteTest, EveryUnitAgreesSoTheFindingCarriesAllEdits) {
 TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenBlocksItWherever) {
   addFinding();
   Merged.RewriteParts.emplace_back(0, part(A, true));
-  ProjectRewritePart Blocked = part(B, false);
-  Blocked.Edits.clear();
-  Blocked.Blocker = at(B, 18, "'cells' is iterated here; no fix is offered");
-  Merged.RewriteParts.emplace_back(1, std::move(Blocked));
+  Merged.RewriteParts.emplace_back(
+      1, blockedPart(B, false,
+                     at(B, 18, "'cells' is iterated here; no fix is offered")));
   const auto &Error = decide();
   EXPECT_TRUE(Error.Message.Fix.empty());
   ASSERT_EQ(Error.Notes.size(), 1u);
@@ -102,15 +110,13 @@ TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenBlocksItWherever) {
 
 TEST_F(ProjectRewriteTest, AUseThatCannotBeRewrittenComesBeforeAMissingHeader) {
   addFinding();
-  ProjectRewritePart NoHeader = part(A, true);
-  NoHeader.Edits.clear();
-  NoHeader.Blocker =
-      at(Header, 18, "'cells' needs a header; no fix is offered");
-  Merged.RewriteParts.emplace_back(0, std::move(NoHeader));
-  ProjectRewritePart Iterated = part(B, false);
-  Iterated.Edits.clear();
-  Iterated.Blocker = at(B, 18, "'cells' is iterated here; no fix is offered");
-  Merged.RewriteParts.emplace_back(1, std::move(Iterated));
+  Merged.RewriteParts.emplace_back(
+      0,
+      blockedPart(A, true,
+                  at(Header, 18, "'cells' needs a header; no fix is offered")));
+  Merged.RewriteParts.emplace_back(
+      1, blockedPart(B, false,
+                     at(B, 18, "'cells' is iterated here; no fix is offered")));
   const auto &Error = decide();
   ASSERT_EQ(Error.Notes.size(), 1u);
   EXPECT_EQ(Error.Notes[0].FilePath, B);
