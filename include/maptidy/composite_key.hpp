@@ -158,31 +158,45 @@ std::uint64_t absorb_elements(std::uint64_t state, const Tuple& t, std::index_se
   return state;
 }
 
-// Integers are widened by value (sign-extended when signed), so equal values
-// of different integer types of the same signedness hash alike. A floating
-// point value hashes as the double it converts to, with -0.0 folded onto 0.0.
+// Values that maptidy::hash absorbs as one 64-bit word.
 template <class T>
-std::uint64_t absorb_value(std::uint64_t state, const T& value) noexcept(
-    std::disjunction_v<is_nothrow_hashable<T>, std::conjunction<has_std_hash<T>, std_hash_is_nothrow<T>>>) {
+inline constexpr bool is_single_word_v =
+    (std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_pointer_v<T> || std::is_null_pointer_v<T>) &&
+    !is_c_string_v<T>;
+
+// The word of such a value. Integers are widened by value (sign-extended when
+// signed), so equal values of different integer types of the same signedness
+// hash alike. A floating point value is the double it converts to, with -0.0
+// folded onto 0.0.
+template <class T>
+std::uint64_t word_of(const T& value) noexcept {
+  static_assert(is_single_word_v<T>);
   if constexpr (std::is_enum_v<T>) {
-    return absorb_value(state, static_cast<std::underlying_type_t<T>>(value));
+    return word_of(static_cast<std::underlying_type_t<T>>(value));
+  } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(value));
   } else if constexpr (std::is_integral_v<T>) {
-    if constexpr (std::is_signed_v<T>)
-      return absorb(state, static_cast<std::uint64_t>(static_cast<std::int64_t>(value)));
-    else
-      return absorb(state, static_cast<std::uint64_t>(value));
+    return static_cast<std::uint64_t>(value);
   } else if constexpr (std::is_floating_point_v<T>) {
     const double as_double = value == 0 ? 0.0 : static_cast<double>(value);
     std::uint64_t bits;
     std::memcpy(&bits, &as_double, sizeof bits);
-    return absorb(state, bits);
+    return bits;
   } else if constexpr (std::is_null_pointer_v<T>) {
-    return absorb(state, 0);
+    return 0;
+  } else {
+    return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(value));
+  }
+}
+
+template <class T>
+std::uint64_t absorb_value(std::uint64_t state, const T& value) noexcept(
+    std::disjunction_v<is_nothrow_hashable<T>, std::conjunction<has_std_hash<T>, std_hash_is_nothrow<T>>>) {
+  if constexpr (is_single_word_v<T>) {
+    return absorb(state, word_of(value));
   } else if constexpr (is_string_like_v<T>) {
     const auto view = as_string_view(value);
     return absorb_bytes(state, view.data(), view.size() * sizeof(view[0]));
-  } else if constexpr (std::is_pointer_v<T>) {
-    return absorb(state, static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(value)));
   } else if constexpr (is_pair<T>::value || is_tuple<T>::value) {
     return absorb_elements(state, value, std::make_index_sequence<std::tuple_size_v<T>>{});
   } else {
@@ -282,6 +296,15 @@ struct is_avalanching<Hash, std::void_t<typename Hash::is_avalanching>>
 
 template <class Hash>
 inline constexpr bool is_avalanching_v = is_avalanching<Hash>::value;
+
+namespace detail {
+
+template <class Hash>
+struct is_maptidy_hash : std::false_type {};
+template <class T>
+struct is_maptidy_hash<hash<T>> : std::true_type {};
+
+}  // namespace detail
 
 }  // namespace maptidy
 

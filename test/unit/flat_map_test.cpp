@@ -191,6 +191,54 @@ TEST(FlatMap, StringKeysMatchUnorderedMap) {
   EXPECT_EQ(sorted(map), (std::map<std::string, std::string>(oracle.begin(), oracle.end())));
 }
 
+// Chi-square statistic of `values` spread over `buckets` equally likely
+// buckets.
+template <class Bucket>
+double chi_square(const std::vector<std::uint64_t>& values, std::size_t buckets, Bucket bucket_of) {
+  std::vector<double> counts(buckets);
+  for (const std::uint64_t value : values) counts[bucket_of(value)] += 1;
+  const double expected = static_cast<double>(values.size()) / buckets;
+  double statistic = 0;
+  for (const double count : counts) statistic += (count - expected) * (count - expected) / expected;
+  return statistic;
+}
+
+// A table mixes one-word keys under maptidy::hash with a single fold: the
+// bits it reads (group, tag and overflow bit, shard) must still spread
+// structured keys evenly. Each family has 2^16 keys. A single multiply leaves
+// some family uneven on some field whatever the multiplier; the bound, a
+// chi-square statistic 5 times its degrees of freedom, lets a 4096-way split
+// vary about twice as much as random placement would, and catches a
+// multiplier that clusters (8.6 times for the one maptidy::hash absorbs
+// with, unmixed keys far more).
+TEST(FlatMap, TableHashSpreadsStructuredOneWordKeys) {
+  const maptidy::hash<std::uint64_t> hasher;
+  std::vector<std::pair<std::string, std::vector<std::uint64_t>>> families;
+  const auto add_family = [&](std::string name, auto key_of) {
+    std::vector<std::uint64_t> keys;
+    for (std::uint64_t i = 0; i < (1u << 16); ++i) keys.push_back(key_of(i));
+    families.emplace_back(std::move(name), std::move(keys));
+  };
+  for (unsigned shift = 0; shift <= 48; ++shift)
+    add_family("i << " + std::to_string(shift), [shift](std::uint64_t i) { return i << shift; });
+  for (const std::uint64_t stride : {3u, 5u, 7u, 10u, 24u, 100u, 1000u, 4097u, 86400u, (1u << 20) + 1})
+    add_family("i * " + std::to_string(stride), [stride](std::uint64_t i) { return i * stride; });
+  add_family("negative", [](std::uint64_t i) { return ~i; });
+  add_family("pointers", [](std::uint64_t i) { return 0x7f3a12000000u + 48 * i; });
+  add_family("high half", [](std::uint64_t i) { return (i << 32) | 7; });
+
+  using fields = maptidy::detail::hash_fields;
+  for (const auto& [name, keys] : families) {
+    std::vector<std::uint64_t> hashes;
+    for (const std::uint64_t key : keys) hashes.push_back(maptidy::detail::table_hash(hasher, key));
+    EXPECT_LT(chi_square(hashes, 4096, [](std::uint64_t h) { return h & 4095; }), 4095 * 5) << name << ": group";
+    EXPECT_LT(chi_square(hashes, 256, [](std::uint64_t h) { return h >> fields::tag_shift; }), 255 * 5)
+        << name << ": tag";
+    EXPECT_LT(chi_square(hashes, 256, [](std::uint64_t h) { return fields::shard(h, 255); }), 255 * 5)
+        << name << ": shard";
+  }
+}
+
 TEST(FlatMap, StandardInterface) {
   maptidy::flat_map<int, std::string> map{{1, "one"}, {2, "two"}};
   static_assert(std::is_same_v<std::iterator_traits<decltype(map)::iterator>::iterator_category,

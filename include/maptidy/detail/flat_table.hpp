@@ -69,49 +69,62 @@ inline constexpr std::uint64_t post_mix_multiplier = 0x8463513755ac0ecdu;
 
 // The 64-bit hash a table works with: Hash's result, post-mixed unless Hash
 // declares that it avalanches, so that group, tag and shard bits are all
-// usable.
+// usable. A one-word key under maptidy::hash is mixed with a single
+// multiply-fold instead of the hash's absorb and finish folds, as
+// boost::unordered_flat_map and absl::flat_hash_map mix integers: the second
+// fold makes every output bit flip with probability 1/2, which composite
+// keys need and a table's bit fields do not, and it took a fifth of the time
+// of a successful u64 lookup. The multiplier spreads structured keys
+// (sequential, strided, shifted) evenly over the group, tag and shard bits
+// (flat_map_test checks 60 such families).
 template <class Hash, class K>
 std::uint64_t table_hash(const Hash& hasher, const K& key) noexcept(noexcept(hasher(key))) {
-  const auto hash = static_cast<std::uint64_t>(hasher(key));
-  if constexpr (is_avalanching_v<Hash> && sizeof(std::size_t) >= sizeof(std::uint64_t))
-    return hash;
+  if constexpr (is_maptidy_hash<Hash>::value && is_single_word_v<K>)
+    return mul_fold(word_of(key), finish_multiplier);
+  else if constexpr (is_avalanching_v<Hash> && sizeof(std::size_t) >= sizeof(std::uint64_t))
+    return static_cast<std::uint64_t>(hasher(key));
   else
-    return mul_fold(hash, post_mix_multiplier);
+    return mul_fold(static_cast<std::uint64_t>(hasher(key)), post_mix_multiplier);
 }
 
-// A slot tag repeated in the four bytes of a word, for each 8-bit value of
-// the hash: a lookup broadcasts it to a whole group with one 32-bit shuffle
-// (SSE2 has no byte shuffle) and no arithmetic. Tags are 1..255 (0 marks an
-// empty slot), so hash byte 0 maps to tag 1.
-struct tag_pattern_table {
-  std::uint32_t patterns[256];
-  constexpr tag_pattern_table() noexcept : patterns{} {
-    for (std::uint32_t byte = 0; byte < 256; ++byte) patterns[byte] = 0x01010101u * (byte == 0 ? 1 : byte);
+// What a lookup needs from the tag byte of a hash, for each of its 256
+// values: the slot tag repeated in the four bytes of a word, which is
+// broadcast to a whole group with one 32-bit shuffle (SSE2 has no byte
+// shuffle) and no arithmetic, and the group overflow bit of the hash. Tags
+// are 1..255 (0 marks an empty slot), so hash byte 0 maps to tag 1. The
+// overflow bit is the tag byte's low three bits, as in
+// boost::unordered_flat_map: it is read only once a group holds no match,
+// so a successful lookup spends nothing on it.
+struct tag_entry {
+  std::uint32_t pattern;
+  unsigned char overflow_bit;
+};
+struct tag_entry_table {
+  tag_entry entries[256];
+  constexpr tag_entry_table() noexcept : entries{} {
+    for (unsigned byte = 0; byte < 256; ++byte)
+      entries[byte] = tag_entry{0x01010101u * (byte == 0 ? 1 : byte), static_cast<unsigned char>(1u << (byte & 7))};
   }
 };
-inline constexpr tag_pattern_table tag_patterns{};
+inline constexpr tag_entry_table tag_entries{};
 
 // Fields of the 64-bit (mixed) hash. They never overlap, so the shard a key
-// lands in says nothing about its position, tag or overflow bit inside the
-// shard's table, and keys of one shard still spread over all its groups.
+// lands in says nothing about its position or tag inside the shard's table,
+// and keys of one shard still spread over all its groups.
 struct hash_fields {
-  static constexpr unsigned shard_shift = 48;     // bits 48..63: shard index
-  static constexpr unsigned overflow_shift = 40;  // bits 40..42: overflow bit
-  static constexpr unsigned tag_shift = 32;       // bits 32..39: slot tag
+  static constexpr unsigned tag_shift = 56;    // bits 56..63: slot tag and overflow bit
+  static constexpr unsigned shard_shift = 32;  // bits 32..47: shard index
   // bits 0..31: starting group within the table.
-  static constexpr std::size_t max_shards = std::size_t{1} << (64 - shard_shift);
+  static constexpr std::size_t max_shards = std::size_t{1} << 16;
 
   static std::size_t shard(std::uint64_t hash, std::size_t shard_mask) noexcept {
     return static_cast<std::size_t>(hash >> shard_shift) & shard_mask;
   }
-  // The slot tag in each byte of a word.
-  static std::uint32_t tag_pattern(std::uint64_t hash) noexcept {
-    return tag_patterns.patterns[static_cast<unsigned char>(hash >> tag_shift)];
+  static const tag_entry& tag_of(std::uint64_t hash) noexcept {
+    return tag_entries.entries[hash >> tag_shift];
   }
-  static unsigned char tag(std::uint64_t hash) noexcept { return static_cast<unsigned char>(tag_pattern(hash)); }
-  static unsigned char overflow_bit(std::uint64_t hash) noexcept {
-    return static_cast<unsigned char>(1u << ((hash >> overflow_shift) & 7));
-  }
+  static unsigned char tag(std::uint64_t hash) noexcept { return static_cast<unsigned char>(tag_of(hash).pattern); }
+  static unsigned char overflow_bit(std::uint64_t hash) noexcept { return tag_of(hash).overflow_bit; }
 };
 
 // Metadata of a group of 15 slots: one tag byte per slot and an overflow
@@ -197,7 +210,7 @@ template <class Slot>
 struct table_position {
   group_metadata* group = nullptr;
   Slot* slots = nullptr;  // slot 0 of `group`
-  unsigned slot = 0;
+  std::size_t slot = 0;
 
   // Within a group the tags are tested one by one: insertions fill a group
   // from slot 0, so the next slot is usually occupied, and the loop carries
@@ -281,20 +294,21 @@ class flat_table {
   // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
   position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
-    const std::uint32_t tag_pattern = hash_fields::tag_pattern(hash);
+    const tag_entry& tag = hash_fields::tag_of(hash);
     std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
     for (std::size_t step = 1;; ++step) {
-      const group_metadata& metadata = groups_[group];
-      unsigned match = metadata.match(tag_pattern);
+      group_metadata* const metadata = groups_ + group;
+      slot* const group_slots = slots_ + group * group_metadata::slot_count;
+      unsigned match = metadata->match(tag.pattern);
       // Start fetching the group's slots only when a tag matches: a lookup
       // that fails on the metadata (most misses) then costs no slot traffic.
-      if (match != 0)
-        prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(&slots_[group * group_metadata::slot_count]));
+      if (match != 0) prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
       for (; match != 0; match &= match - 1) {
-        const position candidate = at(group, count_trailing_zeros(match));
+        const std::size_t index = count_trailing_zeros(match);
+        const position candidate{metadata, group_slots, index};
         if (equal(key, value_at(candidate).first)) return candidate;
       }
-      if (!metadata.overflowed(hash_fields::overflow_bit(hash)) || step > group_mask_) return position{};
+      if (!metadata->overflowed(tag.overflow_bit) || step > group_mask_) return position{};
       group = (group + step) & group_mask_;
     }
   }
@@ -430,7 +444,7 @@ class flat_table {
     return groups;
   }
 
-  position at(std::size_t group, unsigned slot) const noexcept {
+  position at(std::size_t group, std::size_t slot) const noexcept {
     return position{groups_ + group, slots_ + group * group_metadata::slot_count, slot};
   }
   static Value* address(const position& p) noexcept { return reinterpret_cast<Value*>(p.slots[p.slot].storage); }
