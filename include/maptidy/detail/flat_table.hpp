@@ -343,7 +343,7 @@ class flat_table {
   // as it was. hash_of(const Value&) rehashes elements.
   template <class HashOf, class... Args>
   position emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
-    if (__builtin_expect(max_load_ == 0, 0)) return grow_and_emplace(hash, hash_of, allocator, std::forward<Args>(args)...);
+    if (max_load_ == 0) return grow_and_emplace(hash, hash_of, allocator, std::forward<Args>(args)...);
     return construct_at(free_slot(hash), hash, allocator, std::forward<Args>(args)...);
   }
 
