@@ -377,7 +377,7 @@ class flat_map {
   float max_load_factor() const noexcept { return table_type::max_load_factor; }
   void max_load_factor(float) noexcept {}
   // The size up to which insertions do not rehash.
-  size_type max_load() const noexcept { return table_.size() + table_.load_budget(); }
+  size_type max_load() const noexcept { return table_.load_limit(); }
   void rehash(size_type count) { table_.rehash(count, hash_of_value(), allocator_); }
   void reserve(size_type count) { table_.reserve(count, hash_of_value(), allocator_); }
 

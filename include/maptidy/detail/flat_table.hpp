@@ -34,7 +34,7 @@
 // - An element with hash h sits in the first group of h's probe sequence
 //   that had a free slot when it was placed; every group it was pushed past
 //   has h's overflow bit set.
-// - size() + max_load_ <= the load limit of the current capacity (7/8).
+// - size() <= load_limit_ <= the load limit of the current capacity (7/8).
 #ifndef MAPTIDY_DETAIL_FLAT_TABLE_HPP
 #define MAPTIDY_DETAIL_FLAT_TABLE_HPP
 
@@ -289,8 +289,8 @@ class flat_table {
   std::size_t size() const noexcept { return size_.get(); }
   std::size_t capacity() const noexcept { return group_count() * group_metadata::slot_count; }
   std::size_t group_count() const noexcept { return has_storage() ? group_mask_ + 1 : 0; }
-  // Insertions left before the next one rehashes.
-  std::size_t load_budget() const noexcept { return max_load_; }
+  // The size up to which insertions do not rehash.
+  std::size_t load_limit() const noexcept { return load_limit_; }
   // Bytes obtained from the allocator.
   std::size_t allocated_bytes() const noexcept {
     return has_storage() ? storage_slots(group_count()) * sizeof(slot) : 0;
@@ -340,10 +340,12 @@ class flat_table {
   // table is full, the element is built in the new storage before the others
   // move there: `args` may refer to elements of this table (as in
   // map.emplace(k, map.at(j))), and a throwing constructor leaves the table
-  // as it was. hash_of(const Value&) rehashes elements.
+  // as it was. hash_of(const Value&) rehashes elements; like other function
+  // objects it is passed by value, which keeps the owner's pointer it holds
+  // in a register instead of a stack slot on every insertion.
   template <class HashOf, class... Args>
-  position emplace_absent(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator, Args&&... args) {
-    if (max_load_ == 0) return grow_and_emplace(hash, hash_of, allocator, std::forward<Args>(args)...);
+  position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator, Args&&... args) {
+    if (size() == load_limit_) return grow_and_emplace(hash, hash_of, allocator, std::forward<Args>(args)...);
     return construct_at(free_slot(hash), hash, allocator, std::forward<Args>(args)...);
   }
 
@@ -354,7 +356,7 @@ class flat_table {
     size_.set(size() - 1);
     // Overflow bits outlive the elements that set them; only erasures from
     // groups without any leave the freed slot to later insertions.
-    if (!metadata.any_overflow()) ++max_load_;
+    if (metadata.any_overflow()) --load_limit_;
   }
 
   template <class F>
@@ -381,7 +383,7 @@ class flat_table {
   // Makes room for `count` elements in total without a rehash.
   template <class HashOf>
   void reserve(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
-    if (count > size() + max_load_) rebuild(groups_after_growth(count), hash_of, allocator, no_new_element);
+    if (count > load_limit_) rebuild(groups_after_growth(count), hash_of, allocator, no_new_element);
   }
 
   // Rebuilds the table with the fewest groups that hold max(count, size())
@@ -402,7 +404,7 @@ class flat_table {
     destroy_elements(allocator);
     std::memset(static_cast<void*>(groups_), 0, group_count() * sizeof(group_metadata));
     size_.set(0);
-    max_load_ = max_load_for(group_count());
+    load_limit_ = max_load_for(group_count());
   }
 
   // Copies another table slot by slot (same hash function, same positions).
@@ -423,7 +425,7 @@ class flat_table {
     }
     for (std::size_t group = 0; group < other.group_count(); ++group)
       copy.groups_[group].bytes[group_metadata::slot_count] = other.groups_[group].bytes[group_metadata::slot_count];
-    copy.max_load_ = other.max_load_;
+    copy.load_limit_ = other.load_limit_;
     swap(copy);
     copy.release(allocator);
   }
@@ -438,7 +440,7 @@ class flat_table {
     groups_ = &no_groups;
     slots_ = nullptr;
     group_mask_ = 0;
-    max_load_ = 0;
+    load_limit_ = 0;
     size_.set(0);
   }
 
@@ -446,7 +448,7 @@ class flat_table {
     std::swap(groups_, other.groups_);
     std::swap(slots_, other.slots_);
     std::swap(group_mask_, other.group_mask_);
-    std::swap(max_load_, other.max_load_);
+    std::swap(load_limit_, other.load_limit_);
     const std::size_t size = this->size();
     size_.set(other.size());
     other.size_.set(size);
@@ -497,7 +499,6 @@ class flat_table {
     value_traits::construct(allocator, address(p), std::forward<Args>(args)...);
     p.group->bytes[p.slot] = hash_fields::tag(hash);
     size_.set(size() + 1);
-    --max_load_;
     return p;
   }
 
@@ -527,7 +528,7 @@ class flat_table {
     slots_ = new_slots;
     groups_ = new_groups;
     group_mask_ = groups - 1;
-    max_load_ = max_load_for(groups);
+    load_limit_ = max_load_for(groups);
   }
 
   // Groups for `count` elements: at least double the current number when
@@ -543,7 +544,7 @@ class flat_table {
   // The growing insertion, out of line: inlined, it made every insertion
   // that calls emplace_absent too large to inline and to keep in registers.
   template <class HashOf, class... Args>
-  MAPTIDY_NOINLINE position grow_and_emplace(std::uint64_t hash, const HashOf& hash_of, Allocator& allocator,
+  MAPTIDY_NOINLINE position grow_and_emplace(std::uint64_t hash, HashOf hash_of, Allocator& allocator,
                                              Args&&... args) {
     return rebuild(groups_after_growth(size() + 1), hash_of, allocator, [&](flat_table& fresh) {
       return fresh.construct_at(fresh.free_slot(hash), hash, allocator, std::forward<Args>(args)...);
@@ -575,7 +576,6 @@ class flat_table {
       throw;
     }
     fresh.size_.set(fresh.size() + size());
-    fresh.max_load_ -= size();
     swap(fresh);
     fresh.release(allocator);
     return placed;
@@ -603,7 +603,7 @@ class flat_table {
   group_metadata* groups_ = &no_groups;
   slot* slots_ = nullptr;
   std::size_t group_mask_ = 0;
-  std::size_t max_load_ = 0;  // insertions allowed before the next rehash
+  std::size_t load_limit_ = 0;  // the size at which the next insertion rehashes
   Count size_;
 };
 
