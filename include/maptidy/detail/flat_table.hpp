@@ -354,8 +354,9 @@ class flat_table {
     group_metadata& metadata = *p.group;
     metadata.bytes[p.slot] = 0;
     size_.set(size() - 1);
-    // Overflow bits outlive the elements that set them; only erasures from
-    // groups without any leave the freed slot to later insertions.
+    // Overflow bits outlive the elements that set them: an erasure from a
+    // group with any lowers the load limit instead of freeing the slot for
+    // later insertions, so that churn ends in a rehash that clears them.
     if (metadata.any_overflow()) --load_limit_;
   }
 
