@@ -4,7 +4,7 @@
 // Prints Markdown tables: nanoseconds per operation (median of the repetitions), the ratio
 // best peer / maptidy (above 1: maptidy is faster), and heap bytes requested per entry.
 //
-// Usage: flat_map_bench [--sizes=10000,1000000] [--repetitions=5]
+// Usage: flat_map_bench [--sizes=10000,1000000] [--repetitions=5] [--keys=u64|string]
 // The Boost.Unordered version is the one on the include path (BOOST_LIB_VERSION is printed).
 #include "heap_counter.hpp"
 
@@ -171,6 +171,7 @@ void run(const char* key_name, std::size_t n, int repetitions) {
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes{10000, 1000000};
   int repetitions = 5;
+  std::string keys;  // empty: both key types
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--sizes=", 8) == 0) {
       sizes.clear();
@@ -180,15 +181,17 @@ int main(int argc, char** argv) {
       }
     } else if (std::strncmp(argv[i], "--repetitions=", 14) == 0) {
       repetitions = std::atoi(argv[i] + 14);
+    } else if (std::strcmp(argv[i], "--keys=u64") == 0 || std::strcmp(argv[i], "--keys=string") == 0) {
+      keys = argv[i] + 7;
     } else {
-      std::fprintf(stderr, "usage: %s [--sizes=N,...] [--repetitions=R]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--sizes=N,...] [--repetitions=R] [--keys=u64|string]\n", argv[0]);
       return 2;
     }
   }
   std::printf("Boost %s, median of %d interleaved repetitions\n", BOOST_LIB_VERSION, repetitions);
   for (const std::size_t n : sizes) {
-    run<std::uint64_t>("u64", n, repetitions);
-    run<std::string>("string (16-32 chars)", n, repetitions);
+    if (keys != "string") run<std::uint64_t>("u64", n, repetitions);
+    if (keys != "u64") run<std::string>("string (16-32 chars)", n, repetitions);
   }
   std::vector<double> ratios = all_ratios;
   std::sort(ratios.begin(), ratios.end());
