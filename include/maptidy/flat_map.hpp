@@ -158,19 +158,19 @@ class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, 
   }
 
  private:
-  // try_emplace moves neither the key nor `object` when the key is present.
+  // `object` is either assigned to the element found or moved into a new one, never both.
   template <class K, class M>
   std::pair<iterator, bool> insert_or_assign_impl(K&& key, M&& object) {
-    std::pair<iterator, bool> result = try_emplace(std::forward<K>(key), std::forward<M>(object));
-    if (!result.second) result.first->second = std::forward<M>(object);
-    return result;
+    return this->visit_or_emplace(
+        key, [&](value_type& element) { element.second = std::forward<M>(object); }, std::forward<K>(key),
+        std::forward<M>(object));
   }
 
   template <class Self, class K>
   static auto& at_impl(Self& self, const K& key) {
-    const auto found = self.find(key);
-    if (found == self.end()) throw std::out_of_range("maptidy::flat_map::at: key not found");
-    return found->second;
+    const auto found = self.position_of(key);
+    if (!found.found()) throw std::out_of_range("maptidy::flat_map::at: key not found");
+    return static_cast<decltype(*self.begin())>(base::element_at(found)).second;
   }
 };
 

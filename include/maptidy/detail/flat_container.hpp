@@ -74,7 +74,11 @@ struct key_argument<set_element_key, Key, Arg> {
 template <class Derived, class Key, class Value, class ElementKey, class Hash, class KeyEqual, class Allocator>
 class flat_container {
   using table_type = flat_table<Value, Allocator, ElementKey>;
+
+ protected:
   using position = typename table_type::position;
+
+ private:
   // A set's elements are its keys, which must not change in place.
   static constexpr bool mutable_elements = !std::is_same_v<Key, Value>;
 
@@ -357,10 +361,27 @@ class flat_container {
   // have) is present; `key` is read only before the element is made.
   template <class K, class... Args>
   std::pair<iterator, bool> emplace_unique(const K& key, Args&&... args) {
+    return visit_or_emplace(key, [](value_type&) noexcept {}, std::forward<Args>(args)...);
+  }
+
+  // emplace_unique that first calls visit(element) on the element with
+  // `key` when there is one, with the one lookup.
+  template <class K, class Visit, class... Args>
+  std::pair<iterator, bool> visit_or_emplace(const K& key, Visit&& visit, Args&&... args) {
     const std::uint64_t hash = table_hash(hasher_, key);
-    if (const position found = table_.find(key, hash, equal_); found.found()) return {iterator(found), false};
+    if (const position found = table_.find(key, hash, equal_); found.found()) {
+      visit(table_type::value_at(found));
+      return {iterator(found), false};
+    }
     return {iterator(table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...)), true};
   }
+
+  // The slot of the element with `key`, or one that is not found().
+  template <class K>
+  position position_of(const K& key) const {
+    return table_.find(key, table_hash(hasher_, key), equal_);
+  }
+  static value_type& element_at(const position& p) noexcept { return table_type::value_at(p); }
 
   void assign(std::initializer_list<value_type> values) {
     flat_container copy(values, 0, hasher_, equal_, allocator_);
@@ -409,11 +430,6 @@ class flat_container {
                noexcept(table_hash(std::declval<const Hash&>(), ElementKey::key(value)))) {
       return table_hash(hasher_, ElementKey::key(value));
     };
-  }
-
-  template <class K>
-  position position_of(const K& key) const {
-    return table_.find(key, table_hash(hasher_, key), equal_);
   }
 
   // Moves the elements of a container whose allocator differs, one by one,
