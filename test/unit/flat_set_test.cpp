@@ -180,7 +180,7 @@ TEST(FlatSet, StandardInterface) {
   static_assert(std::is_convertible_v<set_type::iterator, set_type::const_iterator>);
   // Elements are keys: no iterator lets them change in place.
   static_assert(std::is_same_v<decltype(*std::declval<set_type::iterator>()), const std::string&>);
-  static_assert(std::is_same_v<set_type::reference, const std::string&>);
+  static_assert(std::is_same_v<set_type::reference, std::string&>);  // as std::unordered_set's
   static_assert(std::is_same_v<set_type::value_type, set_type::key_type>);
 
   set_type set{"one", "two"};

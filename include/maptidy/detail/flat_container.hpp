@@ -79,8 +79,9 @@ class flat_container {
   using position = typename table_type::position;
 
  private:
-  // A set's elements are its keys, which must not change in place.
-  static constexpr bool mutable_elements = !std::is_same_v<Key, Value>;
+  // A map's elements pair a key with a mapped value; a set's elements are
+  // its keys, which must not change in place.
+  static constexpr bool is_map = !std::is_same_v<Key, Value>;
 
   template <bool Const>
   class basic_iterator;
@@ -93,7 +94,7 @@ class flat_container {
   using hasher = Hash;
   using key_equal = KeyEqual;
   using allocator_type = Allocator;
-  using reference = std::conditional_t<mutable_elements, value_type&, const value_type&>;
+  using reference = value_type&;
   using const_reference = const value_type&;
   using pointer = typename std::allocator_traits<Allocator>::pointer;
   using const_pointer = typename std::allocator_traits<Allocator>::const_pointer;
@@ -333,13 +334,15 @@ class flat_container {
   // Bytes obtained from the allocator for the elements and their metadata.
   size_type allocated_bytes() const noexcept { return table_.allocated_bytes(); }
 
-  // Equal sizes, and each element of one has an equal element (operator==)
-  // under the same key in the other.
+  // Equal sizes, and each key of one is in the other, with an equal
+  // (operator==) mapped value for maps.
   friend bool operator==(const Derived& a, const Derived& b) {
     if (a.size() != b.size()) return false;
     for (const value_type& element : a) {
       const auto it = b.find(ElementKey::key(element));
-      if (it == b.end() || !(*it == element)) return false;
+      if (it == b.end()) return false;
+      if constexpr (is_map)
+        if (!(it->second == element.second)) return false;
     }
     return true;
   }
@@ -395,8 +398,8 @@ class flat_container {
     using iterator_category = std::forward_iterator_tag;
     using value_type = Value;
     using difference_type = std::ptrdiff_t;
-    using pointer = std::conditional_t<Const || !mutable_elements, const value_type*, value_type*>;
-    using reference = std::conditional_t<Const || !mutable_elements, const value_type&, value_type&>;
+    using pointer = std::conditional_t<Const || !is_map, const value_type*, value_type*>;
+    using reference = std::conditional_t<Const || !is_map, const value_type&, value_type&>;
 
     basic_iterator() noexcept = default;
     template <bool OtherConst, std::enable_if_t<Const && !OtherConst, int> = 0>
