@@ -1,17 +1,22 @@
 // maptidy::flat_map against boost::unordered_flat_map and absl::flat_hash_map, each with its
 // default hash: fill from empty (no reserve), successful and unsuccessful lookups in random
 // order, erasure of every key, and iteration, with u64 keys and 16-32 character string keys.
+// With --sets, the same for maptidy::flat_set against boost::unordered_flat_set and
+// absl::flat_hash_set.
 // Prints Markdown tables: nanoseconds per operation (median of the repetitions), the ratio
 // best peer / maptidy (above 1: maptidy is faster), and heap bytes requested per entry.
 //
-// Usage: flat_map_bench [--sizes=10000,1000000] [--repetitions=5] [--keys=u64|string]
+// Usage: flat_map_bench [--sizes=10000,1000000] [--repetitions=5] [--keys=u64|string] [--sets]
 // The Boost.Unordered version is the one on the include path (BOOST_LIB_VERSION is printed).
 #include "heap_counter.hpp"
 
 #include "maptidy/flat_map.hpp"
+#include "maptidy/flat_set.hpp"
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <boost/version.hpp>
 
 #include <algorithm>
@@ -22,7 +27,9 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -77,6 +84,26 @@ double time_per_operation(std::size_t operations, Setup setup, Body body) {
 
 volatile std::uint64_t sink;
 
+// Maps hold a u64 value per key; sets hold the key alone. payload() is what a lookup reads.
+template <class Container, class = void>
+struct is_map : std::false_type {};
+template <class Container>
+struct is_map<Container, std::void_t<typename Container::mapped_type>> : std::true_type {};
+
+template <class Container, class Key>
+void add(Container& container, const Key& key, std::uint64_t value) {
+  if constexpr (is_map<Container>::value)
+    container.emplace(key, value);
+  else
+    container.emplace(key);
+}
+template <class Key>
+std::uint64_t payload(const std::pair<const Key, std::uint64_t>& element) {
+  return element.second;
+}
+std::uint64_t payload(std::uint64_t key) { return key; }
+std::uint64_t payload(const std::string& key) { return key.size(); }
+
 struct measurement {
   double insert = 0, hit = 0, miss = 0, erase = 0, iterate = 0, bytes = 0;
 };
@@ -88,7 +115,7 @@ measurement measure(const key_set<Key>& keys) {
   Map map;
   std::uint64_t value = 0;
   const auto fill = [&] {
-    for (const Key& key : keys.present) map.emplace(key, ++value);
+    for (const Key& key : keys.present) add(map, key, ++value);
   };
   m.insert = time_per_operation(n, [&] { Map().swap(map); }, fill);
   {
@@ -99,7 +126,7 @@ measurement measure(const key_set<Key>& keys) {
   }
   m.hit = time_per_operation(n, [] {}, [&] {
     std::uint64_t sum = 0;
-    for (const Key& key : keys.shuffled) sum += map.find(key)->second;
+    for (const Key& key : keys.shuffled) sum += payload(*map.find(key));
     sink = sum;
   });
   m.miss = time_per_operation(n, [] {}, [&] {
@@ -109,7 +136,7 @@ measurement measure(const key_set<Key>& keys) {
   });
   m.iterate = time_per_operation(n, [] {}, [&] {
     std::uint64_t sum = 0;
-    for (const auto& element : map) sum += element.second;
+    for (const auto& element : map) sum += payload(element);
     sink = sum;
   });
   m.erase = time_per_operation(n, [&] { if (map.empty()) fill(); }, [&] {
@@ -130,18 +157,32 @@ struct row {
 
 std::vector<double> all_ratios;
 
+// The contenders: maptidy's container, Boost's and Abseil's, as maps or as sets.
+template <class Key, bool Sets>
+struct contenders {
+  using ours = maptidy::flat_map<Key, std::uint64_t>;
+  using boost = boost::unordered_flat_map<Key, std::uint64_t>;
+  using absl = absl::flat_hash_map<Key, std::uint64_t>;
+  static constexpr const char* header = "maptidy::flat_map | boost::unordered_flat_map | absl::flat_hash_map";
+};
 template <class Key>
+struct contenders<Key, true> {
+  using ours = maptidy::flat_set<Key>;
+  using boost = boost::unordered_flat_set<Key>;
+  using absl = absl::flat_hash_set<Key>;
+  static constexpr const char* header = "maptidy::flat_set | boost::unordered_flat_set | absl::flat_hash_set";
+};
+
+template <class Key, bool Sets>
 void run(const char* key_name, std::size_t n, int repetitions) {
   const key_set<Key> keys = make_keys<Key>(n);
-  using maptidy_map = maptidy::flat_map<Key, std::uint64_t>;
-  using boost_map = boost::unordered_flat_map<Key, std::uint64_t>;
-  using absl_map = absl::flat_hash_map<Key, std::uint64_t>;
+  using containers = contenders<Key, Sets>;
   std::vector<measurement> ours, boost, absl;
-  // Interleaved repetitions: a slow phase of the machine hits every map.
+  // Interleaved repetitions: a slow phase of the machine hits every container.
   for (int r = 0; r < repetitions; ++r) {
-    ours.push_back(measure<maptidy_map>(keys));
-    boost.push_back(measure<boost_map>(keys));
-    absl.push_back(measure<absl_map>(keys));
+    ours.push_back(measure<typename containers::ours>(keys));
+    boost.push_back(measure<typename containers::boost>(keys));
+    absl.push_back(measure<typename containers::absl>(keys));
   }
   const auto med = [](const std::vector<measurement>& ms, double measurement::*field) {
     std::vector<double> values;
@@ -150,7 +191,7 @@ void run(const char* key_name, std::size_t n, int repetitions) {
   };
   std::printf("\n**%s keys, %zu elements** (ns/op; ratio: the better peer / maptidy, above 1 is faster)\n\n", key_name,
               n);
-  std::printf("| workload | maptidy::flat_map | boost::unordered_flat_map | absl::flat_hash_map | ratio |\n");
+  std::printf("| workload | %s | ratio |\n", containers::header);
   std::printf("|---|---|---|---|---|\n");
   const std::pair<const char*, double measurement::*> workloads[] = {
       {"insert", &measurement::insert},      {"successful lookup", &measurement::hit},
@@ -166,12 +207,22 @@ void run(const char* key_name, std::size_t n, int repetitions) {
               std::min(boost[0].bytes, absl[0].bytes) / ours[0].bytes);
 }
 
+// The key types `keys` names (empty: both) at each size.
+template <bool Sets>
+void run_sizes(const std::vector<std::size_t>& sizes, const std::string& keys, int repetitions) {
+  for (const std::size_t n : sizes) {
+    if (keys != "string") run<std::uint64_t, Sets>("u64", n, repetitions);
+    if (keys != "u64") run<std::string, Sets>("string (16-32 chars)", n, repetitions);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes{10000, 1000000};
   int repetitions = 5;
   std::string keys;  // empty: both key types
+  bool sets = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--sizes=", 8) == 0) {
       sizes.clear();
@@ -183,16 +234,18 @@ int main(int argc, char** argv) {
       repetitions = std::atoi(argv[i] + 14);
     } else if (std::strcmp(argv[i], "--keys=u64") == 0 || std::strcmp(argv[i], "--keys=string") == 0) {
       keys = argv[i] + 7;
+    } else if (std::strcmp(argv[i], "--sets") == 0) {
+      sets = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--sizes=N,...] [--repetitions=R] [--keys=u64|string]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--sizes=N,...] [--repetitions=R] [--keys=u64|string] [--sets]\n", argv[0]);
       return 2;
     }
   }
   std::printf("Boost %s, median of %d interleaved repetitions\n", BOOST_LIB_VERSION, repetitions);
-  for (const std::size_t n : sizes) {
-    if (keys != "string") run<std::uint64_t>("u64", n, repetitions);
-    if (keys != "u64") run<std::string>("string (16-32 chars)", n, repetitions);
-  }
+  if (sets)
+    run_sizes<true>(sizes, keys, repetitions);
+  else
+    run_sizes<false>(sizes, keys, repetitions);
   std::vector<double> ratios = all_ratios;
   std::sort(ratios.begin(), ratios.end());
   std::printf("\nTime ratios over %zu cells: median %.2f, lowest %.2f\n", ratios.size(), median(ratios), ratios.front());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the flat_map benchmark in Release mode and runs it against Debian's Boost 1.81 and,
 # when MAPTIDY_PEERS_DIR holds it, the current Boost.Unordered; the tables it prints are
-# Markdown. Arguments are passed on (--sizes=..., --repetitions=..., --keys=u64|string).
+# Markdown. Arguments are passed on (--sizes=..., --repetitions=..., --keys=u64|string, --sets).
 #   BUILD_DIR          build directory (default: build-flat-map-bench in the source tree)
 #   MAPTIDY_PEERS_DIR  benchmark peers (default: ../shared/peers beside the source tree)
 #   JOBS               parallel build jobs (default: 2)

@@ -24,20 +24,19 @@ struct UnorderedTarget {
   UnorderedTemplate Set;
 };
 
-// maptidy has no flat set: with the flat_map target, sets of pairs become
-// std::unordered_set hashed by maptidy::hash. absl::Hash and boost::hash
-// hash std::pair and std::tuple of hashable types themselves.
-static const UnorderedTemplate StdSet = {"std::unordered_set",
-                                        "<maptidy/composite_key.hpp>",
-                                        "<unordered_set>", false, false};
+// maptidy::flat_map and maptidy::flat_set default to maptidy::hash, and
+// absl::Hash and boost::hash hash std::pair and std::tuple of hashable types
+// themselves; std::unordered_map and std::unordered_set are named with
+// maptidy::hash.
 static const UnorderedTarget Targets[] = {
     {"maptidy::flat_map",
      {"maptidy::flat_map", "<maptidy/flat_map.hpp>", "", true, true},
-     StdSet},
+     {"maptidy::flat_set", "<maptidy/flat_set.hpp>", "", true, true}},
     {"std::unordered_map",
      {"std::unordered_map", "<maptidy/composite_key.hpp>", "<unordered_map>",
       false, false},
-     StdSet},
+     {"std::unordered_set", "<maptidy/composite_key.hpp>", "<unordered_set>",
+      false, false}},
     {"absl::flat_hash_map",
      {"absl::flat_hash_map", "<absl/container/flat_hash_map.h>", "", true,
       true},

@@ -45,7 +45,7 @@ struct MapUse {
   enum { Lookup, Neutral, Handed, Other } Kind = Other;
   const Expr *KeyArgument = nullptr;
   std::optional<BuiltKey> Key;
-  /// Set for `emplace`, which cannot take a braced key.
+  /// The member function called, for a call on the map.
   StringRef Method;
   const Expr *Where = nullptr;
   /// For a lookup: the element, iterator or insert result it yields.
@@ -232,6 +232,7 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
     const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
+    Use.Method = Method;
     static const llvm::StringSet<> Keyed = {
         "find",    "count",       "contains",         "at",    "erase",
         "emplace", "try_emplace", "insert_or_assign", "insert"};
@@ -242,7 +243,6 @@ static MapUse analyzeUse(const Expr &Ref, ASTContext &Context) {
              .ends_with("iterator")) {
       Use.Kind = MapUse::Lookup;
       Use.KeyArgument = Call->getArg(0);
-      Use.Method = Method;
       Use.Access = {Call, mayInsert(Method)};
     } else if (Call && Neutral.contains(Method)) {
       Use.Kind = MapUse::Neutral;
@@ -471,6 +471,12 @@ void ConcatenatedMapKeyCheck::diagnose(const ValueDecl &Map,
     const MapUse &Use = *UseOf.lookup(&Ref);
     if (Use.Kind == MapUse::Neutral)
       return std::nullopt;
+    // Members that take no key or hand out nodes or buckets (merge,
+    // extract, bucket) have no rewrite.
+    if (Use.Kind == MapUse::Other && !Use.Method.empty())
+      return RewriteBlocker{Use.Where->getBeginLoc(),
+                            "'" + Use.Method.str() +
+                                "' is not rewritten for a key of parts"};
     std::optional<std::string> Parts;
     if (Use.Key && Use.Key->Rewritable &&
         Use.Key->Signature == Shape.Signature) {

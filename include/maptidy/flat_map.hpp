@@ -11,7 +11,8 @@
 // one heap node per element. Lookups touch one 16-byte metadata group and, on a tag match, the
 // element itself; that is why it outruns std::unordered_map, and why its iterators and
 // references are less stable than std::unordered_map's. It is the table of sharded_map's
-// shards (detail/flat_table.hpp), without the locks.
+// shards (detail/flat_table.hpp), without the locks, and shares everything but the mapped
+// values with maptidy::flat_set (detail/flat_container.hpp).
 //
 // Design sources: Google's Swiss tables (absl::flat_hash_map) for matching a group of tags at
 // once, and boost::unordered_flat_map (Joaquín M López Muñoz, Boost 1.81) for groups of 15 slots
@@ -56,15 +57,8 @@
 // - find, count, contains, at, ==: no effect on the map; at throws std::out_of_range.
 
 #include "maptidy/composite_key.hpp"
-#include "maptidy/detail/flat_table.hpp"
+#include "maptidy/detail/flat_container.hpp"
 
-#include <cassert>
-#include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
@@ -75,194 +69,51 @@ namespace maptidy {
 
 template <class Key, class T, class Hash = maptidy::hash<Key>, class KeyEqual = maptidy::equal_to<Key>,
           class Allocator = std::allocator<std::pair<const Key, T>>>
-class flat_map {
-  using table_type = detail::flat_table<std::pair<const Key, T>, Allocator>;
-  using position = typename table_type::position;
-
-  template <bool Const>
-  class basic_iterator;
-
- public:
-  using key_type = Key;
-  using mapped_type = T;
-  using value_type = std::pair<const Key, T>;
-  using size_type = std::size_t;
-  using difference_type = std::ptrdiff_t;
-  using hasher = Hash;
-  using key_equal = KeyEqual;
-  using allocator_type = Allocator;
-  using reference = value_type&;
-  using const_reference = const value_type&;
-  using pointer = typename std::allocator_traits<Allocator>::pointer;
-  using const_pointer = typename std::allocator_traits<Allocator>::const_pointer;
-  using iterator = basic_iterator<false>;
-  using const_iterator = basic_iterator<true>;
-
- private:
-  // Heterogeneous overloads: for probes other than the key when Hash and
-  // KeyEqual are transparent, and never for iterators (erase).
+class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, Allocator>, Key,
+                                               std::pair<const Key, T>, detail::map_element_key, Hash, KeyEqual,
+                                               Allocator> {
+  using base = detail::flat_container<flat_map, Key, std::pair<const Key, T>, detail::map_element_key, Hash,
+                                      KeyEqual, Allocator>;
   template <class K>
-  using enable_if_probe = std::enable_if_t<detail::is_transparent_lookup<Hash, KeyEqual, K>::value &&
-                                               !std::is_convertible_v<K, const_iterator> &&
-                                               !std::is_convertible_v<K, iterator>,
-                                           int>;
+  using enable_if_probe = typename base::template enable_if_probe<K>;
 
  public:
-  // ---- Construction. `bucket_count` reserves room for that many elements.
+  using mapped_type = T;
+  using typename base::const_iterator;
+  using typename base::iterator;
+  using typename base::key_type;
+  using typename base::value_type;
 
-  flat_map() : flat_map(0) {}
-  explicit flat_map(size_type bucket_count, const Hash& hash = Hash(), const KeyEqual& equal = KeyEqual(),
-                    const Allocator& allocator = Allocator())
-      : hasher_(hash), equal_(equal), allocator_(allocator) {
-    reserve(bucket_count);
-  }
-  flat_map(size_type bucket_count, const Allocator& allocator) : flat_map(bucket_count, Hash(), KeyEqual(), allocator) {}
-  flat_map(size_type bucket_count, const Hash& hash, const Allocator& allocator)
-      : flat_map(bucket_count, hash, KeyEqual(), allocator) {}
-  explicit flat_map(const Allocator& allocator) : flat_map(0, Hash(), KeyEqual(), allocator) {}
-
-  template <class InputIt>
-  flat_map(InputIt first, InputIt last, size_type bucket_count = 0, const Hash& hash = Hash(),
-           const KeyEqual& equal = KeyEqual(), const Allocator& allocator = Allocator())
-      : flat_map(bucket_count, hash, equal, allocator) {
-    insert(first, last);
-  }
-  flat_map(std::initializer_list<value_type> values, size_type bucket_count = 0, const Hash& hash = Hash(),
-           const KeyEqual& equal = KeyEqual(), const Allocator& allocator = Allocator())
-      : flat_map(values.begin(), values.end(), bucket_count, hash, equal, allocator) {}
-
-  flat_map(const flat_map& other)
-      : flat_map(other, std::allocator_traits<Allocator>::select_on_container_copy_construction(other.allocator_)) {}
-  flat_map(const flat_map& other, const Allocator& allocator)
-      : hasher_(other.hasher_), equal_(other.equal_), allocator_(allocator) {
-    table_.copy_from(other.table_, allocator_);
-  }
-  flat_map(flat_map&& other) noexcept(std::is_nothrow_move_constructible_v<Hash> &&
-                                      std::is_nothrow_move_constructible_v<KeyEqual>)
-      : hasher_(std::move(other.hasher_)), equal_(std::move(other.equal_)), allocator_(std::move(other.allocator_)) {
-    table_.swap(other.table_);
-  }
-  flat_map(flat_map&& other, const Allocator& allocator) : hasher_(other.hasher_), equal_(other.equal_), allocator_(allocator) {
-    if (allocator_ == other.allocator_) {
-      table_.swap(other.table_);
-    } else {
-      reserve(other.size());
-      for (value_type& element : other) emplace_new(std::move(const_cast<Key&>(element.first)), std::move(element.second));
-      other.clear();
-    }
-  }
-
-  ~flat_map() { table_.release(allocator_); }
-
-  flat_map& operator=(const flat_map& other) {
-    if (this == &other) return *this;
-    using traits = std::allocator_traits<Allocator>;
-    flat_map copy(other, traits::propagate_on_container_copy_assignment::value ? other.allocator_ : allocator_);
-    table_.release(allocator_);
-    hasher_ = std::move(copy.hasher_);
-    equal_ = std::move(copy.equal_);
-    if constexpr (traits::propagate_on_container_copy_assignment::value) allocator_ = copy.allocator_;
-    table_.swap(copy.table_);
-    return *this;
-  }
-
-  flat_map& operator=(flat_map&& other) noexcept(
-      (std::allocator_traits<Allocator>::propagate_on_container_move_assignment::value ||
-       std::allocator_traits<Allocator>::is_always_equal::value) &&
-      std::is_nothrow_move_assignable_v<Hash> && std::is_nothrow_move_assignable_v<KeyEqual>) {
-    if (this == &other) return *this;
-    using traits = std::allocator_traits<Allocator>;
-    table_.release(allocator_);
-    hasher_ = std::move(other.hasher_);
-    equal_ = std::move(other.equal_);
-    if constexpr (traits::propagate_on_container_move_assignment::value) {
-      allocator_ = std::move(other.allocator_);
-      table_.swap(other.table_);
-    } else if (allocator_ == other.allocator_) {
-      table_.swap(other.table_);
-    } else {
-      reserve(other.size());
-      for (value_type& element : other) emplace_new(std::move(const_cast<Key&>(element.first)), std::move(element.second));
-      other.clear();
-    }
-    return *this;
-  }
+  // The constructors of std::unordered_map; see detail/flat_container.hpp.
+  using base::base;
 
   flat_map& operator=(std::initializer_list<value_type> values) {
-    flat_map copy(values, 0, hasher_, equal_, allocator_);
-    swap(copy);
+    this->assign(values);
     return *this;
   }
 
-  allocator_type get_allocator() const noexcept { return allocator_; }
-  hasher hash_function() const { return hasher_; }
-  key_equal key_eq() const { return equal_; }
+  // ---- Insertion, besides insert and emplace of whole elements (detail/flat_container.hpp).
 
-  // ---- Iteration: forward iterators over value_type, in no particular order.
-
-  iterator begin() noexcept { return iterator(table_.begin()); }
-  const_iterator begin() const noexcept { return const_iterator(table_.begin()); }
-  const_iterator cbegin() const noexcept { return begin(); }
-  iterator end() noexcept { return iterator(table_.end()); }
-  const_iterator end() const noexcept { return const_iterator(table_.end()); }
-  const_iterator cend() const noexcept { return end(); }
-
-  // ---- Capacity.
-
-  bool empty() const noexcept { return size() == 0; }
-  size_type size() const noexcept { return table_.size(); }
-  size_type max_size() const noexcept {
-    return std::numeric_limits<difference_type>::max() / (sizeof(value_type) + 2);
-  }
-
-  // ---- Insertion. The single-element forms return {iterator to the element with the key,
-  // whether it was inserted}; hints are ignored.
-
-  std::pair<iterator, bool> insert(const value_type& value) { return emplace_unique(value.first, value); }
-  std::pair<iterator, bool> insert(value_type&& value) { return emplace_unique(value.first, std::move(value)); }
+  using base::insert;
   template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&>, int> = 0>
   std::pair<iterator, bool> insert(P&& value) {
-    return emplace(std::forward<P>(value));
+    return this->emplace(std::forward<P>(value));
   }
-  iterator insert(const_iterator, const value_type& value) { return insert(value).first; }
-  iterator insert(const_iterator, value_type&& value) { return insert(std::move(value)).first; }
   template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&>, int> = 0>
   iterator insert(const_iterator, P&& value) {
-    return emplace(std::forward<P>(value)).first;
-  }
-  template <class InputIt>
-  void insert(InputIt first, InputIt last) {
-    for (; first != last; ++first) emplace(*first);
-  }
-  void insert(std::initializer_list<value_type> values) { insert(values.begin(), values.end()); }
-
-  template <class... Args>
-  std::pair<iterator, bool> emplace(Args&&... args) {
-    if constexpr (sizeof...(Args) == 2 && first_is_key<Args...>::value) {
-      return emplace_key_first(std::forward<Args>(args)...);
-    } else if constexpr (sizeof...(Args) == 1 && is_pair_with_key<Args...>::value) {
-      return emplace_pair(std::forward<Args>(args)...);
-    } else {
-      // The key is only known once the element is built.
-      value_type value(std::forward<Args>(args)...);
-      return emplace_unique(value.first, std::move(value));
-    }
-  }
-  template <class... Args>
-  iterator emplace_hint(const_iterator, Args&&... args) {
-    return emplace(std::forward<Args>(args)...).first;
+    return this->emplace(std::forward<P>(value)).first;
   }
 
   // Leaves `args` untouched when the key is present.
   template <class... Args>
   std::pair<iterator, bool> try_emplace(const key_type& key, Args&&... args) {
-    return emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(key),
-                          std::forward_as_tuple(std::forward<Args>(args)...));
+    return this->emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(key),
+                                std::forward_as_tuple(std::forward<Args>(args)...));
   }
   template <class... Args>
   std::pair<iterator, bool> try_emplace(key_type&& key, Args&&... args) {
-    return emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(std::move(key)),
-                          std::forward_as_tuple(std::forward<Args>(args)...));
+    return this->emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(std::move(key)),
+                                std::forward_as_tuple(std::forward<Args>(args)...));
   }
   template <class... Args>
   iterator try_emplace(const_iterator, const key_type& key, Args&&... args) {
@@ -293,68 +144,7 @@ class flat_map {
   T& operator[](const key_type& key) { return try_emplace(key).first->second; }
   T& operator[](key_type&& key) { return try_emplace(std::move(key)).first->second; }
 
-  // ---- Erasure.
-
-  iterator erase(iterator it) noexcept { return erase(const_iterator(it)); }
-  iterator erase(const_iterator it) noexcept {
-    position next = it.position_;
-    next.advance();
-    table_.erase(it.position_, allocator_);
-    return iterator(next);
-  }
-  iterator erase(const_iterator first, const_iterator last) noexcept {
-    while (first != last) first = erase(first);
-    return iterator(last.position_);
-  }
-  size_type erase(const key_type& key) { return erase_key(key); }
-  template <class K, enable_if_probe<K> = 0>
-  size_type erase(K&& key) {
-    return erase_key(key);
-  }
-
-  void clear() noexcept { table_.clear(allocator_); }
-
-  void swap(flat_map& other) noexcept(std::is_nothrow_swappable_v<Hash> && std::is_nothrow_swappable_v<KeyEqual>) {
-    using std::swap;
-    swap(hasher_, other.hasher_);
-    swap(equal_, other.equal_);
-    if constexpr (std::allocator_traits<Allocator>::propagate_on_container_swap::value)
-      swap(allocator_, other.allocator_);
-    else
-      assert(allocator_ == other.allocator_ && "maptidy::flat_map::swap: unequal allocators that do not propagate");
-    table_.swap(other.table_);
-  }
-
-  // ---- Lookup. Each has an overload for any probe type K when Hash and KeyEqual are both
-  // transparent.
-
-  iterator find(const key_type& key) { return find_impl(key); }
-  const_iterator find(const key_type& key) const { return find_impl(key); }
-  template <class K, enable_if_probe<K> = 0>
-  iterator find(const K& key) {
-    return find_impl(key);
-  }
-  template <class K, enable_if_probe<K> = 0>
-  const_iterator find(const K& key) const {
-    return find_impl(key);
-  }
-
-  bool contains(const key_type& key) const { return position_of(key).found(); }
-  template <class K, enable_if_probe<K> = 0>
-  bool contains(const K& key) const {
-    return position_of(key).found();
-  }
-
-  size_type count(const key_type& key) const { return contains(key) ? 1 : 0; }
-  template <class K, enable_if_probe<K> = 0>
-  size_type count(const K& key) const {
-    return contains(key) ? 1 : 0;
-  }
-
-  std::pair<iterator, iterator> equal_range(const key_type& key) { return equal_range_impl<iterator>(*this, key); }
-  std::pair<const_iterator, const_iterator> equal_range(const key_type& key) const {
-    return equal_range_impl<const_iterator>(*this, key);
-  }
+  // ---- Lookup of mapped values, besides find, contains, count and equal_range.
 
   T& at(const key_type& key) { return at_impl(*this, key); }
   const T& at(const key_type& key) const { return at_impl(*this, key); }
@@ -367,170 +157,21 @@ class flat_map {
     return at_impl(*this, key);
   }
 
-  // ---- Hash policy. bucket_count() is the number of slots.
-
-  size_type bucket_count() const noexcept { return table_.capacity(); }
-  float load_factor() const noexcept {
-    return bucket_count() == 0 ? 0.0f : static_cast<float>(size()) / static_cast<float>(bucket_count());
-  }
-  // Fixed at 7/8; setting it has no effect (as for boost::unordered_flat_map).
-  float max_load_factor() const noexcept { return table_type::max_load_factor; }
-  void max_load_factor(float) noexcept {}
-  // The size up to which insertions do not rehash.
-  size_type max_load() const noexcept { return table_.load_limit(); }
-  void rehash(size_type count) { table_.rehash(count, hash_of_value(), allocator_); }
-  void reserve(size_type count) { table_.reserve(count, hash_of_value(), allocator_); }
-
-  // Bytes obtained from the allocator for the elements and their metadata.
-  size_type allocated_bytes() const noexcept { return table_.allocated_bytes(); }
-
-  friend bool operator==(const flat_map& a, const flat_map& b) {
-    if (a.size() != b.size()) return false;
-    for (const value_type& element : a) {
-      const auto it = b.find(element.first);
-      if (it == b.end() || !(it->second == element.second)) return false;
-    }
-    return true;
-  }
-  friend bool operator!=(const flat_map& a, const flat_map& b) { return !(a == b); }
-  friend void swap(flat_map& a, flat_map& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
-
-  // Erases the elements for which pred(const value_type&) holds; returns how many.
-  template <class Predicate>
-  friend size_type erase_if(flat_map& map, Predicate pred) {
-    return map.table_.erase_if(pred, map.allocator_);
-  }
-
  private:
-  template <bool Const>
-  class basic_iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = flat_map::value_type;
-    using difference_type = std::ptrdiff_t;
-    using pointer = std::conditional_t<Const, const value_type*, value_type*>;
-    using reference = std::conditional_t<Const, const value_type&, value_type&>;
-
-    basic_iterator() noexcept = default;
-    template <bool OtherConst, std::enable_if_t<Const && !OtherConst, int> = 0>
-    basic_iterator(const basic_iterator<OtherConst>& other) noexcept : position_(other.position_) {}
-
-    reference operator*() const noexcept { return table_type::value_at(position_); }
-    pointer operator->() const noexcept { return std::addressof(**this); }
-    basic_iterator& operator++() noexcept {
-      position_.advance();
-      return *this;
-    }
-    basic_iterator operator++(int) noexcept {
-      basic_iterator previous = *this;
-      ++*this;
-      return previous;
-    }
-    friend bool operator==(const basic_iterator& a, const basic_iterator& b) noexcept {
-      return a.position_ == b.position_;
-    }
-    friend bool operator!=(const basic_iterator& a, const basic_iterator& b) noexcept { return !(a == b); }
-
-   private:
-    friend class flat_map;
-    friend class basic_iterator<!Const>;
-    explicit basic_iterator(const position& p) noexcept : position_(p) {}
-    position position_;
-  };
-
-  // Whether emplace(a, b) is emplace(key, mapped-constructor-argument).
-  template <class... Args>
-  struct first_is_key : std::false_type {};
-  template <class First, class Second>
-  struct first_is_key<First, Second> : std::is_same<std::remove_cv_t<std::remove_reference_t<First>>, key_type> {};
-  // Whether emplace(p) gets a pair whose first member is a key.
-  template <class... Args>
-  struct is_pair_with_key : std::false_type {};
-  template <class Arg>
-  struct is_pair_with_key<Arg>
-      : std::conjunction<detail::is_pair<std::remove_cv_t<std::remove_reference_t<Arg>>>,
-                         std::is_same<std::remove_cv_t<typename std::remove_reference_t<Arg>::first_type>,
-                                      key_type>> {};
-
-  auto hash_of_value() const noexcept {
-    return [this](const value_type& value) noexcept(noexcept(detail::table_hash(std::declval<const Hash&>(), value.first))) {
-      return detail::table_hash(hasher_, value.first);
-    };
-  }
-
-  template <class K>
-  position position_of(const K& key) const {
-    return table_.find(key, detail::table_hash(hasher_, key), equal_);
-  }
-
-  template <class K, class... Args>
-  std::pair<iterator, bool> emplace_unique(const K& key, Args&&... args) {
-    const std::uint64_t hash = detail::table_hash(hasher_, key);
-    if (const position found = table_.find(key, hash, equal_); found.found()) return {iterator(found), false};
-    return {iterator(table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...)), true};
-  }
-
-  template <class K, class M>
-  std::pair<iterator, bool> emplace_key_first(K&& key, M&& mapped) {
-    return emplace_unique(key, std::forward<K>(key), std::forward<M>(mapped));
-  }
-  template <class P>
-  std::pair<iterator, bool> emplace_pair(P&& pair) {
-    return emplace_unique(pair.first, std::forward<P>(pair));
-  }
-
-  // Inserts an element whose key is known to be absent (moves between allocators).
-  template <class... Args>
-  void emplace_new(Args&&... args) {
-    value_type value(std::forward<Args>(args)...);
-    table_.emplace_absent(detail::table_hash(hasher_, value.first), hash_of_value(), allocator_, std::move(value));
-  }
-
+  // `object` is either assigned to the element found or moved into a new one, never both.
   template <class K, class M>
   std::pair<iterator, bool> insert_or_assign_impl(K&& key, M&& object) {
-    const std::uint64_t hash = detail::table_hash(hasher_, key);
-    if (const position found = table_.find(key, hash, equal_); found.found()) {
-      table_type::value_at(found).second = std::forward<M>(object);
-      return {iterator(found), false};
-    }
-    return {iterator(table_.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key),
-                                           std::forward<M>(object))),
-            true};
-  }
-
-  template <class K>
-  iterator find_impl(const K& key) const {
-    const position found = position_of(key);
-    return iterator(found.found() ? found : table_.end());
-  }
-
-  template <class Iterator, class Self, class K>
-  static std::pair<Iterator, Iterator> equal_range_impl(Self& self, const K& key) {
-    Iterator first = self.find(key);
-    Iterator last = first;
-    if (last != self.end()) ++last;
-    return {first, last};
+    return this->visit_or_emplace(
+        key, [&](value_type& element) { element.second = std::forward<M>(object); }, std::forward<K>(key),
+        std::forward<M>(object));
   }
 
   template <class Self, class K>
   static auto& at_impl(Self& self, const K& key) {
-    const position found = self.position_of(key);
+    const auto found = self.position_of(key);
     if (!found.found()) throw std::out_of_range("maptidy::flat_map::at: key not found");
-    return static_cast<decltype(*self.begin())>(table_type::value_at(found)).second;
+    return static_cast<decltype(*self.begin())>(base::element_at(found)).second;
   }
-
-  template <class K>
-  size_type erase_key(const K& key) {
-    const position found = position_of(key);
-    if (!found.found()) return 0;
-    table_.erase(found, allocator_);
-    return 1;
-  }
-
-  Hash hasher_;
-  KeyEqual equal_;
-  Allocator allocator_;
-  table_type table_;
 };
 
 }  // namespace maptidy

@@ -431,7 +431,7 @@ class sharded_map {
   allocator_type get_allocator() const { return allocator_; }
 
  private:
-  using table_type = detail::flat_table<value_type, Allocator, detail::relaxed_count>;
+  using table_type = detail::flat_table<value_type, Allocator, detail::map_element_key, detail::relaxed_count>;
   using position = typename table_type::position;
 
   // Invariant: `mutex` guards every member of `table` except its size

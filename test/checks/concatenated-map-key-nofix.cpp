@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 // Formatted keys are found too; this map is visible to other files.
 std::unordered_map<std::string, int> hits;
@@ -42,4 +43,36 @@ int streamed(const std::string &user, int id) {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the key of 'sessions' is streamed from 2 parts on every access; key it by std::pair<std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
   // CHECK-MESSAGES: :[[@LINE-2]]:12: note: the key is streamed in other statements; no fix is offered
   return static_cast<int>(sessions.size());
+}
+
+// Members that no set keyed by the parts offers the same way: nodes handed
+// out, buckets, merging.
+int setNodes(const std::string &a, const std::string &b) {
+  std::unordered_set<std::string> seen;
+  seen.insert(a + "/" + b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
+  auto node = seen.extract(a + "/" + b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: note: 'extract' is not rewritten for a key of parts; no fix is offered
+  return static_cast<int>(seen.count(a + "/" + b) + node.empty());
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
+}
+
+int setBuckets(const std::string &a, const std::string &b) {
+  std::unordered_set<std::string> seen;
+  seen.insert(a + "/" + b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
+  return static_cast<int>(seen.count(a + "/" + b) + seen.bucket(a + "/" + b));
+  // CHECK-MESSAGES: :[[@LINE-1]]:53: note: 'bucket' is not rewritten for a key of parts; no fix is offered
+  // CHECK-MESSAGES: :[[@LINE-2]]:38: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
+}
+
+int setMerged(const std::string &a, const std::string &b,
+              std::unordered_set<std::string> &other) {
+  std::unordered_set<std::string> seen;
+  seen.insert(a + "/" + b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
+  seen.merge(other);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'merge' is not rewritten for a key of parts; no fix is offered
+  return static_cast<int>(seen.count(a + "/" + b));
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
 }

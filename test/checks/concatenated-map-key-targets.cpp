@@ -20,7 +20,7 @@ static int ports() {
       table[service + "/" + std::to_string(shard)] = shard;
       // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: the key of 'table' is concatenated from 2 parts on every access; key it by std::pair<std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
       // CHECK-FIXES-FLAT: {{^}}#include <maptidy/flat_map.hpp>{{$}}
-      // CHECK-FIXES-FLAT: {{^}}#include <maptidy/composite_key.hpp>{{$}}
+      // CHECK-FIXES-FLAT: {{^}}#include <maptidy/flat_set.hpp>{{$}}
       // CHECK-FIXES-FLAT: {{^}}  maptidy::flat_map<std::pair<std::string, int>, int> table;{{$}}
       // CHECK-FIXES-STD: {{^}}#include <maptidy/composite_key.hpp>{{$}}
       // CHECK-FIXES-STD: {{^}}  std::unordered_map<std::pair<std::string, int>, int, maptidy::hash<std::pair<std::string, int>>> table;{{$}}
@@ -44,7 +44,7 @@ static bool seenOnce() {
   for (int session = 0; session < 3; ++session)
     seen.insert(user + "|" + device + "|" + std::to_string(session));
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the key of 'seen' is concatenated from 3 parts on every access; key it by std::tuple<std::string, std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
-    // CHECK-FIXES-FLAT: {{^}}  std::unordered_set<std::tuple<std::string, std::string, int>, maptidy::hash<std::tuple<std::string, std::string, int>>> seen;{{$}}
+    // CHECK-FIXES-FLAT: {{^}}  maptidy::flat_set<std::tuple<std::string, std::string, int>> seen;{{$}}
     // CHECK-FIXES-STD: {{^}}  std::unordered_set<std::tuple<std::string, std::string, int>, maptidy::hash<std::tuple<std::string, std::string, int>>> seen;{{$}}
     // CHECK-FIXES-ABSL: {{^}}  absl::flat_hash_set<std::tuple<std::string, std::string, int>> seen;{{$}}
     // CHECK-FIXES-BOOST: {{^}}  boost::unordered_flat_set<std::tuple<std::string, std::string, int>> seen;{{$}}
@@ -90,6 +90,24 @@ static int keptIterator() {
   return it == hits.end() ? 0 : it->second;
 }
 
+// The iterator an insert returns, compared after other insertions:
+// node-based sets keep it valid, flat ones may move it.
+static int keptSetIterator() {
+  std::unordered_set<std::string> seen;
+  const std::string user = "bo";
+  auto first = seen.insert(user + "@" + std::to_string(0)).first;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
+  // CHECK-MESSAGES-FLAT: :[[@LINE-2]]:16: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_set; no fix is offered
+  // CHECK-FIXES-STD: {{^}}  std::unordered_set<std::pair<std::string, int>, maptidy::hash<std::pair<std::string, int>>> seen;{{$}}
+  // CHECK-FIXES-STD: {{^}}  auto first = seen.insert({user, 0}).first;{{$}}
+  // CHECK-MESSAGES-ABSL: :[[@LINE-5]]:16: note: a reference or iterator from this access is used after an insertion, which may move the elements of absl::flat_hash_set; no fix is offered
+  // CHECK-MESSAGES-BOOST: :[[@LINE-6]]:16: note: a reference or iterator from this access is used after an insertion, which may move the elements of boost::unordered_flat_set; no fix is offered
+  for (int session = 1; session < 100; ++session)
+    seen.insert(user + "@" + std::to_string(session));
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the key of 'seen' is concatenated from 2 parts on every access; key it by std::pair<std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
+  return first == seen.end() ? 0 : static_cast<int>(seen.size());
+}
+
 int main() {
-  std::printf("%d %d %d %d\n", ports(), seenOnce(), keptReference(), keptIterator());
+  std::printf("%d %d %d %d %d\n", ports(), seenOnce(), keptReference(), keptIterator(), keptSetIterator());
 }

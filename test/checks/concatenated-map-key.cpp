@@ -12,7 +12,8 @@ public:
   void add(const std::string &service, const std::string &method, int port) {
     ports_[service + "/" + method] = port;
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the key of 'ports_' is concatenated from 2 parts on every access; key it by std::pair<std::string, std::string> to avoid building a string each time [maptidy-concatenated-map-key]
-    // CHECK-FIXES: {{^}}#include <maptidy/composite_key.hpp>{{$}}
+    // CHECK-FIXES: {{^}}#include <maptidy/flat_map.hpp>{{$}}
+    // CHECK-FIXES: {{^}}#include <maptidy/flat_set.hpp>{{$}}
     // CHECK-FIXES: {{^}}#include <tuple>{{$}}
     // CHECK-FIXES: {{^}}#include <utility>{{$}}
     // CHECK-FIXES: {{^}}    ports_[{service, method}] = port;{{$}}
@@ -55,7 +56,7 @@ static bool seenTwice() {
   const int session = 7;
   seen.insert(user + "|" + device + "|" + std::to_string(session));
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: the key of 'seen' is concatenated from 3 parts on every access; key it by std::tuple<std::string, std::string, int> to avoid building a string each time [maptidy-concatenated-map-key]
-  // CHECK-FIXES: {{^}}  std::unordered_set<std::tuple<std::string, std::string, int>, maptidy::hash<std::tuple<std::string, std::string, int>>> seen;{{$}}
+  // CHECK-FIXES: {{^}}  maptidy::flat_set<std::tuple<std::string, std::string, int>> seen;{{$}}
   // CHECK-FIXES: {{^}}  seen.insert({user, device, session});{{$}}
   // CHECK-FIXES: {{^}}  return seen.count({user, device, session}) == 1;{{$}}
   return seen.count(user + "|" + device + "|" + std::to_string(session)) == 1;

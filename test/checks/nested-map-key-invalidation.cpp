@@ -1,9 +1,11 @@
 // RUN: %check_maptidy %s maptidy-nested-map-key %t -- -- -std=c++17 -I%maptidy_include
-// maptidy::flat_map moves its elements when an insertion grows it: no fix
-// where a reference, pointer or iterator into the map outlives an insertion.
+// maptidy::flat_map and maptidy::flat_set move their elements when an
+// insertion grows them: no fix where a reference, pointer or iterator into
+// the map or set outlives an insertion.
 #include <cstdio>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 // A reference to a cell, used after other cells are inserted.
@@ -99,6 +101,7 @@ static int usedBeforeInsertion() {
   std::unordered_map<int, std::unordered_map<int, int>> grid;
   // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: 'grid' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
   // CHECK-FIXES: {{^}}#include <maptidy/flat_map.hpp>{{$}}
+  // CHECK-FIXES: {{^}}#include <maptidy/flat_set.hpp>{{$}}
   // CHECK-FIXES: {{^}}#include <utility>{{$}}
   // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<int, int>, int> grid;{{$}}
   // CHECK-FIXES: {{^}}  int &cell = grid[{0, 0}];{{$}}
@@ -152,7 +155,36 @@ static int copiedPair() {
   return span.first + span.second + spans[50][50].first;
 }
 
+// An iterator into a row set, compared after other members are inserted.
+static int keptSetIterator() {
+  std::unordered_map<int, std::unordered_set<int>> members;
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: 'members' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  members[1].insert(2);
+  auto hit = members[1].find(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: note: a reference or iterator from this access is used after an insertion, which may move the elements of maptidy::flat_set; no fix is offered
+  for (int i = 0; i < 100; ++i)
+    members[i].insert(i + 1);
+  return hit != members[1].end() ? 1 : 0;
+}
+
+// The set iterator used before the next insertion: fixed.
+static int setIteratorBeforeInsertion() {
+  std::unordered_map<int, std::unordered_set<int>> members;
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: 'members' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  // CHECK-FIXES: {{^}}  maptidy::flat_set<std::pair<int, int>> members;{{$}}
+  // CHECK-FIXES: {{^}}  auto hit = members.find({1, 2});{{$}}
+  // CHECK-FIXES: {{^}}  const bool found = hit != members.end();{{$}}
+  // CHECK-FIXES: {{^}}    members.insert({i, i + 1});{{$}}
+  members[1].insert(2);
+  auto hit = members[1].find(2);
+  const bool found = hit != members[1].end();
+  for (int i = 0; i < 100; ++i)
+    members[i].insert(i + 1);
+  return found ? static_cast<int>(members[50].count(51)) : 0;
+}
+
 int main() {
+  std::printf("%d %d\n", keptSetIterator(), setIteratorBeforeInsertion());
   sheet.at(1, 2) = sheet.at(3, 4) + 1;
   std::printf("%d %d %d %d %g %d %d %d %d\n", keptReference(), keptIterator(),
               keptPointer(), copiedInOneStatement(), sheet.at(1, 2),

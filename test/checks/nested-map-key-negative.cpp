@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 using Grid = std::map<int, std::map<int, int>>;
@@ -61,3 +62,25 @@ int notNested() {
 
 // Unused: nothing to gain.
 void unused() { std::map<int, std::map<int, int>> nothing; }
+
+// Rows of sets handed out as nodes, merged or asked for their buckets: a
+// flat set of pairs has none of these.
+int setRowNodes() {
+  std::unordered_map<int, std::unordered_set<int>> edges;
+  edges[1].insert(2);
+  auto node = edges[1].extract(2);
+  return static_cast<int>(edges[1].count(2) + node.empty());
+}
+
+int setRowMerged(std::unordered_set<int> &more) {
+  std::unordered_map<int, std::unordered_set<int>> edges;
+  edges[1].insert(2);
+  edges[1].merge(more);
+  return static_cast<int>(edges[1].count(2));
+}
+
+int setRowBuckets() {
+  std::unordered_map<int, std::unordered_set<int>> edges;
+  edges[1].insert(2);
+  return static_cast<int>(edges[1].count(2) + edges[1].bucket(2));
+}

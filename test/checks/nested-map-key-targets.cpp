@@ -71,6 +71,24 @@ static int keptReference() {
   return origin + grid[3][3];
 }
 
+// An iterator into a row set, compared after other members are inserted:
+// node-based sets keep it valid, flat ones may move it.
+static int keptSetIterator() {
+  std::unordered_map<int, std::unordered_set<int>> members;
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: 'members' nests maps only for point access; one map keyed by std::pair<int, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
+  // CHECK-FIXES-STD: {{^}}  std::unordered_set<std::pair<int, int>, maptidy::hash<std::pair<int, int>>> members;{{$}}
+  // CHECK-FIXES-STD: {{^}}  auto hit = members.find({1, 2});{{$}}
+  // CHECK-FIXES-ABSL: {{^}}  std::unordered_map<int, std::unordered_set<int>> members;{{$}}
+  // CHECK-FIXES-BOOST: {{^}}  std::unordered_map<int, std::unordered_set<int>> members;{{$}}
+  members[1].insert(2);
+  auto hit = members[1].find(2);
+  // CHECK-MESSAGES-ABSL: :[[@LINE-1]]:14: note: a reference or iterator from this access is used after an insertion, which may move the elements of absl::flat_hash_set; no fix is offered
+  // CHECK-MESSAGES-BOOST: :[[@LINE-2]]:14: note: a reference or iterator from this access is used after an insertion, which may move the elements of boost::unordered_flat_set; no fix is offered
+  for (int i = 0; i < 100; ++i)
+    members[i].insert(i + 1);
+  return hit != members[1].end() ? 1 : 0;
+}
+
 int main() {
-  std::printf("%g %d %d %d\n", routing(), membership(), cube(), keptReference());
+  std::printf("%g %d %d %d %d\n", routing(), membership(), cube(), keptReference(), keptSetIterator());
 }

@@ -11,7 +11,8 @@
 static int routing() {
   std::unordered_map<std::string, std::unordered_map<int, double>> weights;
   // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: 'weights' nests maps only for point access; one map keyed by std::pair<std::string, int> hashes and probes once per access and keeps no table per row [maptidy-nested-map-key]
-  // CHECK-FIXES: {{^}}#include <maptidy/composite_key.hpp>{{$}}
+  // CHECK-FIXES: {{^}}#include <maptidy/flat_map.hpp>{{$}}
+  // CHECK-FIXES: {{^}}#include <maptidy/flat_set.hpp>{{$}}
   // CHECK-FIXES: {{^}}#include <tuple>{{$}}
   // CHECK-FIXES: {{^}}#include <utility>{{$}}
   // CHECK-FIXES: {{^}}  maptidy::flat_map<std::pair<std::string, int>, double> weights;{{$}}
@@ -53,7 +54,7 @@ static int membership() {
   // CHECK-FIXES: {{^}}    grid[{x, x * 2}] = x;{{$}}
   // CHECK-FIXES: {{^}}  grid.insert({{[{][{]}}1, 5}, 7});{{$}}
   // CHECK-FIXES: {{^}}  return grid[{2, 4}] + grid[{1, 5}];{{$}}
-  // CHECK-FIXES: {{^}}  std::unordered_set<std::pair<int, int>, maptidy::hash<std::pair<int, int>>> edges;{{$}}
+  // CHECK-FIXES: {{^}}  maptidy::flat_set<std::pair<int, int>> edges;{{$}}
   // CHECK-FIXES: {{^}}  edges.insert({1, 2});{{$}}
   // CHECK-FIXES: {{^}}  edges.insert({2, 3});{{$}}
   // CHECK-FIXES: {{^}}  edges.emplace(2, 4);{{$}}

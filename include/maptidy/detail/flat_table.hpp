@@ -1,5 +1,5 @@
 // maptidy/detail/flat_table.hpp - the open-addressing table behind
-// maptidy::flat_map and the shards of maptidy::sharded_map.
+// maptidy::flat_map, maptidy::flat_set and the shards of maptidy::sharded_map.
 //
 // Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
 // the LICENSE file that comes with maptidy).
@@ -181,6 +181,23 @@ struct element_relocation<std::pair<const Key, T>> {
   }
 };
 
+// Where a table finds the key of an element: a map's element is a
+// pair<const Key, T>, a set's element is its key. The policy is named by the
+// front end rather than read off the element type, so that a set of pairs
+// is never taken for a map.
+struct map_element_key {
+  template <class Value>
+  static const auto& key(const Value& element) noexcept {
+    return element.first;
+  }
+};
+struct set_element_key {
+  template <class Value>
+  static const Value& key(const Value& element) noexcept {
+    return element;
+  }
+};
+
 // Starts loading the slots of the group whose slot 0 is at `first`: the
 // first half of them, where insertions put elements first (as
 // boost::unordered_flat_map does). Only an address is computed, so `first`
@@ -263,10 +280,12 @@ class relaxed_count {
 };
 
 // Open addressing over groups of 15 slots with triangular probing between
-// groups. Not thread-safe: a flat_map owns one, each shard of a sharded_map
-// owns one under its lock. The allocator, hash and equality are passed in by
-// the owner, which keeps them once.
-template <class Value, class Allocator, class Count = plain_count>
+// groups. Not thread-safe: a flat_map or flat_set owns one, each shard of a
+// sharded_map owns one under its lock. The allocator, hash and equality are
+// passed in by the owner, which keeps them once; ElementKey (map_element_key
+// or set_element_key) says which part of an element lookups compare, Count
+// (plain_count or relaxed_count) how the size is kept.
+template <class Value, class Allocator, class ElementKey, class Count = plain_count>
 class flat_table {
   using value_traits = std::allocator_traits<Allocator>;
   struct slot {
@@ -327,9 +346,8 @@ class flat_table {
       // that fails on the metadata (most misses) then costs no slot traffic.
       if (match != 0) prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
       for (; match != 0; match &= match - 1) {
-        const std::size_t index = count_trailing_zeros(match);
-        const position candidate{metadata, group_slots, index};
-        if (equal(key, value_at(candidate).first)) return candidate;
+        const position candidate{metadata, group_slots, count_trailing_zeros(match)};
+        if (equal(key, ElementKey::key(value_at(candidate)))) return candidate;
       }
       if (!metadata->overflowed(tag.overflow_bit) || step > group_mask_) return position{};
       group = (group + step) & group_mask_;

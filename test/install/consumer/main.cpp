@@ -1,6 +1,7 @@
 // Builds against the installed headers through find_package(maptidy).
 #include <maptidy/composite_key.hpp>
 #include <maptidy/flat_map.hpp>
+#include <maptidy/flat_set.hpp>
 #include <maptidy/sharded_map.hpp>
 #include <maptidy/skiplist_map.hpp>
 
@@ -16,7 +17,8 @@ int main() {
   ordered[1] = 2;
   maptidy::flat_map<std::pair<int, int>, int, maptidy::hash<std::pair<int, int>>> grid;
   grid[{3, 4}] = 5;
-  if (!cells.contains({1, 2}) || ordered.begin()->first != 1 || grid.at({3, 4}) != 5)
+  maptidy::flat_set<std::pair<int, int>> edges{{5, 6}};
+  if (!cells.contains({1, 2}) || ordered.begin()->first != 1 || grid.at({3, 4}) != 5 || !edges.contains({5, 6}))
     return 1;
   std::puts("consumer OK");
   return 0;
