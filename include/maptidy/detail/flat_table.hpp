@@ -13,8 +13,8 @@
 // group (triangular probing) only if the group's overflow bit for its hash
 // is set, i.e. only if some element of that hash class was pushed past the
 // group. Erasure clears the tag and leaves overflow bits alone, so there are
-// no tombstones; it spends load budget instead, so that stale overflow bits
-// are cleared by the next rehash.
+// no tombstones; an erasure from an overflowed group lowers the load limit
+// instead, so that stale overflow bits are cleared by the next rehash.
 //
 // Sources: the group-of-tags probing is Google's Swiss table
 // (Abseil's flat_hash_map, "Designing a fast, efficient, cache-friendly hash
@@ -551,8 +551,8 @@ class flat_table {
   }
 
   // Groups for `count` elements: at least double the current number when
-  // the size exhausted the load budget, the same number when erasures did
-  // (rebuilding clears their stale overflow bits).
+  // the size reached the capacity's load limit, the same number when
+  // erasures lowered the limit (rebuilding clears their stale overflow bits).
   std::size_t groups_after_growth(std::size_t count) const noexcept {
     const bool full = size() >= max_load_for(group_count());
     return groups_for(count, full ? 2 * group_count() : group_count());
