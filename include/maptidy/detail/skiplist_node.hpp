@@ -221,7 +221,7 @@ class node_locks {
   }
 
  private:
-  node_base* held_[max_height + 1] = {};
+  node_base* held_[max_height + 1];  // [0, count_) are set; not zeroed: writers build one per try
   int count_ = 0;
 };
 
