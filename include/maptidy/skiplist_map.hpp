@@ -56,11 +56,11 @@
 //   and Shavit ("A Simple Optimistic Skiplist Algorithm", SIROCCO 2007): writers lock the
 //   predecessors and validate, lookups take no lock, a node's state flag is its linearization
 //   point.
-// - skiplist_key_hint.hpp: the key (or a key prefix) of each link's target kept beside the
-//   link, so that a search reads a node only when it moves onto it.
+// - skiplist_key_hint.hpp: the key (or a key prefix) of each level-1 link's target kept beside
+//   the link, so that a search on level 1 reads a node only when it moves onto it.
 // - skiplist_index.hpp: a static B+ tree of the hints of every fourth node, searched without
-//   branches, where lookups start (the layout of Khuong and Morin, "Array Layouts for
-//   Comparison-Based Searching", 2017).
+//   branches, where lookups and most inserts and erases start (the layout of Khuong and Morin,
+//   "Array Layouts for Comparison-Based Searching", 2017).
 // - skiplist_epoch.hpp and skiplist_retired.hpp: Keir Fraser's epoch-based reclamation
 //   ("Practical lock-freedom", 2004), announced without a fence through Linux membarrier.
 // - skiplist_write_gate.hpp: the gate that gives snapshot() a consistent cut.
@@ -692,6 +692,9 @@ class skiplist_map {
   //   then reads the flag (all seq_cst): a node erased before a build is left out of it, and an
   //   erase that sees the flag parks its victim in retired_ until an index built after the erase
   //   is published (detail/skiplist_retired.hpp).
+  // - A search may start from an index entry only if it needs no level above index_level: lookups
+  //   always, inserts of towers up to index_level + 1 levels, erases whose victim is no taller
+  //   (the others search again from the head).
   // - One thread builds at a time (index_building_ is a try-lock), walking level index_level. A
   //   build is due once inserts and erases since the previous one reach a quarter of the size
   //   (and index_min_writes), so the walk costs O(1) per write and few nodes wait parked. A build
