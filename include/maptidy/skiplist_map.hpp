@@ -692,9 +692,9 @@ class skiplist_map {
   //   then reads the flag (all seq_cst): a node erased before a build is left out of it, and an
   //   erase that sees the flag parks its victim in retired_ until an index built after the erase
   //   is published (detail/skiplist_retired.hpp).
-  // - A search may start from an index entry only if it needs no level above index_level: lookups
-  //   always, inserts of towers up to index_level + 1 levels, erases whose victim is no taller
-  //   (the others search again from the head).
+  // - A search may start from an index entry only on the levels that entry's tower has: lookups
+  //   and most writers on index_level; a writer that links or unlinks a taller tower from an
+  //   entry at least as tall, found among the few entries before the key, or else from the head.
   // - One thread builds at a time (index_building_ is a try-lock), walking level index_level. A
   //   build is due once inserts and erases since the previous one reach a quarter of the size
   //   (and index_min_writes), so the walk costs O(1) per write and few nodes wait parked. A build
@@ -704,16 +704,16 @@ class skiplist_map {
   static constexpr std::size_t index_min_writes = 1024;
 
   // Where a descent for the key that `before` and `probe` describe starts: the live indexed node
-  // nearest before it (null: start from the head) and the first indexed node whose hint shows it
-  // comes after the key (null if none does).
+  // nearest before it with a tower of `height` levels or more (null: start from the head) and the
+  // first indexed node whose hint shows it comes after the key (null if none does).
   template <class K, class Probe, class Before>
-  typename index_type::start_point index_start(const K& key, Probe probe,
-                                               Before before) const noexcept {
+  typename index_type::start_point index_start(const K& key, Probe probe, Before before,
+                                               int height = index_level + 1) const noexcept {
     const index_type* const index = index_.load(std::memory_order_acquire);
     if (index == nullptr) return {nullptr, nullptr};
     return index->start_before(
         [&](const auto& hint) { return index_before(hint, probe, before); },
-        [&](const auto& hint) { return index_after(key, hint, probe); });
+        [&](const auto& hint) { return index_after(key, hint, probe); }, height);
   }
 
   bool index_rebuild_due() const noexcept {
@@ -980,9 +980,10 @@ class skiplist_map {
   };
 
   // Fills `s` with the predecessors and successors of `key` on levels [0, s.top] and the highest
-  // level on which a node with `key` was found (or -1). A search that needs at most `needed`
-  // levels (index_level + 1 or fewer) starts from the search index when it can and then fills
-  // levels [0, index_level]; otherwise it starts from the head on `top`. Guarantees (whatever
+  // level on which a node with `key` was found (or -1). A search that needs `needed` levels
+  // starts from an indexed node with at least that many when the index names one near the key,
+  // and then fills levels [0, max(needed - 1, index_level)]; otherwise it starts from the head on
+  // `top`. Guarantees (whatever
   // writers do): every predecessor is the head or a node before `key`, succs[0] and the
   // successors above level 1 were compared by their keys (or named by the index, whose nodes'
   // keys it knows), and the node found, if any, has `key`. With key hints, succs[1] is only
@@ -999,13 +1000,11 @@ class skiplist_map {
       const node_base* at = &head_.base;
       const node_base* bound = nullptr;
       bool bound_matches = false;
-      if (needed <= index_level + 1) {
-        const auto start = index_start(key, probe, before);
-        if (start.start != nullptr) {
-          at = start.start;
-          s.top = index_level;
-          bound = start.after;  // comes after `key`: it does not match
-        }
+      const auto start = index_start(key, probe, before, needed);
+      if (start.start != nullptr) {
+        at = start.start;
+        s.top = std::max(needed - 1, index_level);
+        bound = start.after;  // comes after `key`: it does not match
       }
       for (int level = s.top; level > 1; --level) {  // the same steps as descend()
         node_base* next = layout::link_of(at, level).load(std::memory_order_acquire);
@@ -1304,8 +1303,8 @@ class skiplist_map {
     node_base** const preds = s.preds;
     retire_reservation reservation(*this);
     int top = levels_.load(std::memory_order_relaxed) - 1;
-    // Most victims are short enough for a splice from the search index; a taller one needs a
-    // search from the head.
+    // Most victims are short enough for a splice from the search index on index_level; a taller
+    // one needs a splice that covers its tower.
     int needed = index_level + 1;
     for (spin_wait backoff;; backoff.wait()) {
       find_splice(key, top, needed, s);
@@ -1313,8 +1312,8 @@ class skiplist_map {
       node_base* victim = s.succs[s.found];
       if (expected != nullptr && victim != expected) return false;
       if (!victim->is_live()) return false;  // not inserted yet, or erased by another thread
-      if (victim->height > s.top + 1) {  // too tall for the splice: search again from the head
-        needed = max_height;
+      if (victim->height > s.top + 1) {  // too tall for the splice: search again
+        needed = victim->height;
         if (victim->height > top + 1) top = max_height - 1;  // a stale level hint
         continue;
       }

@@ -99,8 +99,9 @@ struct search_index {
     }
   }
 
-  // Where a descent starts: the live indexed node nearest before the key (null: start from the
-  // head), and the first entry not before the key if its hint alone shows that (null otherwise).
+  // Where a descent starts: the live indexed node nearest before the key whose tower is tall
+  // enough (null: start from the head), and the first entry not before the key if its hint alone
+  // shows that (null otherwise).
   // `after` lets a descent on index_level stop at that entry without reading its key: while the
   // reader's epoch pin holds this index, the nodes it names are not reused (see the invariants),
   // so a link to that node leads to a node with that key.
@@ -110,14 +111,20 @@ struct search_index {
   };
 
   // `decides(hint)`: whether a hint not before the key shows its node is not before the key.
+  // `height`: how many levels the start's tower must have. Every entry has index_level + 1 or
+  // more, so the nearest live entry serves; a taller tower (a writer that links or unlinks one)
+  // is looked for among the few entries before the key, where one tower in two reaches each
+  // further level.
   template <class Before, class Decides>
-  start_point start_before(Before before, Decides decides) const noexcept {
+  start_point start_before(Before before, Decides decides,
+                           int height = index_level + 1) const noexcept {
     const std::size_t count = entries_before(before);
     const node_base* const after =
         count < entries && decides(layer[0].hints[count]) ? nodes[count] : nullptr;
-    for (std::size_t i = count; i != 0 && i + 2 > count; --i) {
+    const std::size_t tries = height > index_level + 1 ? 8 : 2;
+    for (std::size_t i = count; i != 0 && i + tries > count; --i) {
       const node_base* const n = nodes[i - 1];
-      if (n->is_live()) return {n, after};
+      if (n->height >= height && n->is_live()) return {n, after};
     }
     return {nullptr, nullptr};
   }
