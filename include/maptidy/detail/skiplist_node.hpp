@@ -137,15 +137,16 @@ struct node_layout {
   // Bytes below the header: the links of levels [2, height), the slot of level 1 and the
   // level-0 link.
   static constexpr std::size_t tower_bytes(int height) noexcept {
-    const std::size_t bytes =
-        sizeof(link) + (height > 1 ? sizeof(Slot) + static_cast<std::size_t>(height - 2) * sizeof(link)
-                                   : 0);
+    const std::size_t upper =
+        height > 1 ? sizeof(Slot) + static_cast<std::size_t>(height - 2) * sizeof(link) : 0;
+    const std::size_t bytes = sizeof(link) + upper;
     return (bytes + alignment - 1) / alignment * alignment;
   }
 
   // How far below the header the link of `level` starts.
   static constexpr std::size_t link_offset(int level) noexcept {
-    return level == 0 ? sizeof(link) : sizeof(Slot) + static_cast<std::size_t>(level) * sizeof(link);
+    if (level == 0) return sizeof(link);
+    return sizeof(Slot) + static_cast<std::size_t>(level) * sizeof(link);
   }
 
   static constexpr std::size_t units_for(int height) noexcept {
