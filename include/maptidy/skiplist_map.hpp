@@ -56,11 +56,11 @@
 //   and Shavit ("A Simple Optimistic Skiplist Algorithm", SIROCCO 2007): writers lock the
 //   predecessors and validate, lookups take no lock, a node's state flag is its linearization
 //   point.
-// - skiplist_key_hint.hpp: the key (or a key prefix) of each link's target kept beside the
-//   link, so that a search reads a node only when it moves onto it.
+// - skiplist_key_hint.hpp: the key (or a key prefix) of each level-1 link's target kept beside
+//   the link, so that a search on level 1 reads a node only when it moves onto it.
 // - skiplist_index.hpp: a static B+ tree of the hints of every fourth node, searched without
-//   branches, where lookups start (the layout of Khuong and Morin, "Array Layouts for
-//   Comparison-Based Searching", 2017).
+//   branches, where lookups and most inserts and erases start (the layout of Khuong and Morin,
+//   "Array Layouts for Comparison-Based Searching", 2017).
 // - skiplist_epoch.hpp and skiplist_retired.hpp: Keir Fraser's epoch-based reclamation
 //   ("Practical lock-freedom", 2004), announced without a fence through Linux membarrier.
 // - skiplist_write_gate.hpp: the gate that gives snapshot() a consistent cut.
@@ -692,6 +692,9 @@ class skiplist_map {
   //   then reads the flag (all seq_cst): a node erased before a build is left out of it, and an
   //   erase that sees the flag parks its victim in retired_ until an index built after the erase
   //   is published (detail/skiplist_retired.hpp).
+  // - A search may start from an index entry only on the levels that entry's tower has: lookups
+  //   and most writers on index_level; a writer that links or unlinks a taller tower from an
+  //   entry at least as tall, found among the few entries before the key, or else from the head.
   // - One thread builds at a time (index_building_ is a try-lock), walking level index_level. A
   //   build is due once inserts and erases since the previous one reach a quarter of the size
   //   (and index_min_writes), so the walk costs O(1) per write and few nodes wait parked. A build
@@ -700,11 +703,17 @@ class skiplist_map {
   static constexpr std::size_t index_check_period = 64;  // writes per stripe between checks
   static constexpr std::size_t index_min_writes = 1024;
 
-  // The live indexed node nearest before the key, or null (start from the head).
-  template <class Before>
-  const node_base* index_start(Before before) const noexcept {
+  // Where a descent for the key that `before` and `probe` describe starts: the live indexed node
+  // nearest before it with a tower of `height` levels or more (null: start from the head) and the
+  // first indexed node whose hint shows it comes after the key (null if none does).
+  template <class K, class Probe, class Before>
+  typename index_type::start_point index_start(const K& key, Probe probe, Before before,
+                                               int height = index_level + 1) const noexcept {
     const index_type* const index = index_.load(std::memory_order_acquire);
-    return index != nullptr ? index->start_before(before) : nullptr;
+    if (index == nullptr) return {nullptr, nullptr};
+    return index->start_before(
+        [&](const auto& hint) { return index_before(hint, probe, before); },
+        [&](const auto& hint) { return index_after(key, hint, probe); }, height);
   }
 
   bool index_rebuild_due() const noexcept {
@@ -755,24 +764,24 @@ class skiplist_map {
 
   static value_type& value_of(node_base* n) noexcept { return static_cast<node_type*>(n)->value; }
 
-  // Copies the hint of `from`'s slot at `level` to `to`'s (both locked or unpublished).
+  // Copies the hint of `from`'s slot at `level` to `to`'s (both locked or unpublished; only
+  // level 1 has hints).
   static void copy_hint(const node_base* to, const node_base* from, int level) noexcept {
     if constexpr (key_hints) {
-      if (level > 0) {
-        layout::slot_of(to, level).hint.store(
-            layout::slot_of(from, level).hint.load(std::memory_order_relaxed),
-            std::memory_order_relaxed);
+      if (level == 1) {
+        layout::slot1_of(to).hint.store(layout::slot1_of(from).hint.load(std::memory_order_relaxed),
+                                        std::memory_order_relaxed);
       }
     }
   }
 
-  // Makes the hint of `n`'s slot at `level` name `target` (a no-op without hints, at level 0 and
-  // for a null target). Called wherever that link is stored, by the thread allowed to store it.
+  // Makes the hint of `n`'s slot at `level` name `target` (a no-op without hints, on levels other
+  // than 1 and for a null target). Called wherever that link is stored, by the thread allowed to
+  // store it.
   static void set_hint(const node_base* n, int level, const node_base* target) noexcept {
     if constexpr (key_hints) {
-      if (level > 0 && target != nullptr) {
-        layout::slot_of(n, level).hint.store(hint_traits::of(key_of(target)),
-                                             std::memory_order_relaxed);
+      if (level == 1 && target != nullptr) {
+        layout::slot1_of(n).hint.store(hint_traits::of(key_of(target)), std::memory_order_relaxed);
       }
     }
   }
@@ -841,6 +850,17 @@ class skiplist_map {
     }
   }
 
+  // For the first index entry not before the key: whether its hint alone shows that its key comes
+  // strictly after `key`.
+  template <class K, class Hint, class Probe>
+  bool index_after(const K& key, const Hint& hint, Probe probe) const {
+    if constexpr (hint_traits::exact) {
+      return comp_(key, hint);
+    } else {
+      return hint != probe;
+    }
+  }
+
   // The live node after `n`, prefetching ahead (see skip_ahead).
   static node_base* next_live(const node_base* n) noexcept {
     node_base* const next = detail::skiplist::skip_dead(n->next0().load());
@@ -868,46 +888,65 @@ class skiplist_map {
   node_base* descend([[maybe_unused]] const K& key, Before before) const {
     if constexpr (searches_by_hints<K>) {
       const auto probe = probe_of(key);
-      // The slot a step reads lies `offset` bytes below the header of `pred`: moving down is a
-      // subtraction and moving right keeps the offset, which keeps the loop short (a lookup that
-      // fits the processor's window overlaps its cache misses with those of the next one).
-      const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
+      const node_base* at = &head_.base;
       int top = levels_.load(std::memory_order_relaxed) - 1;
+      // Leftmost node known to come after the key, where the walks stop without comparing.
+      const node_base* bound = nullptr;
       // A live indexed node before the key stands where a search from the head could have
       // reached on level index_level (see the search index).
-      if (const node_base* const start = index_start(
-              [&](const auto& hint) { return index_before(hint, probe, before); })) {
-        at = reinterpret_cast<const unsigned char*>(start);
+      const auto start = index_start(key, probe, before);
+      if (start.start != nullptr) {
+        at = start.start;
         top = index_level;
+        bound = start.after;
       }
-      std::size_t offset = sizeof(link_type) + static_cast<std::size_t>(top) * sizeof(slot_type);
-      while (offset != sizeof(link_type)) {  // level 0's link is sizeof(link_type) below
-        const slot_type* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
-        node_base* const next = slot->next.load(std::memory_order_acquire);
-        // Fetch `next` before the hint decides: its line is on the critical path when the
-        // branch predictor guesses wrong, and is cheap to waste when the search goes down.
-        detail::prefetch(next);
-        if (next != nullptr) {
+      // Levels above 1 have no hints: the nodes' keys decide. From the index, the first step
+      // usually reaches `bound` and reads no key.
+      for (int level = top; level > 1; --level) {
+        for (;;) {
+          node_base* const next = layout::link_of(at, level).load(std::memory_order_acquire);
+          if (next == nullptr || next == bound) break;
+          if (before(key_of(next))) {
+            at = next;
+            continue;
+          }
+          // A hit on a tall node ends here (an erased node may still be linked up here after an
+          // insert of its key linked a new node below: search again by keys).
+          if (!comp_(key, key_of(next))) return next->is_live() ? next : descend_by_keys(before);
+          bound = next;
+          break;
+        }
+      }
+      if (top > 0) {
+        const slot_type* slot = &layout::slot1_of(at);
+        for (;;) {
+          // No test for `bound` here: it would add a coin-toss branch to the hint's, which decides
+          // the same.
+          node_base* const next = slot->next.load(std::memory_order_acquire);
+          if (next == nullptr) break;
+          // Fetch `next` before the hint decides: its line is on the critical path when the
+          // branch predictor guesses wrong, and is cheap to waste when the search goes down.
+          detail::prefetch(next);
           const hint_type hint = slot->hint.load(std::memory_order_relaxed);
           if (hint_before(hint, probe, next, before)) {
-            at = reinterpret_cast<const unsigned char*>(next);
+            at = next;
+            slot = &layout::slot1_of(at);
             continue;
           }
           // The nodes between `pred` and `next` have smaller keys than `next`, so a hint equal
-          // to `key` names the answer: a live hit ends here, without the lower levels. A stale
-          // hint may name another node, and an erased node may still be linked on upper levels
-          // after an insert of its key linked a new node on level 0; either sends the search
-          // back to the start. (With `k <= key`, the node is after the key: this never applies.)
+          // to `key` names the answer: a live hit ends here, without level 0. A stale hint may
+          // name another node, and an erased node may still be linked on level 1 after an insert
+          // of its key linked a new node on level 0; either sends the search back to the start.
+          // (With `k <= key`, the node is after the key: this never applies.)
           if (hint_matches(key, hint, probe, next)) {
             return equivalent(key, next) && next->is_live() ? next : descend_by_keys(before);
           }
+          break;
         }
-        offset -= sizeof(slot_type);
       }
-      node_base* const pred = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
       // A stale hint may have moved the search past the target, and every later step with it.
-      if (pred != &head_.base && !before(key_of(pred))) return descend_by_keys(before);
-      node_base* curr = pred->next0().load();
+      if (at != &head_.base && !before(key_of(at))) return descend_by_keys(before);
+      node_base* curr = at->next0().load();
       while (curr != nullptr && before(key_of(curr))) curr = curr->next0().load();
       return curr;
     } else {
@@ -932,64 +971,101 @@ class skiplist_map {
     return bound;
   }
 
-  // Fills the predecessors and successors of `key` on levels [0, top] and returns the highest
-  // level on which a node with `key` was found, or -1. Guarantees (whatever writers do): every
-  // predecessor is the head or a node before `key`, succs[0] was compared by its key, and the
-  // node found, if any, has `key`. With key hints, succs[level] > 0 is only hinted to come after
-  // `key`: link() checks the hint again under the predecessor's lock, where it is exact.
+  // The neighbours of a key on levels [0, top] and the highest level holding the key (-1: none).
+  struct splice {
+    node_base* preds[max_height];
+    node_base* succs[max_height];
+    int top = 0;
+    int found = -1;
+  };
+
+  // Fills `s` with the predecessors and successors of `key` on levels [0, s.top] and the highest
+  // level on which a node with `key` was found (or -1). A search that needs `needed` levels
+  // starts from an indexed node with at least that many when the index names one near the key,
+  // and then fills levels [0, max(needed - 1, index_level)]; otherwise it starts from the head on
+  // `top`. Guarantees (whatever
+  // writers do): every predecessor is the head or a node before `key`, succs[0] and the
+  // successors above level 1 were compared by their keys (or named by the index, whose nodes'
+  // keys it knows), and the node found, if any, has `key`. With key hints, succs[1] is only
+  // hinted to come after `key`: link() checks the hint again under the predecessor's lock, where
+  // it is exact. A search from the index is as valid as one from the head: the indexed node was
+  // live and before `key` when seen, and validation under the locks catches its erase.
   template <class K>
-  int find_splice(const K& key, int top, node_base** preds, node_base** succs) const {
+  void find_splice(const K& key, int top, int needed, splice& s) const {
+    s.top = top;
     if constexpr (searches_by_hints<K>) {
       const auto probe = probe_of(key);
       const auto before = [&](const Key& k) { return comp_(k, key); };
       int found = -1;
-      const unsigned char* at = reinterpret_cast<const unsigned char*>(&head_.base);
-      for (int level = top; level > 0; --level) {
-        const std::size_t offset =
-            sizeof(link_type) + static_cast<std::size_t>(level) * sizeof(slot_type);
+      const node_base* at = &head_.base;
+      const node_base* bound = nullptr;
+      bool bound_matches = false;
+      const auto start = index_start(key, probe, before, needed);
+      if (start.start != nullptr) {
+        at = start.start;
+        s.top = std::max(needed - 1, index_level);
+        bound = start.after;  // comes after `key`: it does not match
+      }
+      for (int level = s.top; level > 1; --level) {  // the same steps as descend()
+        node_base* next = layout::link_of(at, level).load(std::memory_order_acquire);
+        while (next != bound && next != nullptr && before(key_of(next))) {
+          at = next;
+          next = layout::link_of(at, level).load(std::memory_order_acquire);
+        }
+        if (next != bound) {
+          bound = next;
+          bound_matches = next != nullptr && !comp_(key, key_of(next));
+        }
+        if (bound_matches && found < 0) found = level;
+        s.preds[level] = const_cast<node_base*>(at);
+        s.succs[level] = next;
+      }
+      if (s.top > 0) {
+        const slot_type* slot = &layout::slot1_of(at);
         node_base* next;
-        for (;;) {  // the same steps as descend()
-          const auto* const slot = std::launder(reinterpret_cast<const slot_type*>(at - offset));
+        for (;;) {
           next = slot->next.load(std::memory_order_acquire);
           if (next == nullptr) break;
           detail::prefetch(next);
           const hint_type hint = slot->hint.load(std::memory_order_relaxed);
           if (!hint_before(hint, probe, next, before)) {
-            if (found < 0 && hint_matches(key, hint, probe, next)) found = level;
+            if (found < 0 && hint_matches(key, hint, probe, next)) found = 1;
             break;
           }
-          at = reinterpret_cast<const unsigned char*>(next);
+          at = next;
+          slot = &layout::slot1_of(at);
         }
-        preds[level] = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
-        succs[level] = next;
+        s.preds[1] = const_cast<node_base*>(at);
+        s.succs[1] = next;
       }
-      node_base* pred = reinterpret_cast<node_base*>(const_cast<unsigned char*>(at));
+      node_base* pred = const_cast<node_base*>(at);
       if (pred != &head_.base && !comp_(key_of(pred), key)) {
-        return find_splice_by_keys(key, top, preds, succs);  // a stale hint led past `key`
+        return find_splice_by_keys(key, top, s);  // a stale hint led past `key`
       }
       node_base* curr = pred->next0().load();
       while (curr != nullptr && comp_(key_of(curr), key)) {
         pred = curr;
         curr = pred->next0().load();
       }
-      preds[0] = pred;
-      succs[0] = curr;
+      s.preds[0] = pred;
+      s.succs[0] = curr;
       if (found < 0 && curr != nullptr && !comp_(key, key_of(curr))) found = 0;
-      if (found > 0 && (comp_(key, key_of(succs[found])) || comp_(key_of(succs[found]), key))) {
-        return find_splice_by_keys(key, top, preds, succs);  // a stale hint named another node
+      if (found == 1 && (comp_(key, key_of(s.succs[1])) || comp_(key_of(s.succs[1]), key))) {
+        return find_splice_by_keys(key, top, s);  // a stale hint named another node
       }
-      return found;
+      s.found = found;
     } else {
-      return find_splice_by_keys(key, top, preds, succs);
+      find_splice_by_keys(key, top, s);
     }
   }
 
   template <class K>
-  int find_splice_by_keys(const K& key, int top, node_base** preds, node_base** succs) const {
+  void find_splice_by_keys(const K& key, int top, splice& s) const {
     int found = -1;
     node_base* pred = &head_.base;
     node_base* bound = nullptr;
     bool bound_matches = false;
+    s.top = top;
     for (int level = top; level >= 0; --level) {
       node_base* curr = layout::link_of(pred, level).load();
       while (curr != bound && curr != nullptr && comp_(key_of(curr), key)) {
@@ -1001,19 +1077,20 @@ class skiplist_map {
         bound_matches = curr != nullptr && !comp_(key, key_of(curr));
       }
       if (bound_matches && found < 0) found = level;
-      preds[level] = pred;
-      succs[level] = curr;
+      s.preds[level] = pred;
+      s.succs[level] = curr;
     }
-    return found;
+    s.found = found;
   }
 
   // Whether `pred`'s successor at `level`, known to be at or after `key` by the search, comes
-  // strictly after it. Called with `pred` locked, so that its hint is exact.
+  // strictly after it. Called with `pred` locked, so that its hint is exact. Only level 1 was
+  // decided by a hint.
   template <class K>
   bool hinted_after(const node_base* pred, int level, const node_base* succ, const K& key) const {
     if constexpr (searches_by_hints<K>) {
-      return level == 0 || succ == nullptr ||
-             !hint_before(layout::slot_of(pred, level).hint.load(std::memory_order_relaxed),
+      return level != 1 || succ == nullptr ||
+             !hint_before(layout::slot1_of(pred).hint.load(std::memory_order_relaxed),
                           probe_of(key), succ, [&](const Key& k) { return !comp_(key, k); });
     } else {
       return true;
@@ -1091,13 +1168,6 @@ class skiplist_map {
     }
   }
 
-  // The neighbours of a key on levels [0, top] and the highest level holding the key (-1: none).
-  struct splice {
-    node_base* preds[max_height];
-    node_base* succs[max_height];
-    int found = -1;
-  };
-
   // Links `fresh` unless its key is present. Returns the node holding the key and whether it is
   // `fresh`. `known`, when given, is a splice searched for the key after levels_ covered `fresh`
   // and found nothing. Linearization point: the store that makes `fresh` live, or the moment the
@@ -1111,7 +1181,7 @@ class skiplist_map {
     for (spin_wait backoff;; backoff.wait()) {
       // After raise_levels the hint covers `height`; an equal node is found on some lower level.
       if (known == nullptr) {
-        s.found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, s.preds, s.succs);
+        find_splice(key, levels_.load(std::memory_order_relaxed) - 1, height, s);
       }
       known = nullptr;
       if (s.found >= 0) {
@@ -1160,7 +1230,7 @@ class skiplist_map {
     raise_levels(height);
     splice s;
     for (spin_wait backoff;; backoff.wait()) {
-      s.found = find_splice(key, levels_.load(std::memory_order_relaxed) - 1, s.preds, s.succs);
+      find_splice(key, levels_.load(std::memory_order_relaxed) - 1, height, s);
       if (s.found < 0) break;
       node_base* existing = s.succs[s.found];
       while (existing->state.load() == node_base::linking) backoff.wait();
@@ -1229,18 +1299,22 @@ class skiplist_map {
   // locked and validated, so the unlink that follows cannot fail and no comparator runs after it.
   template <class K>
   bool erase_node(thread_record& self, const K& key, const node_base* expected) {
-    node_base* preds[max_height];
-    node_base* succs[max_height];
+    splice s;
+    node_base** const preds = s.preds;
     retire_reservation reservation(*this);
     int top = levels_.load(std::memory_order_relaxed) - 1;
+    // Most victims are short enough for a splice from the search index on index_level; a taller
+    // one needs a splice that covers its tower.
+    int needed = index_level + 1;
     for (spin_wait backoff;; backoff.wait()) {
-      const int found = find_splice(key, top, preds, succs);
-      if (found < 0) return false;
-      node_base* victim = succs[found];
+      find_splice(key, top, needed, s);
+      if (s.found < 0) return false;
+      node_base* victim = s.succs[s.found];
       if (expected != nullptr && victim != expected) return false;
       if (!victim->is_live()) return false;  // not inserted yet, or erased by another thread
-      if (victim->height > top + 1) {  // a stale level hint: search again from the top
-        top = max_height - 1;
+      if (victim->height > s.top + 1) {  // too tall for the splice: search again
+        needed = victim->height;
+        if (victim->height > top + 1) top = max_height - 1;  // a stale level hint
         continue;
       }
       reservation.reserve();

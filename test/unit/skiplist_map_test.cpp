@@ -727,20 +727,31 @@ TEST(SkiplistMapAllocator, EveryNodeComesFromTheAllocatorAndGoesBack) {
   EXPECT_EQ(stats.live_bytes, 0);
 }
 
-// After a fill, a map holds its nodes and one search index: the index each rebuild replaced is
-// freed once the epoch has moved past it, without waiting for erases or the next rebuild.
-TEST(SkiplistMapAllocator, FillKeepsNoReplacedIndex) {
+// Bytes per entry a map of `count` random keys requests from its allocator after a fill (not
+// counting what the keys and values allocate themselves).
+template <class Key>
+double bytes_per_entry_after_fill(std::size_t count, Key (*make_key)(std::uint64_t)) {
   allocation_stats stats;
-  using value = std::pair<const std::uint64_t, std::uint64_t>;
-  maptidy::skiplist_map<std::uint64_t, std::uint64_t, std::less<>, tracking_allocator<value, false>>
-      map(tracking_allocator<value, false>(1, &stats));
+  using value = std::pair<const Key, std::uint64_t>;
+  maptidy::skiplist_map<Key, std::uint64_t, std::less<>, tracking_allocator<value, false>> map(
+      tracking_allocator<value, false>(1, &stats));
   std::mt19937_64 rng(21);
-  constexpr std::uint64_t count = 300000;
-  while (map.size() < count) map.try_emplace(rng() % (4 * count), 0);
-  const double per_entry = static_cast<double>(stats.live_bytes) / static_cast<double>(count);
-  // Nodes take 48 bytes on average plus cache-line padding, the index 4.3 (a quarter of the keys,
-  // with a pointer each); the index before it would add 2.5 to 3.5.
-  EXPECT_LT(per_entry, 57.5);
+  while (map.size() < count) map.try_emplace(make_key(rng() % (4 * count)), 0);
+  return static_cast<double>(stats.live_bytes) / static_cast<double>(count);
+}
+
+std::uint64_t u64_key(std::uint64_t number) { return number; }
+std::string string_key(std::uint64_t number) { return "key:" + std::to_string(number) + "/tail"; }
+
+// After a fill, a map holds its nodes and one search index: the index each rebuild replaced is
+// freed once the epoch has moved past it, without waiting for erases or the next rebuild. Nodes
+// of std::uint64_t -> std::uint64_t take 44 bytes on average plus cache-line padding (5), the
+// index 4.3 (a quarter of the keys, with a pointer each); the index before it would add 2.5 to
+// 3.5, hints on every level 4.
+TEST(SkiplistMapAllocator, FillKeepsNoReplacedIndexAndNoHintsAboveLevelOne) {
+  EXPECT_LT(bytes_per_entry_after_fill<std::uint64_t>(300000, u64_key), 54.5);
+  // 32 bytes more per node for the std::string key (its characters are the string's own).
+  EXPECT_LT(bytes_per_entry_after_fill<std::string>(300000, string_key), 77.5);
 }
 
 TEST(SkiplistMapAllocator, ErasedNodesAreReclaimedAndReused) {

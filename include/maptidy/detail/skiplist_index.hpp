@@ -16,7 +16,8 @@
 // - An index is a hint. Its entries were live in increasing key order when it was built; a
 //   lookup starts from an entry only after seeing it live, and a live node is linked and before
 //   the key, so the descent from it reaches every later node, including those inserted since
-//   the build. An entry erased since gives way to the one before it, then to the head.
+//   the build. An entry erased since gives way to the one before it, then to the head. The
+//   first entry after the key, when its hint decides, bounds the descent on index_level.
 // - A node an index names stays allocated while a thread may read that index: builders flag
 //   the nodes they name (node_base::indexed) and erases park flagged victims until an index
 //   built after the erase is published (skiplist_retired.hpp).
@@ -98,16 +99,34 @@ struct search_index {
     }
   }
 
-  // The live indexed node nearest before the key that `before` describes, or null (start from
-  // the head).
-  template <class Before>
-  const node_base* start_before(Before before) const noexcept {
+  // Where a descent starts: the live indexed node nearest before the key whose tower is tall
+  // enough (null: start from the head), and the first entry not before the key if its hint alone
+  // shows that (null otherwise).
+  // `after` lets a descent on index_level stop at that entry without reading its key: while the
+  // reader's epoch pin holds this index, the nodes it names are not reused (see the invariants),
+  // so a link to that node leads to a node with that key.
+  struct start_point {
+    const node_base* start;
+    const node_base* after;
+  };
+
+  // `decides(hint)`: whether a hint not before the key shows its node is not before the key.
+  // `height`: how many levels the start's tower must have. Every entry has index_level + 1 or
+  // more, so the nearest live entry serves; a taller tower (a writer that links or unlinks one)
+  // is looked for among the few entries before the key, where one tower in two reaches each
+  // further level.
+  template <class Before, class Decides>
+  start_point start_before(Before before, Decides decides,
+                           int height = index_level + 1) const noexcept {
     const std::size_t count = entries_before(before);
-    for (std::size_t i = count; i != 0 && i + 2 > count; --i) {
+    const node_base* const after =
+        count < entries && decides(layer[0].hints[count]) ? nodes[count] : nullptr;
+    const std::size_t tries = height > index_level + 1 ? 8 : 2;
+    for (std::size_t i = count; i != 0 && i + tries > count; --i) {
       const node_base* const n = nodes[i - 1];
-      if (n->is_live()) return n;
+      if (n->height >= height && n->is_live()) return {n, after};
     }
-    return nullptr;
+    return {nullptr, nullptr};
   }
 
   // An index of `found`, a random-access range of (hint, node) pairs in increasing key order,

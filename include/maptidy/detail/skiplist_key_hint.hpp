@@ -5,10 +5,11 @@
 // the LICENSE file that comes with maptidy).
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Every link above level 0 carries a hint: a summary of the key of the node it links to, kept
-// next to the link, so that a search decides to move right or down from the node it stands on
+// Every level-1 link carries a hint: a summary of the key of the node it links to, kept next to
+// the link, so that a search on level 1 decides to move right or down from the node it stands on
 // and fetches a node only when it moves onto it (one cache miss per move instead of one per
-// comparison). The search index stores the same hints. Two kinds:
+// comparison). The search index stores the same hints and serves the levels above, which keep
+// bare links (skiplist_node.hpp). Two kinds:
 // - exact: the key itself, for a scalar key (integers, floating point, enumerations, pointers)
 //   ordered by std::less or std::greater;
 // - prefix: the first eight bytes of a char string ordered by std::less, packed big-endian into

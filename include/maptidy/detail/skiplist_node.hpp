@@ -32,10 +32,13 @@ inline constexpr int max_height = 32;
 
 // Nodes (lazy skip list: per-node locks for writers, lock-free traversal for everyone).
 //
-// Memory layout: [slot(height-1) ... slot(1)][next(0)][lock state height][value]. A slot holds
-// the link of one level above 0 and, for maps with key hints (see below), a copy of the key of
-// the node it links to. The tower sits below the header so that next(0), the header and the key
-// share a cache line, and the slots a search reads after moving to a node follow on from there.
+// Memory layout: [next(height-1) ... next(2)][slot(1)][next(0)][lock state height][value]. The
+// slot of level 1 holds its link and, for maps with key hints (see below), a summary of the key
+// of the node it links to; the levels above hold bare links. Lookups start on level 2 from the
+// search index, which knows the key of the next indexed node (skiplist_index.hpp), so hints above
+// level 1 would save a lookup almost nothing and cost 8 bytes per slot (4 bytes per entry). The
+// tower sits below the header so that next(0), the header and the key share a cache line, and
+// the links a search reads after moving to a node follow on from there.
 //
 // Lifecycle: linking (being linked bottom-up, invisible to lookups) -> live (its insert has
 // linearized) -> erased (its erase has linearized; unlinked top-down right after, under the
@@ -86,8 +89,8 @@ struct node : node_base {
   };
 };
 
-// The link of one level above 0 and, for maps with key hints (skiplist_key_hint.hpp), the hint
-// of the node it links to.
+// The link of level 1 and, for maps with key hints (skiplist_key_hint.hpp), the hint of the node
+// it links to.
 template <class Hint>
 struct tower_slot {
   std::atomic<node_base*> next{nullptr};  // first member: a slot's link is at the slot's address
@@ -104,7 +107,8 @@ template <class Slot>
 struct head_node {
   head_node() noexcept : base(max_height, node_base::live) {}
 
-  Slot slots[max_height - 1]{};  // slots[max_height - 1 - level] serves `level`
+  node_base::link links[max_height - 2]{};  // links[max_height - 1 - level] serves `level` >= 2
+  Slot slot1{};
   node_base::link next0{nullptr};
   node_base base;
 };
@@ -120,45 +124,56 @@ struct node_layout {
     unsigned char bytes[alignment];
   };
 
-  static_assert(std::is_standard_layout_v<Slot> && offsetof(Slot, next) == 0);
+  static_assert(std::is_standard_layout_v<Slot> && offsetof(Slot, next) == 0 &&
+                sizeof(Slot) % sizeof(link) == 0);
   static_assert(std::is_standard_layout_v<head_node<Slot>> &&
-                    offsetof(head_node<Slot>, next0) == (max_height - 1) * sizeof(Slot) &&
+                    offsetof(head_node<Slot>, slot1) == (max_height - 2) * sizeof(link) &&
+                    offsetof(head_node<Slot>, next0) ==
+                        offsetof(head_node<Slot>, slot1) + sizeof(Slot) &&
                     offsetof(head_node<Slot>, base) ==
                         offsetof(head_node<Slot>, next0) + sizeof(link),
                 "the head must be laid out like a node of full height");
 
-  // Bytes below the header: the slots of levels [1, height) and the level-0 link.
+  // Bytes below the header: the links of levels [2, height), the slot of level 1 and the
+  // level-0 link.
   static constexpr std::size_t tower_bytes(int height) noexcept {
-    const std::size_t bytes = sizeof(link) + static_cast<std::size_t>(height - 1) * sizeof(Slot);
+    const std::size_t upper =
+        height > 1 ? sizeof(Slot) + static_cast<std::size_t>(height - 2) * sizeof(link) : 0;
+    const std::size_t bytes = sizeof(link) + upper;
     return (bytes + alignment - 1) / alignment * alignment;
+  }
+
+  // How far below the header the link of `level` starts.
+  static constexpr std::size_t link_offset(int level) noexcept {
+    if (level == 0) return sizeof(link);
+    return sizeof(Slot) + static_cast<std::size_t>(level) * sizeof(link);
   }
 
   static constexpr std::size_t units_for(int height) noexcept {
     return (tower_bytes(height) + sizeof(node_type) + alignment - 1) / alignment;
   }
 
-  // The slot of `level` (>= 1) in a node whose header is at `header`.
-  static void* slot_address(unsigned char* header, int level) noexcept {
-    return header - sizeof(link) - static_cast<std::ptrdiff_t>(level) * sizeof(Slot);
-  }
-
-  static Slot& slot_of(const node_base* n, int level) noexcept {
+  // The slot of level 1 in a node of height two or more.
+  static Slot& slot1_of(const node_base* n) noexcept {
     auto* header = reinterpret_cast<unsigned char*>(const_cast<node_base*>(n));
-    return *std::launder(static_cast<Slot*>(slot_address(header, level)));
+    return *std::launder(reinterpret_cast<Slot*>(header - link_offset(1)));
   }
 
-  // The link of any level: level 0's sits where a slot of level 0 would start.
+  // The link of any level (level 1's is the first member of its slot).
   static link& link_of(const node_base* n, int level) noexcept {
     auto* header = reinterpret_cast<unsigned char*>(const_cast<node_base*>(n));
-    return *std::launder(static_cast<link*>(slot_address(header, level)));
+    return *std::launder(reinterpret_cast<link*>(header - link_offset(level)));
   }
 
   // Constructs the links and slots of a node of `height` in `storage` (tower_bytes(height) +
   // sizeof(node_type) bytes) and its header; the caller constructs the value.
   static node_type* construct(unsigned char* storage, std::uint8_t height) noexcept {
     unsigned char* const header = storage + tower_bytes(height);
-    ::new (static_cast<void*>(header - sizeof(link))) link(nullptr);
-    for (int level = 1; level < height; ++level) ::new (slot_address(header, level)) Slot();
+    ::new (static_cast<void*>(header - link_offset(0))) link(nullptr);
+    if (height > 1) ::new (static_cast<void*>(header - link_offset(1))) Slot();
+    for (int level = 2; level < height; ++level) {
+      ::new (static_cast<void*>(header - link_offset(level))) link(nullptr);
+    }
     return ::new (static_cast<void*>(header)) node_type(height);
   }
 
@@ -207,12 +222,12 @@ class node_locks {
   }
 
  private:
-  node_base* held_[max_height + 1] = {};
+  node_base* held_[max_height + 1];  // [0, count_) are set; not zeroed: writers build one per try
   int count_ = 0;
 };
 
-// The level-0 node about two places after `n` if `n` has a level-1 link (`stride`: bytes per
-// tower slot), else the one right after it. Only for prefetching: scans wait for one node at a
+// The level-0 node about two places after `n` if `n` has a level-1 link (`stride`: bytes of the
+// level-1 slot), else the one right after it. Only for prefetching: scans wait for one node at a
 // time otherwise. Reads nothing outside `n`'s tower and needs no branch.
 inline const void* skip_ahead(const node_base* n, std::size_t stride) noexcept {
   const std::size_t back =
