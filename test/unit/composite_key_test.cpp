@@ -225,9 +225,9 @@ TEST(CompositeKeyDistribution, SequentialIntPairsSpreadInLowAndHighBits) {
       ++low[h & (buckets - 1)];
       ++high[h >> (64 - bits)];
       ++middle[(h >> 32) & (buckets - 1)];
-      // A sharded table takes shard bits from the top and slot bits from the
-      // bottom: the two must be independent.
-      ++joint[((h >> 60) << bits) | (h & (buckets - 1))];
+      // A sharded table takes shard bits from bit 32 up and group bits from
+      // the bottom: the two must be independent.
+      ++joint[(((h >> 32) & 15) << bits) | (h & (buckets - 1))];
     }
   }
   const double total = double{side} * side;
