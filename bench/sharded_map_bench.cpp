@@ -25,6 +25,8 @@
 //   --rounds=N   interleaved rounds per cell, the median kept (default 3)
 #include "maptidy/sharded_map.hpp"
 
+#include "concurrent_bench_support.hpp"
+
 // Each peer is compiled in when the build found it (see bench/CMakeLists.txt).
 #if defined(MAPTIDY_BENCH_BOOST_FLAT)
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -263,38 +265,20 @@ struct operation {
 };
 using op_stream = std::vector<operation>;
 
-// Zipf over ranks 1..n with skew s, by inversion of the cumulative weights.
-class zipf_distribution {
- public:
-  zipf_distribution(std::size_t n, double skew) : cumulative_(n) {
-    double total = 0;
-    for (std::size_t rank = 1; rank <= n; ++rank) cumulative_[rank - 1] = total += std::pow(double(rank), -skew);
-    for (double& weight : cumulative_) weight /= total;
-  }
-  template <class Random>
-  int operator()(Random& random) const {
-    const double u = std::uniform_real_distribution<double>(0, 1)(random);
-    return static_cast<int>(std::lower_bound(cumulative_.begin(), cumulative_.end() - 1, u) - cumulative_.begin()) + 1;
-  }
-
- private:
-  std::vector<double> cumulative_;
-};
-
 op_stream parallel_load_ops(std::size_t n, double skew) {
   const int range = static_cast<int>(n / 10);
-  const zipf_distribution zipf(static_cast<std::size_t>(range), skew);
+  const maptidy_bench::zipf_distribution zipf(static_cast<std::size_t>(range), skew);
   std::mt19937_64 random(12345);
   std::uniform_int_distribution<int> percent(0, 99);
   op_stream ops(n);
   for (operation& op : ops) {
     const int roll = percent(random);
     if (roll < 10)
-      op = {op_kind::update, zipf(random)};
+      op = {op_kind::update, static_cast<int>(zipf(random))};
     else if (roll < 55)
-      op = {op_kind::lookup, zipf(random)};
+      op = {op_kind::lookup, static_cast<int>(zipf(random))};
     else
-      op = {op_kind::lookup, range + zipf(random)};
+      op = {op_kind::lookup, range + static_cast<int>(zipf(random))};
   }
   return ops;
 }
@@ -373,26 +357,14 @@ void apply(Adapter& adapter, const operation* first, const operation* last, std:
 // Runs each thread's range of operations, started together; returns seconds.
 template <class Adapter>
 double run_threads(Adapter& adapter, const std::vector<std::pair<const operation*, const operation*>>& ranges) {
-  std::atomic<unsigned> ready{0};
-  std::atomic<bool> go{false};
   std::atomic<std::int64_t> total_sink{0};
-  std::vector<std::thread> workers;
-  for (const auto& [first, last] : ranges) {
-    workers.emplace_back([&, first = first, last = last] {
-      ready.fetch_add(1);
-      while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
-      std::int64_t sink = 0;
-      apply(adapter, first, last, sink);
-      total_sink.fetch_add(sink);
-    });
-  }
-  while (ready.load() != ranges.size()) std::this_thread::yield();
-  const auto start = std::chrono::steady_clock::now();
-  go.store(true, std::memory_order_release);
-  for (std::thread& worker : workers) worker.join();
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  const double seconds = maptidy_bench::run_threads(static_cast<unsigned>(ranges.size()), [&](unsigned t) {
+    std::int64_t sink = 0;
+    apply(adapter, ranges[t].first, ranges[t].second, sink);
+    total_sink.fetch_add(sink);
+  });
   if (total_sink.load() == -1) std::puts("");  // keeps the lookups observable
-  return elapsed.count();
+  return seconds;
 }
 
 // One run on a fresh container, in Mops/s.
@@ -489,25 +461,6 @@ void print_header(const std::vector<contender>& all) {
   std::printf("\n");
 }
 
-// Runs every applicable contender once per round, round-robin, and keeps
-// each one's median round: interleaving exposes all contenders to the same
-// interference from other jobs, and the median of the rounds is what a
-// rerun reproduces (a single round moved by up to 2x on a loaded machine).
-template <class Run>
-std::vector<std::optional<double>> median_of_rounds(const std::vector<contender>& all, int rounds, Run run) {
-  std::vector<std::vector<double>> results(all.size());
-  for (int round = 0; round < rounds; ++round)
-    for (std::size_t i = 0; i < all.size(); ++i)
-      if (const std::optional<double> mops = run(all[i])) results[i].push_back(*mops);
-  std::vector<std::optional<double>> medians(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (results[i].empty()) continue;
-    std::sort(results[i].begin(), results[i].end());
-    medians[i] = results[i][results[i].size() / 2];
-  }
-  return medians;
-}
-
 // Prints one row of Mops/s; the last column compares sharded_map (first
 // column) with the fastest concurrent peer other than its own variants.
 void print_row(const std::string& workload, unsigned threads, const std::vector<std::optional<double>>& mops,
@@ -561,7 +514,8 @@ int main(int argc, char** argv) {
       if (!selected(workload)) continue;
       const op_stream ops = parallel_load_ops(n, skew);
       for (const unsigned threads : thread_counts) {
-        const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
+        const auto mops = maptidy_bench::median_of_rounds(all.size(), rounds, [&](std::size_t i) {
+          const contender& c = all[i];
           return c.concurrent || threads == 1 ? std::optional(c.parallel_load(ops, threads)) : std::nullopt;
         });
         print_row(workload, threads, mops, all);
@@ -575,7 +529,8 @@ int main(int argc, char** argv) {
   for (const unsigned threads : thread_counts) {
     if (!selected(read_mostly_name)) break;
     const read_mostly_ops ops = make_read_mostly_ops(prefill, operations, threads);
-    const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
+    const auto mops = maptidy_bench::median_of_rounds(all.size(), rounds, [&](std::size_t i) {
+      const contender& c = all[i];
       return c.erases && (c.concurrent || threads == 1) ? std::optional(c.prefilled(ops)) : std::nullopt;
     });
     print_row(read_mostly_name, threads, mops, all);
@@ -589,7 +544,8 @@ int main(int argc, char** argv) {
     for (const unsigned threads : thread_counts) {
       if (!selected(mixed_name)) break;
       const read_mostly_ops ops = make_mixed_ops(mixed_prefill, mixed_operations, threads, lookup_percent);
-      const auto mops = median_of_rounds(all, rounds, [&](const contender& c) {
+      const auto mops = maptidy_bench::median_of_rounds(all.size(), rounds, [&](std::size_t i) {
+        const contender& c = all[i];
         return c.concurrent || threads == 1 ? std::optional(c.prefilled(ops)) : std::nullopt;
       });
       print_row(mixed_name, threads, mops, all);
