@@ -59,6 +59,8 @@
 #include "maptidy/composite_key.hpp"
 #include "maptidy/detail/flat_container.hpp"
 
+#include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <stdexcept>
 #include <tuple>
@@ -86,6 +88,13 @@ class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, 
 
   // The constructors of std::unordered_map; see detail/flat_container.hpp.
   using base::base;
+  // Declared here as well as inherited: GCC deduces the arguments of a braced
+  // list (flat_map m{...}) only from a class's own initializer-list
+  // constructor, and declaring one takes away the implicit default one.
+  flat_map() = default;
+  flat_map(std::initializer_list<value_type> values, typename base::size_type bucket_count = 0,
+           const Hash& hash = Hash(), const KeyEqual& equal = KeyEqual(), const Allocator& allocator = Allocator())
+      : base(values, bucket_count, hash, equal, allocator) {}
 
   flat_map& operator=(std::initializer_list<value_type> values) {
     this->assign(values);
@@ -173,6 +182,45 @@ class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, 
     return static_cast<decltype(*self.begin())>(base::element_at(found)).second;
   }
 };
+
+// Deduction guides, as std::unordered_map's: from a range of pairs or a
+// braced list of pairs, with the optional bucket count, hash, equality and
+// allocator. Each requirement follows the parameter it tests, so that a
+// guide that does not apply drops out before its defaults are formed.
+template <class InputIt, class = detail::require_input_iterator<InputIt>,
+          class Hash = maptidy::hash<detail::iter_key_t<InputIt>>, class = detail::require_hash<Hash>,
+          class KeyEqual = maptidy::equal_to<detail::iter_key_t<InputIt>>, class = detail::require_key_equal<KeyEqual>,
+          class Allocator = std::allocator<detail::iter_to_alloc_t<InputIt>>,
+          class = detail::require_allocator<Allocator>>
+flat_map(InputIt, InputIt, std::size_t = 0, Hash = Hash(), KeyEqual = KeyEqual(), Allocator = Allocator())
+    -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>, Hash, KeyEqual, Allocator>;
+
+template <class Key, class T, class Hash = maptidy::hash<Key>, class = detail::require_hash<Hash>,
+          class KeyEqual = maptidy::equal_to<Key>, class = detail::require_key_equal<KeyEqual>,
+          class Allocator = std::allocator<std::pair<const Key, T>>, class = detail::require_allocator<Allocator>>
+flat_map(std::initializer_list<std::pair<Key, T>>, std::size_t = 0, Hash = Hash(), KeyEqual = KeyEqual(),
+         Allocator = Allocator()) -> flat_map<Key, T, Hash, KeyEqual, Allocator>;
+
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Allocator,
+          class = detail::require_allocator<Allocator>>
+flat_map(InputIt, InputIt, std::size_t, Allocator)
+    -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>, maptidy::hash<detail::iter_key_t<InputIt>>,
+                maptidy::equal_to<detail::iter_key_t<InputIt>>, Allocator>;
+
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash, class = detail::require_hash<Hash>,
+          class Allocator, class = detail::require_allocator<Allocator>>
+flat_map(InputIt, InputIt, std::size_t, Hash, Allocator)
+    -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>, Hash,
+                maptidy::equal_to<detail::iter_key_t<InputIt>>, Allocator>;
+
+template <class Key, class T, class Allocator, class = detail::require_allocator<Allocator>>
+flat_map(std::initializer_list<std::pair<Key, T>>, std::size_t, Allocator)
+    -> flat_map<Key, T, maptidy::hash<Key>, maptidy::equal_to<Key>, Allocator>;
+
+template <class Key, class T, class Hash, class = detail::require_hash<Hash>, class Allocator,
+          class = detail::require_allocator<Allocator>>
+flat_map(std::initializer_list<std::pair<Key, T>>, std::size_t, Hash, Allocator)
+    -> flat_map<Key, T, Hash, maptidy::equal_to<Key>, Allocator>;
 
 }  // namespace maptidy
 

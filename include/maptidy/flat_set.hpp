@@ -52,6 +52,7 @@
 #include "maptidy/composite_key.hpp"
 #include "maptidy/detail/flat_container.hpp"
 
+#include <cstddef>
 #include <initializer_list>
 #include <memory>
 
@@ -68,12 +69,57 @@ class flat_set : public detail::flat_container<flat_set<Key, Hash, KeyEqual, All
 
   // The constructors of std::unordered_set; see detail/flat_container.hpp.
   using base::base;
+  // Declared here as well as inherited: GCC deduces the arguments of a braced
+  // list (flat_set m{...}) only from a class's own initializer-list
+  // constructor, and declaring one takes away the implicit default one.
+  flat_set() = default;
+  flat_set(std::initializer_list<value_type> values, typename base::size_type bucket_count = 0,
+           const Hash& hash = Hash(), const KeyEqual& equal = KeyEqual(), const Allocator& allocator = Allocator())
+      : base(values, bucket_count, hash, equal, allocator) {}
 
   flat_set& operator=(std::initializer_list<value_type> values) {
     this->assign(values);
     return *this;
   }
 };
+
+// Deduction guides, as std::unordered_set's: from a range or a braced list,
+// with the optional bucket count, hash, equality and allocator. Each
+// requirement follows the parameter it tests, so that a guide that does not
+// apply drops out before its defaults are formed.
+template <class InputIt, class = detail::require_input_iterator<InputIt>,
+          class Hash = maptidy::hash<detail::iter_value_t<InputIt>>, class = detail::require_hash<Hash>,
+          class KeyEqual = maptidy::equal_to<detail::iter_value_t<InputIt>>,
+          class = detail::require_key_equal<KeyEqual>, class Allocator = std::allocator<detail::iter_value_t<InputIt>>,
+          class = detail::require_allocator<Allocator>>
+flat_set(InputIt, InputIt, std::size_t = 0, Hash = Hash(), KeyEqual = KeyEqual(), Allocator = Allocator())
+    -> flat_set<detail::iter_value_t<InputIt>, Hash, KeyEqual, Allocator>;
+
+template <class Key, class Hash = maptidy::hash<Key>, class = detail::require_hash<Hash>,
+          class KeyEqual = maptidy::equal_to<Key>, class = detail::require_key_equal<KeyEqual>,
+          class Allocator = std::allocator<Key>, class = detail::require_allocator<Allocator>>
+flat_set(std::initializer_list<Key>, std::size_t = 0, Hash = Hash(), KeyEqual = KeyEqual(), Allocator = Allocator())
+    -> flat_set<Key, Hash, KeyEqual, Allocator>;
+
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Allocator,
+          class = detail::require_allocator<Allocator>>
+flat_set(InputIt, InputIt, std::size_t, Allocator)
+    -> flat_set<detail::iter_value_t<InputIt>, maptidy::hash<detail::iter_value_t<InputIt>>,
+                maptidy::equal_to<detail::iter_value_t<InputIt>>, Allocator>;
+
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash, class = detail::require_hash<Hash>,
+          class Allocator, class = detail::require_allocator<Allocator>>
+flat_set(InputIt, InputIt, std::size_t, Hash, Allocator)
+    -> flat_set<detail::iter_value_t<InputIt>, Hash, maptidy::equal_to<detail::iter_value_t<InputIt>>, Allocator>;
+
+template <class Key, class Allocator, class = detail::require_allocator<Allocator>>
+flat_set(std::initializer_list<Key>, std::size_t, Allocator)
+    -> flat_set<Key, maptidy::hash<Key>, maptidy::equal_to<Key>, Allocator>;
+
+template <class Key, class Hash, class = detail::require_hash<Hash>, class Allocator,
+          class = detail::require_allocator<Allocator>>
+flat_set(std::initializer_list<Key>, std::size_t, Hash, Allocator)
+    -> flat_set<Key, Hash, maptidy::equal_to<Key>, Allocator>;
 
 }  // namespace maptidy
 

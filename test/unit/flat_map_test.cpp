@@ -269,6 +269,39 @@ TEST(FlatMap, StandardInterface) {
   EXPECT_NE(map, other);
 }
 
+// The guides deduce what std::unordered_map's deduce, with maptidy's hash and equality.
+TEST(FlatMap, DeductionGuidesFollowUnorderedMap) {
+  using alloc = flat_test::tagged_allocator<std::pair<const int, std::string>>;
+  struct int_hash {
+    std::size_t operator()(int key) const noexcept { return static_cast<std::size_t>(key); }
+  };
+  const std::vector<std::pair<int, std::string>> pairs{{1, "one"}, {2, "two"}};
+
+  maptidy::flat_map from_range(pairs.begin(), pairs.end());
+  static_assert(std::is_same_v<decltype(from_range), maptidy::flat_map<int, std::string>>);
+  EXPECT_EQ(from_range.at(2), "two");
+  maptidy::flat_map from_list{std::pair{1, 1.5}, std::pair{2, 2.5}};
+  static_assert(std::is_same_v<decltype(from_list), maptidy::flat_map<int, double>>);
+  EXPECT_EQ(from_list.size(), 2u);
+
+  maptidy::flat_map with_hash(pairs.begin(), pairs.end(), 4, int_hash());
+  static_assert(std::is_same_v<decltype(with_hash), maptidy::flat_map<int, std::string, int_hash>>);
+  maptidy::flat_map range_allocator(pairs.begin(), pairs.end(), 4, alloc(7));
+  static_assert(std::is_same_v<decltype(range_allocator),
+                               maptidy::flat_map<int, std::string, maptidy::hash<int>, maptidy::equal_to<int>, alloc>>);
+  EXPECT_EQ(range_allocator.get_allocator().tag, 7);
+  maptidy::flat_map range_hash_allocator(pairs.begin(), pairs.end(), 4, int_hash(), alloc(8));
+  static_assert(std::is_same_v<decltype(range_hash_allocator),
+                               maptidy::flat_map<int, std::string, int_hash, maptidy::equal_to<int>, alloc>>);
+  EXPECT_EQ(range_hash_allocator.at(1), "one");
+  maptidy::flat_map list_allocator({std::pair<int, std::string>{3, "three"}}, 4, alloc(9));
+  static_assert(std::is_same_v<decltype(list_allocator), decltype(range_allocator)>);
+  EXPECT_EQ(list_allocator.get_allocator().tag, 9);
+  maptidy::flat_map list_hash_allocator({std::pair<int, std::string>{3, "three"}}, 4, int_hash(), alloc(9));
+  static_assert(std::is_same_v<decltype(list_hash_allocator), decltype(range_hash_allocator)>);
+  EXPECT_EQ(list_hash_allocator.at(3), "three");
+}
+
 TEST(FlatMap, EmptyMapAllocatesNothing) {
   maptidy::flat_map<int, int> map;
   EXPECT_EQ(map.allocated_bytes(), 0u);

@@ -246,6 +246,39 @@ TEST(FlatSet, StandardInterface) {
 }
 
 // Erasing an element returns the iterator to the next one.
+// The guides deduce what std::unordered_set's deduce, with maptidy's hash and equality.
+TEST(FlatSet, DeductionGuidesFollowUnorderedSet) {
+  using alloc = flat_test::tagged_allocator<int>;
+  struct int_hash {
+    std::size_t operator()(int key) const noexcept { return static_cast<std::size_t>(key); }
+  };
+  const std::vector<int> keys{1, 2, 2};
+
+  maptidy::flat_set from_range(keys.begin(), keys.end());
+  static_assert(std::is_same_v<decltype(from_range), maptidy::flat_set<int>>);
+  EXPECT_EQ(from_range.size(), 2u);
+  maptidy::flat_set from_list{std::string("a"), std::string("b")};
+  static_assert(std::is_same_v<decltype(from_list), maptidy::flat_set<std::string>>);
+  EXPECT_TRUE(from_list.contains("b"));
+
+  maptidy::flat_set with_hash(keys.begin(), keys.end(), 4, int_hash());
+  static_assert(std::is_same_v<decltype(with_hash), maptidy::flat_set<int, int_hash>>);
+  maptidy::flat_set range_allocator(keys.begin(), keys.end(), 4, alloc(7));
+  static_assert(std::is_same_v<decltype(range_allocator),
+                               maptidy::flat_set<int, maptidy::hash<int>, maptidy::equal_to<int>, alloc>>);
+  EXPECT_EQ(range_allocator.get_allocator().tag, 7);
+  maptidy::flat_set range_hash_allocator(keys.begin(), keys.end(), 4, int_hash(), alloc(8));
+  static_assert(
+      std::is_same_v<decltype(range_hash_allocator), maptidy::flat_set<int, int_hash, maptidy::equal_to<int>, alloc>>);
+  EXPECT_TRUE(range_hash_allocator.contains(2));
+  maptidy::flat_set list_allocator({3, 4}, 4, alloc(9));
+  static_assert(std::is_same_v<decltype(list_allocator), decltype(range_allocator)>);
+  EXPECT_EQ(list_allocator.get_allocator().tag, 9);
+  maptidy::flat_set list_hash_allocator({3, 4}, 4, int_hash(), alloc(9));
+  static_assert(std::is_same_v<decltype(list_hash_allocator), decltype(range_hash_allocator)>);
+  EXPECT_TRUE(list_hash_allocator.contains(4));
+}
+
 TEST(FlatSet, EraseReturnsTheNextIterator) {
   maptidy::flat_set<int> set;
   for (int i = 0; i < 100; ++i) set.insert(i);

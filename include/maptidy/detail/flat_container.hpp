@@ -71,6 +71,40 @@ struct key_argument<set_element_key, Key, Arg> {
   static const Arg& get(const Arg& key) noexcept { return key; }
 };
 
+// What the deduction guides of the front ends read off their arguments, as
+// the standard's guides for the unordered containers do: an input iterator's
+// element types, and whether a type is an allocator (so that an allocator
+// argument is not taken for a hash).
+template <class InputIt>
+using iter_value_t = typename std::iterator_traits<InputIt>::value_type;
+template <class InputIt>
+using iter_key_t = std::remove_const_t<typename iter_value_t<InputIt>::first_type>;
+template <class InputIt>
+using iter_mapped_t = typename iter_value_t<InputIt>::second_type;
+template <class InputIt>
+using iter_to_alloc_t = std::pair<const iter_key_t<InputIt>, iter_mapped_t<InputIt>>;
+
+template <class T, class = void>
+struct is_allocator : std::false_type {};
+template <class T>
+struct is_allocator<T, std::void_t<typename T::value_type, decltype(std::declval<T&>().allocate(std::size_t{}))>>
+    : std::true_type {};
+
+template <class T, class = void>
+struct is_input_iterator : std::false_type {};
+template <class T>
+struct is_input_iterator<T, std::void_t<typename std::iterator_traits<T>::iterator_category>>
+    : std::is_convertible<typename std::iterator_traits<T>::iterator_category, std::input_iterator_tag> {};
+
+template <class InputIt>
+using require_input_iterator = std::enable_if_t<is_input_iterator<InputIt>::value>;
+template <class Hash>
+using require_hash = std::enable_if_t<!std::is_integral_v<Hash> && !is_allocator<Hash>::value>;
+template <class KeyEqual>
+using require_key_equal = std::enable_if_t<!is_allocator<KeyEqual>::value>;
+template <class Allocator>
+using require_allocator = std::enable_if_t<is_allocator<Allocator>::value>;
+
 template <class Derived, class Key, class Value, class ElementKey, class Hash, class KeyEqual, class Allocator>
 class flat_container {
   using table_type = flat_table<Value, Allocator, ElementKey>;
@@ -134,11 +168,17 @@ class flat_container {
   template <class InputIt>
   flat_container(InputIt first, InputIt last, size_type bucket_count, const Allocator& allocator)
       : flat_container(first, last, bucket_count, Hash(), KeyEqual(), allocator) {}
+  template <class InputIt>
+  flat_container(InputIt first, InputIt last, size_type bucket_count, const Hash& hash, const Allocator& allocator)
+      : flat_container(first, last, bucket_count, hash, KeyEqual(), allocator) {}
   flat_container(std::initializer_list<value_type> values, size_type bucket_count = 0, const Hash& hash = Hash(),
                  const KeyEqual& equal = KeyEqual(), const Allocator& allocator = Allocator())
       : flat_container(values.begin(), values.end(), bucket_count, hash, equal, allocator) {}
   flat_container(std::initializer_list<value_type> values, size_type bucket_count, const Allocator& allocator)
       : flat_container(values.begin(), values.end(), bucket_count, Hash(), KeyEqual(), allocator) {}
+  flat_container(std::initializer_list<value_type> values, size_type bucket_count, const Hash& hash,
+                 const Allocator& allocator)
+      : flat_container(values.begin(), values.end(), bucket_count, hash, KeyEqual(), allocator) {}
 
   flat_container(const flat_container& other)
       : flat_container(other,
