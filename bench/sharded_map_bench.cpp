@@ -26,27 +26,7 @@
 #include "maptidy/sharded_map.hpp"
 
 #include "concurrent_bench_support.hpp"
-
-// Each peer is compiled in when the build found it (see bench/CMakeLists.txt).
-#if defined(MAPTIDY_BENCH_BOOST_FLAT)
-#include <boost/unordered/unordered_flat_map.hpp>
-#endif
-#if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
-#include <boost/unordered/concurrent_flat_map.hpp>
-#endif
-#if defined(MAPTIDY_BENCH_PHMAP)
-#include <parallel_hashmap/phmap.h>
-#endif
-#if defined(MAPTIDY_BENCH_GTL)
-#include <gtl/phmap.hpp>
-#endif
-#if defined(MAPTIDY_BENCH_LIBCUCKOO)
-#include <libcuckoo/cuckoohash_map.hh>
-#endif
-#if defined(MAPTIDY_BENCH_TBB)
-#include <oneapi/tbb/concurrent_hash_map.h>
-#include <oneapi/tbb/concurrent_unordered_map.h>
-#endif
+#include "concurrent_peers.hpp"
 
 #include <algorithm>
 #include <atomic>

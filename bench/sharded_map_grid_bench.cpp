@@ -20,22 +20,7 @@
 #include "maptidy/sharded_map.hpp"
 
 #include "concurrent_bench_support.hpp"
-
-#if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
-#include <boost/unordered/concurrent_flat_map.hpp>
-#endif
-#if defined(MAPTIDY_BENCH_PHMAP)
-#include <parallel_hashmap/phmap.h>
-#endif
-#if defined(MAPTIDY_BENCH_GTL)
-#include <gtl/phmap.hpp>
-#endif
-#if defined(MAPTIDY_BENCH_LIBCUCKOO)
-#include <libcuckoo/cuckoohash_map.hh>
-#endif
-#if defined(MAPTIDY_BENCH_TBB)
-#include <oneapi/tbb/concurrent_hash_map.h>
-#endif
+#include "concurrent_peers.hpp"
 
 #include <algorithm>
 #include <atomic>
