@@ -26,9 +26,8 @@ class zipf_distribution {
   template <class Random>
   std::size_t operator()(Random& random) const {
     const double u = std::uniform_real_distribution<double>(0, 1)(random);
-    return static_cast<std::size_t>(std::lower_bound(cumulative_.begin(), cumulative_.end() - 1, u) -
-                                    cumulative_.begin()) +
-           1;
+    const auto rank = std::lower_bound(cumulative_.begin(), cumulative_.end() - 1, u) - cumulative_.begin();
+    return static_cast<std::size_t>(rank) + 1;
   }
 
  private:

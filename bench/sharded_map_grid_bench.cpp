@@ -23,6 +23,7 @@
 #include "concurrent_peers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -41,15 +42,12 @@ namespace {
 
 using u64 = std::uint64_t;
 
-// ---- One adapter per container: update (insert-or-increment) and lookup
-// (value or 0).
+// ---- One adapter per container: update (insert-or-increment) and lookup (value or 0).
 
 template <class Key>
 struct sharded_adapter {
   maptidy::sharded_map<Key, u64> map;
-  void update(const Key& key) {
-    map.upsert(key, [](u64& value) { ++value; });
-  }
+  void update(const Key& key) { map.upsert(key, [](u64& value) { ++value; }); }
   u64 lookup(const Key& key) const {
     u64 result = 0;
     map.visit(key, [&result](const auto& element) { result = element.second; });
@@ -61,9 +59,7 @@ struct sharded_adapter {
 template <class Key>
 struct boost_concurrent_adapter {
   boost::concurrent_flat_map<Key, u64> map;
-  void update(const Key& key) {
-    map.emplace_or_visit(key, 1, [](auto& element) { ++element.second; });
-  }
+  void update(const Key& key) { map.emplace_or_visit(key, 1, [](auto& element) { ++element.second; }); }
   u64 lookup(const Key& key) const {
     u64 result = 0;
     map.cvisit(key, [&result](const auto& element) { result = element.second; });
@@ -72,15 +68,13 @@ struct boost_concurrent_adapter {
 };
 #endif
 
-// phmap's and gtl's parallel_flat_hash_map: 2^4 submaps, each under its own
-// Mutex.
+// phmap's and gtl's parallel_flat_hash_map: 2^4 submaps, each under its own Mutex.
 template <class Map>
 struct parallel_hash_map_adapter {
   Map map;
   template <class Key>
   void update(const Key& key) {
-    map.try_emplace_l(
-        key, [](auto& element) { ++element.second; }, 1);
+    map.try_emplace_l(key, [](auto& element) { ++element.second; }, 1);
   }
   template <class Key>
   u64 lookup(const Key& key) const {
@@ -121,10 +115,7 @@ struct tbb_hash_map_adapter {
 template <class Key>
 struct cuckoo_adapter {
   libcuckoo::cuckoohash_map<Key, u64> map;
-  void update(const Key& key) {
-    map.upsert(
-        key, [](u64& value) { ++value; }, 1);
-  }
+  void update(const Key& key) { map.upsert(key, [](u64& value) { ++value; }, 1); }
   u64 lookup(const Key& key) const {
     u64 value = 0;
     map.find(key, value);
@@ -202,7 +193,7 @@ workload<Key> make_workload(const std::vector<Key>& keys, bool zipf, int lookup_
   if (zipf) skewed.emplace(keys.size(), 0.99);
   result.ops.resize(count);
   for (grid_op<Key>& op : result.ops) {
-    const std::size_t index = zipf ? (*skewed)(random)-1 : uniform(random);
+    const std::size_t index = zipf ? (*skewed)(random) - 1 : uniform(random);
     if constexpr (std::is_arithmetic_v<Key>)
       op.key = keys[index];
     else
@@ -252,22 +243,22 @@ struct contender {
 template <class Key>
 std::vector<contender<Key>> contenders() {
   return {
-    {"sharded_map", &run_cell<sharded_adapter<Key>, Key>},
+      {"sharded_map", &run_cell<sharded_adapter<Key>, Key>},
 #if defined(MAPTIDY_BENCH_BOOST_CONCURRENT)
-        {"boost::concurrent_flat_map", &run_cell<boost_concurrent_adapter<Key>, Key>},
+      {"boost::concurrent_flat_map", &run_cell<boost_concurrent_adapter<Key>, Key>},
 #endif
 #if defined(MAPTIDY_BENCH_PHMAP)
-        {"phmap<mutex>", &run_cell<parallel_hash_map_adapter<phmap_map<Key, std::mutex>>, Key>},
-        {"phmap<shared_mutex>", &run_cell<parallel_hash_map_adapter<phmap_map<Key, std::shared_mutex>>, Key>},
+      {"phmap<mutex>", &run_cell<parallel_hash_map_adapter<phmap_map<Key, std::mutex>>, Key>},
+      {"phmap<shared_mutex>", &run_cell<parallel_hash_map_adapter<phmap_map<Key, std::shared_mutex>>, Key>},
 #endif
 #if defined(MAPTIDY_BENCH_GTL)
-        {"gtl<mutex>", &run_cell<parallel_hash_map_adapter<gtl_map<Key>>, Key>},
+      {"gtl<mutex>", &run_cell<parallel_hash_map_adapter<gtl_map<Key>>, Key>},
 #endif
 #if defined(MAPTIDY_BENCH_TBB)
-        {"tbb::concurrent_hash_map", &run_cell<tbb_hash_map_adapter<Key>, Key>},
+      {"tbb::concurrent_hash_map", &run_cell<tbb_hash_map_adapter<Key>, Key>},
 #endif
 #if defined(MAPTIDY_BENCH_LIBCUCKOO)
-        {"libcuckoo", &run_cell<cuckoo_adapter<Key>, Key>},
+      {"libcuckoo", &run_cell<cuckoo_adapter<Key>, Key>},
 #endif
   };
 }
@@ -280,8 +271,7 @@ struct options {
   int rounds = 3;
 };
 
-// ratios[p] collects sharded_map / peer p per cell; ratios[0] against the best
-// peer.
+// ratios[p] collects sharded_map / peer p per cell; ratios[0] against the best peer.
 template <class Key>
 void run_key_type(const char* key_name, const options& opts, std::vector<std::vector<double>>& ratios) {
   const std::vector<contender<Key>> all = contenders<Key>();
@@ -290,15 +280,10 @@ void run_key_type(const char* key_name, const options& opts, std::vector<std::ve
     const std::vector<Key> keys = make_keys(key_count, static_cast<Key*>(nullptr));
     for (const bool zipf : {false, true}) {
       for (const int lookup_percent : {-1, 90, 50}) {
+        const char* const mix = lookup_percent < 0 ? "fill" : lookup_percent == 90 ? "r90" : "r50";
         char name[96];
-        std::snprintf(name, sizeof name, "%s 1e%d %s %s", key_name,
-                      key_count >= 1000000  ? 6
-                      : key_count >= 100000 ? 5
-                                            : 4,
-                      zipf ? "zipf" : "uniform",
-                      lookup_percent < 0     ? "fill"
-                      : lookup_percent == 90 ? "r90"
-                                             : "r50");
+        const int exponent = static_cast<int>(std::lround(std::log10(static_cast<double>(key_count))));
+        std::snprintf(name, sizeof name, "%s 1e%d %s %s", key_name, exponent, zipf ? "zipf" : "uniform", mix);
         if (std::string(name).find(opts.only) == std::string::npos) continue;
         const workload<Key> w = make_workload(keys, zipf, lookup_percent, operations);
         for (const unsigned threads : {1u, 2u, 4u}) {
@@ -313,8 +298,12 @@ void run_key_type(const char* key_name, const options& opts, std::vector<std::ve
               ratios[i].push_back(*mops[0] / *mops[i]);
             }
           }
-          ratios[0].push_back(*mops[0] / best_peer);
-          std::printf(" %.2fx |\n", *mops[0] / best_peer);
+          if (best_peer > 0) {  // else no peer was built in
+            ratios[0].push_back(*mops[0] / best_peer);
+            std::printf(" %.2fx |\n", *mops[0] / best_peer);
+          } else {
+            std::printf(" n/a |\n");
+          }
           std::fflush(stdout);
         }
       }
@@ -323,9 +312,7 @@ void run_key_type(const char* key_name, const options& opts, std::vector<std::ve
 }
 
 void print_summary(const std::vector<const char*>& names, std::vector<std::vector<double>>& ratios) {
-  std::printf(
-      "\n| sharded_map against | cells | min | median | max | cells "
-      "where sharded_map is slower |\n");
+  std::printf("\n| sharded_map against | cells | min | median | max | cells where sharded_map is slower |\n");
   std::printf("|---|---|---|---|---|---|\n");
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::vector<double>& r = ratios[i];
@@ -357,10 +344,8 @@ int main(int argc, char** argv) {
   std::vector<const char*> names{"best peer"};
   std::printf("hardware threads: %u, sharded_map default shards: %zu\n", std::thread::hardware_concurrency(),
               maptidy::sharded_map<u64, u64>::default_shard_count());
-  std::printf(
-      "Throughput, Mops/s (median of %d interleaved rounds; higher is "
-      "better)\n\n| cell | threads |",
-      opts.rounds);
+  std::printf("Throughput, Mops/s (median of %d interleaved rounds; higher is better)\n\n| cell | threads |",
+              opts.rounds);
   for (const contender<u64>& c : all) std::printf(" %s |", c.name);
   std::printf(" sharded_map / best peer |\n|---|---|");
   for (std::size_t i = 0; i <= all.size(); ++i) std::printf("---|");

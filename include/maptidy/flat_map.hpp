@@ -204,11 +204,11 @@ flat_map(std::initializer_list<std::pair<Key, T>>, std::size_t = 0, Hash = Hash(
 template <class InputIt, class = detail::require_input_iterator<InputIt>, class Allocator,
           class = detail::require_allocator<Allocator>>
 flat_map(InputIt, InputIt, std::size_t, Allocator)
-    -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>, maptidy::hash<detail::iter_key_t<InputIt>>,
-                maptidy::equal_to<detail::iter_key_t<InputIt>>, Allocator>;
+    -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>,
+                maptidy::hash<detail::iter_key_t<InputIt>>, maptidy::equal_to<detail::iter_key_t<InputIt>>, Allocator>;
 
-template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash, class = detail::require_hash<Hash>,
-          class Allocator, class = detail::require_allocator<Allocator>>
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash,
+          class = detail::require_hash<Hash>, class Allocator, class = detail::require_allocator<Allocator>>
 flat_map(InputIt, InputIt, std::size_t, Hash, Allocator)
     -> flat_map<detail::iter_key_t<InputIt>, detail::iter_mapped_t<InputIt>, Hash,
                 maptidy::equal_to<detail::iter_key_t<InputIt>>, Allocator>;

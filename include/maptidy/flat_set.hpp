@@ -107,8 +107,8 @@ flat_set(InputIt, InputIt, std::size_t, Allocator)
     -> flat_set<detail::iter_value_t<InputIt>, maptidy::hash<detail::iter_value_t<InputIt>>,
                 maptidy::equal_to<detail::iter_value_t<InputIt>>, Allocator>;
 
-template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash, class = detail::require_hash<Hash>,
-          class Allocator, class = detail::require_allocator<Allocator>>
+template <class InputIt, class = detail::require_input_iterator<InputIt>, class Hash,
+          class = detail::require_hash<Hash>, class Allocator, class = detail::require_allocator<Allocator>>
 flat_set(InputIt, InputIt, std::size_t, Hash, Allocator)
     -> flat_set<detail::iter_value_t<InputIt>, Hash, maptidy::equal_to<detail::iter_value_t<InputIt>>, Allocator>;
 
