@@ -3,8 +3,8 @@
 # and runs lit (check tests through maptidy and the clang-tidy plugin, CLI
 # tests, the race corpus), the LSP end-to-end test, the install test, the
 # GoogleTest suites (including the ThreadSanitizer and AddressSanitizer stress
-# tests) and the ninja slice of the corpus run (Debian's ninja sources, fetched
-# with apt-get source).
+# tests), the ninja slice of the corpus run (Debian's ninja sources, fetched
+# with apt-get source) and a build of the benchmarks.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/ci/build.sh"

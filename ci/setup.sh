@@ -4,7 +4,7 @@
 #   ci/setup.sh                    building maptidy and running its tests
 #   ci/setup.sh --tools            building the tools only (CI jobs of projects)
 #   ci/setup.sh --runtime          running an installed maptidy only
-#   ci/setup.sh --bench            adds the peer libraries of the benchmarks
+#   ci/setup.sh --bench            building and running the benchmarks only
 #   ci/setup.sh --corpus PKG...    adds a deb-src entry (apt-get source), dpkg-dev
 #                                  and the packages named (test/corpus)
 set -euo pipefail
@@ -19,20 +19,24 @@ tools=(
   clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev
   zlib1g-dev libzstd-dev libgrpc++-dev libprotobuf-dev
 )
-# The test suite.
+# The benchmarks' driver and the peers Debian packages (the others come
+# from MAPTIDY_PEERS_DIR, see bench/CMakeLists.txt).
+bench=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
+# The test suite; it also compiles the benchmarks.
 tests=(
   python3 clang-22 llvm-22-tools libclang-rt-22-dev
   libgtest-dev libgmock-dev libfmt-dev pre-commit neovim nodejs
-  libabsl-dev libboost1.81-dev
+  "${bench[@]}"
 )
 case "${1:-}" in
   --runtime) packages=("${runtime[@]}") ;;
   --tools) packages=("${tools[@]}") ;;
+  --bench) packages=(cmake ninja-build g++ "${bench[@]}") ;;
   *) packages=("${tools[@]}" "${tests[@]}") ;;
 esac
 # The SARIF schema test installs its npm modules itself; npm comes with some
 # nodejs builds and is a package of its own in Debian's.
-if [[ ${1:-} != --runtime && ${1:-} != --tools ]] && ! command -v npm > /dev/null; then
+if [[ ${1:-} != --runtime && ${1:-} != --tools && ${1:-} != --bench ]] && ! command -v npm > /dev/null; then
   packages+=(npm)
 fi
 sudo=()
@@ -41,9 +45,6 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 update_needed=false
 case "${1:-}" in
-  --bench)
-    packages+=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
-    ;;
   --corpus)
     shift
     packages+=(dpkg-dev "$@")
