@@ -297,8 +297,10 @@ private:
       }
       return;
     }
-    if (isa_and_nonnull<CXXThisExpr>(Object))
-      Facts.Calls.push_back({Call->getMethodDecl(), snapshot(State)});
+    // A call through a pointer to member function names no method.
+    if (const CXXMethodDecl *Callee = Call->getMethodDecl();
+        Callee && isa_and_nonnull<CXXThisExpr>(Object))
+      Facts.Calls.push_back({Callee, snapshot(State)});
   }
 
   const CXXRecordDecl &Record;
