@@ -384,17 +384,20 @@ public:
               Var && Var->isLocalVarDecl())
             Bound[Entry.Function->getParamDecl(I - First)] = Var;
     }
-    visit(Entry.body(), Entry.Lambda, 0);
+    visit(Entry.body(), Entry.Lambda, 0, /*Locked=*/false);
   }
 
 private:
-  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
-    // Code that takes any lock is taken to synchronize its uses.
-    if (S && !Vocabulary.takesLock(S))
-      collect(S, Thread, Depth);
+  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
+             bool Locked) {
+    // Code that takes any lock is taken to synchronize its uses, and what
+    // it calls.
+    if (S)
+      collect(S, Thread, Depth, Locked || Vocabulary.takesLock(S));
   }
 
-  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
+  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
+               bool Locked) {
     if (!S)
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -415,7 +418,7 @@ private:
           // A copy of the pointer touches no map.
           const Expr &Use = objectUse(*Ref, Context);
           if (Object && (!Pointer || &Use != Ref))
-            Uses.push_back({Object, &Use});
+            Uses.push_back({Object, &Use, Locked});
         }
       }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -426,13 +429,13 @@ private:
         // `registry()[k] = v`: the call is a use of what it returns.
         if (const VarDecl *Static = staticReturnedBy(*Definition);
             Static && Select(Static->getType()))
-          Uses.push_back({Static, Call});
+          Uses.push_back({Static, Call, Locked});
         if (Depth < 3 && Visited.insert(Definition).second)
-          visit(Definition->getBody(), nullptr, Depth + 1);
+          visit(Definition->getBody(), nullptr, Depth + 1, Locked);
       }
     }
     for (const Stmt *Child : S->children())
-      collect(Child, Thread, Depth);
+      collect(Child, Thread, Depth, Locked);
   }
 
   llvm::function_ref<bool(QualType)> Select;
@@ -594,9 +597,9 @@ const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
       Entry, [&](QualType T) { return T.getCanonicalType() == Type; },
       Vocabulary, Context, Uses);
   if (staticReturnedBy(*Definition) == &Static)
-    Uses.push_back({&Static, &Call});
+    Uses.push_back({&Static, &Call, /*Locked=*/false});
   const bool Found = llvm::any_of(Uses, [&](const SharedUse &Use) {
-    return Use.Object == &Static &&
+    return Use.Object == &Static && !Use.Locked &&
            (!WritesOnly || isModifyingUse(*Use.Where, Context));
   });
   return Found ? &Call : nullptr;

@@ -120,6 +120,8 @@ struct SharedUse {
   /// The use: the object, a parameter of the thread's function bound to it
   /// by std::ref or its address, or `*p` or `p->` of a shared_ptr.
   const Expr *Where;
+  /// The use is in code that takes a lock.
+  bool Locked;
 };
 
 /// Whether \p Type is a std::shared_ptr to a type \p Select accepts.
@@ -136,8 +138,8 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context);
 /// with static storage, also in the functions defined in the
 /// translation unit that it calls (three levels deep), and through the
 /// calls of accessors that return a reference to one (`registry()[k]`, a
-/// use at the call). Code that takes a lock is taken to synchronize its uses
-/// and is skipped.
+/// use at the call). The uses in code that takes a lock, or that such code
+/// calls, are marked Locked.
 void collectSharedUses(const ThreadEntry &Entry,
                        llvm::function_ref<bool(QualType)> Select,
                        const LockVocabulary &Vocabulary, ASTContext &Context,

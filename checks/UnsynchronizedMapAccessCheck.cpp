@@ -328,7 +328,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
     const Started &Thread = Threads[I];
     for (const SharedUse &Use : ThreadUses[I]) {
       const VarDecl *Map = Use.Object;
-      if (Reported.contains(Map))
+      // A use under a lock is reported from the side that takes none.
+      if (Use.Locked || Reported.contains(Map))
         continue;
       const bool Writes = isModifyingUse(*Use.Where, *Context);
       // Who else touches the map while this thread may run.
@@ -344,7 +345,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
                         .isInvalid()))) {
         Other = Thread.Launch;
       } else {
-        // Another thread: any use races with a write, a write with a read.
+        // Another thread, locked or not: any use races with a write, a
+        // write with a read.
         for (size_t J = 0; J < Threads.size() && !Other; ++J)
           if (J != I &&
               mayRunTogether(*Thread.Launch, Thread.Entry, *Threads[J].Launch,

@@ -166,3 +166,21 @@ void startJanitor() {
   }).detach();
   heartbeatLocked("self");
 }
+
+// Both threads lock.
+static std::mutex countersMu;
+static std::unordered_map<std::string, int> counters;
+static void bump(const std::string &name) {
+  std::lock_guard<std::mutex> lock(countersMu);
+  ++counters[name];
+}
+
+void bumpAndReset() {
+  std::thread a([] { bump("a"); });
+  std::thread b([] {
+    std::lock_guard<std::mutex> lock(countersMu);
+    counters.clear();
+  });
+  a.join();
+  b.join();
+}

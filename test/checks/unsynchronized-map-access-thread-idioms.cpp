@@ -5,6 +5,7 @@
 #include <atomic>
 #include <execution>
 #include <map>
+#include <mutex>
 // CHECK-FIXES: {{^}}#include <maptidy/sharded_map.hpp>{{$}}
 #include <string>
 #include <thread>
@@ -133,4 +134,23 @@ void startJanitor() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: {{warning|error}}: 'lastSeen' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
   heartbeat("self");
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: concurrent access here
+}
+
+// One thread locks, the other forgets: the lock on one side does not help.
+static std::mutex countersMu;
+static std::unordered_map<std::string, int> counters;
+// CHECK-FIXES: {{^}}static maptidy::sharded_map<std::string, int> counters;{{$}}
+static void bump(const std::string &name) {
+  std::lock_guard<std::mutex> lock(countersMu);
+  ++counters[name];
+  // CHECK-FIXES: {{^}}  counters.upsert(name, [](auto& value) { ++value; });{{$}}
+}
+
+void bumpAndReset() {
+  std::thread a([] { bump("a"); });
+  std::thread b([] { counters.clear(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: {{warning|error}}: 'counters' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-8]]:5: note: concurrent access here
+  a.join();
+  b.join();
 }
