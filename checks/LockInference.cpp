@@ -9,6 +9,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -113,6 +114,9 @@ public:
         walk(If->getConditionVariableDeclStmt(), State);
       expr(If->getCond(), State);
       LockState Then = State, Else = State;
+      if (const std::optional<TriedLock> Tried = tryLockIn(If->getCond()))
+        (Tried->HeldIfTrue ? Then : Else).Manual[Tried->Mutex.first] =
+            Tried->Mutex.second;
       walk(If->getThen(), Then);
       walk(If->getElse(), Else);
       State = LockState::meet(Then, Else);
@@ -150,17 +154,59 @@ private:
   using HeldMutex = std::pair<const FieldDecl *, Hold>;
 
   /// The mutex member that \p Call locks, and how.
-  std::optional<HeldMutex> lockOfMember(const CXXMemberCallExpr &Call) const {
-    const MutexCall Effect =
-        LockVocabulary::mutexCall(nameOf(Call.getMethodDecl()));
-    if (Effect != MutexCall::Lock && Effect != MutexCall::LockShared)
+  std::optional<HeldMutex> lockOfMember(const CallExpr &Call) const {
+    const std::optional<MutexOperation> Op =
+        LockVocabulary::mutexOperation(Call);
+    if (!Op ||
+        (Op->Effect != MutexCall::Lock && Op->Effect != MutexCall::LockShared))
       return std::nullopt;
-    const FieldDecl *Mutex =
-        memberOfThis(Call.getImplicitObjectArgument(), Record);
+    const FieldDecl *Mutex = memberOfThis(Op->Mutex, Record);
     if (!isMutexMember(Mutex))
       return std::nullopt;
-    return HeldMutex{Mutex, Effect == MutexCall::Lock ? Hold::Exclusive
-                                                      : Hold::Shared};
+    return HeldMutex{Mutex, Op->Effect == MutexCall::Lock ? Hold::Exclusive
+                                                          : Hold::Shared};
+  }
+
+  /// A try-lock of a mutex member tested by \p Cond (`mu_.try_lock()`,
+  /// `!mu_.try_lock()`, `pthread_mutex_trylock(&mu_) == 0`): the mutex, how
+  /// it is held, and whether it is held where \p Cond is true.
+  struct TriedLock {
+    HeldMutex Mutex;
+    bool HeldIfTrue;
+  };
+  std::optional<TriedLock> tryLockIn(const Expr *Cond) const {
+    bool Negated = false;
+    const Expr *E = strip(Cond);
+    for (;;) {
+      if (const auto *Not = dyn_cast<UnaryOperator>(E);
+          Not && Not->getOpcode() == UO_LNot) {
+        Negated = !Negated;
+        E = strip(Not->getSubExpr());
+        continue;
+      }
+      const auto *Compare = dyn_cast<BinaryOperator>(E);
+      if (!Compare || !Compare->isEqualityOp())
+        break;
+      const auto *Zero = dyn_cast<IntegerLiteral>(strip(Compare->getRHS()));
+      if (!Zero || Zero->getValue() != 0)
+        break;
+      Negated ^= Compare->getOpcode() == BO_EQ;
+      E = strip(Compare->getLHS());
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const std::optional<MutexOperation> Op =
+        Call ? LockVocabulary::mutexOperation(*Call) : std::nullopt;
+    if (!Op || (Op->Effect != MutexCall::TryLock &&
+                Op->Effect != MutexCall::TryLockShared))
+      return std::nullopt;
+    const FieldDecl *Mutex = memberOfThis(Op->Mutex, Record);
+    if (!isMutexMember(Mutex))
+      return std::nullopt;
+    // A member try_lock() returns true on success; POSIX's return 0.
+    const bool Posix = !isa<CXXMemberCallExpr>(Call);
+    return TriedLock{{Mutex, Op->Effect == MutexCall::TryLock ? Hold::Exclusive
+                                                              : Hold::Shared},
+                     Negated == Posix};
   }
 
   /// The use of a map that \p Member, of type \p Type, makes: the member
@@ -265,28 +311,51 @@ private:
               {Member, Field, isModifyingUse(*Use, Context), snapshot(State)});
       return;
     }
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const auto *Call = dyn_cast<CallExpr>(S);
     if (!Call)
       return;
-    const StringRef Method = nameOf(Call->getMethodDecl());
-    const MutexCall Effect = LockVocabulary::mutexCall(Method);
-    Facts.TakesLock |=
-        Effect == MutexCall::Lock || Effect == MutexCall::LockShared;
-    const Expr *Object = strip(Call->getImplicitObjectArgument());
-    if (const FieldDecl *Mutex = memberOfThis(Object, Record);
-        isMutexMember(Mutex)) {
-      if (Effect == MutexCall::Lock || Effect == MutexCall::LockShared) {
-        // A lock call that returns its lock object holds the mutex only
-        // while that object lives (declare() follows it).
-        if (Call->getType()->isVoidType())
-          State.Manual[Mutex] =
-              Effect == MutexCall::Lock ? Hold::Exclusive : Hold::Shared;
-        Facts.Locks.insert(Mutex);
-      } else if (Effect == MutexCall::Unlock) {
-        State.Manual.erase(Mutex);
+    if (LockVocabulary::locksAll(*Call)) {
+      // std::lock(a, b): mutex members, or lock objects made with defer_lock.
+      Facts.TakesLock = true;
+      for (const Expr *Arg : Call->arguments()) {
+        if (const FieldDecl *Mutex = memberOfThis(Arg, Record);
+            isMutexMember(Mutex)) {
+          State.Manual[Mutex] = Hold::Exclusive;
+          Facts.Locks.insert(Mutex);
+        } else if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Arg))) {
+          if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
+              It != State.Guards.end())
+            It->second.Active = true;
+        }
       }
       return;
     }
+    if (const std::optional<MutexOperation> Op =
+            LockVocabulary::mutexOperation(*Call)) {
+      const MutexCall Effect = Op->Effect;
+      Facts.TakesLock |= Effect != MutexCall::Unlock;
+      if (const FieldDecl *Mutex = memberOfThis(Op->Mutex, Record);
+          isMutexMember(Mutex)) {
+        if (Effect == MutexCall::Unlock) {
+          State.Manual.erase(Mutex);
+          return;
+        }
+        // A lock call that returns its lock object holds the mutex only
+        // while that object lives (declare() follows it); a try-lock, where
+        // its condition says it succeeded (walk()).
+        if ((Effect == MutexCall::Lock || Effect == MutexCall::LockShared) &&
+            !Call->getType()->isRecordType())
+          State.Manual[Mutex] =
+              Effect == MutexCall::Lock ? Hold::Exclusive : Hold::Shared;
+        Facts.Locks.insert(Mutex);
+        return;
+      }
+    }
+    const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!MemberCall)
+      return;
+    const StringRef Method = nameOf(MemberCall->getMethodDecl());
+    const Expr *Object = strip(MemberCall->getImplicitObjectArgument());
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object)) {
       if (auto It = State.Guards.find(dyn_cast<VarDecl>(Ref->getDecl()));
           It != State.Guards.end()) {
@@ -298,7 +367,7 @@ private:
       return;
     }
     // A call through a pointer to member function names no method.
-    if (const CXXMethodDecl *Callee = Call->getMethodDecl();
+    if (const CXXMethodDecl *Callee = MemberCall->getMethodDecl();
         Callee && isa_and_nonnull<CXXThisExpr>(Object))
       Facts.Calls.push_back({Callee, snapshot(State)});
   }
@@ -312,6 +381,79 @@ private:
   bool &ScopedLock;
 };
 } // namespace
+
+/// The comment lines right above \p Decl (`// REQUIRES: mu_ is held.`).
+static StringRef commentAbove(const Decl &Decl, const SourceManager &SM) {
+  const auto [File, Offset] =
+      SM.getDecomposedLoc(SM.getFileLoc(Decl.getBeginLoc()));
+  const StringRef Buffer = SM.getBufferData(File);
+  // The newline that ends the line above the declaration.
+  size_t LineEnd =
+      Offset == 0 ? StringRef::npos : Buffer.rfind('\n', Offset - 1);
+  if (LineEnd == StringRef::npos)
+    return {};
+  const size_t End = LineEnd;
+  size_t Start = End;
+  for (;;) {
+    const size_t Above =
+        LineEnd == 0 ? StringRef::npos : Buffer.rfind('\n', LineEnd - 1);
+    const size_t LineStart = Above == StringRef::npos ? 0 : Above + 1;
+    const StringRef Line = Buffer.slice(LineStart, LineEnd).trim();
+    if (!Line.starts_with("//") && !Line.starts_with("*") &&
+        !Line.starts_with("/*"))
+      break;
+    Start = LineStart;
+    if (Above == StringRef::npos)
+      break;
+    LineEnd = Above;
+  }
+  return Buffer.slice(Start, End);
+}
+
+/// Whether \p Text names \p Name as a word.
+static bool namesWord(StringRef Text, StringRef Name) {
+  for (size_t At = Text.find(Name); At != StringRef::npos;
+       At = Text.find(Name, At + 1)) {
+    auto IsWordChar = [](char C) { return isAlphanumeric(C) || C == '_'; };
+    const size_t After = At + Name.size();
+    if ((At == 0 || !IsWordChar(Text[At - 1])) &&
+        (After == Text.size() || !IsWordChar(Text[After])))
+      return true;
+  }
+  return false;
+}
+
+/// The mutex members that \p Method requires its callers to hold: named by
+/// a thread-safety annotation (`EXCLUSIVE_LOCKS_REQUIRED(mu_)`,
+/// `REQUIRES_SHARED(mu_)`) or by the comment above a declaration that says
+/// so (`// REQUIRES: mu_ is held.`, `// Caller must hold mu_.`).
+static HeldMutexes requiredHeld(const CXXMethodDecl &Method,
+                                const CXXRecordDecl &Record,
+                                llvm::ArrayRef<const FieldDecl *> Mutexes,
+                                const SourceManager &SM) {
+  HeldMutexes Held;
+  for (const FunctionDecl *Declaration : Method.redecls()) {
+    for (const auto *Required :
+         Declaration->specific_attrs<RequiresCapabilityAttr>())
+      for (const Expr *Arg : Required->args())
+        if (const FieldDecl *Mutex = memberOfThis(Arg, Record);
+            Mutex && llvm::is_contained(Mutexes, Mutex))
+          Held[Mutex] = Required->isShared() ? Hold::Shared : Hold::Exclusive;
+    const std::string Lowered = commentAbove(*Declaration, SM).lower();
+    const StringRef Comment = Lowered;
+    // "Must not be called with mu_ held" says the opposite.
+    const bool SaysHeld =
+        (Comment.contains("requires") || Comment.contains("held") ||
+         Comment.contains("must hold")) &&
+        !Comment.contains("not ") && !Comment.contains("n't") &&
+        !Comment.contains("without");
+    if (SaysHeld)
+      for (const FieldDecl *Mutex : Mutexes)
+        if (namesWord(Comment, Mutex->getName().lower()))
+          Held.try_emplace(Mutex, Hold::Exclusive);
+  }
+  return Held;
+}
 
 ClassLocks::ClassLocks(const CXXRecordDecl &Record,
                        const LockVocabulary &Vocabulary,
@@ -330,6 +472,13 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
       Methods.push_back(cast<CXXMethodDecl>(Definition));
   }
 
+  // Functions documented to require a lock start out holding it.
+  llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> Required;
+  for (const CXXMethodDecl *Method : Methods)
+    if (HeldMutexes Held =
+            requiredHeld(*Method, Record, Mutexes, Context.getSourceManager());
+        !Held.empty())
+      Required[Method] = std::move(Held);
   // Helpers called only with a lock held start out holding it; one more
   // level of helpers each round.
   llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> CalledHolding;
@@ -338,6 +487,8 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     for (const CXXMethodDecl *Method : Methods) {
       LockState State;
       State.Manual = CalledHolding.lookup(Method->getCanonicalDecl());
+      for (const auto &[Mutex, Mode] : Required.lookup(Method))
+        State.Manual[Mutex] = std::max(Mode, State.Manual.lookup(Mutex));
       LockWalker Walker(Record, Mutexes, Vocabulary, MapClasses, Context,
                         Facts[Method], ScopedLock);
       Walker.walk(Method->getBody(), State);

@@ -3,6 +3,7 @@
 #include "LockVocabulary.h"
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
+#include "StandardCalls.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -16,8 +17,15 @@ LockVocabulary::LockVocabulary(std::vector<std::string> MutexTypes,
 
 MutexCall LockVocabulary::mutexCall(StringRef Method) {
   return llvm::StringSwitch<MutexCall>(Method)
-      .Cases({"lock", "Lock", "WriterLock"}, MutexCall::Lock)
-      .Cases({"lock_shared", "ReaderLock", "LockShared"}, MutexCall::LockShared)
+      .Cases({"lock", "Lock", "WriterLock", "AssertHeld"}, MutexCall::Lock)
+      .Cases({"lock_shared", "ReaderLock", "LockShared", "AssertReaderHeld"},
+             MutexCall::LockShared)
+      .Cases({"try_lock", "try_lock_for", "try_lock_until", "TryLock",
+              "WriterTryLock"},
+             MutexCall::TryLock)
+      .Cases({"try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
+              "ReaderTryLock"},
+             MutexCall::TryLockShared)
       // folly::Synchronized. An upgrade lock (ulock) gives read access only.
       .Cases({"wlock", "contextualLock", "withLock", "withWLock",
               "withLockPtr", "withWLockPtr"},
@@ -29,6 +37,52 @@ MutexCall LockVocabulary::mutexCall(StringRef Method) {
               "WriterUnlock", "UnlockShared"},
              MutexCall::Unlock)
       .Default(MutexCall::Other);
+}
+
+/// What a POSIX lock function does to the mutex whose address it takes.
+static MutexCall posixMutexCall(StringRef Function) {
+  return llvm::StringSwitch<MutexCall>(Function)
+      .Cases(
+          {"pthread_mutex_lock", "pthread_rwlock_wrlock", "pthread_spin_lock"},
+          MutexCall::Lock)
+      .Case("pthread_rwlock_rdlock", MutexCall::LockShared)
+      .Cases({"pthread_mutex_unlock", "pthread_rwlock_unlock",
+              "pthread_spin_unlock"},
+             MutexCall::Unlock)
+      .Cases({"pthread_mutex_trylock", "pthread_rwlock_trywrlock",
+              "pthread_spin_trylock"},
+             MutexCall::TryLock)
+      .Case("pthread_rwlock_tryrdlock", MutexCall::TryLockShared)
+      .Default(MutexCall::Other);
+}
+
+std::optional<MutexOperation>
+LockVocabulary::mutexOperation(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const MutexCall Effect = mutexCall(nameOf(Member->getMethodDecl()));
+    if (Effect == MutexCall::Other)
+      return std::nullopt;
+    return MutexOperation{Effect, Member->getImplicitObjectArgument()};
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->isExternC() || Call.getNumArgs() != 1)
+    return std::nullopt;
+  const MutexCall Effect = posixMutexCall(nameOf(Callee));
+  if (Effect == MutexCall::Other)
+    return std::nullopt;
+  const Expr *Mutex = strip(Call.getArg(0));
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Mutex);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    Mutex = AddressOf->getSubExpr();
+  return MutexOperation{Effect, Mutex};
+}
+
+bool LockVocabulary::locksAll(const CallExpr &Call) {
+  return Call.getNumArgs() >= 2 && isStdNamed(Call.getDirectCallee(), {"lock"});
+}
+
+bool LockVocabulary::runsOnce(const CallExpr &Call) {
+  return isStdNamed(Call.getDirectCallee(), {"call_once"});
 }
 
 static const CXXRecordDecl *definitionOf(QualType Type) {
@@ -69,8 +123,21 @@ static bool isProjectMutex(const CXXRecordDecl *Record) {
          hasLockAndUnlock(*Record);
 }
 
+/// Whether \p Type is spelled as one of POSIX's mutex types.
+static bool isPosixMutex(QualType Type) {
+  for (QualType T = Type.getNonReferenceType();
+       const auto *Typedef = T->getAs<TypedefType>(); T = Typedef->desugar())
+    if (llvm::is_contained({StringRef("pthread_mutex_t"),
+                            StringRef("pthread_rwlock_t"),
+                            StringRef("pthread_spinlock_t")},
+                           Typedef->getDecl()->getName()))
+      return true;
+  return false;
+}
+
 bool LockVocabulary::isMutex(QualType Type) const {
-  return isClassNamed(Type, MutexTypes) || isProjectMutex(definitionOf(Type));
+  return isClassNamed(Type, MutexTypes) || isPosixMutex(Type) ||
+         isProjectMutex(definitionOf(Type));
 }
 
 bool LockVocabulary::isLockableByStd(QualType Type) {
@@ -84,22 +151,30 @@ Hold LockVocabulary::guardMode(QualType Type) const {
   const CXXRecordDecl *Record = definitionOf(Type);
   if (!Record)
     return Hold::None;
-  bool IsGuard = isClassNamed(Type, LockGuardTypes);
-  if (!IsGuard && Record->hasUserDeclaredDestructor())
-    for (const CXXConstructorDecl *Constructor : Record->ctors())
-      if (Constructor->getNumParams() >= 1 &&
-          isMutex(
-              Constructor->getParamDecl(0)->getType()->isPointerType()
-                  ? Constructor->getParamDecl(0)->getType()->getPointeeType()
-                  : Constructor->getParamDecl(0)->getType()))
-        IsGuard = true;
-  if (!IsGuard)
-    return Hold::None;
   const StringRef Name = Record->getName();
-  return Name.contains("shared") || Name.contains("Shared") ||
-                 Name.contains("Reader")
-             ? Hold::Shared
-             : Hold::Exclusive;
+  const Hold ByName = Name.contains("shared") || Name.contains("Shared") ||
+                              Name.contains("Reader")
+                          ? Hold::Shared
+                          : Hold::Exclusive;
+  if (isClassNamed(Type, LockGuardTypes))
+    return ByName;
+  // A project's guard takes a mutex and releases it when destroyed: in its
+  // own destructor, or through a lock object it keeps as a member.
+  const bool TakesMutex = llvm::any_of(Record->ctors(), [&](const auto *C) {
+    if (C->getNumParams() == 0)
+      return false;
+    const QualType First = C->getParamDecl(0)->getType();
+    return isMutex(First->isPointerType() ? First->getPointeeType() : First);
+  });
+  if (!TakesMutex)
+    return Hold::None;
+  if (Record->hasUserDeclaredDestructor())
+    return ByName;
+  for (const FieldDecl *Field : Record->fields())
+    if (Field->getType()->getAsCXXRecordDecl() != Record)
+      if (const Hold Held = guardMode(Field->getType()); Held != Hold::None)
+        return Held;
+  return Hold::None;
 }
 
 bool LockVocabulary::takesLock(const Stmt *S) const {
@@ -110,9 +185,11 @@ bool LockVocabulary::takesLock(const Stmt *S) const {
       if (const auto *Var = dyn_cast<VarDecl>(D);
           Var && guardMode(Var->getType()) != Hold::None)
         return true;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-    const MutexCall Effect = mutexCall(nameOf(Call->getMethodDecl()));
-    if (Effect == MutexCall::Lock || Effect == MutexCall::LockShared)
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (locksAll(*Call) || runsOnce(*Call))
+      return true;
+    if (const std::optional<MutexOperation> Op = mutexOperation(*Call);
+        Op && Op->Effect != MutexCall::Unlock)
       return true;
   }
   for (const Stmt *Child : S->children())

@@ -12,16 +12,39 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace clang {
+class CallExpr;
+class Expr;
+} // namespace clang
 
 namespace clang::tidy::maptidy {
 
 /// How a mutex is held.
 enum class Hold { None, Shared, Exclusive };
 
-/// What a member function called on a mutex does to it.
-enum class MutexCall { Other, Lock, LockShared, Unlock };
+/// What a call on a mutex does to it. A try-lock holds the mutex only where
+/// its result says it succeeded.
+enum class MutexCall {
+  Other,
+  Lock,
+  LockShared,
+  Unlock,
+  TryLock,
+  TryLockShared
+};
+
+/// A call that does something to one mutex: a member call on it
+/// (`mu.lock()`) or a POSIX function given its address
+/// (`pthread_mutex_lock(&mu)`).
+struct MutexOperation {
+  MutexCall Effect;
+  /// The mutex, as the call names it.
+  const Expr *Mutex;
+};
 
 /// Default MutexTypes: the standard, Abseil, Boost and Folly mutexes, and
 /// folly::Synchronized, a mutex that owns the data it guards.
@@ -43,7 +66,8 @@ public:
   LockVocabulary(std::vector<std::string> MutexTypes,
                  std::vector<std::string> LockGuardTypes);
 
-  /// A listed mutex type, or a project's own: a class named `Mutex`,
+  /// A listed mutex type, a POSIX one (`pthread_mutex_t`, `pthread_rwlock_t`,
+  /// `pthread_spinlock_t`), or a project's own: a class named `Mutex`,
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
@@ -52,20 +76,35 @@ public:
   static bool isLockableByStd(QualType Type);
 
   /// How a lock object of \p Type holds its mutex; None when \p Type is no
-  /// lock object. Listed guards, and a project's own: a class with a
-  /// destructor whose constructor takes a mutex (`MutexLock l(&mu_)`). A
-  /// guard named for reading (`shared_lock`, `ReaderMutexLock`) holds it
-  /// shared.
+  /// lock object. Listed guards, and a project's own: a class whose
+  /// constructor takes a mutex (`MutexLock l(&mu_)`) and that has a
+  /// destructor or keeps a lock object as a member (then it holds the mutex
+  /// as that member does). A guard named for reading (`shared_lock`,
+  /// `ReaderMutexLock`) holds it shared.
   Hold guardMode(QualType Type) const;
 
-  /// Whether \p S takes any lock: declares a lock object or calls lock() on
-  /// anything.
+  /// Whether \p S takes any lock: declares a lock object, calls a lock or
+  /// try-lock function on anything (mutexOperation), calls std::lock, or
+  /// runs code through std::call_once (which runs it once, under a lock).
   bool takesLock(const Stmt *S) const;
+
+  /// What \p Call does to a mutex, if it is a lock, try-lock or unlock call
+  /// of the table.
+  static std::optional<MutexOperation> mutexOperation(const CallExpr &Call);
+
+  /// Whether \p Call is `std::lock(a, b, ...)`, which locks all its
+  /// arguments (mutexes or lock objects) together.
+  static bool locksAll(const CallExpr &Call);
+
+  /// Whether \p Call is `std::call_once(flag, f, ...)`: `f` runs once, and
+  /// every other call waits for it to finish.
+  static bool runsOnce(const CallExpr &Call);
 
   /// What calling \p Method on a mutex does. A lock call that returns a
   /// value (folly::Synchronized's `wlock()`) holds the mutex while the value
   /// lives; one that takes a function (`withWLock(f)`) holds it while the
-  /// function runs.
+  /// function runs. An assertion that the mutex is held (Abseil's
+  /// `AssertHeld()`) counts as a lock: the code after it holds the mutex.
   static MutexCall mutexCall(llvm::StringRef Method);
 
   const std::vector<std::string> &mutexTypes() const { return MutexTypes; }

@@ -3,6 +3,7 @@
 #include "ThreadSharing.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -106,6 +107,52 @@ static bool isPoolTaskFunction(const FunctionDecl *Callee) {
          cast<NamespaceDecl>(Namespace->getParent())->getName() == "boost";
 }
 
+/// Whether \p Call runs its lambda on several threads at once: a TBB
+/// algorithm, or a standard algorithm given `std::execution::par` or
+/// `par_unseq`.
+static bool isParallelAlgorithm(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || Call.getNumArgs() < 2)
+    return false;
+  if (Callee->isInStdNamespace()) {
+    const CXXRecordDecl *Policy =
+        strip(Call.getArg(0))->getType()->getAsCXXRecordDecl();
+    return Policy && (Policy->getName() == "parallel_policy" ||
+                      Policy->getName() == "parallel_unsequenced_policy");
+  }
+  static const llvm::StringSet<> Algorithms = {"parallel_for",
+                                               "parallel_for_each",
+                                               "parallel_invoke",
+                                               "parallel_reduce",
+                                               "parallel_deterministic_reduce",
+                                               "parallel_scan"};
+  if (!Algorithms.contains(nameOf(Callee)))
+    return false;
+  // oneTBB declares them in tbb::detail::d1 and exports them to tbb.
+  const DeclContext *Outermost = Callee->getDeclContext();
+  while (!Outermost->getParent()->isTranslationUnit() &&
+         !Outermost->getParent()->isExternCXXContext())
+    Outermost = Outermost->getParent();
+  const auto *Namespace = dyn_cast<NamespaceDecl>(Outermost);
+  return Namespace &&
+         (Namespace->getName() == "tbb" || Namespace->getName() == "oneapi");
+}
+
+/// The variable \p Executor names when it is a strand (`boost::asio::strand`,
+/// `io_context::strand`, or a project's class named so), which runs the
+/// tasks posted to it one at a time.
+static const ValueDecl *strandOf(const Expr *Executor) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Executor));
+  if (!Ref)
+    return nullptr;
+  const CXXRecordDecl *Class =
+      Ref->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Class && StringRef(Class->getName()).lower().find("strand") !=
+                      std::string::npos
+             ? Ref->getDecl()
+             : nullptr;
+}
+
 ThreadStarts::ThreadStarts(std::vector<std::string> Launchers)
     : Launchers(std::move(Launchers)) {
   for (StringRef Name : this->Launchers) {
@@ -173,10 +220,19 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
       Entry.Args.append(Args->begin() + 1, Args->end());
     }
   } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
+             Call && isParallelAlgorithm(*Call)) {
+    for (const Expr *Arg : Call->arguments())
+      if ((Entry.Lambda = lambdaOf(Arg)))
+        break;
+    Entry.Parallel = true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
              Call && isLauncher(Call->getDirectCallee())) {
     for (const Expr *Arg : Call->arguments())
       if ((Entry.Lambda = lambdaOf(Arg)))
         break;
+    // post(strand, task): the executor comes first.
+    if (Call->getNumArgs() >= 2)
+      Entry.Strand = strandOf(Call->getArg(0));
   }
   if (!Entry.Lambda && !Entry.Function)
     return std::nullopt;
@@ -187,12 +243,33 @@ const Stmt *ThreadEntry::body() const {
   return Lambda ? Lambda->getBody() : Function->getBody();
 }
 
-const CXXMethodDecl *ThreadEntry::memberOfThis() const {
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
-  return Method && !Method->isStatic() && !Args.empty() &&
-                 isa<CXXThisExpr>(strip(Args.front()))
-             ? Method
-             : nullptr;
+llvm::SmallVector<const CXXMethodDecl *, 2> ThreadEntry::membersOfThis() const {
+  llvm::SmallVector<const CXXMethodDecl *, 2> Members;
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
+    if (!Method->isStatic() && !Args.empty() &&
+        isa<CXXThisExpr>(strip(Args.front())))
+      Members.push_back(Method);
+    return Members;
+  }
+  const bool CapturesThis =
+      Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
+        return C.getCaptureKind() == LCK_This;
+      });
+  if (!CapturesThis)
+    return Members;
+  walkDescendants(Lambda->getBody(), [&](const Stmt &S) {
+    // Nested lambdas may run elsewhere.
+    if (isa<LambdaExpr>(S))
+      return Walk::SkipChildren;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+        Call && isa<CXXThisExpr>(strip(Call->getImplicitObjectArgument())))
+      if (const FunctionDecl *Definition = nullptr;
+          Call->getMethodDecl()->hasBody(Definition) &&
+          !llvm::is_contained(Members, Definition))
+        Members.push_back(cast<CXXMethodDecl>(Definition));
+    return Walk::Continue;
+  });
+  return Members;
 }
 
 std::optional<ThreadLaunch>
@@ -257,6 +334,30 @@ static const VarDecl *passedByReference(const Expr *Arg) {
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
+/// The variable with static storage that every return of \p Function
+/// returns a reference to: an accessor (`static Map m; return m;`).
+static const VarDecl *staticReturnedBy(const FunctionDecl &Function) {
+  if (!Function.getReturnType()->isLValueReferenceType())
+    return nullptr;
+  const VarDecl *Returned = nullptr;
+  const bool Other = walkDescendants(Function.getBody(), [&](const Stmt &S) {
+    if (isa<LambdaExpr>(S))
+      return Walk::SkipChildren;
+    const auto *Return = dyn_cast<ReturnStmt>(&S);
+    if (!Return)
+      return Walk::Continue;
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(strip(Return->getRetValue()));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->hasGlobalStorage() ||
+        Var->getTLSKind() != VarDecl::TLS_None || (Returned && Returned != Var))
+      return Walk::Stop;
+    Returned = Var;
+    return Walk::Continue;
+  });
+  return Other ? nullptr : Returned;
+}
+
 namespace {
 /// Collects the shared uses of the code of one thread.
 class SharedUseCollector {
@@ -283,17 +384,20 @@ public:
               Var && Var->isLocalVarDecl())
             Bound[Entry.Function->getParamDecl(I - First)] = Var;
     }
-    visit(Entry.body(), Entry.Lambda, 0);
+    visit(Entry.body(), Entry.Lambda, 0, /*Locked=*/false);
   }
 
 private:
-  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
-    // Code that takes any lock is taken to synchronize its uses.
-    if (S && !Vocabulary.takesLock(S))
-      collect(S, Thread, Depth);
+  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
+             bool Locked) {
+    // Code that takes any lock is taken to synchronize its uses, and what
+    // it calls.
+    if (S)
+      collect(S, Thread, Depth, Locked || Vocabulary.takesLock(S));
   }
 
-  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth) {
+  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
+               bool Locked) {
     if (!S)
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -314,19 +418,24 @@ private:
           // A copy of the pointer touches no map.
           const Expr &Use = objectUse(*Ref, Context);
           if (Object && (!Pointer || &Use != Ref))
-            Uses.push_back({Object, &Use});
+            Uses.push_back({Object, &Use, Locked});
         }
       }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Definition = nullptr;
       if (const FunctionDecl *Callee = Call->getDirectCallee();
-          Callee && Depth < 3 && Callee->hasBody(Definition) &&
-          !SM.isInSystemHeader(Definition->getLocation()) &&
-          Visited.insert(Definition).second)
-        visit(Definition->getBody(), nullptr, Depth + 1);
+          Callee && Callee->hasBody(Definition) &&
+          !SM.isInSystemHeader(Definition->getLocation())) {
+        // `registry()[k] = v`: the call is a use of what it returns.
+        if (const VarDecl *Static = staticReturnedBy(*Definition);
+            Static && Select(Static->getType()))
+          Uses.push_back({Static, Call, Locked});
+        if (Depth < 3 && Visited.insert(Definition).second)
+          visit(Definition->getBody(), nullptr, Depth + 1, Locked);
+      }
     }
     for (const Stmt *Child : S->children())
-      collect(Child, Thread, Depth);
+      collect(Child, Thread, Depth, Locked);
   }
 
   llvm::function_ref<bool(QualType)> Select;
@@ -382,6 +491,118 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
     return Walk::Continue;
   });
   return Join;
+}
+
+/// The local variable whose destructor waits for the thread \p Start
+/// starts: the std::jthread it constructs, the vector of std::jthread it
+/// emplaces into, or the std::future that std::async's result initializes.
+static const VarDecl *joiningOwner(const Expr &Start, ASTContext &Context) {
+  if (const auto *Emplace = dyn_cast<CXXMemberCallExpr>(&Start);
+      Emplace && emplacesThread(*Emplace)) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(strip(Emplace->getImplicitObjectArgument()));
+    const auto *Vector = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Spec = Vector
+                           ? dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                                 Vector->getType()->getAsCXXRecordDecl())
+                           : nullptr;
+    return Spec && Vector->isLocalVarDecl() &&
+                   isStdNamed(Spec->getTemplateArgs()[0]
+                                  .getAsType()
+                                  ->getAsCXXRecordDecl(),
+                              {"jthread"})
+               ? Vector
+               : nullptr;
+  }
+  const auto *Call = dyn_cast<CallExpr>(&Start);
+  const bool Async = Call && isStdNamed(Call->getDirectCallee(), {"async"});
+  if (!Async && !isa<CXXConstructExpr>(&Start))
+    return nullptr;
+  DynTypedNodeList Parents = Context.getParents(Start);
+  while (!Parents.empty() && (Parents[0].get<ExprWithCleanups>() ||
+                              Parents[0].get<MaterializeTemporaryExpr>() ||
+                              Parents[0].get<CXXBindTemporaryExpr>() ||
+                              Parents[0].get<ImplicitCastExpr>() ||
+                              Parents[0].get<CXXConstructExpr>()))
+    Parents = Context.getParents(Parents[0]);
+  const auto *Var = Parents.empty() ? nullptr : Parents[0].get<VarDecl>();
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
+  return isStdNamed(Type, {Async ? "future" : "jthread"}) ? Var : nullptr;
+}
+
+SourceLocation threadWaited(const Expr &Start, const ThreadEntry &Entry,
+                            const Stmt &Within, ASTContext &Context) {
+  if (Entry.Parallel)
+    return Start.getEndLoc();
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Waited = firstJoinAfter(Start.getEndLoc(), Within, SM);
+  const VarDecl *Owner = joiningOwner(Start, Context);
+  if (!Owner)
+    return Waited;
+  DynTypedNodeList Parents = Context.getParents(*Owner);
+  const auto *Declaration =
+      Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  const auto *Scope =
+      Declaration
+          ? dyn_cast_or_null<CompoundStmt>(parentStmt(*Declaration, Context))
+          : nullptr;
+  if (!Scope || !Within.getSourceRange().fullyContains(Scope->getSourceRange()))
+    return Waited;
+  const SourceLocation End = Scope->getRBracLoc();
+  return Waited.isValid() && SM.isBeforeInTranslationUnit(Waited, End) ? Waited
+                                                                       : End;
+}
+
+bool mayRunTogether(const Expr &StartA, const ThreadEntry &A,
+                    const Expr &StartB, const ThreadEntry &B, const Stmt &Body,
+                    ASTContext &Context) {
+  if (A.Strand && A.Strand == B.Strand)
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  const bool AFirst =
+      SM.isBeforeInTranslationUnit(StartA.getBeginLoc(), StartB.getBeginLoc());
+  const Expr &Earlier = AFirst ? StartA : StartB,
+             &Later = AFirst ? StartB : StartA;
+  const ThreadEntry &EarlierEntry = AFirst ? A : B,
+                    &LaterEntry = AFirst ? B : A;
+  const SourceLocation Waited =
+      threadWaited(Earlier, EarlierEntry, Body, Context);
+  if (Waited.isInvalid() ||
+      !SM.isBeforeInTranslationUnit(Waited, Later.getBeginLoc()))
+    return true;
+  // Round after round, the later thread must be waited for too.
+  for (const Stmt *Loop = enclosingLoop(Later, Body, Context); Loop;
+       Loop = enclosingLoop(*Loop, Body, Context))
+    if (Loop->getSourceRange().fullyContains(Earlier.getSourceRange()))
+      return threadWaited(Later, LaterEntry, *Loop, Context).isInvalid();
+  return false;
+}
+
+const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
+                            bool WritesOnly, const LockVocabulary &Vocabulary,
+                            ASTContext &Context) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Definition = nullptr;
+  if (!Static.hasGlobalStorage() || !Callee || !Callee->hasBody(Definition) ||
+      Context.getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  ThreadEntry Entry;
+  Entry.Function = Definition;
+  const QualType Type = Static.getType().getCanonicalType();
+  llvm::SmallVector<SharedUse, 4> Uses;
+  collectSharedUses(
+      Entry, [&](QualType T) { return T.getCanonicalType() == Type; },
+      Vocabulary, Context, Uses);
+  if (staticReturnedBy(*Definition) == &Static)
+    Uses.push_back({&Static, &Call, /*Locked=*/false});
+  const bool Found = llvm::any_of(Uses, [&](const SharedUse &Use) {
+    return Use.Object == &Static && !Use.Locked &&
+           (!WritesOnly || isModifyingUse(*Use.Where, Context));
+  });
+  return Found ? &Call : nullptr;
 }
 
 } // namespace clang::tidy::maptidy

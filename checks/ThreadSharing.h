@@ -5,8 +5,10 @@
 // emplace_back on a vector of threads, std::async (unless deferred), and
 // thread-pool functions: those named by the user, and by default the task
 // functions of a class named for running tasks (ThreadPool, Executor, ...)
-// and boost::asio::post/dispatch/defer. A thread runs a lambda (written in
-// place or named), a function, a member function or a functor.
+// and boost::asio::post/dispatch/defer; parallel algorithms (TBB's, and the
+// standard ones given a parallel execution policy) run a lambda on several
+// threads at once. A thread runs a lambda (written in place or named), a
+// function, a member function or a functor.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,10 +41,19 @@ struct ThreadEntry {
   /// The arguments \p Function receives; for a member function the object
   /// comes first.
   llvm::SmallVector<const Expr *, 4> Args;
+  /// The strand a task is posted to (`boost::asio::post(strand, task)`):
+  /// the tasks of one strand run one at a time.
+  const ValueDecl *Strand = nullptr;
+  /// A parallel algorithm runs the lambda on several threads at once
+  /// (`tbb::parallel_for`, `std::for_each(std::execution::par, ...)`) and
+  /// returns when all are done.
+  bool Parallel = false;
 
   const Stmt *body() const;
-  /// The member function run on `this` of the launching object, if so.
-  const CXXMethodDecl *memberOfThis() const;
+  /// The member functions run on `this` of the launching object: the
+  /// function the thread starts on `this` (`std::thread(&C::run, this)`),
+  /// or those a lambda capturing `this` calls on it (`[this] { run(); }`).
+  llvm::SmallVector<const CXXMethodDecl *, 2> membersOfThis() const;
 };
 
 /// Recognizes the starts of threads.
@@ -109,6 +120,8 @@ struct SharedUse {
   /// The use: the object, a parameter of the thread's function bound to it
   /// by std::ref or its address, or `*p` or `p->` of a shared_ptr.
   const Expr *Where;
+  /// The use is in code that takes a lock.
+  bool Locked;
 };
 
 /// Whether \p Type is a std::shared_ptr to a type \p Select accepts.
@@ -123,17 +136,44 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context);
 /// other threads can reach: locals the thread receives by reference, locals
 /// it receives a shared_ptr to (any copy shares the object), and variables
 /// with static storage, also in the functions defined in the
-/// translation unit that it calls (three levels deep). Code that takes a
-/// lock is taken to synchronize its uses and is skipped.
+/// translation unit that it calls (three levels deep), and through the
+/// calls of accessors that return a reference to one (`registry()[k]`, a
+/// use at the call). The uses in code that takes a lock, or that such code
+/// calls, are marked Locked.
 void collectSharedUses(const ThreadEntry &Entry,
                        llvm::function_ref<bool(QualType)> Select,
                        const LockVocabulary &Vocabulary, ASTContext &Context,
                        llvm::SmallVectorImpl<SharedUse> &Uses);
 
+/// Whether \p Call, made by the code that starts threads, uses \p Static
+/// (a variable with static storage) as the code of a thread would
+/// (collectSharedUses), or returns a reference to it; with \p WritesOnly,
+/// modifies it. Returns \p Call if so.
+const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
+                            bool WritesOnly, const LockVocabulary &Vocabulary,
+                            ASTContext &Context);
+
 /// The first join()/get()/wait() after \p After in \p Body: the point where
 /// the launching function has waited for its threads.
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM);
+
+/// Where the code around \p Start, inside \p Within, has waited for the
+/// thread it started: the first join()/get()/wait() that follows, or the end
+/// of the scope of the local variable whose destructor joins it (a
+/// std::jthread, a vector of them, the std::future of std::async), or the
+/// end of a parallel algorithm; invalid when it does not wait inside
+/// \p Within.
+SourceLocation threadWaited(const Expr &Start, const ThreadEntry &Entry,
+                            const Stmt &Within, ASTContext &Context);
+
+/// Whether the thread \p A started by \p StartA and \p B started by
+/// \p StartB, both in \p Body, may run at the same time: they are not tasks
+/// of one strand, and neither is waited for before the other starts (in
+/// every round of a loop around both).
+bool mayRunTogether(const Expr &StartA, const ThreadEntry &A,
+                    const Expr &StartB, const ThreadEntry &B, const Stmt &Body,
+                    ASTContext &Context);
 
 } // namespace clang::tidy::maptidy
 

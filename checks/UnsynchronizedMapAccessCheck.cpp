@@ -26,7 +26,9 @@ static constexpr char DefaultMapClasses[] =
     "::std::unordered_multiset;::absl::flat_hash_map;::absl::flat_hash_set;"
     "::absl::node_hash_map;::absl::node_hash_set;::absl::btree_map;"
     "::boost::unordered_map;::boost::unordered_flat_map;"
-    "::boost::unordered_node_map";
+    "::boost::unordered_node_map;::boost::unordered::unordered_map;"
+    "::boost::unordered::unordered_flat_map;"
+    "::boost::unordered::unordered_node_map";
 
 UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
     StringRef Name, ClangTidyContext *Context)
@@ -113,7 +115,7 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
     if (Body)
       analyzeThreads(*Body, Threads);
     for (const Started &Thread : Threads)
-      if (const CXXMethodDecl *Entry = Thread.Entry.memberOfThis())
+      for (const CXXMethodDecl *Entry : Thread.Entry.membersOfThis())
         analyzeMemberThread(locksOf(*Entry->getParent()), *Entry, Body);
   }
   if (projectRewriteCollector())
@@ -265,25 +267,34 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
 }
 
 /// The first use of \p Map (or of what it points to, with \p Pointer) in
-/// \p Body after \p Start and before the first join that follows, outside
-/// \p Skip (the thread's own lambda); with \p WritesOnly, the first such
-/// use that modifies it.
-static const Expr *launcherUse(const VarDecl &Map, bool Pointer,
-                               const Stmt &Body, const Expr &Start,
-                               const Stmt *Skip, bool WritesOnly,
-                               ASTContext &Context) {
+/// \p Body after \p Start and before the thread is waited for, outside
+/// \p ThreadLambdas (the code of this and the other threads, judged as
+/// threads); with \p WritesOnly, the first such use that modifies it.
+static const Expr *
+launcherUse(const VarDecl &Map, bool Pointer, const Stmt &Body,
+            const Expr &Start, const ThreadEntry &Entry,
+            const llvm::SmallPtrSetImpl<const Stmt *> &ThreadLambdas,
+            bool WritesOnly, const LockVocabulary &Vocabulary,
+            ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation After = Start.getEndLoc();
-  const SourceLocation Join = firstJoinAfter(After, Body, SM);
+  const SourceLocation Join = threadWaited(Start, Entry, Body, Context);
+  auto WhileRunning = [&](const Stmt &S) {
+    return SM.isBeforeInTranslationUnit(After, S.getBeginLoc()) &&
+           (Join.isInvalid() ||
+            SM.isBeforeInTranslationUnit(S.getBeginLoc(), Join));
+  };
   const Expr *Found = nullptr;
   walkDescendants(&Body, [&](const Stmt &S) {
-    if (&S == Skip)
+    if (ThreadLambdas.contains(&S))
       return Walk::SkipChildren;
+    // A function it calls that uses a global map, as a thread's would.
+    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && WhileRunning(S))
+      if ((Found =
+               staticUseInCall(*Call, Map, WritesOnly, Vocabulary, Context)))
+        return Walk::Stop;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
-        Ref && Ref->getDecl() == &Map &&
-        SM.isBeforeInTranslationUnit(After, Ref->getBeginLoc()) &&
-        (Join.isInvalid() ||
-         SM.isBeforeInTranslationUnit(Ref->getBeginLoc(), Join))) {
+        Ref && Ref->getDecl() == &Map && WhileRunning(S)) {
       const Expr &Use = objectUse(*Ref, Context);
       if ((!Pointer || &Use != Ref) &&
           (!WritesOnly || isModifyingUse(Use, Context))) {
@@ -308,27 +319,38 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
         *Context, ThreadUses.back());
   }
   const bool LauncherLocks = Vocabulary.takesLock(&Body);
+  llvm::SmallPtrSet<const Stmt *, 4> ThreadLambdas;
+  for (const Started &Thread : Threads)
+    if (Thread.Entry.Lambda)
+      ThreadLambdas.insert(Thread.Entry.Lambda);
   llvm::SmallPtrSet<const VarDecl *, 4> Reported;
   for (size_t I = 0; I < Threads.size(); ++I) {
     const Started &Thread = Threads[I];
     for (const SharedUse &Use : ThreadUses[I]) {
       const VarDecl *Map = Use.Object;
-      if (Reported.contains(Map))
+      // A use under a lock is reported from the side that takes none.
+      if (Use.Locked || Reported.contains(Map))
         continue;
       const bool Writes = isModifyingUse(*Use.Where, *Context);
       // Who else touches the map while this thread may run.
       const Expr *Other = nullptr;
       Concurrency Who = Concurrency::SameCodeWrites;
       // The instances of a thread started in a loop overlap, unless each
-      // is joined before the loop goes round.
+      // is joined before the loop goes round or they share a strand; a
+      // parallel algorithm runs its instances together.
       if (const Stmt *Loop = enclosingLoop(*Thread.Launch, Body, *Context);
-          Writes && Loop &&
-          firstJoinAfter(Thread.Launch->getEndLoc(), *Loop, SM).isInvalid()) {
+          Writes && !Thread.Entry.Strand &&
+          (Thread.Entry.Parallel ||
+           (Loop && threadWaited(*Thread.Launch, Thread.Entry, *Loop, *Context)
+                        .isInvalid()))) {
         Other = Thread.Launch;
       } else {
-        // Another thread: any use races with a write, a write with a read.
+        // Another thread, locked or not: any use races with a write, a
+        // write with a read.
         for (size_t J = 0; J < Threads.size() && !Other; ++J)
-          if (J != I)
+          if (J != I &&
+              mayRunTogether(*Thread.Launch, Thread.Entry, *Threads[J].Launch,
+                             Threads[J].Entry, Body, *Context))
             for (const SharedUse &Their : ThreadUses[J])
               if (Their.Object == Map &&
                   (Writes || isModifyingUse(*Their.Where, *Context))) {
@@ -343,7 +365,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       }
       if (!Other && !LauncherLocks) {
         Other = launcherUse(*Map, !isMap(Map->getType()), Body, *Thread.Launch,
-                            Thread.Entry.Lambda, !Writes, *Context);
+                            Thread.Entry, ThreadLambdas, !Writes, Vocabulary,
+                            *Context);
         Who = Writes ? Concurrency::LauncherAccesses
                      : Concurrency::LauncherWrites;
       }
@@ -352,7 +375,10 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       Reported.insert(Map);
       reportSharedLocal(*Map, *Use.Where, Who, *Other,
                         Other == Thread.Launch
-                            ? "the thread is started in a loop"
+                            ? Thread.Entry.Parallel
+                                  ? "the algorithm runs it on several threads "
+                                    "at once"
+                                  : "the thread is started in a loop"
                         : Who == Concurrency::SameCodeWrites
                             ? "another thread running it is started here"
                             : "concurrent access here");

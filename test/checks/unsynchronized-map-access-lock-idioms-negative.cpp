@@ -1,0 +1,225 @@
+// RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
+// Race-free twins of unsynchronized-map-access-lock-idioms.cpp: every access
+// holds the lock, taken by try_lock, std::lock, a POSIX mutex, a guard
+// object's member, or held by the caller of a helper documented, annotated or
+// asserted to require it; threads that lock a POSIX mutex or initialize a map
+// through std::call_once.
+#include <map>
+#include <mutex>
+#include <pthread.h>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+class Samples {
+public:
+  bool tryRecord(int key, double value) {
+    if (mu_.try_lock()) {
+      samples_[key] = value;
+      mu_.unlock();
+      return true;
+    }
+    return false;
+  }
+  bool tryClear() {
+    if (!mu_.try_lock())
+      return false;
+    samples_.clear();
+    mu_.unlock();
+    return true;
+  }
+  size_t size() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return samples_.size();
+  }
+
+private:
+  std::mutex mu_;
+  std::unordered_map<int, double> samples_;
+};
+
+class BlockCache {
+public:
+  void insert(int block, std::string data) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    insertLocked(block, std::move(data));
+  }
+  // Requires that mutex_ is held.
+  void insertLocked(int block, std::string data) {
+    blocks_[block] = std::move(data);
+    if (blocks_.size() > 1024)
+      evictOneLocked();
+  }
+  bool has(int block) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return blocks_.count(block) != 0;
+  }
+
+protected:
+  /// Caller must hold mutex_.
+  void evictOneLocked() { blocks_.erase(blocks_.begin()); }
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<int, std::string> blocks_;
+};
+
+// An Abseil-style mutex whose AssertHeld() says the caller holds it.
+class Mutex {
+public:
+  void Lock() {}
+  void Unlock() {}
+  void AssertHeld() const {}
+};
+
+class MutexLock {
+public:
+  explicit MutexLock(Mutex *mu) : mu_(mu) { mu_->Lock(); }
+  ~MutexLock() { mu_->Unlock(); }
+
+private:
+  Mutex *mu_;
+};
+
+class Users {
+public:
+  void put(int id, std::string name) {
+    MutexLock lock(&mu_);
+    putLocked(id, std::move(name));
+  }
+  void putLocked(int id, std::string name)
+      __attribute__((exclusive_locks_required(mu_))) {
+    names_[id] = std::move(name);
+  }
+  void evictLocked(int id) {
+    mu_.AssertHeld();
+    names_.erase(id);
+  }
+  void evict(int id) {
+    MutexLock lock(&mu_);
+    evictLocked(id);
+  }
+
+private:
+  Mutex mu_;
+  std::map<int, std::string> names_;
+};
+
+class Batch {
+public:
+  explicit Batch(std::mutex &mu) : hold_(mu) {}
+
+private:
+  std::unique_lock<std::mutex> hold_;
+};
+
+class KvStore {
+public:
+  void put(const std::string &k, const std::string &v) {
+    Batch batch(mu_);
+    data_[k] = v;
+  }
+  void wipe() {
+    Batch batch(mu_);
+    data_.clear();
+  }
+  size_t size() {
+    Batch batch(mu_);
+    return data_.size();
+  }
+
+private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::string> data_;
+};
+
+class Accounts {
+public:
+  void transfer(int from, int to, long amount) {
+    std::unique_lock<std::mutex> a(balancesMu_, std::defer_lock);
+    std::unique_lock<std::mutex> b(journalMu_, std::defer_lock);
+    std::lock(a, b);
+    balances_[from] -= amount;
+    balances_[to] += amount;
+  }
+  void deposit(int id, long amount) {
+    std::lock(balancesMu_, journalMu_);
+    std::lock_guard<std::mutex> a(balancesMu_, std::adopt_lock);
+    std::lock_guard<std::mutex> b(journalMu_, std::adopt_lock);
+    balances_[id] += amount;
+  }
+  long balance(int id) {
+    std::lock_guard<std::mutex> lock(balancesMu_);
+    return balances_[id];
+  }
+
+private:
+  std::mutex balancesMu_, journalMu_;
+  std::unordered_map<int, long> balances_;
+};
+
+class Peers {
+public:
+  void add(int fd, const std::string &peer) {
+    pthread_mutex_lock(&mu_);
+    peers_[fd] = peer;
+    pthread_mutex_unlock(&mu_);
+  }
+  bool tryRemove(int fd) {
+    if (pthread_mutex_trylock(&mu_) == 0) {
+      peers_.erase(fd);
+      pthread_mutex_unlock(&mu_);
+      return true;
+    }
+    return false;
+  }
+  size_t count() const {
+    pthread_mutex_lock(&mu_);
+    const size_t n = peers_.size();
+    pthread_mutex_unlock(&mu_);
+    return n;
+  }
+
+private:
+  mutable pthread_mutex_t mu_ = PTHREAD_MUTEX_INITIALIZER;
+  std::unordered_map<int, std::string> peers_;
+};
+
+// Threads that lock a global POSIX mutex around a global map.
+static pthread_mutex_t countersMu = PTHREAD_MUTEX_INITIALIZER;
+static std::unordered_map<std::string, int> counters;
+
+void countInThreads() {
+  std::thread a([] {
+    pthread_mutex_lock(&countersMu);
+    ++counters["a"];
+    pthread_mutex_unlock(&countersMu);
+  });
+  std::thread b([] {
+    pthread_mutex_lock(&countersMu);
+    ++counters["b"];
+    pthread_mutex_unlock(&countersMu);
+  });
+  a.join();
+  b.join();
+}
+
+// A table filled once through std::call_once, then only read.
+static std::unordered_map<int, std::string> codes;
+static std::once_flag codesOnce;
+
+static std::string codeName(int code) {
+  std::call_once(codesOnce, [] {
+    codes[200] = "OK";
+    codes[404] = "Not Found";
+  });
+  auto it = codes.find(code);
+  return it == codes.end() ? "" : it->second;
+}
+
+void lookUpInThreads() {
+  std::thread a([] { (void)codeName(200); });
+  std::thread b([] { (void)codeName(404); });
+  a.join();
+  b.join();
+}

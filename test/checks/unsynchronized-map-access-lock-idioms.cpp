@@ -1,0 +1,151 @@
+// RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
+// Locks taken in the ways services take them: try_lock, std::lock over
+// deferred lock objects, POSIX mutexes, helpers documented or annotated as
+// requiring the lock, a guard object that keeps a lock as a member. The
+// accesses that hold the lock count for the guard; the one that forgets it
+// is reported.
+#include <map>
+#include <mutex>
+#include <pthread.h>
+#include <string>
+#include <unordered_map>
+
+// try_lock holds the mutex where it succeeded.
+class Samples {
+public:
+  bool tryRecord(int key, double value) {
+    if (!mu_.try_lock())
+      return false;
+    samples_[key] = value;
+    mu_.unlock();
+    return true;
+  }
+  void record(int key, double value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    samples_[key] = value;
+  }
+  void reset() { samples_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: {{warning|error}}: 'samples_' is modified without holding 'mu_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  void reset() { std::lock_guard<std::mutex> lock(mu_); samples_.clear(); }{{$}}
+
+private:
+  std::mutex mu_;
+  std::unordered_map<int, double> samples_;
+};
+
+// A helper whose comment says the caller holds the lock.
+class BlockCache {
+public:
+  void insert(int block, std::string data) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    insertLocked(block, std::move(data));
+  }
+  // Requires that mutex_ is held.
+  void insertLocked(int block, std::string data) {
+    blocks_[block] = std::move(data);
+  }
+  size_t debugSize() { return blocks_.size(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: {{warning|error}}: 'blocks_' is read without holding 'mutex_'; 1 of 2 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  size_t debugSize() { std::lock_guard<std::mutex> lock(mutex_); return blocks_.size(); }{{$}}
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<int, std::string> blocks_;
+};
+
+// A helper annotated as requiring the lock.
+class Routes {
+public:
+  void add(const std::string &path, int backend) {
+    std::lock_guard<std::mutex> lock(mu_);
+    addLocked(path, backend);
+  }
+  void addLocked(const std::string &path, int backend)
+      __attribute__((exclusive_locks_required(mu_))) {
+    routes_[path] = backend;
+  }
+  void clear() { routes_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: {{warning|error}}: 'routes_' is modified without holding 'mu_'; 1 of 2 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  void clear() { std::lock_guard<std::mutex> lock(mu_); routes_.clear(); }{{$}}
+
+private:
+  std::mutex mu_;
+  std::map<std::string, int> routes_;
+};
+
+// A guard object that keeps the lock as a member.
+class Batch {
+public:
+  explicit Batch(std::mutex &mu) : hold_(mu) {}
+  int written = 0;
+
+private:
+  std::lock_guard<std::mutex> hold_;
+};
+
+class KvStore {
+public:
+  void put(const std::string &k, const std::string &v) {
+    Batch batch(mu_);
+    data_[k] = v;
+    ++batch.written;
+  }
+  std::string get(const std::string &k) {
+    Batch batch(mu_);
+    return data_[k];
+  }
+  void wipe() { data_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: {{warning|error}}: 'data_' is modified without holding 'mu_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  void wipe() { std::lock_guard<std::mutex> lock(mu_); data_.clear(); }{{$}}
+
+private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::string> data_;
+};
+
+// std::lock over two deferred lock objects.
+class Accounts {
+public:
+  void transfer(int from, int to, long amount) {
+    std::unique_lock<std::mutex> a(balancesMu_, std::defer_lock);
+    std::unique_lock<std::mutex> b(journalMu_, std::defer_lock);
+    std::lock(a, b);
+    balances_[from] -= amount;
+    balances_[to] += amount;
+  }
+  long balance(int id) {
+    std::lock_guard<std::mutex> lock(balancesMu_);
+    return balances_[id];
+  }
+  void close(int id) { balances_.erase(id); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: {{warning|error}}: 'balances_' is modified without holding 'balancesMu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  void close(int id) { std::lock_guard<std::mutex> lock(balancesMu_); balances_.erase(id); }{{$}}
+
+private:
+  std::mutex balancesMu_, journalMu_;
+  std::unordered_map<int, long> balances_;
+};
+
+// A POSIX mutex member: std::lock_guard cannot hold it, so no fix.
+class Peers {
+public:
+  void add(int fd, const std::string &peer) {
+    pthread_mutex_lock(&mu_);
+    peers_[fd] = peer;
+    pthread_mutex_unlock(&mu_);
+  }
+  bool tryRemove(int fd) {
+    if (pthread_mutex_trylock(&mu_) != 0)
+      return false;
+    peers_.erase(fd);
+    pthread_mutex_unlock(&mu_);
+    return true;
+  }
+  size_t count() const { return peers_.size(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: {{warning|error}}: 'peers_' is read without holding 'mu_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no fix: 'mu_' has no lock() and unlock() for std::lock_guard
+
+private:
+  mutable pthread_mutex_t mu_ = PTHREAD_MUTEX_INITIALIZER;
+  std::unordered_map<int, std::string> peers_;
+};

@@ -1,0 +1,30 @@
+// EXPECT: race
+#include <mutex>
+#include <string>
+#include <unordered_map>
+class BlockCache {
+public:
+  void insert(int block, std::string data) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    insertLocked(block, std::move(data));
+  }
+  // REQUIRES: mutex_ is held.
+  void insertLocked(int block, std::string data) {
+    blocks_[block] = std::move(data);
+    if (blocks_.size() > 1024)
+      blocks_.erase(blocks_.begin());
+  }
+  bool has(int block) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return blocks_.count(block) != 0;
+  }
+  std::string debugDump() {
+    std::string out;
+    for (const auto &entry : blocks_) // RACE
+      out += std::to_string(entry.first) + ",";
+    return out;
+  }
+private:
+  std::mutex mutex_;
+  std::unordered_map<int, std::string> blocks_;
+};
