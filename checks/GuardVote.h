@@ -61,8 +61,10 @@ struct MethodRecord {
 struct UnguardedGroup {
   const MethodRecord *Method;
   std::vector<const AccessRecord *> Accesses;
-  /// A lock inserted in the function could meet the guard locked again (by
-  /// itself or by a member function it calls) or clash with its `lock`.
+  /// A lock inserted in the function could meet a mutex locked again, or
+  /// nest with another mutex in an order other code may take the other way
+  /// (the function or a member function it calls takes a lock), or clash
+  /// with its `lock`.
   bool MayDeadlock;
 };
 
@@ -84,9 +86,7 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
   llvm::StringMap<const MethodRecord *> ByKey;
   for (const MethodRecord &Method : Methods)
     ByKey.try_emplace(Method.Key, &Method);
-  auto Locks = [&](const MethodRecord &Method) {
-    return llvm::is_contained(Method.Locks, Guard);
-  };
+  auto Locks = [](const MethodRecord &Method) { return !Method.Locks.empty(); };
   for (const MethodRecord &Method : Methods) {
     UnguardedGroup Group{&Method, {}, false};
     for (const AccessRecord &A : Method.Accesses) {
@@ -157,9 +157,10 @@ inline std::string heldCountClause(unsigned Held, unsigned Total) {
 /// The note of an unguarded access whose function cannot take the lock.
 inline std::string mayDeadlockNote(llvm::StringRef Method,
                                    llvm::StringRef Guard) {
-  return "no fix: " + Method.str() + " already locks '" + Guard.str() +
-         "' or calls a member function that may, and a second lock could "
-         "deadlock";
+  return "no fix: " + Method.str() +
+         " already takes a lock or calls a member function that may, and "
+         "locking '" +
+         Guard.str() + "' too could deadlock";
 }
 
 } // namespace clang::tidy::maptidy

@@ -113,13 +113,15 @@ static bool hasLockAndUnlock(const CXXRecordDecl &Record, StringRef Lock = {},
   return Locks && Unlocks;
 }
 
-/// A project's mutex class: named like one, with a lock and an unlock.
+/// A project's mutex class: named like one (`Mutex`, `SpinLock`, or in
+/// C-style naming `mutex_t`, `spinlock_t`), with a lock and an unlock.
 static bool isProjectMutex(const CXXRecordDecl *Record) {
   if (!Record)
     return false;
-  const StringRef Name = Record->getName();
-  return (Name == "SpinLock" || Name == "Spinlock" || Name.ends_with("Mutex") ||
-          Name.ends_with("mutex")) &&
+  StringRef Name = Record->getName();
+  Name.consume_back("_t");
+  return (Name.ends_with_insensitive("spinlock") ||
+          Name.ends_with_insensitive("mutex")) &&
          hasLockAndUnlock(*Record);
 }
 

@@ -149,3 +149,45 @@ private:
   mutable pthread_mutex_t mu_ = PTHREAD_MUTEX_INITIALIZER;
   std::unordered_map<int, std::string> peers_;
 };
+
+// C-style names: a mutex class `mutex_t` and its guard `scoped_lock_t`. The
+// forgetful function holds another mutex: a lock added there would nest the
+// two in an order the rest of the program may reverse, so no fix.
+class mutex_t {
+public:
+  void lock() { pthread_mutex_lock(&mu_); }
+  void unlock() { pthread_mutex_unlock(&mu_); }
+
+private:
+  pthread_mutex_t mu_ = PTHREAD_MUTEX_INITIALIZER;
+};
+
+struct scoped_lock_t {
+  explicit scoped_lock_t(mutex_t &m) : m_(m) { m_.lock(); }
+  ~scoped_lock_t() { m_.unlock(); }
+  mutex_t &m_;
+};
+
+class ctx_t {
+public:
+  void pend(const std::string &addr, int socket) {
+    scoped_lock_t locker(endpoints_sync_);
+    pending_.emplace(addr, socket);
+  }
+  void connect(const std::string &addr) {
+    scoped_lock_t locker(endpoints_sync_);
+    pending_.erase(addr);
+  }
+  size_t terminate() {
+    slot_sync_.lock();
+    const size_t pending = pending_.size();
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: {{warning|error}}: 'pending_' is read without holding 'endpoints_sync_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:28: note: no fix: 'terminate' already takes a lock or calls a member function that may, and locking 'endpoints_sync_' too could deadlock
+    slot_sync_.unlock();
+    return pending;
+  }
+
+private:
+  mutex_t slot_sync_, endpoints_sync_;
+  std::multimap<std::string, int> pending_;
+};
