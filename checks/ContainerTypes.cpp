@@ -33,6 +33,11 @@ std::string qualifiedClassName(QualType Type) {
       Parts.push_back(Named->getName());
     }
   }
+  // Boost.Unordered declares its containers in boost::unordered and exports
+  // them to boost with using-declarations: boost::unordered_map is the name
+  // code and options use.
+  if (Parts.size() == 3 && Parts[2] == "boost" && Parts[1] == "unordered")
+    Parts.erase(Parts.begin() + 1);
   std::string Name;
   for (StringRef Part : llvm::reverse(Parts)) {
     Name += "::";

@@ -24,8 +24,9 @@ class CXXMethodDecl;
 namespace clang::tidy::maptidy {
 
 /// "::ns::Name" for the record behind \p Type (through references, typedefs
-/// and template specializations), without inline namespaces; empty if \p Type
-/// is not a class.
+/// and template specializations), without inline namespaces, and for
+/// Boost.Unordered's containers the name Boost exports them under
+/// ("::boost::unordered_map"); empty if \p Type is not a class.
 std::string qualifiedClassName(QualType Type);
 
 /// Whether \p Type is a class whose qualified name is one of \p Names. Names

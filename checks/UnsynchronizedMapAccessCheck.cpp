@@ -26,9 +26,7 @@ static constexpr char DefaultMapClasses[] =
     "::std::unordered_multiset;::absl::flat_hash_map;::absl::flat_hash_set;"
     "::absl::node_hash_map;::absl::node_hash_set;::absl::btree_map;"
     "::boost::unordered_map;::boost::unordered_flat_map;"
-    "::boost::unordered_node_map;::boost::unordered::unordered_map;"
-    "::boost::unordered::unordered_flat_map;"
-    "::boost::unordered::unordered_node_map";
+    "::boost::unordered_node_map";
 
 UnsynchronizedMapAccessCheck::UnsynchronizedMapAccessCheck(
     StringRef Name, ClangTidyContext *Context)
