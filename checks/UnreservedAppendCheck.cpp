@@ -33,8 +33,8 @@ static constexpr char DefaultHashLikeClasses[] =
 /// With \p ThroughTryBlocks, a call in a try block counts as running: a
 /// handler that goes on after an exception skips it, but a reserve() there
 /// is the code asking for the capacity and handling its failure.
-static bool dominates(const Stmt &Call, const Stmt &Anchor,
-                      ASTContext &Context, bool ThroughTryBlocks = false) {
+static bool dominates(const Stmt &Call, const Stmt &Anchor, ASTContext &Context,
+                      bool ThroughTryBlocks = false) {
   llvm::SmallPtrSet<const Stmt *, 16> AnchorAncestors;
   for (const Stmt *S = &Anchor; S; S = parentStmt(*S, Context))
     AnchorAncestors.insert(S);
