@@ -179,6 +179,29 @@ static std::optional<StringRef> zeroOfType(QualType Type) {
   }
 }
 
+/// The text of a constant bound that names what it counts: a constant
+/// written in the file (`kRows`, `2 * kRows`), or one macro invocation that is
+/// the whole bound (`arraysize(kinds)`, `MAX_SLOTS`) and expands to a term, so
+/// that it stays one inside a product or a sum. None for a literal.
+static std::optional<std::string> namedConstantText(const Expr &High,
+                                                    ASTContext &Context) {
+  const Expr *Bound = High.IgnoreImplicit();
+  if (!Bound->getBeginLoc().isMacroID() && !Bound->getEndLoc().isMacroID())
+    return isa<IntegerLiteral>(strip(&High)) ? std::nullopt
+                                             : textOf(High, Context);
+  if (isa<BinaryOperator, AbstractConditionalOperator>(Bound))
+    return std::nullopt;
+  const SourceManager &SM = Context.getSourceManager();
+  const CharSourceRange Invocation = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Bound->getSourceRange()), SM,
+      Context.getLangOpts());
+  if (Invocation.isInvalid())
+    return std::nullopt;
+  const StringRef Text =
+      Lexer::getSourceText(Invocation, SM, Context.getLangOpts());
+  return Text.empty() ? std::nullopt : std::optional<std::string>(Text.str());
+}
+
 /// The count `High - Low (+ 1)`, clamped at zero, as a safe expression.
 /// \p Low may be null for zero.
 static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
@@ -200,9 +223,9 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
       return std::nullopt;
     TripCount Result = constantCount(static_cast<uint64_t>(Count));
     // `i < kRows` from zero: keep the names, they say what the count is.
-    if (LowValue->isZero() && !Inclusive &&
-        !isa<IntegerLiteral>(strip(High)) && isCheapPureExpr(High))
-      if (std::optional<std::string> Spelled = textOf(*High, Context)) {
+    if (LowValue->isZero() && !Inclusive && isCheapPureExpr(High))
+      if (std::optional<std::string> Spelled =
+              namedConstantText(*High, Context)) {
         Result.Text = *Spelled;
         Result.Operands.push_back(High);
       }

@@ -30,8 +30,11 @@ static constexpr char DefaultHashLikeClasses[] =
     "::boost::unordered_node_set;::llvm::DenseMap;::llvm::DenseSet";
 
 /// Whether \p Call runs on every path from the function entry to \p Anchor.
-static bool dominates(const Stmt &Call, const Stmt &Anchor,
-                      ASTContext &Context) {
+/// With \p ThroughTryBlocks, a call in a try block counts as running: a
+/// handler that goes on after an exception skips it, but a reserve() there
+/// is the code asking for the capacity and handling its failure.
+static bool dominates(const Stmt &Call, const Stmt &Anchor, ASTContext &Context,
+                      bool ThroughTryBlocks = false) {
   llvm::SmallPtrSet<const Stmt *, 16> AnchorAncestors;
   for (const Stmt *S = &Anchor; S; S = parentStmt(*S, Context))
     AnchorAncestors.insert(S);
@@ -39,6 +42,9 @@ static bool dominates(const Stmt &Call, const Stmt &Anchor,
        S = parentStmt(*S, Context)) {
     if (AnchorAncestors.contains(S))
       return true;
+    // A handler's body reaches its CXXCatchStmt first, and stops there.
+    if (isa<CXXTryStmt>(S) && ThroughTryBlocks)
+      continue;
     if (isa<IfStmt, SwitchStmt, SwitchCase, WhileStmt, DoStmt, ForStmt,
             CXXForRangeStmt, AbstractConditionalOperator, LambdaExpr,
             CXXCatchStmt, CXXTryStmt, StmtExpr>(S))
@@ -81,7 +87,7 @@ static PriorState priorState(const BodyGrowth &Filled, const Stmt &Anchor,
     if (!Name.empty() && Filled.ThroughPointer && dominates(Ref, Anchor, Context))
       Prior.Dereferenced = true;
     if (Name == "reserve" || Name == "resize" || Name == "rehash") {
-      if (dominates(Ref, Anchor, Context))
+      if (dominates(Ref, Anchor, Context, /*ThroughTryBlocks=*/true))
         Reserved = true;
       else if (Name == "resize")
         Used = true;

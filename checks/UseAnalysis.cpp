@@ -12,10 +12,11 @@
 namespace clang::tidy::maptidy {
 
 /// Whether \p Method has a const overload with as many parameters (find,
-/// begin, at): the non-const one is chosen for a non-const object without
-/// modifying it.
+/// begin, at, operator[]): the non-const one is chosen for a non-const object
+/// without modifying it.
 static bool hasConstTwin(const CXXMethodDecl &Method) {
-  if (Method.isConst() || !Method.getDeclName().isIdentifier())
+  if (Method.isConst() || (!Method.getDeclName().isIdentifier() &&
+                           Method.getOverloadedOperator() != OO_Subscript))
     return false;
   for (const NamedDecl *Found :
        Method.getParent()->lookup(Method.getDeclName()))
@@ -249,6 +250,29 @@ bool mayWriteScalar(const Expr &Ref, ASTContext &Context) {
   return true;
 }
 
+/// Whether \p Ref is the object of a const-overload twin (`v[i]`, `v.at(i)`,
+/// `v.front()`, `m.find(k)`) whose result is only read: the call reads \p Ref
+/// as the const overload would. Stricter than isModifyingUse: a reference
+/// bound to the element counts as a write.
+static bool readsThroughConstTwin(const Expr &Ref, ASTContext &Context) {
+  const Stmt *Parent = userParent(Ref, Context);
+  const Expr *Call = nullptr;
+  const CXXMethodDecl *Method = nullptr;
+  if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    if (Operator->getNumArgs() == 0 || strip(Operator->getArg(0)) != &Ref)
+      return false;
+    Call = Operator;
+    Method = dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+  } else if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+    Call = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
+    Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+  }
+  if (!Call || !Method || !hasConstTwin(*Method))
+    return false;
+  return Call->isLValue() ? isReadByValue(*Call, Call->getType(), Context)
+                          : !modifiesThroughIterator(*Call, Context);
+}
+
 bool mutatesAny(const Stmt *Region,
                 const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
                 ASTContext &Context) {
@@ -266,9 +290,11 @@ bool mutatesAny(const Stmt *Region,
     // reference passed to a call of a template's dependent code unwritten.
     const bool Const =
         Decl && Decl->getType().getNonReferenceType().isConstQualified();
-    const bool Writes = Decl && Decls.contains(Decl) && !Const &&
-                        (Scalar ? mayWriteScalar(cast<Expr>(S), Context)
-                                : Analyzer.isMutated(cast<Expr>(&S)));
+    const bool Writes =
+        Decl && Decls.contains(Decl) && !Const &&
+        (Scalar ? mayWriteScalar(cast<Expr>(S), Context)
+                : Analyzer.isMutated(cast<Expr>(&S)) &&
+                      !readsThroughConstTwin(cast<Expr>(S), Context));
     return Writes ? Walk::Stop : Walk::Continue;
   });
 }

@@ -9,7 +9,8 @@
 //   non-const map call the non-const overload without modifying anything;
 //   the use is a write only when the reference or iterator they return is
 //   written through (`*it = v`, `it->second = v`) or escapes.
-//   ExprMutationAnalyzer counts any non-const member call.
+//   ExprMutationAnalyzer counts any non-const member call; mutatesAny takes
+//   its answer except for such twins (with `v[i]`) whose result is only read.
 // - scalars: `v.push_back(static_cast<int>(i))` is reported as a mutation
 //   of `i` by ExprMutationAnalyzer; a scalar is written only when it is not
 //   just converted to an rvalue, bound to a const reference, or taken by a
@@ -46,7 +47,8 @@ bool isModifyingUse(const Expr &Ref, ASTContext &Context);
 bool mayWriteScalar(const Expr &Ref, ASTContext &Context);
 
 /// Whether \p Region writes to one of \p Decls: ExprMutationAnalyzer, with
-/// mayWriteScalar for scalars.
+/// mayWriteScalar for scalars; a const-overload twin whose result is only
+/// read (`v[i]` copied) does not write.
 bool mutatesAny(const Stmt *Region,
                 const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
                 ASTContext &Context);

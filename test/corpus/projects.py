@@ -23,8 +23,12 @@ class Project:
     # Whether the project registers a test suite with CTest.
     has_tests: bool = True
     # CTest regular expression of tests that need what this machine lacks
-    # (network, a terminal), skipped before and after the fixes alike.
+    # (network, a terminal, hours of CPU), skipped before and after the
+    # fixes alike.
     skip_tests: str = ""
+    # Shell commands run in the unpacked tree before it is recorded as
+    # pristine: sources the Debian build generates and the tarball lacks.
+    generate: list = field(default_factory=list)
 
 
 PROJECTS = [
@@ -68,6 +72,35 @@ PROJECTS = [
         generator="Unix Makefiles",
         build_depends=["libgnutls28-dev", "uuid-dev"],
         has_tests=False,
+    ),
+    Project(
+        name="zeromq",
+        package="zeromq3",
+        domain="messaging library (I/O threads, mutex-guarded maps)",
+        # As Debian configures it (no drafts, libsodium, libbsd). Without the
+        # static library, which would give every source two entries in the
+        # compilation database (its unit tests in unittests/ link it and are
+        # left out); without precompiled headers, whose flags are clang's.
+        cmake_args=["-DENABLE_DRAFTS=OFF", "-DBUILD_TESTS=ON", "-DBUILD_STATIC=OFF",
+                    "-DENABLE_PRECOMPILED=OFF", "-DWITH_DOCS=OFF", "-DWITH_DOC=OFF",
+                    "-DWITH_PERF_TOOL=OFF", "-DWITH_LIBSODIUM=ON", "-DWITH_LIBBSD=ON"],
+        build_depends=["libsodium-dev", "libbsd-dev", "pkgconf"],
+        vendored=["external"],
+    ),
+    Project(
+        name="re2",
+        package="re2",
+        domain="regular expression engine (shared DFA caches)",
+        cmake_args=["-DRE2_BUILD_TESTING=ON"],
+        build_depends=["python3", "unicode-data"],
+        # Debian's tarball leaves out the Unicode tables; its build makes
+        # them from the unicode-data package (REBUILD_TABLES=1).
+        generate=["perl re2/make_perl_groups.pl > re2/perl_groups.cc",
+                  "python3 re2/make_unicode_casefold.py > re2/unicode_casefold.cc",
+                  "python3 re2/make_unicode_groups.py > re2/unicode_groups.cc"],
+        # The exhaustive tests enumerate every regular expression up to a size
+        # (tens of minutes each on two cores).
+        skip_tests="^exhaustive",
     ),
 ]
 

@@ -116,6 +116,8 @@ class Workspace:
         # dpkg-source applies the Debian patches, as the package build does.
         run(["dpkg-source", "--no-check", "-x", dsc[-1], str(self.src)], quiet=True)
         shutil.rmtree(self.src / "debian")
+        for command in self.project.generate:
+            run(["bash", "-c", command], cwd=self.src, quiet=True)
         git = ["git", "-c", "user.name=corpus", "-c", "user.email=corpus@localhost"]
         run(git + ["init", "--quiet"], cwd=self.src)
         run(git + ["add", "--all", "--force"], cwd=self.src)
