@@ -17,6 +17,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,6 +54,8 @@ struct MethodRecord {
   std::vector<std::string> Locks;
   /// The member functions it calls on `this`, by USR.
   std::vector<std::string> Calls;
+  /// Those of them it calls while holding a mutex member.
+  std::vector<std::string> CallsHoldingLock;
   /// It declares a variable named `lock`: an inserted lock would clash.
   bool DeclaresLock = false;
 };
@@ -63,8 +66,8 @@ struct UnguardedGroup {
   std::vector<const AccessRecord *> Accesses;
   /// A lock inserted in the function could meet a mutex locked again, or
   /// nest with another mutex in an order other code may take the other way
-  /// (the function or a member function it calls takes a lock), or clash
-  /// with its `lock`.
+  /// (the function or a member function it calls takes a lock, or a caller
+  /// holds one), or clash with its `lock`.
   bool MayDeadlock;
 };
 
@@ -87,6 +90,10 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
   for (const MethodRecord &Method : Methods)
     ByKey.try_emplace(Method.Key, &Method);
   auto Locks = [](const MethodRecord &Method) { return !Method.Locks.empty(); };
+  llvm::StringSet<> CalledHoldingLock;
+  for (const MethodRecord &Method : Methods)
+    for (const std::string &Callee : Method.CallsHoldingLock)
+      CalledHoldingLock.insert(Callee);
   for (const MethodRecord &Method : Methods) {
     UnguardedGroup Group{&Method, {}, false};
     for (const AccessRecord &A : Method.Accesses) {
@@ -105,6 +112,7 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
     if (Group.Accesses.empty())
       continue;
     Group.MayDeadlock = Locks(Method) || Method.DeclaresLock ||
+                        CalledHoldingLock.contains(Method.Key) ||
                         llvm::any_of(Method.Calls, [&](const std::string &C) {
                           const MethodRecord *Callee = ByKey.lookup(C);
                           return Callee ? Locks(*Callee) : UnknownCalleeMayLock;
@@ -158,9 +166,9 @@ inline std::string heldCountClause(unsigned Held, unsigned Total) {
 inline std::string mayDeadlockNote(llvm::StringRef Method,
                                    llvm::StringRef Guard) {
   return "no fix: " + Method.str() +
-         " already takes a lock or calls a member function that may, and "
-         "locking '" +
-         Guard.str() + "' too could deadlock";
+         " takes a lock, calls a member function that may, or is called "
+         "with one held; locking '" +
+         Guard.str() + "' there too could deadlock";
 }
 
 } // namespace clang::tidy::maptidy

@@ -464,13 +464,23 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     if (Vocabulary.isMutex(Field->getType()))
       Mutexes.push_back(Field);
   // Member functions defined in this translation unit, but constructors and
-  // destructors, which run before and after any sharing.
-  for (const CXXMethodDecl *Method : Record.methods()) {
+  // destructors, which run before and after any sharing; of a member
+  // template, the specializations its callers use, which the calls name
+  // (they pass the locks they hold on to the helpers they call; their own
+  // accesses, code of an instantiation, are not judged).
+  auto Consider = [&](const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = nullptr;
     if (!isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
         Method->hasBody(Definition) && !Method->isImplicit())
       Methods.push_back(cast<CXXMethodDecl>(Definition));
-  }
+  };
+  for (const CXXMethodDecl *Method : Record.methods())
+    Consider(Method);
+  for (const Decl *Member : Record.decls())
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+      for (const FunctionDecl *Specialization : Template->specializations())
+        if (const auto *Method = dyn_cast<CXXMethodDecl>(Specialization))
+          Consider(Method);
 
   // Functions documented to require a lock start out holding it.
   llvm::DenseMap<const CXXMethodDecl *, HeldMutexes> Required;
@@ -520,6 +530,9 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     if (!Changed)
       break;
   }
+  for (const CXXMethodDecl *Method : Methods)
+    if (Method->getPrimaryTemplate())
+      Facts[Method].Accesses.clear();
   record(Context.getSourceManager());
 }
 
@@ -542,8 +555,11 @@ void ClassLocks::record(const SourceManager &SM) {
         R.Locks.push_back(Mutex->getNameAsString());
     // Only this class's member functions can lock its mutexes.
     for (const MemberCall &Call : Found.Calls)
-      if (Call.Callee->getParent() == &Record)
+      if (Call.Callee->getParent() == &Record) {
         R.Calls.push_back(projectKey(*Call.Callee->getCanonicalDecl()));
+        if (!Call.Held.empty())
+          R.CallsHoldingLock.push_back(R.Calls.back());
+      }
     std::vector<const MapAccess *> Recorded;
     for (const MapAccess &A : Found.Accesses) {
       if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())

@@ -288,6 +288,7 @@ std::string encodeUnitResult(const UnitResult &Result) {
       E.text(Method.Name);
       E.texts(Method.Locks);
       E.texts(Method.Calls);
+      E.texts(Method.CallsHoldingLock);
       E.number(Method.DeclaresLock);
       E.number(Method.Accesses.size());
       for (const AccessRecord &A : Method.Accesses) {
@@ -369,6 +370,7 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
       Method.Name = D.text();
       Method.Locks = D.texts();
       Method.Calls = D.texts();
+      Method.CallsHoldingLock = D.texts();
       Method.DeclaresLock = D.number();
       for (uint64_t K = 0, Accesses = D.number(); K < Accesses && !D.failed();
            ++K) {

@@ -182,7 +182,7 @@ public:
     slot_sync_.lock();
     const size_t pending = pending_.size();
     // CHECK-MESSAGES: :[[@LINE-1]]:28: {{warning|error}}: 'pending_' is read without holding 'endpoints_sync_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:28: note: no fix: 'terminate' already takes a lock or calls a member function that may, and locking 'endpoints_sync_' too could deadlock
+    // CHECK-MESSAGES: :[[@LINE-2]]:28: note: no fix: 'terminate' takes a lock, calls a member function that may, or is called with one held; locking 'endpoints_sync_' there too could deadlock
     slot_sync_.unlock();
     return pending;
   }

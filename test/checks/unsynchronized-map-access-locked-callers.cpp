@@ -1,0 +1,41 @@
+// RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread
+// A helper that one member function calls with the lock held and another
+// without: its accesses are reported, but a lock inserted in it would be
+// taken twice on the first path (std::mutex deadlocks), so no fix.
+#include <map>
+#include <mutex>
+
+class Index {
+public:
+  int search(int key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return cachedState(key);
+  }
+  int peek(int key) { return cachedState(key); }
+  void put(int key, int value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    states_[key] = value;
+  }
+  void drop(int key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    states_.erase(key);
+  }
+
+private:
+  int cachedState(int key) {
+    auto it = states_.find(key);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: {{warning|error}}: 'states_' is read without holding 'mu_'; 2 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no fix: 'cachedState' takes a lock, calls a member function that may, or is called with one held; locking 'mu_' there too could deadlock
+    return it == states_.end() ? -1 : it->second;
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: {{warning|error}}: 'states_' is read without holding 'mu_'; 2 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+  }
+
+  std::mutex mu_;
+  std::map<int, int> states_;
+};
+
+int main() {
+  Index i;
+  i.put(1, 2);
+  return i.search(1) + i.peek(1);
+}
