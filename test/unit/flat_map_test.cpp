@@ -404,6 +404,30 @@ TEST(FlatMap, InsertionMayCopyAnElementOfTheSameMap) {
   for (const auto& [key, value] : map) EXPECT_EQ(value, std::string(100, 'v')) << key;
 }
 
+// A hash that avalanches by declaration, so the table uses it unmixed: its
+// top byte, the tag byte, is chosen by the key.
+struct tag_byte_hash {
+  using is_avalanching = std::true_type;
+  std::size_t operator()(int key) const noexcept {
+    return (static_cast<std::size_t>(key & 0xff) << 56) | static_cast<std::size_t>(key);
+  }
+};
+
+// Iteration ends at a sentinel tag that no element may carry, whatever its
+// hash: every tag byte, in every slot of a group, is visited and compared.
+TEST(FlatMap, IterationVisitsElementsOfEveryTagByte) {
+  maptidy::flat_map<int, int, tag_byte_hash, std::equal_to<int>> map;
+  for (int key = 0; key < 4000; ++key) map.emplace(key, key);
+  std::size_t visited = 0;
+  for (auto it = map.begin(); it != map.end(); ++it, ++visited) ASSERT_EQ(map.find(it->first), it);
+  EXPECT_EQ(visited, map.size());
+  EXPECT_EQ(sorted(map).size(), 4000u);
+  EXPECT_EQ(map.find(4000), map.end());
+  for (auto it = map.begin(); it != map.end();) it = map.erase(it);
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(map.begin(), map.end());
+}
+
 TEST(FlatMap, ErasureKeepsOtherIterators) {
   maptidy::flat_map<int, int> map;
   for (int i = 0; i < 1000; ++i) map[i] = i;

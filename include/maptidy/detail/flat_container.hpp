@@ -490,7 +490,7 @@ class flat_container {
   template <class K>
   iterator find_impl(const K& key) const {
     const position found = position_of(key);
-    return iterator(found.found() ? found : table_.end());
+    return iterator(found);
   }
 
   template <class Iterator, class Self, class K>

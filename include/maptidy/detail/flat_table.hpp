@@ -28,8 +28,8 @@
 // Invariants
 // - group_mask_ + 1 groups (a power of two) and 15 slots per group, or no
 //   storage at all (groups_ == &no_groups, group_mask_ == 0); one extra
-//   sentinel group past the last with slot 0 marked occupied ends iteration
-//   without a bounds check.
+//   sentinel group past the last, whose slot 0 alone is tagged sentinel_tag,
+//   ends iteration without a bounds check. No element has that tag.
 // - A slot holds a constructed element exactly when its tag is non-zero.
 // - An element with hash h sits in the first group of h's probe sequence
 //   that had a free slot when it was placed; every group it was pushed past
@@ -91,10 +91,13 @@ std::uint64_t table_hash(const Hash& hasher, const K& key) noexcept(noexcept(has
 // values: the slot tag repeated in the four bytes of a word, which is
 // broadcast to a whole group with one 32-bit shuffle (SSE2 has no byte
 // shuffle) and no arithmetic, and the group overflow bit of the hash. Tags
-// are 1..255 (0 marks an empty slot), so hash byte 0 maps to tag 1. The
-// overflow bit is the tag byte's low three bits, as in
-// boost::unordered_flat_map: it is read only once a group holds no match,
-// so a successful lookup spends nothing on it.
+// are 2..255: 0 marks an empty slot and 1 the sentinel that ends iteration,
+// so hash bytes 0 and 1 map to tags 8 and 9 (as in
+// boost::unordered_flat_map). The overflow bit is the hash byte's low three
+// bits, also as in Boost: it is read only once a group holds no match, so a
+// successful lookup spends nothing on it.
+inline constexpr unsigned char empty_tag = 0;
+inline constexpr unsigned char sentinel_tag = 1;
 struct tag_entry {
   std::uint32_t pattern;
   unsigned char overflow_bit;
@@ -103,7 +106,8 @@ struct tag_entry_table {
   tag_entry entries[256];
   constexpr tag_entry_table() noexcept : entries{} {
     for (unsigned byte = 0; byte < 256; ++byte)
-      entries[byte] = tag_entry{0x01010101u * (byte == 0 ? 1 : byte), static_cast<unsigned char>(1u << (byte & 7))};
+      entries[byte] = tag_entry{0x01010101u * (byte <= sentinel_tag ? byte + 8 : byte),
+                                static_cast<unsigned char>(1u << (byte & 7))};
   }
 };
 inline constexpr tag_entry_table tag_entries{};
@@ -150,7 +154,7 @@ struct alignas(16) group_metadata {
     return result;
 #endif
   }
-  unsigned match_empty() const noexcept { return match(0); }
+  unsigned match_empty() const noexcept { return match(empty_tag); }
   unsigned match_occupied() const noexcept { return ~match_empty() & all_slots; }
   bool overflowed(unsigned char bit) const noexcept { return (bytes[slot_count] & bit) != 0; }
   bool any_overflow() const noexcept { return bytes[slot_count] != 0; }
@@ -221,8 +225,12 @@ void prefetch_scan_ahead(const Slot* group_slots) noexcept {
 }
 
 // A slot of a flat_table: its group, the group's first slot and the slot
-// within the group. Lookups return one (a null group: not found), and
-// iterators are one; advancing stops at the sentinel group.
+// within the group. Lookups return one, and iterators are one. The null
+// position (a null group) is both a lookup's "not found" and the end of
+// iteration, which advancing reaches at the sentinel: comparing a lookup's
+// result with end() then tests one pointer against null, where an end at
+// the sentinel group kept that group's address in a register across lookup
+// loops (and spilled their counters to the stack).
 template <class Slot>
 struct table_position {
   group_metadata* group = nullptr;
@@ -245,6 +253,7 @@ struct table_position {
       occupied = group->match_occupied();
     } while (occupied == 0);
     slot = count_trailing_zeros(occupied);
+    if (group->bytes[slot] == sentinel_tag) *this = table_position{};
   }
   // Moves to the first occupied slot at or after the current one.
   void settle() noexcept {
@@ -327,11 +336,7 @@ class flat_table {
     }
     return p;
   }
-  // Without storage, &no_groups: a lookup's miss then becomes end() without
-  // a test.
-  position end() const noexcept {
-    return position{groups_ + group_count(), slots_ + capacity(), 0};
-  }
+  static position end() noexcept { return position{}; }
 
   // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
@@ -340,14 +345,17 @@ class flat_table {
     std::size_t group = static_cast<std::size_t>(hash) & group_mask_;
     for (std::size_t step = 1;; ++step) {
       group_metadata* const metadata = groups_ + group;
-      slot* const group_slots = slots_ + group * group_metadata::slot_count;
-      unsigned match = metadata->match(tag.pattern);
-      // Start fetching the group's slots only when a tag matches: a lookup
-      // that fails on the metadata (most misses) then costs no slot traffic.
-      if (match != 0) prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
-      for (; match != 0; match &= match - 1) {
-        const position candidate{metadata, group_slots, count_trailing_zeros(match)};
-        if (equal(key, ElementKey::key(value_at(candidate)))) return candidate;
+      // The group's slots are addressed, and fetched, only when a tag
+      // matches: a lookup that fails on the metadata (most misses) then
+      // costs no slot traffic and no address arithmetic.
+      if (unsigned match = metadata->match(tag.pattern); match != 0) {
+        slot* const group_slots = slots_ + group * group_metadata::slot_count;
+        prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
+        do {
+          const position candidate{metadata, group_slots, count_trailing_zeros(match)};
+          if (equal(key, ElementKey::key(value_at(candidate)))) return candidate;
+          match &= match - 1;
+        } while (match != 0);
       }
       if (!metadata->overflowed(tag.overflow_bit) || step > group_mask_) return position{};
       group = (group + step) & group_mask_;
@@ -543,7 +551,7 @@ class flat_table {
     metadata = std::align(alignof(group_metadata), (groups + 1) * sizeof(group_metadata), metadata, space);
     auto* const new_groups = static_cast<group_metadata*>(metadata);
     for (std::size_t group = 0; group <= groups; ++group) ::new (static_cast<void*>(new_groups + group)) group_metadata{};
-    new_groups[groups].bytes[0] = 1;  // the sentinel that ends iteration
+    new_groups[groups].bytes[0] = sentinel_tag;
     slots_ = new_slots;
     groups_ = new_groups;
     group_mask_ = groups - 1;
