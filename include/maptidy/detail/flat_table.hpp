@@ -363,15 +363,22 @@ class flat_table {
   }
 
   // Constructs a new element whose key is known to be absent. When the
-  // table is full, the element is built in the new storage before the others
-  // move there: `args` may refer to elements of this table (as in
-  // map.emplace(k, map.at(j))), and a throwing constructor leaves the table
-  // as it was. hash_of(const Value&) rehashes elements; like other function
-  // objects it is passed by value, which keeps the owner's pointer it holds
-  // in a register instead of a stack slot on every insertion.
+  // table is full, the element is built aside before the table grows and
+  // moved in after: `args` may refer to elements of this table (as in
+  // map.emplace(k, map.at(j))), which growth moves, and a throwing
+  // constructor leaves the table as it was. Only the growth itself is out of
+  // line, so `args` never have their addresses passed to a call: when they
+  // were passed to an out-of-line growing insertion, every insertion kept
+  // them, the hash and the table in stack slots. hash_of(const Value&)
+  // rehashes elements; like other function objects it is passed by value,
+  // which keeps the owner's pointer it holds in a register.
   template <class HashOf, class... Args>
   position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator, Args&&... args) {
-    if (size() == load_limit_) return grow_and_emplace(hash, hash_of, allocator, std::forward<Args>(args)...);
+    if (size() == load_limit_) {
+      pending_element pending(allocator, std::forward<Args>(args)...);
+      grow(hash_of, allocator);
+      return construct_at(free_slot(hash), hash, allocator, element_relocation<Value>::source(pending.value()));
+    }
     return construct_at(free_slot(hash), hash, allocator, std::forward<Args>(args)...);
   }
 
@@ -410,7 +417,7 @@ class flat_table {
   // Makes room for `count` elements in total without a rehash.
   template <class HashOf>
   void reserve(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
-    if (count > load_limit_) rebuild(groups_after_growth(count), hash_of, allocator, no_new_element);
+    if (count > load_limit_) rebuild(groups_after_growth(count), hash_of, allocator);
   }
 
   // Rebuilds the table with the fewest groups that hold max(count, size())
@@ -422,7 +429,7 @@ class flat_table {
       release(allocator);
       return;
     }
-    rebuild(groups_for(count, 1), hash_of, allocator, no_new_element);
+    rebuild(groups_for(count, 1), hash_of, allocator);
   }
 
   // Destroys the elements and keeps the storage for refilling.
@@ -566,30 +573,40 @@ class flat_table {
     return groups_for(count, full ? 2 * group_count() : group_count());
   }
 
-  static position no_new_element(flat_table&) noexcept { return position{}; }
+  // An element built from an insertion's arguments while the table grows.
+  class pending_element {
+   public:
+    template <class... Args>
+    explicit pending_element(Allocator& allocator, Args&&... args) : allocator_(allocator) {
+      value_traits::construct(allocator_, address(), std::forward<Args>(args)...);
+    }
+    pending_element(const pending_element&) = delete;
+    pending_element& operator=(const pending_element&) = delete;
+    ~pending_element() { value_traits::destroy(allocator_, address()); }
+    Value& value() noexcept { return *std::launder(address()); }
 
-  // The growing insertion, out of line: inlined, it made every insertion
-  // that calls emplace_absent too large to inline and to keep in registers.
-  template <class HashOf, class... Args>
-  MAPTIDY_NOINLINE position grow_and_emplace(std::uint64_t hash, HashOf hash_of, Allocator& allocator,
-                                             Args&&... args) {
-    return rebuild(groups_after_growth(size() + 1), hash_of, allocator, [&](flat_table& fresh) {
-      return fresh.construct_at(fresh.free_slot(hash), hash, allocator, std::forward<Args>(args)...);
-    });
+   private:
+    Value* address() noexcept { return reinterpret_cast<Value*>(storage_); }
+    alignas(Value) unsigned char storage_[sizeof(Value)];
+    Allocator& allocator_;
+  };
+
+  // Makes room for one more element, out of line: inlined, it made every
+  // insertion too large to inline and to keep in registers.
+  template <class HashOf>
+  MAPTIDY_NOINLINE void grow(const HashOf& hash_of, Allocator& allocator) {
+    rebuild(groups_after_growth(size() + 1), hash_of, allocator);
   }
 
-  // Moves the elements into `groups` new groups, after place(fresh table)
-  // has put a new element there (or not), and returns place's result.
-  // If anything throws, the new storage is freed and this table is as it was
-  // (see relocation_source).
-  template <class HashOf, class Place>
-  position rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator, Place&& place) {
+  // Moves the elements into `groups` new groups. If anything throws, the
+  // new storage is freed and this table is as it was (see
+  // relocation_source).
+  template <class HashOf>
+  void rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator) {
     flat_table fresh;
     fresh.allocate(groups, allocator);
-    position placed;
     try {
-      placed = place(fresh);
-      // The counts are settled once at the end: fresh.release() finds the
+      // The count is settled once at the end: fresh.release() finds the
       // elements by their tags if a copy throws.
       for_each_position([&](const position& p) {
         Value& element = value_at(p);
@@ -602,10 +619,9 @@ class flat_table {
       fresh.release(allocator);
       throw;
     }
-    fresh.size_.set(fresh.size() + size());
+    fresh.size_.set(size());
     swap(fresh);
     fresh.release(allocator);
-    return placed;
   }
 
   // Moving an element leaves the source unusable, so the source is moved
