@@ -136,8 +136,9 @@ struct hash_fields {
     for (; groups > 1; groups >>= 1) --shift;
     return shift;
   }
+  // Shifted as 64 bits: a table without storage shifts by 32.
   static std::size_t group(std::uint64_t hash, unsigned group_shift) noexcept {
-    return static_cast<std::size_t>(static_cast<std::uint32_t>(hash)) >> group_shift;
+    return static_cast<std::size_t>((hash & 0xffffffffu) >> group_shift);
   }
 
   static std::size_t shard(std::uint64_t hash, std::size_t shard_mask) noexcept {
