@@ -14,6 +14,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,9 +70,10 @@ private:
   /// with the public member functions without a lock.
   void analyzeMemberThread(const ClassLocks &Locks, const CXXMethodDecl &Entry,
                            const Stmt *Launching);
-  /// Reports \p Where, racing with \p Other (an access or a thread start,
-  /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
-  void reportSharedLocal(const VarDecl &Map, const Expr &Where, Concurrency Who,
+  /// Reports \p Use, racing with \p Other (an access or a thread start,
+  /// which \p OtherNote names), and offers the sharded_map rewrite of the
+  /// map.
+  void reportSharedLocal(const SharedUse &Use, Concurrency Who,
                          const Expr &Other, StringRef OtherNote);
   /// The sharded_map rewrite of a map, with its #include, or why there is
   /// none; empty after the map's first report.
@@ -120,10 +122,10 @@ private:
   llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
   /// The lock analysis of each class analyzed so far.
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
-  /// Member functions analyzed as thread entries, and the map members
-  /// reported through them.
+  /// Member functions analyzed as thread entries, and the maps reported
+  /// through them, by class and path from `this`.
   llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
-  llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
+  std::set<std::pair<const CXXRecordDecl *, std::string>> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.
