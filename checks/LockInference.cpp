@@ -5,7 +5,6 @@
 #include "MemberPath.h"
 #include "ProjectRewrites.h"
 #include "RewriteUtils.h"
-#include "ThreadSharing.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"

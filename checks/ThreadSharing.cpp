@@ -318,6 +318,16 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
                                            : Reach::Own;
 }
 
+/// The variable \p E names, looking through `&x`.
+static const VarDecl *variableOf(const Expr *E) {
+  E = strip(E);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 /// The local variable that \p Arg hands to a thread by reference:
 /// `std::ref(x)`, `std::cref(x)` or `&x`.
 static const VarDecl *passedByReference(const Expr *Arg) {
@@ -325,14 +335,10 @@ static const VarDecl *passedByReference(const Expr *Arg) {
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && isStdNamed(Call->getDirectCallee(), {"ref", "cref"}) &&
       Call->getNumArgs() == 1)
-    E = strip(Call->getArg(0));
-  else if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = strip(AddressOf->getSubExpr());
-  else
-    return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return variableOf(Call->getArg(0));
+  const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+  return AddressOf && AddressOf->getOpcode() == UO_AddrOf ? variableOf(E)
+                                                          : nullptr;
 }
 
 /// The variable with static storage that every return of \p Function
@@ -357,16 +363,6 @@ static const VarDecl *staticReturnedBy(const FunctionDecl &Function) {
     return Walk::Continue;
   });
   return Other ? nullptr : Returned;
-}
-
-/// The variable \p E names, looking through `&x`.
-static const VarDecl *variableOf(const Expr *E) {
-  E = strip(E);
-  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = strip(AddressOf->getSubExpr());
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
 /// The locals and globals that the reference and pointer members of the

@@ -207,30 +207,14 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
     const CompoundStmt *Block = coveringBlock(Exprs, *Context);
     const bool ReadOnly = llvm::none_of(
         Found.Accesses, [](const MapAccess *A) { return A->Write; });
-    const bool SharedMutex =
-        isClassNamed(Guarding->getType(),
-                     {"::std::shared_mutex", "::std::shared_timed_mutex"});
-    // The lock names the mutex type as the member function sees it.
-    const TypeSpelling MutexType =
-        spellType(Guarding->getType().getUnqualifiedType(), *Method, *Context);
     // A project's mutex may lock through Lock() only, which
     // std::lock_guard cannot call.
     const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
-    std::optional<std::string> Insertion;
-    if (Lockable && !Found.MayDeadlock && Block && !Block->body_empty() &&
-        !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
-      const std::string Name = Guarding->getName().str();
-      std::string Lock;
-      if (ReadOnly && SharedMutex)
-        Lock = "std::shared_lock<" + *MutexType.Text + "> lock(" + Name + ");";
-      else if (UsesScopedLock)
-        Lock = "std::scoped_lock lock(" + Name + ");";
-      else
-        Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name + ");";
-      const std::optional<std::string> Indent =
-          indentationAt(Block->body_front()->getBeginLoc(), SM);
-      Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
-    }
+    const std::vector<FixItHint> Lock =
+        Lockable && !Found.MayDeadlock
+            ? lockAtStart(Block, Guarding->getType(), Guarding->getName(),
+                          ReadOnly, *Method)
+            : std::vector<FixItHint>();
     for (const MapAccess *A : Found.Accesses) {
       const bool First = A == Found.Accesses.front();
       {
@@ -239,15 +223,10 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
                     MapName + " is " + (A->Write ? "modified" : "read") +
                         " without holding " + GuardName,
                     /*Unguarded=*/true);
-        if (Insertion && First) {
-          Diag << FixItHint::CreateInsertion(Block->body_front()->getBeginLoc(),
-                                             *Insertion);
-          Diag << Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
-                                     ReadOnly && SharedMutex ? "<shared_mutex>"
-                                                             : "<mutex>");
-        }
+        if (First)
+          Diag << Lock;
       }
-      if (!Insertion && First)
+      if (Lock.empty() && First)
         diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note)
             << (!Lockable ? "no fix: " + GuardName +
                                 " has no lock() and unlock() for "
@@ -259,6 +238,35 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
                           "' can take the lock");
     }
   }
+}
+
+std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
+    const CompoundStmt *Block, QualType Mutex, StringRef Spelled, bool ReadOnly,
+    const DeclContext &At) {
+  // The lock names the mutex type as the code there sees it.
+  const TypeSpelling MutexType =
+      spellType(Mutex.getUnqualifiedType(), At, *Context);
+  if (!Block || Block->body_empty() ||
+      Block->body_front()->getBeginLoc().isMacroID() || !MutexType.Text)
+    return {};
+  const bool Shared =
+      ReadOnly &&
+      isClassNamed(Mutex, {"::std::shared_mutex", "::std::shared_timed_mutex"});
+  std::string Lock = Shared ? "std::shared_lock<" + *MutexType.Text + ">"
+                     : UsesScopedLock
+                         ? "std::scoped_lock"
+                         : "std::lock_guard<" + *MutexType.Text + ">";
+  Lock += " lock(" + Spelled.str() + ");";
+  const SourceManager &SM = Context->getSourceManager();
+  const SourceLocation Start = Block->body_front()->getBeginLoc();
+  const std::optional<std::string> Indent = indentationAt(Start, SM);
+  std::vector<FixItHint> Edits = {FixItHint::CreateInsertion(
+      Start, Lock + (Indent ? "\n" + *Indent : std::string(" ")))};
+  if (std::optional<FixItHint> Include =
+          Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
+                             Shared ? "<shared_mutex>" : "<mutex>"))
+    Edits.push_back(std::move(*Include));
+  return Edits;
 }
 
 /// The first use of the map \p Thread uses (\p Map, what it points to
@@ -388,7 +396,13 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       if (!Other)
         continue;
       Reported.push_back(&Use);
-      reportSharedLocal(Use, Who, *Other,
+      const bool LockedElsewhere =
+          llvm::any_of(ThreadUses, [&](const auto &Uses) {
+            return llvm::any_of(Uses, [&](const SharedUse &Their) {
+              return Their.Locked && Their.sameMap(Use);
+            });
+          });
+      reportSharedLocal(Use, LockedElsewhere, Who, *Other,
                         Other == Thread.Launch
                             ? Thread.Entry.Parallel
                                   ? "the algorithm runs it on several threads "
@@ -411,7 +425,93 @@ static RewriteBlocker pointerBlocksRewrite(const DeclaratorDecl &Pointer) {
               "maptidy::sharded_map changes maps declared as such only"};
 }
 
+/// The object of class \p Holder on the way from the root of \p Use to its
+/// map, as the use writes it: `st` in `st->headers`.
+static const Expr *holderObject(const SharedUse &Use,
+                                const CXXRecordDecl &Holder) {
+  const Expr *E = Use.Where;
+  if (const auto *Deref = dyn_cast<CXXOperatorCallExpr>(E))
+    E = strip(Deref->getArg(0));
+  while (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    E = strip(Member->getBase());
+    for (;;) {
+      if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+          Operator && Operator->getNumArgs() == 1)
+        E = strip(Operator->getArg(0));
+      else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+               Deref && Deref->getOpcode() == UO_Deref)
+        E = strip(Deref->getSubExpr());
+      else
+        break;
+    }
+    const CXXRecordDecl *Record = pointeeRecord(E->getType());
+    if (Record && Record->getCanonicalDecl() == Holder.getCanonicalDecl())
+      return E;
+  }
+  return nullptr;
+}
+
+/// Whether code in \p Block, or a function it calls (three levels deep),
+/// may take a lock: one that locks, or one not defined here.
+static bool mayLockIn(const Stmt &Block, const LockVocabulary &Vocabulary,
+                      const SourceManager &SM, unsigned Depth = 0) {
+  if (Vocabulary.takesLock(&Block))
+    return true;
+  return walkDescendants(&Block, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return Walk::Continue;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Definition = nullptr;
+    if (Callee && SM.isInSystemHeader(Callee->getLocation()))
+      return Walk::Continue;
+    if (!Callee || !Callee->hasBody(Definition) || Depth == 3 ||
+        mayLockIn(*Definition->getBody(), Vocabulary, SM, Depth + 1))
+      return Walk::Stop;
+    return Walk::Continue;
+  });
+}
+
+std::vector<FixItHint>
+UnsynchronizedMapAccessCheck::lockHolder(const SharedUse &Use,
+                                         const CXXRecordDecl &Holder) {
+  const FieldDecl *Mutex = nullptr;
+  for (const FieldDecl *Field : Holder.fields())
+    if (Vocabulary.isMutex(Field->getType())) {
+      if (Mutex)
+        return {};
+      Mutex = Field;
+    }
+  const Expr *Object = holderObject(Use, Holder);
+  const std::optional<std::string> Text =
+      Object ? textOf(*Object, *Context) : std::nullopt;
+  const CompoundStmt *Block = coveringBlock({Use.Where}, *Context);
+  if (!Vocabulary.isLockableByStd(Mutex->getType()) || !Text || !Block ||
+      mayLockIn(*Block, Vocabulary, Context->getSourceManager()))
+    return {};
+  // A `lock` declared in the block would clash.
+  const bool NamesLock = walkDescendants(Block, [](const Stmt &S) {
+    const auto *Declaration = dyn_cast<DeclStmt>(&S);
+    return Declaration && llvm::any_of(Declaration->decls(),
+                                       [](const Decl *D) {
+                                         const auto *Var = dyn_cast<VarDecl>(D);
+                                         return Var && Var->getName() == "lock";
+                                       })
+               ? Walk::Stop
+               : Walk::Continue;
+  });
+  if (NamesLock)
+    return {};
+  const std::string Spelled = *Text +
+                              (isPointerLike(Object->getType()) ? "->" : ".") +
+                              Mutex->getNameAsString();
+  return lockAtStart(Block, Mutex->getType(), Spelled,
+                     !isModifyingUse(*Use.Where, *Context),
+                     *enclosingDeclContext(*Use.Where, *Context));
+}
+
 void UnsynchronizedMapAccessCheck::reportSharedLocal(const SharedUse &Use,
+                                                     bool LockedElsewhere,
                                                      Concurrency Who,
                                                      const Expr &Other,
                                                      StringRef OtherNote) {
@@ -421,20 +521,24 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const SharedUse &Use,
   const DeclaratorDecl &Map = Use.Path.empty()
                                   ? static_cast<const DeclaratorDecl &>(Root)
                                   : *Use.Path.back();
-  const bool FirstReport = !Planned.contains(&Map);
-  ShardedFix Fix = planShardedFix(Map);
   llvm::SmallVector<QualType, 2> Holders;
   if (!Use.Path.empty()) {
     Holders.push_back(Root.getType());
     for (const FieldDecl *Hop : ArrayRef(Use.Path).drop_back())
       Holders.push_back(Hop->getType());
   }
-  if (const CXXRecordDecl *Holder = mutexHolder(Holders, Vocabulary);
-      Holder && FirstReport) {
-    Fix = ShardedFix();
-    Fix.Blocker = {Where.getBeginLoc(),
-                   "'" + Holder->getNameAsString() +
-                       "' holds a mutex; hold it around this access"};
+  // In a struct that holds a mutex, each access takes it as the others do;
+  // else the map becomes a sharded_map.
+  ShardedFix Fix;
+  if (const CXXRecordDecl *Holder = mutexHolder(Holders, Vocabulary)) {
+    if (LockedElsewhere)
+      Fix.Edits = lockHolder(Use, *Holder);
+    if (Fix.Edits.empty())
+      Fix.Blocker = {Where.getBeginLoc(),
+                     "'" + Holder->getNameAsString() +
+                         "' holds a mutex; hold it around this access"};
+  } else {
+    Fix = planShardedFix(Map);
   }
   const std::string Name =
       Use.Path.empty()
