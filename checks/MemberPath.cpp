@@ -37,14 +37,14 @@ const CXXRecordDecl *pointeeRecord(QualType Type) {
 
 const CXXRecordDecl *mutexHolder(llvm::ArrayRef<QualType> Types,
                                  const LockVocabulary &Vocabulary) {
-  for (QualType Type : Types)
-    if (const CXXRecordDecl *Record = pointeeRecord(Type);
-        Record && Record->hasDefinition() &&
-        llvm::any_of(Record->getDefinition()->fields(),
-                     [&](const FieldDecl *Field) {
-                       return Vocabulary.isMutex(Field->getType());
-                     }))
+  for (QualType Type : Types) {
+    const CXXRecordDecl *Record = pointeeRecord(Type);
+    if (Record && (Record = Record->getDefinition()) &&
+        llvm::any_of(Record->fields(), [&](const FieldDecl *Field) {
+          return Vocabulary.isMutex(Field->getType());
+        }))
       return Record;
+  }
   return nullptr;
 }
 

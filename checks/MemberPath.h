@@ -55,8 +55,9 @@ std::string spellPath(QualType RootType,
 /// The class \p Type is, or points to (raw or smart pointer).
 const CXXRecordDecl *pointeeRecord(QualType Type);
 
-/// The first class, of those \p Types are or point to, that holds a mutex
-/// member: on the way to a map, its mutex is the one that guards the map.
+/// The definition of the first class, of those \p Types are or point to,
+/// that holds a mutex member: on the way to a map, its mutex is the one
+/// that guards the map.
 const CXXRecordDecl *mutexHolder(llvm::ArrayRef<QualType> Types,
                                  const LockVocabulary &Vocabulary);
 

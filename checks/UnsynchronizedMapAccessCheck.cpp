@@ -436,7 +436,9 @@ static const Expr *holderObject(const SharedUse &Use,
     E = strip(Member->getBase());
     for (;;) {
       if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-          Operator && Operator->getNumArgs() == 1)
+          Operator && Operator->getNumArgs() == 1 &&
+          (Operator->getOperator() == OO_Arrow ||
+           Operator->getOperator() == OO_Star))
         E = strip(Operator->getArg(0));
       else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
                Deref && Deref->getOpcode() == UO_Deref)
