@@ -213,7 +213,9 @@ TEST(FlatMap, TableHashSpreadsStructuredOneWordKeys) {
   for (const auto& [name, keys] : families) {
     std::vector<std::uint64_t> hashes;
     for (const std::uint64_t key : keys) hashes.push_back(maptidy::detail::table_hash(hasher, key));
-    EXPECT_LT(chi_square(hashes, 4096, [](std::uint64_t h) { return h & 4095; }), 4095 * 5) << name << ": group";
+    const unsigned group_shift = fields::group_shift(4096);
+    EXPECT_LT(chi_square(hashes, 4096, [=](std::uint64_t h) { return fields::group(h, group_shift); }), 4095 * 5)
+        << name << ": group";
     EXPECT_LT(chi_square(hashes, 256, [](std::uint64_t h) { return h >> fields::tag_shift; }), 255 * 5)
         << name << ": tag";
     EXPECT_LT(chi_square(hashes, 256, [](std::uint64_t h) { return fields::shard(h, 255); }), 255 * 5)
@@ -402,6 +404,30 @@ TEST(FlatMap, InsertionMayCopyAnElementOfTheSameMap) {
     map.insert_or_assign(i + 5000, map.at(-i));
   }
   for (const auto& [key, value] : map) EXPECT_EQ(value, std::string(100, 'v')) << key;
+}
+
+// A hash that avalanches by declaration, so the table uses it unmixed: its
+// top byte, the tag byte, is chosen by the key.
+struct tag_byte_hash {
+  using is_avalanching = std::true_type;
+  std::size_t operator()(int key) const noexcept {
+    return (static_cast<std::size_t>(key & 0xff) << 56) | static_cast<std::size_t>(key);
+  }
+};
+
+// Iteration ends at a sentinel tag that no element may carry, whatever its
+// hash: every tag byte, in every slot of a group, is visited and compared.
+TEST(FlatMap, IterationVisitsElementsOfEveryTagByte) {
+  maptidy::flat_map<int, int, tag_byte_hash, std::equal_to<int>> map;
+  for (int key = 0; key < 4000; ++key) map.emplace(key, key);
+  std::size_t visited = 0;
+  for (auto it = map.begin(); it != map.end(); ++it, ++visited) ASSERT_EQ(map.find(it->first), it);
+  EXPECT_EQ(visited, map.size());
+  EXPECT_EQ(sorted(map).size(), 4000u);
+  EXPECT_EQ(map.find(4000), map.end());
+  for (auto it = map.begin(); it != map.end();) it = map.erase(it);
+  EXPECT_TRUE(map.empty());
+  EXPECT_EQ(map.begin(), map.end());
 }
 
 TEST(FlatMap, ErasureKeepsOtherIterators) {

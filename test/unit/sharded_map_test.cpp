@@ -351,14 +351,21 @@ TEST(ShardedMap, ReserveAvoidsRehashAndAllocatorIsUsed) {
 TEST(ShardedMap, ChurnRebuildsTableInPlace) {
   // Erasures leave overflow marks behind; under steady churn the table must
   // rebuild itself at the same size now and then, so that lookups of absent
-  // keys stay short and memory stays bounded.
-  maptidy::sharded_map<int, int, maptidy::hash<int>, std::equal_to<>, tracking_allocator<std::pair<const int, int>>>
+  // keys stay short and memory stays bounded. Random keys overflow groups
+  // (sequential ones spread too evenly over the groups to).
+  maptidy::sharded_map<std::uint64_t, int, maptidy::hash<std::uint64_t>, std::equal_to<>,
+                       tracking_allocator<std::pair<const std::uint64_t, int>>>
       map(maptidy::shards{1});
-  for (int i = 0; i < 10000; ++i) map.insert({i, i});
+  std::mt19937_64 random(11);
+  std::vector<std::uint64_t> keys;
+  for (int i = 0; i < 10000; ++i) keys.push_back(random());
+  for (const std::uint64_t key : keys) map.insert({key, 0});
   const long bytes_after_fill = allocated_bytes.load(), allocations_after_fill = allocation_count.load();
-  for (int i = 10000; i < 400000; ++i) {
-    map.erase(i - 10000);
-    map.insert({i, i});
+  for (int i = 0; i < 390000; ++i) {
+    std::uint64_t& oldest = keys[static_cast<std::size_t>(i) % keys.size()];
+    map.erase(oldest);
+    oldest = random();
+    map.insert({oldest, i});
   }
   EXPECT_EQ(map.size(), 10000u);
   EXPECT_GT(allocation_count.load(), allocations_after_fill);

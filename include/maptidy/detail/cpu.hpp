@@ -31,6 +31,16 @@
 #define MAPTIDY_NOINLINE
 #endif
 
+// Branch layout: the expected outcome of a condition falls through, so that
+// a probe loop's common exit costs no taken branch.
+#if defined(__GNUC__)
+#define MAPTIDY_LIKELY(condition) __builtin_expect(static_cast<bool>(condition), 1)
+#define MAPTIDY_UNLIKELY(condition) __builtin_expect(static_cast<bool>(condition), 0)
+#else
+#define MAPTIDY_LIKELY(condition) static_cast<bool>(condition)
+#define MAPTIDY_UNLIKELY(condition) static_cast<bool>(condition)
+#endif
+
 namespace maptidy {
 
 // Destructive interference size: data written by different threads is kept

@@ -24,6 +24,7 @@
 #include "maptidy/composite_key.hpp"
 #include "maptidy/detail/flat_table.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
@@ -252,7 +253,8 @@ class flat_container {
   bool empty() const noexcept { return size() == 0; }
   size_type size() const noexcept { return table_.size(); }
   size_type max_size() const noexcept {
-    return std::numeric_limits<difference_type>::max() / (sizeof(value_type) + 2);
+    return std::min<size_type>(table_type::max_elements,
+                               std::numeric_limits<difference_type>::max() / (sizeof(value_type) + 2));
   }
 
   // ---- Insertion. The single-element forms return {iterator to the element with the key,
@@ -490,7 +492,7 @@ class flat_container {
   template <class K>
   iterator find_impl(const K& key) const {
     const position found = position_of(key);
-    return iterator(found.found() ? found : table_.end());
+    return iterator(found);
   }
 
   template <class Iterator, class Self, class K>
