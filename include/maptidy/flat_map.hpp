@@ -115,12 +115,12 @@ class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, 
 
   // Leaves `args` untouched when the key is present.
   template <class... Args>
-  std::pair<iterator, bool> try_emplace(const key_type& key, Args&&... args) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> try_emplace(const key_type& key, Args&&... args) {
     return this->emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(key),
                                 std::forward_as_tuple(std::forward<Args>(args)...));
   }
   template <class... Args>
-  std::pair<iterator, bool> try_emplace(key_type&& key, Args&&... args) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> try_emplace(key_type&& key, Args&&... args) {
     return this->emplace_unique(key, std::piecewise_construct, std::forward_as_tuple(std::move(key)),
                                 std::forward_as_tuple(std::forward<Args>(args)...));
   }
@@ -150,8 +150,8 @@ class flat_map : public detail::flat_container<flat_map<Key, T, Hash, KeyEqual, 
     return insert_or_assign(std::move(key), std::forward<M>(object)).first;
   }
 
-  T& operator[](const key_type& key) { return try_emplace(key).first->second; }
-  T& operator[](key_type&& key) { return try_emplace(std::move(key)).first->second; }
+  MAPTIDY_FORCEINLINE T& operator[](const key_type& key) { return try_emplace(key).first->second; }
+  MAPTIDY_FORCEINLINE T& operator[](key_type&& key) { return try_emplace(std::move(key)).first->second; }
 
   // ---- Lookup of mapped values, besides find, contains, count and equal_range.
 

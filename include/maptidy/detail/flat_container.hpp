@@ -260,8 +260,8 @@ class flat_container {
   // ---- Insertion. The single-element forms return {iterator to the element with the key,
   // whether it was inserted}; hints are ignored.
 
-  std::pair<iterator, bool> insert(const value_type& value) { return emplace_unique(ElementKey::key(value), value); }
-  std::pair<iterator, bool> insert(value_type&& value) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> insert(const value_type& value) { return emplace_unique(ElementKey::key(value), value); }
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> insert(value_type&& value) {
     return emplace_unique(ElementKey::key(value), std::move(value));
   }
   iterator insert(const_iterator, const value_type& value) { return insert(value).first; }
@@ -273,7 +273,7 @@ class flat_container {
   void insert(std::initializer_list<value_type> values) { insert(values.begin(), values.end()); }
 
   template <class... Args>
-  std::pair<iterator, bool> emplace(Args&&... args) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> emplace(Args&&... args) {
     using argument = key_argument<ElementKey, Key, Args...>;
     if constexpr (argument::found) {
       return emplace_unique(argument::get(args...), std::forward<Args>(args)...);
@@ -323,20 +323,20 @@ class flat_container {
   // ---- Lookup. Each has an overload for any probe type K when Hash and KeyEqual are both
   // transparent.
 
-  iterator find(const key_type& key) { return find_impl(key); }
-  const_iterator find(const key_type& key) const { return find_impl(key); }
+  MAPTIDY_FORCEINLINE iterator find(const key_type& key) { return find_impl(key); }
+  MAPTIDY_FORCEINLINE const_iterator find(const key_type& key) const { return find_impl(key); }
   template <class K, enable_if_probe<K> = 0>
-  iterator find(const K& key) {
+  MAPTIDY_FORCEINLINE iterator find(const K& key) {
     return find_impl(key);
   }
   template <class K, enable_if_probe<K> = 0>
-  const_iterator find(const K& key) const {
+  MAPTIDY_FORCEINLINE const_iterator find(const K& key) const {
     return find_impl(key);
   }
 
-  bool contains(const key_type& key) const { return position_of(key).found(); }
+  MAPTIDY_FORCEINLINE bool contains(const key_type& key) const { return position_of(key).found(); }
   template <class K, enable_if_probe<K> = 0>
-  bool contains(const K& key) const {
+  MAPTIDY_FORCEINLINE bool contains(const K& key) const {
     return position_of(key).found();
   }
 
@@ -405,14 +405,14 @@ class flat_container {
   // Inserts the element made from `args` unless `key` (the key it would
   // have) is present; `key` is read only before the element is made.
   template <class K, class... Args>
-  std::pair<iterator, bool> emplace_unique(const K& key, Args&&... args) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> emplace_unique(const K& key, Args&&... args) {
     return visit_or_emplace(key, [](value_type&) noexcept {}, std::forward<Args>(args)...);
   }
 
   // emplace_unique that first calls visit(element) on the element with
   // `key` when there is one, with the one lookup.
   template <class K, class Visit, class... Args>
-  std::pair<iterator, bool> visit_or_emplace(const K& key, Visit&& visit, Args&&... args) {
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> visit_or_emplace(const K& key, Visit&& visit, Args&&... args) {
     const std::uint64_t hash = table_hash(hasher_, key);
     if (const position found = table_.find(key, hash, equal_); found.found()) {
       visit(table_type::value_at(found));
@@ -423,7 +423,7 @@ class flat_container {
 
   // The slot of the element with `key`, or one that is not found().
   template <class K>
-  position position_of(const K& key) const {
+  MAPTIDY_FORCEINLINE position position_of(const K& key) const {
     return table_.find(key, table_hash(hasher_, key), equal_);
   }
   static value_type& element_at(const position& p) noexcept { return table_type::value_at(p); }
@@ -490,7 +490,7 @@ class flat_container {
   }
 
   template <class K>
-  iterator find_impl(const K& key) const {
+  MAPTIDY_FORCEINLINE iterator find_impl(const K& key) const {
     const position found = position_of(key);
     return iterator(found);
   }

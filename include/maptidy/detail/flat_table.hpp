@@ -364,7 +364,7 @@ class flat_table {
 
   // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
-  position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
+  MAPTIDY_FORCEINLINE position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
     const tag_entry& tag = hash_fields::tag_of(hash);
     std::size_t group = hash_fields::group(hash, group_shift_);
     for (std::size_t step = 1;; ++step) {
@@ -399,7 +399,7 @@ class flat_table {
   // rehashes elements; like other function objects it is passed by value,
   // which keeps the owner's pointer it holds in a register.
   template <class HashOf, class... Args>
-  position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator, Args&&... args) {
+  MAPTIDY_FORCEINLINE position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator, Args&&... args) {
     if (MAPTIDY_UNLIKELY(size() == load_limit_)) {
       pending_element pending(allocator, std::forward<Args>(args)...);
       grow(hash_of, allocator);
@@ -551,7 +551,7 @@ class flat_table {
     }
   }
 
-  position free_slot(std::uint64_t hash) noexcept {
+  MAPTIDY_FORCEINLINE position free_slot(std::uint64_t hash) noexcept {
     std::size_t group = hash_fields::group(hash, group_shift_);
     for (std::size_t step = 1;; ++step) {
       group_metadata& metadata = groups_[group];
@@ -563,7 +563,7 @@ class flat_table {
 
   // Builds an element in the free slot `p`, then marks it occupied.
   template <class... Args>
-  position construct_at(const position& p, std::uint64_t hash, Allocator& allocator, Args&&... args) {
+  MAPTIDY_FORCEINLINE position construct_at(const position& p, std::uint64_t hash, Allocator& allocator, Args&&... args) {
     value_traits::construct(allocator, address(p), std::forward<Args>(args)...);
     p.group->bytes[p.slot] = hash_fields::tag(hash);
     size_.set(size() + 1);
