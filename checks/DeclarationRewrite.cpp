@@ -23,8 +23,12 @@ bool isPrivateToTranslationUnit(const DeclaratorDecl &Decl,
   }
   const auto *Field = cast<FieldDecl>(&Decl);
   const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
-  if (!Record || Field->getAccess() != AS_private ||
-      !SM.isInMainFile(Record->getLocation()) ||
+  if (!Record || !SM.isInMainFile(Record->getLocation()))
+    return false;
+  // No other unit can name a class of an anonymous namespace or a function.
+  if (!Record->isExternallyVisible())
+    return true;
+  if (Field->getAccess() != AS_private ||
       Record->friend_begin() != Record->friend_end())
     return false;
   for (const CXXMethodDecl *Method : Record->methods())

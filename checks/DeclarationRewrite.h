@@ -94,9 +94,11 @@ DeclarationRewritePlan planDeclarationRewrite(
 /// Who can name \p Decl.
 DeclarationScope scopeOf(const DeclaratorDecl &Decl, const SourceManager &SM);
 
-/// Locals, internal-linkage globals of the main file, and private members of
-/// classes defined in the main file whose member functions are all defined
-/// here and that have no friends. Parameters never: callers pick their type.
+/// Locals, internal-linkage globals of the main file, members of classes of
+/// the main file that no other unit can name (in an anonymous namespace or
+/// a function), and private members of classes defined in the main file
+/// whose member functions are all defined here and that have no friends.
+/// Parameters never: callers pick their type.
 bool isPrivateToTranslationUnit(const DeclaratorDecl &Decl,
                                 const SourceManager &SM);
 

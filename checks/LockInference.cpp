@@ -2,9 +2,9 @@
 
 #include "LockInference.h"
 #include "ContainerTypes.h"
+#include "MemberPath.h"
 #include "ProjectRewrites.h"
 #include "RewriteUtils.h"
-#include "ThreadSharing.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -209,17 +209,22 @@ private:
                      Negated == Posix};
   }
 
-  /// The use of a map that \p Member, of type \p Type, makes: the member
-  /// itself when a map, `*p` or `p->` when a shared_ptr to one (copying
-  /// the pointer uses no map).
-  const Expr *mapUse(const MemberExpr &Member, QualType Type) const {
-    auto IsMap = [&](QualType T) { return isMapType(T, MapClasses); };
-    if (IsMap(Type))
-      return &Member;
-    if (!isSharedPointerTo(Type, IsMap))
-      return nullptr;
-    const Expr &Use = objectUse(Member, Context);
-    return &Use == &Member ? nullptr : &Use;
+  /// Records the use of the map \p This reaches through members, unless a
+  /// struct on the way holds a mutex: that one guards the map, not this
+  /// class's.
+  void access(const CXXThisExpr &This, const LockState &State) {
+    const std::optional<MemberPath> Path = mapPathFrom(
+        This, [&](QualType T) { return isMapType(T, MapClasses); }, Context);
+    if (!Path || Path->Fields.front()->getParent() != &Record)
+      return;
+    llvm::SmallVector<QualType, 2> Hops;
+    for (const FieldDecl *Hop : ArrayRef(Path->Fields).drop_back())
+      Hops.push_back(Hop->getType());
+    if (!mutexHolder(Hops, Vocabulary))
+      Facts.Accesses.push_back({Path->Member, Path->Fields.back(),
+                                spellPath(This.getType(), Path->Fields),
+                                isModifyingUse(*Path->Use, Context),
+                                snapshot(State)});
   }
 
   HeldMutexes snapshot(const LockState &State) const {
@@ -304,11 +309,8 @@ private:
       }
     for (const Stmt *Child : S->children())
       expr(Child, State);
-    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-      if (const FieldDecl *Field = memberOfThis(Member, Record))
-        if (const Expr *Use = mapUse(*Member, Field->getType()))
-          Facts.Accesses.push_back(
-              {Member, Field, isModifyingUse(*Use, Context), snapshot(State)});
+    if (const auto *This = dyn_cast<CXXThisExpr>(S)) {
+      access(*This, State);
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(S);
@@ -565,7 +567,8 @@ void ClassLocks::record(const SourceManager &SM) {
       if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
         continue;
       AccessRecord &Rec = R.Accesses.emplace_back();
-      Rec.Map = A.Map->getNameAsString();
+      Rec.Map = A.Path;
+      MapAt[A.Path] = A.Map;
       const SourceLocation Where = SM.getFileLoc(A.Where->getBeginLoc());
       Rec.File = SM.getFilename(Where).str();
       Rec.Offset = SM.getFileOffset(Where);
@@ -588,7 +591,8 @@ static const FieldDecl *fieldNamed(const CXXRecordDecl &Record,
 }
 
 MapGuardReport ClassLocks::inTermsOfAST(const GuardOutcome &Outcome) const {
-  MapGuardReport Report{fieldNamed(Record, Outcome.Map),
+  MapGuardReport Report{MapAt.lookup(Outcome.Map),
+                        Outcome.Map,
                         fieldNamed(Record, Outcome.Guard),
                         Outcome.Held,
                         Outcome.Total,
@@ -624,9 +628,8 @@ ClassLocks::guardReports(unsigned GuardedPercent) const {
   return Reports;
 }
 
-MapGuardReport ClassLocks::judge(const FieldDecl &Map,
-                                 const FieldDecl &Guard) const {
-  return inTermsOfAST(judgeGuard(Records, Map.getName(), Guard.getName(),
+MapGuardReport ClassLocks::judge(StringRef Path, const FieldDecl &Guard) const {
+  return inTermsOfAST(judgeGuard(Records, Path, Guard.getName(),
                                  /*UnknownCalleeMayLock=*/false));
 }
 

@@ -16,17 +16,24 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <string>
 #include <vector>
 
 namespace clang::tidy::maptidy {
 
 using HeldMutexes = llvm::SmallDenseMap<const FieldDecl *, Hold, 2>;
 
-/// An access to a map member of `this`, or to the map a `std::shared_ptr`
-/// member points to.
+/// An access to a map member of `this`, to the map a `std::shared_ptr`
+/// member points to, or to a map inside a member (`stats_.byRoute`,
+/// `impl_->cache_`).
 struct MapAccess {
+  /// The member naming the map.
   const MemberExpr *Where;
+  /// The map's declaration: the last member of Path.
   const FieldDecl *Map;
+  /// The map's path from `this` (spellPath), which names it in the vote.
+  std::string Path;
   bool Write;
   HeldMutexes Held;
 };
@@ -60,7 +67,9 @@ struct UnguardedAccesses {
 /// A map member's accesses judged against a guard (GuardOutcome, in terms
 /// of the AST).
 struct MapGuardReport {
+  /// The map's declaration and its path from `this`.
   const FieldDecl *Map;
+  std::string Path;
   const FieldDecl *Guard;
   /// Accesses that hold the guard, of all.
   unsigned Held, Total;
@@ -80,9 +89,10 @@ public:
   /// (voteGuards); member functions not defined here may lock anything.
   std::vector<MapGuardReport> guardReports(unsigned GuardedPercent) const;
 
-  /// \p Map's accesses judged against \p Guard (judgeGuard); member
-  /// functions not defined here are taken not to lock it.
-  MapGuardReport judge(const FieldDecl &Map, const FieldDecl &Guard) const;
+  /// The accesses to the map at \p Path judged against \p Guard
+  /// (judgeGuard); member functions not defined here are taken not to lock
+  /// it.
+  MapGuardReport judge(StringRef Path, const FieldDecl &Guard) const;
 
   /// The records of the member functions' accesses to map members (without
   /// thread-safety annotations), in the order of methods().
@@ -109,6 +119,7 @@ private:
   /// What each record stands for.
   llvm::DenseMap<const AccessRecord *, const MapAccess *> AccessOf;
   llvm::DenseMap<const MethodRecord *, const CXXMethodDecl *> MethodOf;
+  llvm::StringMap<const FieldDecl *> MapAt;
   bool ScopedLock = false;
 };
 

@@ -216,6 +216,7 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
   if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(Start)) {
     Entry.Lambda = lambdaOf(Args->front());
     if (!Entry.Lambda) {
+      Entry.Callable = Args->front();
       Entry.Function = functionOf(Args->front());
       Entry.Args.append(Args->begin() + 1, Args->end());
     }
@@ -317,6 +318,16 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
                                            : Reach::Own;
 }
 
+/// The variable \p E names, looking through `&x`.
+static const VarDecl *variableOf(const Expr *E) {
+  E = strip(E);
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = strip(AddressOf->getSubExpr());
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 /// The local variable that \p Arg hands to a thread by reference:
 /// `std::ref(x)`, `std::cref(x)` or `&x`.
 static const VarDecl *passedByReference(const Expr *Arg) {
@@ -324,14 +335,10 @@ static const VarDecl *passedByReference(const Expr *Arg) {
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && isStdNamed(Call->getDirectCallee(), {"ref", "cref"}) &&
       Call->getNumArgs() == 1)
-    E = strip(Call->getArg(0));
-  else if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
-           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = strip(AddressOf->getSubExpr());
-  else
-    return nullptr;
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return variableOf(Call->getArg(0));
+  const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+  return AddressOf && AddressOf->getOpcode() == UO_AddrOf ? variableOf(E)
+                                                          : nullptr;
 }
 
 /// The variable with static storage that every return of \p Function
@@ -358,6 +365,51 @@ static const VarDecl *staticReturnedBy(const FunctionDecl &Function) {
   return Other ? nullptr : Returned;
 }
 
+/// The locals and globals that the reference and pointer members of the
+/// functor \p Functor (constructed in place, or a local initialized so)
+/// are bound to by its constructor: `Indexer(index)`, whose constructor
+/// initializes `index_(m)` from its parameter `Map &m`, binds `index_` to
+/// `index`. A pointer member given `&x` is bound to `x`; one given a
+/// pointer `p`, to `p`, whose copies point to the same object.
+static llvm::DenseMap<const FieldDecl *, const VarDecl *>
+boundMembers(const Expr &Functor) {
+  llvm::DenseMap<const FieldDecl *, const VarDecl *> Bound;
+  const Expr *E = strip(&Functor);
+  if (const VarDecl *Var = variableOf(E);
+      Var && Var->isLocalVarDecl() && Var->getInit())
+    E = strip(Var->getInit());
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = strip(Cast->getSubExpr());
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  const FunctionDecl *Definition = nullptr;
+  if (!Construct || !Construct->getConstructor()->hasBody(Definition))
+    return Bound;
+  for (const CXXCtorInitializer *Init :
+       cast<CXXConstructorDecl>(Definition)->inits()) {
+    const FieldDecl *Field = Init->getMember();
+    if (!Field || !(Field->getType()->isReferenceType() ||
+                    isPointerLike(Field->getType())))
+      continue;
+    // A smart pointer member is copy-constructed from the parameter.
+    const Expr *Value = strip(Init->getInit());
+    if (const auto *Copy = dyn_cast<CXXConstructExpr>(Value);
+        Copy && Copy->getNumArgs() == 1)
+      Value = strip(Copy->getArg(0));
+    const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    // A reference member bound to a copy would dangle; leave it alone.
+    if (!Param || Param->getFunctionScopeIndex() >= Construct->getNumArgs() ||
+        !(Param->getType()->isReferenceType() ||
+          isPointerLike(Param->getType())))
+      continue;
+    const VarDecl *Var =
+        variableOf(Construct->getArg(Param->getFunctionScopeIndex()));
+    if (Var && (Var->isLocalVarDecl() || Var->hasGlobalStorage()))
+      Bound[Field] = Var;
+  }
+  return Bound;
+}
+
 namespace {
 /// Collects the shared uses of the code of one thread.
 class SharedUseCollector {
@@ -380,14 +432,50 @@ public:
                                  : 0;
       for (unsigned I = First; I < Entry.Args.size(); ++I)
         if (I - First < Entry.Function->getNumParams())
-          if (const VarDecl *Var = passedByReference(Entry.Args[I]);
-              Var && Var->isLocalVarDecl())
+          if (const VarDecl *Var = passedObject(
+                  *Entry.Function->getParamDecl(I - First), Entry.Args[I]))
             Bound[Entry.Function->getParamDecl(I - First)] = Var;
+      if (Method && Method->getOverloadedOperator() == OO_Call &&
+          Entry.Callable)
+        BoundMembers = boundMembers(*Entry.Callable);
     }
     visit(Entry.body(), Entry.Lambda, 0, /*Locked=*/false);
   }
 
 private:
+  /// The local that \p Arg hands to \p Param so that the thread shares
+  /// it: by reference, or a copy of a pointer to it.
+  static const VarDecl *passedObject(const ParmVarDecl &Param,
+                                     const Expr *Arg) {
+    const VarDecl *Var = passedByReference(Arg);
+    if (!Var && isPointerLike(Param.getType()))
+      Var = variableOf(Arg);
+    return Var && Var->isLocalVarDecl() ? Var : nullptr;
+  }
+
+  /// Records the use of the map that \p Path reaches from \p Root, when
+  /// other threads reach that root too.
+  void usePath(const VarDecl &Root, const MemberPath &Path,
+               const LambdaExpr *Thread, bool Locked) {
+    const VarDecl *Object = Bound.lookup(&Root);
+    const Reach How = reachOf(Thread, Root);
+    // Copies of a pointer point to the one object.
+    const bool SharedByCopy =
+        Thread && How == Reach::Own && captures(*Thread, Root) &&
+        (isPointerLike(Root.getType()) || Path.ThroughPointer);
+    if (!Object &&
+        (SharedByCopy || How == Reach::ByReference || How == Reach::Static))
+      Object = &Root;
+    if (Object)
+      Uses.push_back({Object, Path.Use, Locked, Path.Fields});
+  }
+
+  static bool captures(const LambdaExpr &Thread, const VarDecl &Var) {
+    return llvm::any_of(Thread.captures(), [&](const LambdaCapture &C) {
+      return C.capturesVariable() && C.getCapturedVar() == &Var;
+    });
+  }
+
   void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
              bool Locked) {
     // Code that takes any lock is taken to synchronize its uses, and what
@@ -406,11 +494,7 @@ private:
         if (Pointer || Select(Var->getType())) {
           const Reach How = reachOf(Thread, *Var);
           // Every copy of a shared_ptr points to the one object.
-          const bool Captured =
-              Pointer && Thread &&
-              llvm::any_of(Thread->captures(), [&](const LambdaCapture &C) {
-                return C.capturesVariable() && C.getCapturedVar() == Var;
-              });
+          const bool Captured = Pointer && Thread && captures(*Thread, *Var);
           const VarDecl *Object = Bound.lookup(Var);
           if (!Object &&
               (Captured || How == Reach::ByReference || How == Reach::Static))
@@ -419,8 +503,18 @@ private:
           const Expr &Use = objectUse(*Ref, Context);
           if (Object && (!Pointer || &Use != Ref))
             Uses.push_back({Object, &Use, Locked});
+        } else if (std::optional<MemberPath> Path =
+                       mapPathFrom(*Ref, Select, Context)) {
+          usePath(*Var, *Path, Thread, Locked);
         }
       }
+    // A functor's member bound to the launcher's object.
+    if (const auto *This = dyn_cast<CXXThisExpr>(S);
+        This && !BoundMembers.empty())
+      if (std::optional<MemberPath> Path = mapPathFrom(*This, Select, Context))
+        if (const VarDecl *Root = BoundMembers.lookup(Path->Fields.front()))
+          Uses.push_back({Root, Path->Use, Locked,
+                          MemberFields(ArrayRef(Path->Fields).drop_front())});
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Definition = nullptr;
       if (const FunctionDecl *Callee = Call->getDirectCallee();
@@ -445,6 +539,8 @@ private:
   llvm::SmallVectorImpl<SharedUse> &Uses;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
   llvm::DenseMap<const VarDecl *, const VarDecl *> Bound;
+  /// The members of the thread's functor bound to the launcher's objects.
+  llvm::DenseMap<const FieldDecl *, const VarDecl *> BoundMembers;
 };
 } // namespace
 

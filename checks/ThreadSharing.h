@@ -16,6 +16,7 @@
 #define MAPTIDY_CHECKS_THREADSHARING_H
 
 #include "LockVocabulary.h"
+#include "MemberPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -41,6 +42,9 @@ struct ThreadEntry {
   /// The arguments \p Function receives; for a member function the object
   /// comes first.
   llvm::SmallVector<const Expr *, 4> Args;
+  /// The callable the start names with \p Function: the functor object
+  /// whose operator() runs, or the function.
+  const Expr *Callable = nullptr;
   /// The strand a task is posted to (`boost::asio::post(strand, task)`):
   /// the tasks of one strand run one at a time.
   const ValueDecl *Strand = nullptr;
@@ -115,13 +119,22 @@ inline bool isShared(const LambdaExpr &Thread, const ValueDecl &Decl) {
 
 /// A use, in the code of a thread, of an object other threads can reach.
 struct SharedUse {
-  /// The object, or a shared_ptr to it.
+  /// The object, or a shared_ptr to it; or the root of Path.
   const VarDecl *Object;
   /// The use: the object, a parameter of the thread's function bound to it
-  /// by std::ref or its address, or `*p` or `p->` of a shared_ptr.
+  /// by std::ref or its address, `*p` or `p->` of a shared_ptr, or the last
+  /// member of Path.
   const Expr *Where;
   /// The use is in code that takes a lock.
   bool Locked;
+  /// The members from Object (or what it points to) to the map
+  /// (MemberPath.h); empty when Object is the map or points to it.
+  MemberFields Path = {};
+
+  /// Whether \p Other uses the same map.
+  bool sameMap(const SharedUse &Other) const {
+    return Object == Other.Object && Path == Other.Path;
+  }
 };
 
 /// Whether \p Type is a std::shared_ptr to a type \p Select accepts.
@@ -135,8 +148,11 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context);
 /// The uses in \p Entry of objects whose type \p Select accepts and that
 /// other threads can reach: locals the thread receives by reference, locals
 /// it receives a shared_ptr to (any copy shares the object), and variables
-/// with static storage, also in the functions defined in the
-/// translation unit that it calls (three levels deep), and through the
+/// with static storage; maps inside such objects, reached through members
+/// (`state->depthOf`, `st.index`), and inside objects a copied pointer
+/// points to; maps a functor's reference and pointer members are bound to
+/// by its constructor (`Indexer(index)`); also in the functions defined in
+/// the translation unit that it calls (three levels deep), and through the
 /// calls of accessors that return a reference to one (`registry()[k]`, a
 /// use at the call). The uses in code that takes a lock, or that such code
 /// calls, are marked Locked.

@@ -164,16 +164,13 @@ void UnsynchronizedMapAccessCheck::reportGuards(const CXXRecordDecl &Record,
   Part.Methods = Locks.records();
   for (const FieldDecl *Mutex : Locks.mutexes())
     Part.Mutexes.push_back(Mutex->getNameAsString());
-  for (const FieldDecl *Map : Record.fields()) {
-    const bool Accessed = llvm::any_of(Part.Methods, [&](const auto &Method) {
-      return llvm::any_of(Method.Accesses, [&](const AccessRecord &A) {
-        return A.Map == Map->getName();
-      });
-    });
-    if (Accessed)
-      for (const FieldDecl *Mutex : Locks.mutexes())
-        reportGuard(Locks.judge(*Map, *Mutex), "", &Part);
-  }
+  llvm::SetVector<StringRef> Maps;
+  for (const MethodRecord &Method : Part.Methods)
+    for (const AccessRecord &A : Method.Accesses)
+      Maps.insert(A.Map);
+  for (StringRef Map : Maps)
+    for (const FieldDecl *Mutex : Locks.mutexes())
+      reportGuard(Locks.judge(Map, *Mutex), "", &Part);
   Collector->add(std::move(Part));
 }
 
@@ -181,15 +178,15 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
                                                StringRef HeldCount,
                                                ProjectGuardPart *Part) {
   const SourceManager &SM = Context->getSourceManager();
-  const FieldDecl *Map = Report.Map, *Guarding = Report.Guard;
-  const std::string MapName = quotedName(*Map),
+  const FieldDecl *Guarding = Report.Guard;
+  const std::string MapName = "'" + Report.Path + "'",
                     GuardName = quotedName(*Guarding);
   // A finding; under a guard the driver's vote decides on, conditional.
   auto Finding = [&](const MapAccess &A, const CXXMethodDecl *Method,
                      std::string Message, bool Unguarded) {
     if (Part)
       Part->Findings.push_back(
-          {Map->getNameAsString(), Guarding->getNameAsString(),
+          {Report.Path, Guarding->getNameAsString(),
            Method ? projectKey(*Method->getCanonicalDecl()) : "",
            tooling::DiagnosticMessage(Message, SM,
                                       SM.getFileLoc(A.Where->getBeginLoc())),
@@ -210,30 +207,14 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
     const CompoundStmt *Block = coveringBlock(Exprs, *Context);
     const bool ReadOnly = llvm::none_of(
         Found.Accesses, [](const MapAccess *A) { return A->Write; });
-    const bool SharedMutex =
-        isClassNamed(Guarding->getType(),
-                     {"::std::shared_mutex", "::std::shared_timed_mutex"});
-    // The lock names the mutex type as the member function sees it.
-    const TypeSpelling MutexType =
-        spellType(Guarding->getType().getUnqualifiedType(), *Method, *Context);
     // A project's mutex may lock through Lock() only, which
     // std::lock_guard cannot call.
     const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
-    std::optional<std::string> Insertion;
-    if (Lockable && !Found.MayDeadlock && Block && !Block->body_empty() &&
-        !Block->body_front()->getBeginLoc().isMacroID() && MutexType.Text) {
-      const std::string Name = Guarding->getName().str();
-      std::string Lock;
-      if (ReadOnly && SharedMutex)
-        Lock = "std::shared_lock<" + *MutexType.Text + "> lock(" + Name + ");";
-      else if (UsesScopedLock)
-        Lock = "std::scoped_lock lock(" + Name + ");";
-      else
-        Lock = "std::lock_guard<" + *MutexType.Text + "> lock(" + Name + ");";
-      const std::optional<std::string> Indent =
-          indentationAt(Block->body_front()->getBeginLoc(), SM);
-      Insertion = Lock + (Indent ? "\n" + *Indent : std::string(" "));
-    }
+    const std::vector<FixItHint> Lock =
+        Lockable && !Found.MayDeadlock
+            ? lockAtStart(Block, Guarding->getType(), Guarding->getName(),
+                          ReadOnly, *Method)
+            : std::vector<FixItHint>();
     for (const MapAccess *A : Found.Accesses) {
       const bool First = A == Found.Accesses.front();
       {
@@ -242,15 +223,10 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
                     MapName + " is " + (A->Write ? "modified" : "read") +
                         " without holding " + GuardName,
                     /*Unguarded=*/true);
-        if (Insertion && First) {
-          Diag << FixItHint::CreateInsertion(Block->body_front()->getBeginLoc(),
-                                             *Insertion);
-          Diag << Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
-                                     ReadOnly && SharedMutex ? "<shared_mutex>"
-                                                             : "<mutex>");
-        }
+        if (First)
+          Diag << Lock;
       }
-      if (!Insertion && First)
+      if (Lock.empty() && First)
         diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note)
             << (!Lockable ? "no fix: " + GuardName +
                                 " has no lock() and unlock() for "
@@ -264,16 +240,48 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
   }
 }
 
-/// The first use of \p Map (or of what it points to, with \p Pointer) in
-/// \p Body after \p Start and before the thread is waited for, outside
-/// \p ThreadLambdas (the code of this and the other threads, judged as
-/// threads); with \p WritesOnly, the first such use that modifies it.
+std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
+    const CompoundStmt *Block, QualType Mutex, StringRef Spelled, bool ReadOnly,
+    const DeclContext &At) {
+  // The lock names the mutex type as the code there sees it.
+  const TypeSpelling MutexType =
+      spellType(Mutex.getUnqualifiedType(), At, *Context);
+  if (!Block || Block->body_empty() ||
+      Block->body_front()->getBeginLoc().isMacroID() || !MutexType.Text)
+    return {};
+  const bool Shared =
+      ReadOnly &&
+      isClassNamed(Mutex, {"::std::shared_mutex", "::std::shared_timed_mutex"});
+  std::string Lock = Shared ? "std::shared_lock<" + *MutexType.Text + ">"
+                     : UsesScopedLock
+                         ? "std::scoped_lock"
+                         : "std::lock_guard<" + *MutexType.Text + ">";
+  Lock += " lock(" + Spelled.str() + ");";
+  const SourceManager &SM = Context->getSourceManager();
+  const SourceLocation Start = Block->body_front()->getBeginLoc();
+  const std::optional<std::string> Indent = indentationAt(Start, SM);
+  std::vector<FixItHint> Edits = {FixItHint::CreateInsertion(
+      Start, Lock + (Indent ? "\n" + *Indent : std::string(" ")))};
+  if (std::optional<FixItHint> Include =
+          Inserter.insertion(SM.getFileID(Block->getBeginLoc()),
+                             Shared ? "<shared_mutex>" : "<mutex>"))
+    Edits.push_back(std::move(*Include));
+  return Edits;
+}
+
+/// The first use of the map \p Thread uses (\p Map, what it points to
+/// with \p Pointer, or the map at the end of its path) in \p Body after
+/// \p Start and before the thread is waited for, outside \p ThreadLambdas
+/// (the code of this and the other threads, judged as threads); with
+/// \p WritesOnly, the first such use that modifies it.
 static const Expr *
-launcherUse(const VarDecl &Map, bool Pointer, const Stmt &Body,
+launcherUse(const SharedUse &Thread, bool Pointer,
+            llvm::function_ref<bool(QualType)> IsMap, const Stmt &Body,
             const Expr &Start, const ThreadEntry &Entry,
             const llvm::SmallPtrSetImpl<const Stmt *> &ThreadLambdas,
             bool WritesOnly, const LockVocabulary &Vocabulary,
             ASTContext &Context) {
+  const VarDecl &Map = *Thread.Object;
   const SourceManager &SM = Context.getSourceManager();
   const SourceLocation After = Start.getEndLoc();
   const SourceLocation Join = threadWaited(Start, Entry, Body, Context);
@@ -287,16 +295,25 @@ launcherUse(const VarDecl &Map, bool Pointer, const Stmt &Body,
     if (ThreadLambdas.contains(&S))
       return Walk::SkipChildren;
     // A function it calls that uses a global map, as a thread's would.
-    if (const auto *Call = dyn_cast<CallExpr>(&S); Call && WhileRunning(S))
+    if (const auto *Call = dyn_cast<CallExpr>(&S);
+        Call && WhileRunning(S) && Thread.Path.empty())
       if ((Found =
                staticUseInCall(*Call, Map, WritesOnly, Vocabulary, Context)))
         return Walk::Stop;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(&S);
         Ref && Ref->getDecl() == &Map && WhileRunning(S)) {
-      const Expr &Use = objectUse(*Ref, Context);
-      if ((!Pointer || &Use != Ref) &&
-          (!WritesOnly || isModifyingUse(Use, Context))) {
-        Found = &Use;
+      const Expr *Use = nullptr;
+      if (Thread.Path.empty()) {
+        Use = &objectUse(*Ref, Context);
+        if (Pointer && Use == Ref)
+          Use = nullptr;
+      } else if (const std::optional<MemberPath> Path =
+                     mapPathFrom(*Ref, IsMap, Context);
+                 Path && Path->Fields == Thread.Path) {
+        Use = Path->Use;
+      }
+      if (Use && (!WritesOnly || isModifyingUse(*Use, Context))) {
+        Found = Use;
         return Walk::Stop;
       }
     }
@@ -321,26 +338,33 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
   for (const Started &Thread : Threads)
     if (Thread.Entry.Lambda)
       ThreadLambdas.insert(Thread.Entry.Lambda);
-  llvm::SmallPtrSet<const VarDecl *, 4> Reported;
+  llvm::SmallVector<const SharedUse *, 4> Reported;
   for (size_t I = 0; I < Threads.size(); ++I) {
     const Started &Thread = Threads[I];
     for (const SharedUse &Use : ThreadUses[I]) {
       const VarDecl *Map = Use.Object;
       // A use under a lock is reported from the side that takes none.
-      if (Use.Locked || Reported.contains(Map))
+      if (Use.Locked || llvm::any_of(Reported, [&](const SharedUse *Done) {
+            return Done->sameMap(Use);
+          }))
         continue;
       const bool Writes = isModifyingUse(*Use.Where, *Context);
       // Who else touches the map while this thread may run.
       const Expr *Other = nullptr;
       Concurrency Who = Concurrency::SameCodeWrites;
       // The instances of a thread started in a loop overlap, unless each
-      // is joined before the loop goes round or they share a strand; a
+      // is joined before the loop goes round, they share a strand, or each
+      // round declares its own object (`for (auto &shard : shards)`); a
       // parallel algorithm runs its instances together.
-      if (const Stmt *Loop = enclosingLoop(*Thread.Launch, Body, *Context);
-          Writes && !Thread.Entry.Strand &&
+      const Stmt *Loop = enclosingLoop(*Thread.Launch, Body, *Context);
+      const bool EachRoundOwn =
+          Loop && !Map->hasGlobalStorage() &&
+          Loop->getSourceRange().fullyContains(Map->getSourceRange());
+      if (Writes && !Thread.Entry.Strand &&
           (Thread.Entry.Parallel ||
-           (Loop && threadWaited(*Thread.Launch, Thread.Entry, *Loop, *Context)
-                        .isInvalid()))) {
+           (Loop && !EachRoundOwn &&
+            threadWaited(*Thread.Launch, Thread.Entry, *Loop, *Context)
+                .isInvalid()))) {
         Other = Thread.Launch;
       } else {
         // Another thread, locked or not: any use races with a write, a
@@ -350,7 +374,7 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
               mayRunTogether(*Thread.Launch, Thread.Entry, *Threads[J].Launch,
                              Threads[J].Entry, Body, *Context))
             for (const SharedUse &Their : ThreadUses[J])
-              if (Their.Object == Map &&
+              if (Their.sameMap(Use) &&
                   (Writes || isModifyingUse(*Their.Where, *Context))) {
                 // Two threads running the same code: point at the other.
                 Other =
@@ -362,16 +386,23 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
               }
       }
       if (!Other && !LauncherLocks) {
-        Other = launcherUse(*Map, !isMap(Map->getType()), Body, *Thread.Launch,
-                            Thread.Entry, ThreadLambdas, !Writes, Vocabulary,
-                            *Context);
+        Other = launcherUse(
+            Use, !isMap(Map->getType()),
+            [&](QualType Type) { return isMap(Type); }, Body, *Thread.Launch,
+            Thread.Entry, ThreadLambdas, !Writes, Vocabulary, *Context);
         Who = Writes ? Concurrency::LauncherAccesses
                      : Concurrency::LauncherWrites;
       }
       if (!Other)
         continue;
-      Reported.insert(Map);
-      reportSharedLocal(*Map, *Use.Where, Who, *Other,
+      Reported.push_back(&Use);
+      const bool LockedElsewhere =
+          llvm::any_of(ThreadUses, [&](const auto &Uses) {
+            return llvm::any_of(Uses, [&](const SharedUse &Their) {
+              return Their.Locked && Their.sameMap(Use);
+            });
+          });
+      reportSharedLocal(Use, LockedElsewhere, Who, *Other,
                         Other == Thread.Launch
                             ? Thread.Entry.Parallel
                                   ? "the algorithm runs it on several threads "
@@ -394,12 +425,127 @@ static RewriteBlocker pointerBlocksRewrite(const DeclaratorDecl &Pointer) {
               "maptidy::sharded_map changes maps declared as such only"};
 }
 
-void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
-                                                     const Expr &Where,
+/// The object of class \p Holder on the way from the root of \p Use to its
+/// map, as the use writes it: `st` in `st->headers`.
+static const Expr *holderObject(const SharedUse &Use,
+                                const CXXRecordDecl &Holder) {
+  const Expr *E = Use.Where;
+  if (const auto *Deref = dyn_cast<CXXOperatorCallExpr>(E))
+    E = strip(Deref->getArg(0));
+  while (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    E = strip(Member->getBase());
+    for (;;) {
+      if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+          Operator && Operator->getNumArgs() == 1 &&
+          (Operator->getOperator() == OO_Arrow ||
+           Operator->getOperator() == OO_Star))
+        E = strip(Operator->getArg(0));
+      else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+               Deref && Deref->getOpcode() == UO_Deref)
+        E = strip(Deref->getSubExpr());
+      else
+        break;
+    }
+    const CXXRecordDecl *Record = pointeeRecord(E->getType());
+    if (Record && Record->getCanonicalDecl() == Holder.getCanonicalDecl())
+      return E;
+  }
+  return nullptr;
+}
+
+/// Whether code in \p Block, or a function it calls (three levels deep),
+/// may take a lock: one that locks, or one not defined here.
+static bool mayLockIn(const Stmt &Block, const LockVocabulary &Vocabulary,
+                      const SourceManager &SM, unsigned Depth = 0) {
+  if (Vocabulary.takesLock(&Block))
+    return true;
+  return walkDescendants(&Block, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    if (!Call)
+      return Walk::Continue;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Definition = nullptr;
+    if (Callee && SM.isInSystemHeader(Callee->getLocation()))
+      return Walk::Continue;
+    if (!Callee || !Callee->hasBody(Definition) || Depth == 3 ||
+        mayLockIn(*Definition->getBody(), Vocabulary, SM, Depth + 1))
+      return Walk::Stop;
+    return Walk::Continue;
+  });
+}
+
+std::vector<FixItHint>
+UnsynchronizedMapAccessCheck::lockHolder(const SharedUse &Use,
+                                         const CXXRecordDecl &Holder) {
+  const FieldDecl *Mutex = nullptr;
+  for (const FieldDecl *Field : Holder.fields())
+    if (Vocabulary.isMutex(Field->getType())) {
+      if (Mutex)
+        return {};
+      Mutex = Field;
+    }
+  const Expr *Object = holderObject(Use, Holder);
+  const std::optional<std::string> Text =
+      Object ? textOf(*Object, *Context) : std::nullopt;
+  const CompoundStmt *Block = coveringBlock({Use.Where}, *Context);
+  if (!Vocabulary.isLockableByStd(Mutex->getType()) || !Text || !Block ||
+      mayLockIn(*Block, Vocabulary, Context->getSourceManager()))
+    return {};
+  // A `lock` declared in the block would clash.
+  const bool NamesLock = walkDescendants(Block, [](const Stmt &S) {
+    const auto *Declaration = dyn_cast<DeclStmt>(&S);
+    return Declaration && llvm::any_of(Declaration->decls(),
+                                       [](const Decl *D) {
+                                         const auto *Var = dyn_cast<VarDecl>(D);
+                                         return Var && Var->getName() == "lock";
+                                       })
+               ? Walk::Stop
+               : Walk::Continue;
+  });
+  if (NamesLock)
+    return {};
+  const std::string Spelled = *Text +
+                              (isPointerLike(Object->getType()) ? "->" : ".") +
+                              Mutex->getNameAsString();
+  return lockAtStart(Block, Mutex->getType(), Spelled,
+                     !isModifyingUse(*Use.Where, *Context),
+                     *enclosingDeclContext(*Use.Where, *Context));
+}
+
+void UnsynchronizedMapAccessCheck::reportSharedLocal(const SharedUse &Use,
+                                                     bool LockedElsewhere,
                                                      Concurrency Who,
                                                      const Expr &Other,
                                                      StringRef OtherNote) {
-  const ShardedFix Fix = planShardedFix(Map);
+  const VarDecl &Root = *Use.Object;
+  const Expr &Where = *Use.Where;
+  // A map inside a struct: the rewrite changes the member's declaration.
+  const DeclaratorDecl &Map = Use.Path.empty()
+                                  ? static_cast<const DeclaratorDecl &>(Root)
+                                  : *Use.Path.back();
+  llvm::SmallVector<QualType, 2> Holders;
+  if (!Use.Path.empty()) {
+    Holders.push_back(Root.getType());
+    for (const FieldDecl *Hop : ArrayRef(Use.Path).drop_back())
+      Holders.push_back(Hop->getType());
+  }
+  // In a struct that holds a mutex, each access takes it as the others do;
+  // else the map becomes a sharded_map.
+  ShardedFix Fix;
+  if (const CXXRecordDecl *Holder = mutexHolder(Holders, Vocabulary)) {
+    if (LockedElsewhere)
+      Fix.Edits = lockHolder(Use, *Holder);
+    if (Fix.Edits.empty())
+      Fix.Blocker = {Where.getBeginLoc(),
+                     "'" + Holder->getNameAsString() +
+                         "' holds a mutex; hold it around this access"};
+  } else {
+    Fix = planShardedFix(Map);
+  }
+  const std::string Name =
+      Use.Path.empty()
+          ? quotedName(Root)
+          : "'" + spellPath(Root.getType(), Use.Path, Root.getName()) + "'";
   {
     auto Diag =
         diag(Where.getBeginLoc(),
@@ -409,7 +555,7 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const VarDecl &Map,
              "it|the function that started it accesses it|another thread "
              "modifies it|the function that started it modifies it}1; guard "
              "it with a mutex or make it a maptidy::sharded_map")
-        << &Map << static_cast<unsigned>(Who);
+        << Name << static_cast<unsigned>(Who);
     if (!Fix.HeaderMissing && !Fix.ProjectWide)
       Diag << Fix.Edits;
   }
@@ -545,9 +691,8 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
   // that other threads call. Code that takes any lock, joins, or starts the
   // thread is left alone; so are maps whose accesses hold a mutex somewhere
   // (the guard inference judges those).
-  llvm::MapVector<const FieldDecl *, std::vector<const MapAccess *>> Threaded,
-      Callers;
-  llvm::SmallPtrSet<const FieldDecl *, 4> Locked;
+  llvm::MapVector<StringRef, std::vector<const MapAccess *>> Threaded, Callers;
+  llvm::StringSet<> Locked;
   const SourceManager &SM = Context->getSourceManager();
   for (const CXXMethodDecl *Method : Locks.methods()) {
     const MethodFacts &Facts = Locks.facts(Method);
@@ -558,21 +703,22 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
                         !joinsThread(*Method, SM);
     for (const MapAccess &A : Facts.Accesses) {
       if (!A.Held.empty() || Facts.TakesLock) {
-        Locked.insert(A.Map);
+        Locked.insert(A.Path);
         continue;
       }
       if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
         continue;
       if (Thread)
-        Threaded[A.Map].push_back(&A);
+        Threaded[A.Path].push_back(&A);
       else if (Caller)
-        Callers[A.Map].push_back(&A);
+        Callers[A.Path].push_back(&A);
     }
   }
-  for (const auto &[Map, Mine] : Threaded) {
-    if (Locked.contains(Map) || ReportedMembers.contains(Map))
+  const CXXRecordDecl *Record = Entry.getParent();
+  for (const auto &[Path, Mine] : Threaded) {
+    if (Locked.contains(Path) || ReportedMembers.count({Record, Path.str()}))
       continue;
-    const std::vector<const MapAccess *> &Theirs = Callers.lookup(Map);
+    const std::vector<const MapAccess *> &Theirs = Callers.lookup(Path);
     // A write on the thread races with any caller's access; a read with a
     // caller's write.
     const MapAccess *Here = nullptr, *There = nullptr;
@@ -584,7 +730,8 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
         }
     if (!Here)
       continue;
-    ReportedMembers.insert(Map);
+    ReportedMembers.insert({Record, Path.str()});
+    const FieldDecl *Map = Here->Map;
     const ShardedFix Fix = planShardedFix(*Map);
     {
       auto Diag = diag(Here->Where->getBeginLoc(),
@@ -592,7 +739,7 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
                        "synchronization while %select{another thread "
                        "modifies it|another thread accesses it}1; guard it "
                        "with a mutex or make it a maptidy::sharded_map")
-                  << Map << Here->Write;
+                  << ("'" + Path + "'").str() << Here->Write;
       if (!Fix.HeaderMissing && !Fix.ProjectWide)
         Diag << Fix.Edits;
     }

@@ -14,6 +14,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,15 +65,29 @@ private:
   /// of each message; conditional on the guard, in \p Part, when not null.
   void reportGuard(const MapGuardReport &Report, StringRef HeldCount,
                    ProjectGuardPart *Part);
+  /// The edits that lock \p Mutex (of type \p Mutex, spelled \p Spelled)
+  /// at the start of \p Block, with the #include; a shared lock for
+  /// \p ReadOnly accesses of a shared mutex; none when the lock cannot be
+  /// written there (\p At: the code around).
+  std::vector<FixItHint> lockAtStart(const CompoundStmt *Block, QualType Mutex,
+                                     StringRef Spelled, bool ReadOnly,
+                                     const DeclContext &At);
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
   /// Map members that \p Entry, started on `this` in \p Launching, shares
   /// with the public member functions without a lock.
   void analyzeMemberThread(const ClassLocks &Locks, const CXXMethodDecl &Entry,
                            const Stmt *Launching);
-  /// Reports \p Where, racing with \p Other (an access or a thread start,
-  /// which \p OtherNote names), and offers the sharded_map rewrite of \p Map.
-  void reportSharedLocal(const VarDecl &Map, const Expr &Where, Concurrency Who,
-                         const Expr &Other, StringRef OtherNote);
+  /// Reports \p Use, racing with \p Other (an access or a thread start,
+  /// which \p OtherNote names), and offers the sharded_map rewrite of the
+  /// map; or, for a map in a struct that holds a mutex, taking that mutex
+  /// when other accesses lock (\p LockedElsewhere).
+  void reportSharedLocal(const SharedUse &Use, bool LockedElsewhere,
+                         Concurrency Who, const Expr &Other,
+                         StringRef OtherNote);
+  /// The edits that lock the one mutex of \p Holder, a struct on the way to
+  /// the map of \p Use, around it; none when that could deadlock.
+  std::vector<FixItHint> lockHolder(const SharedUse &Use,
+                                    const CXXRecordDecl &Holder);
   /// The sharded_map rewrite of a map, with its #include, or why there is
   /// none; empty after the map's first report.
   struct ShardedFix {
@@ -120,10 +135,10 @@ private:
   llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
   /// The lock analysis of each class analyzed so far.
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
-  /// Member functions analyzed as thread entries, and the map members
-  /// reported through them.
+  /// Member functions analyzed as thread entries, and the maps reported
+  /// through them, by class and path from `this`.
   llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
-  llvm::SmallPtrSet<const FieldDecl *, 4> ReportedMembers;
+  std::set<std::pair<const CXXRecordDecl *, std::string>> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
   /// The file spells std::scoped_lock somewhere: inserted locks follow suit.

@@ -1,5 +1,4 @@
 // EXPECT: race
-// KNOWN: missed: a map inside a struct reached through a shared_ptr
 #include <memory>
 #include <string>
 #include <thread>

@@ -1,5 +1,4 @@
 // EXPECT: race
-// KNOWN: missed: a map inside a struct member of the class
 #include <mutex>
 #include <string>
 #include <unordered_map>
