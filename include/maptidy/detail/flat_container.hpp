@@ -260,7 +260,9 @@ class flat_container {
   // ---- Insertion. The single-element forms return {iterator to the element with the key,
   // whether it was inserted}; hints are ignored.
 
-  MAPTIDY_FORCEINLINE std::pair<iterator, bool> insert(const value_type& value) { return emplace_unique(ElementKey::key(value), value); }
+  MAPTIDY_FORCEINLINE std::pair<iterator, bool> insert(const value_type& value) {
+    return emplace_unique(ElementKey::key(value), value);
+  }
   MAPTIDY_FORCEINLINE std::pair<iterator, bool> insert(value_type&& value) {
     return emplace_unique(ElementKey::key(value), std::move(value));
   }

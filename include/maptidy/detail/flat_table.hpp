@@ -404,7 +404,8 @@ class flat_table {
   // rehashes elements; like other function objects it is passed by value,
   // which keeps the owner's pointer it holds in a register.
   template <class HashOf, class... Args>
-  MAPTIDY_FORCEINLINE position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator, Args&&... args) {
+  MAPTIDY_FORCEINLINE position emplace_absent(std::uint64_t hash, HashOf hash_of, Allocator& allocator,
+                                              Args&&... args) {
     if (MAPTIDY_UNLIKELY(size() == load_limit_)) {
       pending_element pending(allocator, std::forward<Args>(args)...);
       grow(hash_of, allocator);
@@ -568,7 +569,8 @@ class flat_table {
 
   // Builds an element in the free slot `p`, then marks it occupied.
   template <class... Args>
-  MAPTIDY_FORCEINLINE position construct_at(const position& p, std::uint64_t hash, Allocator& allocator, Args&&... args) {
+  MAPTIDY_FORCEINLINE position construct_at(const position& p, std::uint64_t hash, Allocator& allocator,
+                                            Args&&... args) {
     value_traits::construct(allocator, address(p), std::forward<Args>(args)...);
     p.group->bytes[p.slot] = hash_fields::tag(hash);
     size_.set(size() + 1);
@@ -597,7 +599,8 @@ class flat_table {
     std::size_t space = (total - groups * group_metadata::slot_count) * sizeof(slot);
     metadata = std::align(alignof(group_metadata), (groups + 1) * sizeof(group_metadata), metadata, space);
     auto* const new_groups = static_cast<group_metadata*>(metadata);
-    for (std::size_t group = 0; group <= groups; ++group) ::new (static_cast<void*>(new_groups + group)) group_metadata{};
+    for (std::size_t group = 0; group <= groups; ++group)
+      ::new (static_cast<void*>(new_groups + group)) group_metadata{};
     new_groups[groups].bytes[0] = sentinel_tag;
     slots_ = new_slots;
     groups_ = new_groups;
