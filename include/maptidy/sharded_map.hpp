@@ -24,6 +24,8 @@
 #include "maptidy/composite_key.hpp"
 #include "maptidy/detail/cpu.hpp"
 #include "maptidy/detail/flat_table.hpp"
+#include "maptidy/detail/optimistic_read.hpp"
+#include "maptidy/detail/rw_spinlock.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -45,79 +47,6 @@
 #include <vector>
 
 namespace maptidy {
-
-// A reader-writer spin lock: four bytes, no system call on the uncontended
-// path, writer-preferring (a waiting writer holds off new readers). Waiters
-// spin briefly, then yield their time slice, then sleep in short steps,
-// which keeps oversubscribed threads making progress. Meets the SharedMutex requirements, so it works
-// with std::unique_lock and std::shared_lock.
-class rw_spinlock {
- public:
-  rw_spinlock() noexcept = default;
-  rw_spinlock(const rw_spinlock&) = delete;
-  rw_spinlock& operator=(const rw_spinlock&) = delete;
-
-  void lock() noexcept {
-    std::uint32_t expected = 0;
-    if (!state_.compare_exchange_strong(expected, writer_active, std::memory_order_acquire,
-                                        std::memory_order_relaxed))
-      lock_contended();
-  }
-
-  bool try_lock() noexcept {
-    std::uint32_t state = state_.load(std::memory_order_relaxed);
-    return (state & ~writer_waiting) == 0 &&
-           state_.compare_exchange_strong(state, writer_active, std::memory_order_acquire,
-                                          std::memory_order_relaxed);
-  }
-
-  // An atomic subtraction rather than a store: readers that find the lock
-  // taken are counted in for a moment before they back out.
-  void unlock() noexcept { state_.fetch_sub(writer_active, std::memory_order_release); }
-
-  void lock_shared() noexcept {
-    for (unsigned attempt = 0; !try_lock_shared(); ++attempt) {
-      while (state_.load(std::memory_order_relaxed) & (writer_active | writer_waiting)) pause(attempt++);
-    }
-  }
-
-  // Optimistic: one atomic addition when no writer holds or waits for the
-  // lock (cheaper than a compare-and-swap loop), backed out otherwise.
-  bool try_lock_shared() noexcept {
-    const std::uint32_t previous = state_.fetch_add(one_reader, std::memory_order_acquire);
-    if ((previous & (writer_active | writer_waiting)) == 0) return true;
-    state_.fetch_sub(one_reader, std::memory_order_relaxed);
-    return false;
-  }
-
-  void unlock_shared() noexcept { state_.fetch_sub(one_reader, std::memory_order_release); }
-
- private:
-  static constexpr std::uint32_t writer_active = 1;
-  static constexpr std::uint32_t writer_waiting = 2;
-  static constexpr std::uint32_t one_reader = 4;
-
-  void lock_contended() noexcept {
-    for (unsigned attempt = 0;; ++attempt) {
-      std::uint32_t state = state_.load(std::memory_order_relaxed);
-      if ((state & ~writer_waiting) == 0) {
-        // Taking the lock also clears writer_waiting; other waiting writers set it again.
-        if (state_.compare_exchange_weak(state, writer_active, std::memory_order_acquire,
-                                         std::memory_order_relaxed))
-          return;
-      } else if ((state & writer_waiting) == 0) {
-        state_.fetch_or(writer_waiting, std::memory_order_relaxed);
-      }
-      pause(attempt);
-    }
-  }
-
-  // Spin, then yield, then sleep: a holder that was preempted or is
-  // rehashing a large shard gets the processor instead of busy waiters.
-  static void pause(unsigned attempt) noexcept { detail::backoff(attempt, 64, 128); }
-
-  std::atomic<std::uint32_t> state_{0};
-};
 
 // Constructor argument selecting the number of shards; rounded up to a power
 // of two. Zero means the default.
@@ -361,7 +290,7 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     size_type erased = 0;
     for (size_type i = 0; i < shard_count_; ++i) {
-      const std::unique_lock<SharedMutex> lock(shards_[i].mutex);
+      const shard_write write(*this, shards_[i]);
       const detail::callback_scope in_callback(this);
       erased += shards_[i].table.erase_if(pred, allocator_);
     }
@@ -376,11 +305,11 @@ class sharded_map {
   // be seen.
   template <class F>
   void for_each(F&& f) const {
-    for_each_impl<std::shared_lock<SharedMutex>>(*this, f);
+    for_each_impl(*this, f);
   }
   template <class F>
   void for_each(F&& f) {
-    for_each_impl<std::unique_lock<SharedMutex>>(*this, f);
+    for_each_impl(*this, f);
   }
 
   // A copy of the elements as of one instant: every shard is locked (shared,
@@ -410,7 +339,7 @@ class sharded_map {
   void clear() noexcept {
     detail::assert_not_in_callback(this);
     for (size_type i = 0; i < shard_count_; ++i) {
-      const std::unique_lock<SharedMutex> lock(shards_[i].mutex);
+      const shard_write write(*this, shards_[i]);
       shards_[i].table.clear(allocator_);
     }
   }
@@ -424,8 +353,8 @@ class sharded_map {
     const size_type per_shard = count / shard_count_;
     const size_type margin = 4 * static_cast<size_type>(std::sqrt(static_cast<double>(per_shard))) + 1;
     for (size_type i = 0; i < shard_count_; ++i) {
-      const std::unique_lock<SharedMutex> lock(shards_[i].mutex);
-      shards_[i].table.reserve(per_shard + margin, hash_of_value(), allocator_);
+      shard_write write(*this, shards_[i]);
+      write.replaced(shards_[i].table.reserve_keeping_storage(per_shard + margin, hash_of_value(), allocator_));
     }
   }
 
@@ -438,15 +367,58 @@ class sharded_map {
   using table_type = detail::flat_table<value_type, Allocator, detail::map_element_key, detail::relaxed_count>;
   using position = typename table_type::position;
 
-  // Invariant: `mutex` guards every member of `table` except its size
-  // counter, which is also read without the lock (relaxed, for size()).
-  // No operation holds two shard locks except the copy constructor and
-  // snapshot(), which lock in increasing index order, and nothing waits for
-  // a lock while holding one out of that order, so shards cannot deadlock.
+  // Invariants: `mutex` guards every member of `table`; the size counter
+  // is also read without the lock (relaxed, for size()), and lookups read
+  // the table without it under `version` (detail/optimistic_read.hpp), so
+  // every change to the table is made inside a shard_write. No operation
+  // holds two shard locks except the copy constructor and snapshot(), which
+  // lock in increasing index order, and nothing waits for a lock while
+  // holding one out of that order, so shards cannot deadlock.
   struct alignas(cache_line_size) shard {
     mutable SharedMutex mutex;
+    detail::table_version version;
     table_type table;
   };
+
+  // The exclusive lock of a shard for a change to its table: the version is
+  // odd meanwhile. Storage that a growth replaced is freed after the lock is
+  // released, once the readers that may be probing it have left.
+  class shard_write {
+   public:
+    shard_write(sharded_map& map, shard& s) : map_(map), shard_(s), lock_(s.mutex) { shard_.version.begin_change(); }
+    ~shard_write() {
+      shard_.version.end_change();
+      lock_.unlock();
+      if (replaced_) {
+        map_.readers_.wait_for_readers();
+        table_type::release_storage(replaced_, map_.allocator_);
+      }
+    }
+    shard_write(const shard_write&) = delete;
+    shard_write& operator=(const shard_write&) = delete;
+
+    void replaced(typename table_type::replaced_storage storage) noexcept {
+      assert(!replaced_ && "one growth per write");
+      replaced_ = storage;
+    }
+
+   private:
+    sharded_map& map_;
+    shard& shard_;
+    std::unique_lock<SharedMutex> lock_;
+    typename table_type::replaced_storage replaced_;
+  };
+
+  // Whether lookups read the table without the lock first: comparing a key
+  // read while a writer changes it must be harmless (a scalar under the
+  // standard equality), and the mapped value must be copyable as bytes.
+  // Other maps always lock: for them only misses could be decided without
+  // the lock, and hits would pay for both.
+  static constexpr bool reads_without_lock =
+      std::is_scalar_v<Key> && std::is_trivially_copyable_v<T> && std::is_copy_constructible_v<T> &&
+      (std::is_same_v<KeyEqual, std::equal_to<>> || std::is_same_v<KeyEqual, std::equal_to<Key>>);
+
+  enum class read_result { absent, found, undecided };
   using shard_allocator = typename std::allocator_traits<Allocator>::template rebind_alloc<shard>;
 
   // Whether emplace(args...) is emplace(key, mapped-constructor-argument).
@@ -492,10 +464,19 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
-    const std::unique_lock<SharedMutex> lock(s.mutex);
+    shard_write write(*this, s);
     if (s.table.find(key, hash, equal_).found()) return false;
-    s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...);
+    insert_absent(write, s, hash, std::forward<Args>(args)...);
     return true;
+  }
+
+  // Inserts an element whose key is absent from `s`, growing its table if
+  // full with the replaced storage left to `write`.
+  template <class... Args>
+  position insert_absent(shard_write& write, shard& s, std::uint64_t hash, Args&&... args) {
+    if (MAPTIDY_UNLIKELY(s.table.size() == s.table.load_limit()))
+      write.replaced(s.table.grow_keeping_storage(hash_of_value(), allocator_));
+    return s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<Args>(args)...);
   }
 
   template <class K, class M>
@@ -503,12 +484,12 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
-    const std::unique_lock<SharedMutex> lock(s.mutex);
+    shard_write write(*this, s);
     if (const position found = s.table.find(key, hash, equal_); found.found()) {
       table_type::value_at(found).second = std::forward<M>(object);
       return false;
     }
-    s.table.emplace_absent(hash, hash_of_value(), allocator_, std::forward<K>(key), std::forward<M>(object));
+    insert_absent(write, s, hash, std::forward<K>(key), std::forward<M>(object));
     return true;
   }
 
@@ -517,14 +498,14 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
-    const std::unique_lock<SharedMutex> lock(s.mutex);
+    shard_write write(*this, s);
     if (const position found = s.table.find(key, hash, equal_); found.found()) {
       const detail::callback_scope in_callback(this);
       f(table_type::value_at(found).second);
       return false;
     }
-    const position inserted = s.table.emplace_absent(hash, hash_of_value(), allocator_, std::piecewise_construct,
-                                                   std::forward_as_tuple(std::forward<K>(key)), std::tuple<>());
+    const position inserted = insert_absent(write, s, hash, std::piecewise_construct,
+                                            std::forward_as_tuple(std::forward<K>(key)), std::tuple<>());
     try {
       const detail::callback_scope in_callback(this);
       f(table_type::value_at(inserted).second);
@@ -535,21 +516,63 @@ class sharded_map {
     return true;
   }
 
-  // Shared lock for a const map, exclusive lock otherwise.
+  // Looks `key` up in `s` without its lock (detail/optimistic_read.hpp) if
+  // the map reads_without_lock. When found, on_found(const value_type&) is
+  // called with a copy of the element, after the read. `undecided`: the
+  // shard changed meanwhile (or the map always locks); the caller locks.
+  template <class K, class OnFound>
+  read_result read_without_lock(const shard& s, const K& key, std::uint64_t hash, OnFound&& on_found) const {
+    if constexpr (!reads_without_lock) {
+      return read_result::undecided;
+    } else {
+      std::optional<value_type> copy;
+      {
+        const detail::reader_gate::pass pass(readers_);
+        const std::uint64_t start = s.version.read_begin();
+        if (start & 1) return read_result::undecided;
+        const detail::ignored_reads ignored;
+        const typename table_type::storage_view storage = s.table.view();
+        if (!s.version.validate(start)) return read_result::undecided;
+        const position found = table_type::find_in(storage, key, hash, equal_);
+        if (!found.found()) return s.version.validate(start) ? read_result::absent : read_result::undecided;
+        const value_type& element = table_type::value_at(found);
+        const Key element_key = element.first;
+        const T element_value = element.second;
+        if (!s.version.validate(start)) return read_result::undecided;
+        copy.emplace(element_key, element_value);
+      }
+      on_found(*copy);
+      return read_result::found;
+    }
+  }
+
+  // A const map reads without the lock first, then under the shared lock; a
+  // mutable one under the exclusive lock.
   template <class Self, class K, class F>
   static bool visit_impl(Self& self, const K& key, F&& f) {
     detail::assert_not_in_callback(&self);
-    using lock_type = std::conditional_t<std::is_const_v<Self>, std::shared_lock<SharedMutex>,
-                                         std::unique_lock<SharedMutex>>;
     const std::uint64_t hash = self.hash_of(key);
     shard& s = self.shard_for(hash);
-    const lock_type lock(s.mutex);
-    const position found = s.table.find(key, hash, self.equal_);
-    if (!found.found()) return false;
-    const detail::callback_scope in_callback(&self);
-    f(static_cast<std::conditional_t<std::is_const_v<Self>, const value_type&, value_type&>>(
-        table_type::value_at(found)));
-    return true;
+    const auto visit_in_place = [&](const position& found) {
+      if (!found.found()) return false;
+      const detail::callback_scope in_callback(&self);
+      f(static_cast<std::conditional_t<std::is_const_v<Self>, const value_type&, value_type&>>(
+          table_type::value_at(found)));
+      return true;
+    };
+    if constexpr (std::is_const_v<Self>) {
+      const auto visit_copy = [&](const value_type& element) {
+        const detail::callback_scope in_callback(&self);
+        f(element);
+      };
+      if (const read_result read = self.read_without_lock(s, key, hash, visit_copy); read != read_result::undecided)
+        return read == read_result::found;
+      const std::shared_lock<SharedMutex> lock(s.mutex);
+      return visit_in_place(s.table.find(key, hash, self.equal_));
+    } else {
+      const shard_write write(self, s);
+      return visit_in_place(s.table.find(key, hash, self.equal_));
+    }
   }
 
   template <class K>
@@ -570,6 +593,9 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     const std::uint64_t hash = hash_of(key);
     const shard& s = shard_for(hash);
+    if (const read_result read = read_without_lock(s, key, hash, [](const value_type&) {});
+        read != read_result::undecided)
+      return read == read_result::found;
     const std::shared_lock<SharedMutex> lock(s.mutex);
     return s.table.find(key, hash, equal_).found();
   }
@@ -579,22 +605,27 @@ class sharded_map {
     detail::assert_not_in_callback(this);
     const std::uint64_t hash = hash_of(key);
     shard& s = shard_for(hash);
-    const std::unique_lock<SharedMutex> lock(s.mutex);
+    const shard_write write(*this, s);
     const position found = s.table.find(key, hash, equal_);
     if (!found.found()) return 0;
     s.table.erase(found, allocator_);
     return 1;
   }
 
-  template <class Lock, class Self, class F>
+  // Shared locks for a const map, exclusive ones otherwise.
+  template <class Self, class F>
   static void for_each_impl(Self& self, F& f) {
     detail::assert_not_in_callback(&self);
     for (size_type i = 0; i < self.shard_count_; ++i) {
-      const Lock lock(self.shards_[i].mutex);
-      const detail::callback_scope in_callback(&self);
-      auto& table = static_cast<std::conditional_t<std::is_const_v<Self>, const table_type&, table_type&>>(
-          self.shards_[i].table);
-      table.for_each(f);
+      if constexpr (std::is_const_v<Self>) {
+        const std::shared_lock<SharedMutex> lock(self.shards_[i].mutex);
+        const detail::callback_scope in_callback(&self);
+        self.shards_[i].table.for_each(f);
+      } else {
+        const shard_write write(self, self.shards_[i]);
+        const detail::callback_scope in_callback(&self);
+        self.shards_[i].table.for_each(f);
+      }
     }
   }
 
@@ -629,6 +660,7 @@ class sharded_map {
   mutable Allocator allocator_;  // used under shard locks; must tolerate concurrent calls
   shard* shards_ = nullptr;
   size_type shard_count_ = 0;
+  detail::reader_gate readers_;
 };
 
 }  // namespace maptidy

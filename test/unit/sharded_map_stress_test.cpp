@@ -104,6 +104,67 @@ TYPED_TEST(ShardedMapStress, UpsertCountersSumExactly) {
   }
 }
 
+// Lookups of maps with scalar keys and trivially copyable values read the
+// shard without its lock. Each round fills a fresh map from empty, so that
+// its tables grow (and free their storage) many times under the readers,
+// while writers also assign and erase; every value records its key, and the
+// keys inserted before the threads start are only moved by growth. A lookup
+// must never see a value of another key, nor miss a permanent key, nor
+// (under AddressSanitizer) read storage a growth freed.
+TYPED_TEST(ShardedMapStress, LookupsWithoutLockSeeOnlyWrittenElements) {
+  using map_type = maptidy::sharded_map<std::uint64_t, std::uint64_t, maptidy::hash<std::uint64_t>, std::equal_to<>,
+                                        std::allocator<std::pair<const std::uint64_t, std::uint64_t>>, TypeParam>;
+  constexpr std::uint64_t churned_keys = 8192;
+  constexpr std::uint64_t permanent_keys = 64;
+  constexpr int readers = 2;
+  const int rounds = 20 * stress_scale();
+  const auto encode = [](std::uint64_t key, std::uint64_t generation) { return key << 32 | generation; };
+  std::atomic<int> wrong_values{0};
+  std::atomic<int> missed_permanent{0};
+
+  for (int round = 0; round < rounds; ++round) {
+    map_type map(maptidy::shards{2});
+    for (std::uint64_t key = churned_keys; key < churned_keys + permanent_keys; ++key)
+      map.insert({key, encode(key, 0)});
+    std::atomic<int> writers_left{writer_count};
+    run_threads(writer_count + readers, [&](int index) {
+      std::mt19937_64 random(static_cast<unsigned>(round * 16 + index) + 1);
+      if (index >= writer_count) {
+        while (writers_left.load() > 0) {
+          const std::uint64_t key = random() % (churned_keys + permanent_keys);
+          const bool permanent = key >= churned_keys;
+          if (const auto value = map.get(key); value ? (*value >> 32) != key : permanent) ++wrong_values;
+          const bool visited = map.visit(key, [&](const std::pair<const std::uint64_t, std::uint64_t>& element) {
+            if (element.first != key || element.second >> 32 != key) ++wrong_values;
+          });
+          if (permanent && !(visited && map.contains(key) && map.get_or(key, 0) == encode(key, 0)))
+            ++missed_permanent;
+        }
+        return;
+      }
+      // Writer w inserts the keys congruent to w, in a random order of
+      // blocks, assigning and erasing some of them again.
+      for (std::uint64_t key = static_cast<std::uint64_t>(index); key < churned_keys; key += writer_count) {
+        map.insert_or_assign(key, encode(key, 1));
+        switch (random() % 8) {
+          case 0:
+            map.erase(key);
+            break;
+          case 1:
+            map.upsert(key, [&](std::uint64_t& value) { value = encode(key, 2); });
+            break;
+          default:
+            break;
+        }
+      }
+      --writers_left;
+    });
+  }
+
+  EXPECT_EQ(wrong_values.load(), 0);
+  EXPECT_EQ(missed_permanent.load(), 0);
+}
+
 // Each writer inserts its keys in sequence and erases them `window` steps
 // later, so at any instant its keys form one contiguous run of at most
 // window + 1 sequence numbers. A snapshot (a consistent cut) must show

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <iterator>
 #include <map>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -442,6 +444,40 @@ void expect_strong_guarantee(Map& map, Insert insert) {
   const auto after = plain_contents(map);
   ASSERT_EQ(after.size(), 3000u);
   for (const auto& [key, value] : after) EXPECT_EQ(value, key);
+}
+
+// The seqlock behind lookups without the shard's lock: a read validates
+// only if no change began or ended since it started.
+TEST(ShardedMapReadsWithoutLock, VersionRejectsReadsOverlappingAChange) {
+  maptidy::detail::table_version version;
+  const std::uint64_t before = version.read_begin();
+  EXPECT_TRUE(version.validate(before));
+  version.begin_change();
+  EXPECT_FALSE(version.validate(before));
+  const std::uint64_t during = version.read_begin();
+  EXPECT_EQ(during % 2, 1u);
+  EXPECT_FALSE(version.validate(during));
+  version.end_change();
+  EXPECT_FALSE(version.validate(before));
+  EXPECT_FALSE(version.validate(during));
+  EXPECT_TRUE(version.validate(version.read_begin()));
+}
+
+// Storage replaced under a reader is freed only once the reader has left.
+TEST(ShardedMapReadsWithoutLock, GateWaitsForReadersInside) {
+  maptidy::detail::reader_gate gate;
+  gate.wait_for_readers();  // no reader: returns at once
+  auto reader = std::make_unique<maptidy::detail::reader_gate::pass>(gate);
+  std::atomic<bool> waited{false};
+  std::thread writer([&] {
+    gate.wait_for_readers();
+    waited = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(waited.load());
+  reader.reset();
+  writer.join();
+  EXPECT_TRUE(waited.load());
 }
 
 TEST(ShardedMapExceptions, ThrowingHashLeavesMapUnchanged) {

@@ -324,6 +324,19 @@ class flat_table {
 
  public:
   using position = table_position<slot>;
+  // Where a table's elements are: what a lookup reads before any element.
+  struct storage_view {
+    group_metadata* groups;
+    slot* slots;
+    std::size_t group_mask;
+    unsigned group_shift;
+  };
+  // Storage a rebuild replaced, still allocated (see grow_keeping_storage).
+  struct replaced_storage {
+    slot* slots = nullptr;
+    std::size_t slot_count = 0;
+    explicit operator bool() const noexcept { return slots != nullptr; }
+  };
   // The load limit: 7/8 of the slots keeps probe sequences short while
   // groups of 15 still have room.
   static constexpr float max_load_factor = 0.875f;
@@ -365,16 +378,23 @@ class flat_table {
   // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
   MAPTIDY_FORCEINLINE position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
+    return find_in(view(), key, hash, equal);
+  }
+  // find() in the storage `storage` describes, which may be a copy of an
+  // earlier view(): readers without the owner's lock probe that way.
+  template <class Key, class Equal>
+  static MAPTIDY_FORCEINLINE position find_in(const storage_view& storage, const Key& key, std::uint64_t hash,
+                                              const Equal& equal) {
     const tag_entry& tag = hash_fields::tag_of(hash);
-    std::size_t group = hash_fields::group(hash, group_shift_);
+    std::size_t group = hash_fields::group(hash, storage.group_shift);
     std::size_t step = 0;
     do {
-      group_metadata* const metadata = groups_ + group;
+      group_metadata* const metadata = storage.groups + group;
       // The group's slots are addressed, and fetched, only when a tag
       // matches: a lookup that fails on the metadata (most misses) then
       // costs no slot traffic and no address arithmetic.
       if (unsigned match = metadata->match(tag.pattern); match != 0) {
-        slot* const group_slots = slots_ + group * group_metadata::slot_count;
+        slot* const group_slots = storage.slots + group * group_metadata::slot_count;
         prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
         do {
           const position candidate{metadata, group_slots, count_trailing_zeros(match)};
@@ -388,10 +408,12 @@ class flat_table {
       // together, clang made one branch-free condition of the two and a miss
       // took three taken branches.
       if (MAPTIDY_LIKELY(!metadata->overflowed(tag.overflow_bit))) return position{};
-      group = (group + ++step) & group_mask_;
-    } while (step <= group_mask_);
+      group = (group + ++step) & storage.group_mask;
+    } while (step <= storage.group_mask);
     return position{};
   }
+
+  storage_view view() const noexcept { return storage_view{groups_, slots_, group_mask_, group_shift_}; }
 
   // Constructs a new element whose key is known to be absent. When the
   // table is full, the element is built aside before the table grows and
@@ -494,6 +516,26 @@ class flat_table {
     copy.load_limit_ = other.load_limit_;
     swap(copy);
     copy.release(allocator);
+  }
+
+  // Makes room for one more element like an insertion's growth, but leaves
+  // the replaced storage allocated (its elements destroyed) for the caller
+  // to free with release_storage(), once no reader without the owner's lock
+  // can be probing it. Strong guarantee, as for emplace_absent's growth.
+  template <class HashOf>
+  MAPTIDY_NOINLINE replaced_storage grow_keeping_storage(const HashOf& hash_of, Allocator& allocator) {
+    return rebuild_keeping_storage(groups_after_growth(size() + 1), hash_of, allocator);
+  }
+  // reserve() with the replaced storage left as by grow_keeping_storage().
+  template <class HashOf>
+  replaced_storage reserve_keeping_storage(std::size_t count, const HashOf& hash_of, Allocator& allocator) {
+    if (count <= load_limit_) return replaced_storage{};
+    return rebuild_keeping_storage(groups_after_growth(count), hash_of, allocator);
+  }
+  static void release_storage(const replaced_storage& storage, Allocator& allocator) noexcept {
+    if (!storage) return;
+    slot_allocator slots(allocator);
+    std::allocator_traits<slot_allocator>::deallocate(slots, storage.slots, storage.slot_count);
   }
 
   // Destroys the elements and frees the storage.
@@ -647,6 +689,10 @@ class flat_table {
   // relocation_source).
   template <class HashOf>
   void rebuild(std::size_t groups, const HashOf& hash_of, Allocator& allocator) {
+    release_storage(rebuild_keeping_storage(groups, hash_of, allocator), allocator);
+  }
+  template <class HashOf>
+  replaced_storage rebuild_keeping_storage(std::size_t groups, const HashOf& hash_of, Allocator& allocator) {
     flat_table fresh;
     fresh.allocate(groups, allocator);
     try {
@@ -665,7 +711,9 @@ class flat_table {
     }
     fresh.size_.set(size());
     swap(fresh);
-    fresh.release(allocator);
+    fresh.destroy_elements(allocator);
+    if (!fresh.has_storage()) return replaced_storage{};
+    return replaced_storage{fresh.slots_, storage_slots(fresh.group_count())};
   }
 
   // Moving an element leaves the source unusable, so the source is moved
