@@ -7,9 +7,11 @@
 // maptidy::sharded_map splits its elements over a power-of-two number of
 // shards. Each shard sits on its own cache line(s) and owns a reader-writer
 // lock and an open-addressing table; an operation on one key locks exactly
-// one shard. There are no iterators: elements are reached through callbacks
-// (visit, upsert, for_each, erase_if) that run while the shard is locked, or
-// copied out (get, snapshot).
+// one shard, except lookups in maps of scalar keys and trivially copyable
+// values, which read the shard without its lock and check its version
+// (detail/optimistic_read.hpp). There are no iterators: elements are reached
+// through callbacks (visit, upsert, for_each, erase_if) that run while the
+// shard is locked, or copied out (get, snapshot).
 //
 // Callbacks must not call back into the same map (that would self-deadlock);
 // builds without NDEBUG assert on it.
@@ -17,7 +19,9 @@
 // Design sources: one lock per submap, selected by high hash bits, as in
 // Gregory Popovitch's parallel_flat_hash_map (phmap) and the segments of
 // Java's ConcurrentHashMap; each shard's table is detail/flat_table.hpp
-// (Swiss-table groups with boost::unordered_flat_map's overflow bytes).
+// (Swiss-table groups with boost::unordered_flat_map's overflow bytes);
+// lookups without the lock are seqlock reads, with storage freed behind a
+// reader gate like boost::concurrent_flat_map's per-thread-slot locks.
 #ifndef MAPTIDY_SHARDED_MAP_HPP
 #define MAPTIDY_SHARDED_MAP_HPP
 
@@ -380,17 +384,20 @@ class sharded_map {
     table_type table;
   };
 
-  // The exclusive lock of a shard for a change to its table: the version is
-  // odd meanwhile. Storage that a growth replaced is freed after the lock is
-  // released, once the readers that may be probing it have left.
+  // The exclusive lock of a shard for a change to its table. In a map that
+  // reads_without_lock, the version is odd meanwhile, and storage that a
+  // growth replaced is freed after the lock is released, once the readers
+  // that may be probing it have left.
   class shard_write {
    public:
-    shard_write(sharded_map& map, shard& s) : map_(map), shard_(s), lock_(s.mutex) { shard_.version.begin_change(); }
+    shard_write(sharded_map& map, shard& s) : map_(map), shard_(s), lock_(s.mutex) {
+      if constexpr (reads_without_lock) shard_.version.begin_change();
+    }
     ~shard_write() {
-      shard_.version.end_change();
+      if constexpr (reads_without_lock) shard_.version.end_change();
       lock_.unlock();
       if (replaced_) {
-        map_.readers_.wait_for_readers();
+        if constexpr (reads_without_lock) map_.readers_.wait_for_readers();
         table_type::release_storage(replaced_, map_.allocator_);
       }
     }
@@ -660,7 +667,9 @@ class sharded_map {
   mutable Allocator allocator_;  // used under shard locks; must tolerate concurrent calls
   shard* shards_ = nullptr;
   size_type shard_count_ = 0;
-  detail::reader_gate readers_;
+  // Only maps that read without the lock have readers to wait for.
+  struct no_reader_gate {};
+  std::conditional_t<reads_without_lock, detail::reader_gate, no_reader_gate> readers_;
 };
 
 }  // namespace maptidy
