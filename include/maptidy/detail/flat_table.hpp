@@ -325,11 +325,22 @@ class flat_table {
  public:
   using position = table_position<slot>;
   // Where a table's elements are: what a lookup reads before any element.
-  struct storage_view {
-    group_metadata* groups;
-    slot* slots;
-    std::size_t group_mask;
-    unsigned group_shift;
+  // A copy taken by a reader without the owner's lock (see find_in).
+  class storage_view {
+   public:
+    explicit storage_view(const flat_table& table) noexcept
+        : groups_(table.groups()), slots_(table.slots()), group_mask_(table.group_mask()),
+          group_shift_(table.group_shift()) {}
+    group_metadata* groups() const noexcept { return groups_; }
+    slot* slots() const noexcept { return slots_; }
+    std::size_t group_mask() const noexcept { return group_mask_; }
+    unsigned group_shift() const noexcept { return group_shift_; }
+
+   private:
+    group_metadata* groups_;
+    slot* slots_;
+    std::size_t group_mask_;
+    unsigned group_shift_;
   };
   // Storage a rebuild replaced, still allocated (see grow_keeping_storage).
   struct replaced_storage {
@@ -378,23 +389,24 @@ class flat_table {
   // The element equal to `key`, or a position that is not found().
   template <class Key, class Equal>
   MAPTIDY_FORCEINLINE position find(const Key& key, std::uint64_t hash, const Equal& equal) const {
-    return find_in(view(), key, hash, equal);
+    return find_in(*this, key, hash, equal);
   }
-  // find() in the storage `storage` describes, which may be a copy of an
-  // earlier view(): readers without the owner's lock probe that way.
-  template <class Key, class Equal>
-  static MAPTIDY_FORCEINLINE position find_in(const storage_view& storage, const Key& key, std::uint64_t hash,
+  // find() in `storage`: this table, or a storage_view of it taken earlier
+  // (readers without the owner's lock probe that way). Each field is read
+  // where it is needed: the slots only on a tag match.
+  template <class Storage, class Key, class Equal>
+  static MAPTIDY_FORCEINLINE position find_in(const Storage& storage, const Key& key, std::uint64_t hash,
                                               const Equal& equal) {
     const tag_entry& tag = hash_fields::tag_of(hash);
-    std::size_t group = hash_fields::group(hash, storage.group_shift);
+    std::size_t group = hash_fields::group(hash, storage.group_shift());
     std::size_t step = 0;
     do {
-      group_metadata* const metadata = storage.groups + group;
+      group_metadata* const metadata = storage.groups() + group;
       // The group's slots are addressed, and fetched, only when a tag
       // matches: a lookup that fails on the metadata (most misses) then
       // costs no slot traffic and no address arithmetic.
       if (unsigned match = metadata->match(tag.pattern); match != 0) {
-        slot* const group_slots = storage.slots + group * group_metadata::slot_count;
+        slot* const group_slots = storage.slots() + group * group_metadata::slot_count;
         prefetch_group_slots<slot>(reinterpret_cast<std::uintptr_t>(group_slots));
         do {
           const position candidate{metadata, group_slots, count_trailing_zeros(match)};
@@ -408,12 +420,16 @@ class flat_table {
       // together, clang made one branch-free condition of the two and a miss
       // took three taken branches.
       if (MAPTIDY_LIKELY(!metadata->overflowed(tag.overflow_bit))) return position{};
-      group = (group + ++step) & storage.group_mask;
-    } while (step <= storage.group_mask);
+      group = (group + ++step) & storage.group_mask();
+    } while (step <= storage.group_mask());
     return position{};
   }
 
-  storage_view view() const noexcept { return storage_view{groups_, slots_, group_mask_, group_shift_}; }
+  storage_view view() const noexcept { return storage_view(*this); }
+  group_metadata* groups() const noexcept { return groups_; }
+  slot* slots() const noexcept { return slots_; }
+  std::size_t group_mask() const noexcept { return group_mask_; }
+  unsigned group_shift() const noexcept { return group_shift_; }
 
   // Constructs a new element whose key is known to be absent. When the
   // table is full, the element is built aside before the table grows and
