@@ -535,6 +535,7 @@ class sharded_map {
       std::optional<value_type> copy;
       {
         const detail::reader_gate::pass pass(readers_);
+        if (!pass.entered()) return read_result::undecided;
         const std::uint64_t start = s.version.read_begin();
         if (start & 1) return read_result::undecided;
         const detail::ignored_reads ignored;

@@ -480,6 +480,40 @@ TEST(ShardedMapReadsWithoutLock, GateWaitsForReadersInside) {
   EXPECT_TRUE(waited.load());
 }
 
+// Reader indexes are exclusive and limited: a thread that gets none (more
+// threads alive than gate slots) takes the shard lock, with the same results.
+TEST(ShardedMapReadsWithoutLock, ThreadsBeyondTheReaderIndexesLock) {
+  maptidy::sharded_map<int, int> map;
+  map.insert({1, 10});
+  maptidy::detail::reader_gate gate;
+  std::atomic<bool> release{false};
+  std::atomic<int> holding{0};
+  std::vector<std::thread> holders;
+  bool exhausted = false;
+  std::optional<int> found_by_extra_thread;
+  for (std::size_t started = 0; !exhausted && started <= maptidy::detail::reader_indexes::count; ++started) {
+    std::atomic<int> entered{-1};
+    holders.emplace_back([&] {
+      const maptidy::detail::reader_gate::pass pass(gate);
+      entered = pass.entered() ? 1 : 0;
+      if (!pass.entered()) {
+        found_by_extra_thread = map.get(1);
+        return;
+      }
+      ++holding;
+      while (!release.load()) std::this_thread::yield();
+    });
+    while (entered.load() < 0) std::this_thread::yield();
+    exhausted = entered.load() == 0;
+  }
+  release = true;
+  for (std::thread& holder : holders) holder.join();
+  EXPECT_TRUE(exhausted);
+  EXPECT_LE(holding.load(), static_cast<int>(maptidy::detail::reader_indexes::count));
+  EXPECT_EQ(found_by_extra_thread, std::optional<int>(10));
+  EXPECT_EQ(map.get(1), std::optional<int>(10));
+}
+
 TEST(ShardedMapExceptions, ThrowingHashLeavesMapUnchanged) {
   maptidy::sharded_map<int, throwing_value, throwing_hash, std::equal_to<int>> map(maptidy::shards{2});
   expect_strong_guarantee(map, [](auto& m, int key) { m.try_emplace(key, key); });

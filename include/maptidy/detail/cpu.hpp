@@ -126,6 +126,16 @@ inline unsigned count_trailing_zeros(unsigned mask) noexcept {
 #endif
 }
 
+inline unsigned count_trailing_zeros(unsigned long long mask) noexcept {
+#if defined(_MSC_VER) && !defined(__clang__)
+  unsigned long index;
+  _BitScanForward64(&index, mask);
+  return static_cast<unsigned>(index);
+#else
+  return static_cast<unsigned>(__builtin_ctzll(mask));
+#endif
+}
+
 inline std::size_t round_up_to_power_of_two(std::size_t n) noexcept {
   std::size_t power = 1;
   while (power < n) power <<= 1;

@@ -27,7 +27,8 @@
 //   returned, which waits for every reader that passed the gate before the
 //   replacement was published; readers that pass later read the new storage.
 // - A reader never waits for anything while it is inside the gate, so
-//   wait_for_readers() cannot deadlock.
+//   wait_for_readers() cannot deadlock; each gate slot is written by the one
+//   thread holding its reader index.
 //
 // A seqlock reader's reads race with the writer's writes by design; they
 // are plain reads whose results are discarded unless validated. Under
@@ -38,7 +39,6 @@
 #define MAPTIDY_DETAIL_OPTIMISTIC_READ_HPP
 
 #include "maptidy/detail/cpu.hpp"
-#include "maptidy/detail/rw_spinlock.hpp"
 
 #include <atomic>
 #include <cstddef>
@@ -110,59 +110,116 @@ class table_version {
   std::atomic<std::uint64_t> value_{0};
 };
 
-// Readers pass through one of `slot_count` reader-writer locks, chosen per
-// thread, each on its own cache line, so that passing writes only a line its
-// own thread uses (unless more threads than slots read at once).
-// wait_for_readers() takes every lock exclusively in turn.
-class reader_gate {
+// Process-wide reader indexes: each thread that reads without a lock claims
+// one, exclusively, for its lifetime, so that a gate slot has one writer.
+// Threads beyond reader_gate::slot_count alive at once get none and lock.
+class reader_indexes {
  public:
-  static constexpr std::size_t slot_count = 32;
+  static constexpr std::size_t count = 64;
+  static constexpr std::size_t none = count;
+
+  static std::size_t this_thread() noexcept {
+    std::size_t& index = thread_index();
+    if (MAPTIDY_UNLIKELY(index == unclaimed)) {
+      index = claim();
+      thread_local const release_at_exit release;
+    }
+    return index;
+  }
+
+ private:
+  static constexpr std::size_t unclaimed = ~std::size_t{0};
+
+  // Trivially destructible, so it stays readable after the release below ran
+  // (a lookup from a later thread_local destructor then locks).
+  static std::size_t& thread_index() noexcept {
+    thread_local std::size_t index = unclaimed;
+    return index;
+  }
+  static std::atomic<std::uint64_t>& used() noexcept {
+    static std::atomic<std::uint64_t> bits{0};
+    return bits;
+  }
+  static std::size_t claim() noexcept {
+    std::uint64_t bits = used().load(std::memory_order_relaxed);
+    while (bits != ~std::uint64_t{0}) {
+      const unsigned free_index = count_trailing_zeros(static_cast<unsigned long long>(~bits));
+      if (used().compare_exchange_weak(bits, bits | (std::uint64_t{1} << free_index), std::memory_order_acquire,
+                                       std::memory_order_relaxed))
+        return free_index;
+    }
+    return none;
+  }
+  struct release_at_exit {
+    release_at_exit() noexcept = default;
+    release_at_exit(const release_at_exit&) = delete;
+    release_at_exit& operator=(const release_at_exit&) = delete;
+    ~release_at_exit() {
+      std::size_t& index = thread_index();
+      if (index != none) used().fetch_and(~(std::uint64_t{1} << index), std::memory_order_release);
+      index = none;
+    }
+  };
+};
+
+// One slot per reader index, each on its own cache line and written only by
+// the thread that holds the index: a sequence number, odd while that thread
+// reads. Entering is one atomic exchange, leaving a plain store.
+class reader_gate {
+  struct alignas(cache_line_size) slot {
+    std::atomic<std::uint64_t> sequence{0};
+  };
+
+ public:
+  static constexpr std::size_t slot_count = reader_indexes::count;
 
   class pass {
    public:
-    explicit pass(const reader_gate& gate) noexcept : lock_(gate.slots_[this_thread_slot()].lock) {
-      lock_.lock_shared();
+    explicit pass(const reader_gate& gate) noexcept {
+      const std::size_t index = reader_indexes::this_thread();
+      if (index == reader_indexes::none) return;
+      slot_ = &gate.slots_[index];
+      // Sequentially consistent: the reads that follow cannot be satisfied
+      // before a waiting writer can see this thread inside.
+      slot_->sequence.exchange(slot_->sequence.load(std::memory_order_relaxed) + 1);
     }
-    ~pass() { lock_.unlock_shared(); }
+    ~pass() {
+      if (slot_ != nullptr)
+        slot_->sequence.store(slot_->sequence.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    }
     pass(const pass&) = delete;
     pass& operator=(const pass&) = delete;
 
+    // False for a thread without a reader index: it must take the lock.
+    bool entered() const noexcept { return slot_ != nullptr; }
+
    private:
-    rw_spinlock& lock_;
+    slot* slot_ = nullptr;
   };
 
-  // Returns once every reader that passed before the call has left. A slot
-  // found free after the fence holds no such reader: one entering later
-  // (with a sequentially consistent addition) reads what the caller changed
-  // before the call. Busy slots are taken exclusively in turn; the lock
-  // prefers the waiting writer, so a stream of readers cannot hold it off.
+  // Returns once every reader that entered before the call has left. A slot
+  // found even after the fence holds no such reader: one entering later reads
+  // what the caller changed before the call. An odd slot is waited on until
+  // its sequence changes, i.e. until that read ended.
   void wait_for_readers() const noexcept {
 #if defined(MAPTIDY_TSAN)
-    constexpr bool skip_free_slots = false;  // GCC does not model fences under it
+    fence_.fetch_add(1);  // GCC does not model fences under ThreadSanitizer
 #else
-    constexpr bool skip_free_slots = true;
     std::atomic_thread_fence(std::memory_order_seq_cst);
 #endif
-    for (slot& s : slots_) {
-      if (skip_free_slots && !s.lock.busy()) continue;
-      s.lock.lock();
-      s.lock.unlock();
+    for (const slot& s : slots_) {
+      const std::uint64_t inside = s.sequence.load(std::memory_order_acquire);
+      if ((inside & 1) == 0) continue;
+      for (unsigned attempt = 0; s.sequence.load(std::memory_order_acquire) == inside; ++attempt)
+        backoff(attempt, 64, 128);
     }
   }
 
  private:
-  struct alignas(cache_line_size) slot {
-    rw_spinlock lock;
-  };
-
-  static std::size_t this_thread_slot() noexcept {
-    static std::atomic<std::size_t> next_thread{0};
-    thread_local const std::size_t thread_slot =
-        next_thread.fetch_add(1, std::memory_order_relaxed) % slot_count;
-    return thread_slot;
-  }
-
   mutable slot slots_[slot_count];
+#if defined(MAPTIDY_TSAN)
+  mutable std::atomic<std::uint64_t> fence_{0};
+#endif
 };
 
 }  // namespace detail
