@@ -1,5 +1,5 @@
 // maptidy/detail/rw_spinlock.hpp - the reader-writer spin lock of
-// maptidy::sharded_map's shards and reader gate.
+// maptidy::sharded_map's shards.
 //
 // Part of maptidy, under the Apache License v2.0 with LLVM Exceptions (see
 // the LICENSE file that comes with maptidy).
@@ -51,20 +51,14 @@ class rw_spinlock {
 
   // Optimistic: one atomic addition when no writer holds or waits for the
   // lock (cheaper than a compare-and-swap loop), backed out otherwise.
-  // Sequentially consistent, which costs nothing more on x86: a thread that
-  // changes data, fences and then finds the lock free knows that readers
-  // entering later see the change (detail::reader_gate relies on it).
   bool try_lock_shared() noexcept {
-    const std::uint32_t previous = state_.fetch_add(one_reader, std::memory_order_seq_cst);
+    const std::uint32_t previous = state_.fetch_add(one_reader, std::memory_order_acquire);
     if ((previous & (writer_active | writer_waiting)) == 0) return true;
     state_.fetch_sub(one_reader, std::memory_order_relaxed);
     return false;
   }
 
   void unlock_shared() noexcept { state_.fetch_sub(one_reader, std::memory_order_release); }
-
-  // Whether any reader or writer holds or waits for the lock.
-  bool busy() const noexcept { return state_.load(std::memory_order_acquire) != 0; }
 
  private:
   static constexpr std::uint32_t writer_active = 1;
