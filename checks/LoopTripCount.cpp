@@ -536,13 +536,7 @@ static std::optional<TripCount> sizeOfContainer(const Expr *Range,
     return std::nullopt;
   if (!isCheapPureExpr(Range))
     return TripCount{};
-  const Expr *Pointer = nullptr;
-  if (const auto *Deref = dyn_cast<UnaryOperator>(Range);
-      Deref && Deref->getOpcode() == UO_Deref)
-    Pointer = Deref->getSubExpr();
-  else if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Range);
-           Star && Star->getOperator() == OO_Star)
-    Pointer = Star->getArg(0);
+  const Expr *Pointer = dereferencedOperand(*Range);
   const std::optional<std::string> Text =
       operandText(Pointer ? *Pointer : *Range, C.Context);
   if (!Text)

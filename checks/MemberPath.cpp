@@ -57,16 +57,8 @@ std::optional<MemberPath> mapPathFrom(const Expr &Root,
   for (;;) {
     const Stmt *Parent = userParent(*Current, Context);
     // `p->` and `*p` on a smart pointer, `*p` on a raw one.
-    if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
-        Operator && Operator->getNumArgs() == 1 &&
-        (Operator->getOperator() == OO_Arrow ||
-         Operator->getOperator() == OO_Star) &&
-        strip(Operator->getArg(0)) == Current) {
-      Current = Operator;
-      continue;
-    }
-    if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(Parent);
-        Deref && Deref->getOpcode() == UO_Deref) {
+    if (const auto *Deref = dyn_cast_or_null<Expr>(Parent);
+        Deref && dereferencedOperand(*Deref) == Current) {
       Current = Deref;
       continue;
     }

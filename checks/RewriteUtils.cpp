@@ -15,6 +15,18 @@ const Expr *strip(const Expr *E) {
   return E ? E->IgnoreImplicit()->IgnoreParenImpCasts() : nullptr;
 }
 
+const Expr *dereferencedOperand(const Expr &E) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&E);
+      Operator && Operator->getNumArgs() == 1 &&
+      (Operator->getOperator() == OO_Star ||
+       Operator->getOperator() == OO_Arrow))
+    return strip(Operator->getArg(0));
+  if (const auto *Deref = dyn_cast<UnaryOperator>(&E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return strip(Deref->getSubExpr());
+  return nullptr;
+}
+
 StringRef nameOf(const NamedDecl *Decl) {
   return Decl && Decl->getDeclName().isIdentifier() ? Decl->getName()
                                                     : StringRef();

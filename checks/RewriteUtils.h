@@ -24,6 +24,11 @@ namespace clang::tidy::maptidy {
 /// \p E without implicit nodes, parentheses and implicit casts.
 const Expr *strip(const Expr *E);
 
+/// The pointer (raw, smart, or an iterator) that \p E dereferences, without
+/// implicit nodes: `p` in `*p` and in the `p->` of an overloaded `->`; none
+/// when \p E is no dereference.
+const Expr *dereferencedOperand(const Expr &E);
+
 /// The identifier of \p Decl, or "" for operators and other special names.
 StringRef nameOf(const NamedDecl *Decl);
 

@@ -562,13 +562,10 @@ bool isSharedPointerTo(QualType Type,
 }
 
 const Expr &objectUse(const Expr &Ref, ASTContext &Context) {
-  if (const auto *Operator =
+  if (const auto *Deref =
           dyn_cast_or_null<CXXOperatorCallExpr>(userParent(Ref, Context));
-      Operator && Operator->getNumArgs() == 1 &&
-      (Operator->getOperator() == OO_Star ||
-       Operator->getOperator() == OO_Arrow) &&
-      strip(Operator->getArg(0)) == &Ref)
-    return *Operator;
+      Deref && dereferencedOperand(*Deref) == &Ref)
+    return *Deref;
   return Ref;
 }
 

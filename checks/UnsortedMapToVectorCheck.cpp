@@ -108,14 +108,8 @@ static CopiedElement elementOf(const Expr *Arg, const VarDecl &Entry,
     Arg = strip(Construct->getArg(0));
   auto IsEntry = [&](const Expr *E) {
     E = strip(E);
-    if (ThroughIterator) {
-      const auto *Star = dyn_cast<CXXOperatorCallExpr>(E);
-      if (Star &&
-          (Star->getOperator() == OO_Star || Star->getOperator() == OO_Arrow))
-        E = strip(Star->getArg(0));
-      else
-        return false;
-    }
+    if (ThroughIterator && !(E = dereferencedOperand(*E)))
+      return false;
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     return Ref && Ref->getDecl() == &Entry;
   };

@@ -429,23 +429,14 @@ static RewriteBlocker pointerBlocksRewrite(const DeclaratorDecl &Pointer) {
 /// map, as the use writes it: `st` in `st->headers`.
 static const Expr *holderObject(const SharedUse &Use,
                                 const CXXRecordDecl &Holder) {
-  const Expr *E = Use.Where;
-  if (const auto *Deref = dyn_cast<CXXOperatorCallExpr>(E))
-    E = strip(Deref->getArg(0));
+  auto PointerOf = [](const Expr *E) {
+    while (const Expr *Pointer = dereferencedOperand(*E))
+      E = Pointer;
+    return E;
+  };
+  const Expr *E = PointerOf(Use.Where);
   while (const auto *Member = dyn_cast<MemberExpr>(E)) {
-    E = strip(Member->getBase());
-    for (;;) {
-      if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-          Operator && Operator->getNumArgs() == 1 &&
-          (Operator->getOperator() == OO_Arrow ||
-           Operator->getOperator() == OO_Star))
-        E = strip(Operator->getArg(0));
-      else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
-               Deref && Deref->getOpcode() == UO_Deref)
-        E = strip(Deref->getSubExpr());
-      else
-        break;
-    }
+    E = PointerOf(strip(Member->getBase()));
     const CXXRecordDecl *Record = pointeeRecord(E->getType());
     if (Record && Record->getCanonicalDecl() == Holder.getCanonicalDecl())
       return E;

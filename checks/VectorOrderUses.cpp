@@ -136,9 +136,8 @@ struct LoopElement {
     while (true) {
       if (const auto *Member = dyn_cast<MemberExpr>(E))
         E = strip(Member->getBase());
-      else if (const auto *Star = dyn_cast<UnaryOperator>(E);
-               Star && Star->getOpcode() == UO_Deref)
-        E = strip(Star->getSubExpr());
+      else if (const Expr *Pointer = dereferencedOperand(*E))
+        E = Pointer;
       else
         break;
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -82,6 +83,29 @@ void expireByIndex(std::unordered_map<std::string, int> &cache, int now) {
     evict(cache, stale[i]);
 }
 
+// The elements are smart pointers: each session is dropped from the source
+// map by a member reached through `->`.
+struct Session {
+  std::string id;
+  int lastSeen;
+};
+
+void drop(std::unordered_map<std::string, std::shared_ptr<Session>> &sessions,
+          const std::string &id) {
+  sessions.erase(id);
+}
+
+void closeIdle(
+    std::unordered_map<std::string, std::shared_ptr<Session>> &sessions,
+    int now) {
+  std::vector<std::shared_ptr<Session>> idle;
+  for (const auto &entry : sessions)
+    if (entry.second->lastSeen < now)
+      idle.push_back(entry.second);
+  for (const auto &session : idle)
+    drop(sessions, session->id);
+}
+
 // Every caller in this file puts the returned names in a set or a map.
 static std::vector<std::string> tagNames(
     const std::unordered_map<std::string, int> &tags) {
@@ -126,6 +150,21 @@ void expireLogged(std::unordered_map<std::string, int> &cache, int now) {
   for (const auto &key : stale) {
     log(key); // a call that takes only the element: its output is ordered
     cache.erase(key);
+  }
+}
+
+void closeIdleLogged(
+    std::unordered_map<std::string, std::shared_ptr<Session>> &sessions,
+    int now) {
+  std::vector<std::shared_ptr<Session>> idle;
+  for (const auto &entry : sessions)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'idle' takes the iteration order of 'sessions', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+3]]:30: note: the order is relied on here
+    if (entry.second->lastSeen < now)
+      idle.push_back(entry.second);
+  for (const auto &session : idle) {
+    log(session->id); // the log shows the order
+    drop(sessions, session->id);
   }
 }
 
