@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "utils/ASTUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -128,7 +129,9 @@ struct LoopElement {
   const ValueDecl *Variable = nullptr;
   const VarDecl *Vector = nullptr;
   const ValueDecl *Index = nullptr;
-  const ValueDecl *Source = nullptr;
+  /// The container as the copy spells it (`cache`, `state->cache`).
+  const Expr *Source = nullptr;
+  const ASTContext *Context = nullptr;
 
   /// \p E is the element or a part of it (`e.first`, `*e`).
   bool isElement(const Expr *E) const {
@@ -151,16 +154,10 @@ struct LoopElement {
     return Base && At && Base->getDecl() == Vector && At->getDecl() == Index;
   }
 
-  /// \p E names the source container.
+  /// \p E spells the source container as the copy does.
   bool isSource(const Expr *E) const {
-    E = strip(E);
-    const ValueDecl *Named = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      Named = Ref->getDecl();
-    else if (const auto *Member = dyn_cast<MemberExpr>(E);
-             Member && isa<CXXThisExpr>(strip(Member->getBase())))
-      Named = Member->getMemberDecl();
-    return Source && Named == Source;
+    return Source &&
+           utils::areStatementsIdentical(strip(E), strip(Source), *Context);
   }
 
   /// \p Call handles the element on its own, on the source container: a
@@ -227,12 +224,12 @@ static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
   return nullptr;
 }
 
-/// The declaration \p Source names: a variable or a member of `this`.
-static const ValueDecl *sourceDecl(const Expr *Source) {
-  Source = strip(Source);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Source))
+/// The declaration \p E names: a variable or a member of `this`.
+static const ValueDecl *namedDecl(const Expr *E) {
+  E = strip(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     return Ref->getDecl();
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Source);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
       Member && isa<CXXThisExpr>(strip(Member->getBase())))
     return Member->getMemberDecl();
   return nullptr;
@@ -247,7 +244,8 @@ static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
   const Stmt *Parent = userParent(Ref, Context);
   LoopElement Element;
   Element.Vector = Found.Vector;
-  Element.Source = sourceDecl(Found.Source);
+  Element.Source = Found.Source;
+  Element.Context = &Context;
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
@@ -282,7 +280,7 @@ static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
     case OO_Subscript: {
       // `v[i]` in `for (i = ...)`: like a range-for over the elements.
       const ForStmt *Loop = loopCounting(Operator->getArg(1), Context);
-      Element.Index = sourceDecl(Operator->getArg(1));
+      Element.Index = namedDecl(Operator->getArg(1));
       if (Loop && !revealsOrder(Loop->getBody(), Element))
         break;
       Result.Kind = OrderFate::Escapes;

@@ -83,6 +83,20 @@ void expireByIndex(std::unordered_map<std::string, int> &cache, int now) {
     evict(cache, stale[i]);
 }
 
+// The source map is reached through a pointer, and spelled so again.
+struct Table {
+  std::unordered_map<std::string, int> lastSeen;
+};
+
+void expireThroughPointer(Table *table, int now) {
+  std::vector<std::string> stale;
+  for (const auto &entry : table->lastSeen)
+    if (entry.second < now)
+      stale.push_back(entry.first);
+  for (const auto &key : stale)
+    evict(table->lastSeen, key);
+}
+
 // The elements are smart pointers: each session is dropped from the source
 // map by a member reached through `->`.
 struct Session {
