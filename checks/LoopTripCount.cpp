@@ -202,6 +202,16 @@ static std::optional<std::string> namedConstantText(const Expr &High,
   return Text.empty() ? std::nullopt : std::optional<std::string>(Text.str());
 }
 
+/// A count fixed once \p Reads are evaluated, with no text that could be
+/// evaluated again before the loop; staysDuring() still sees what it reads.
+static TripCount unspelledCount(std::initializer_list<const Expr *> Reads) {
+  TripCount Result;
+  for (const Expr *Read : Reads)
+    if (Read)
+      Result.Operands.push_back(Read);
+  return Result;
+}
+
 /// The count `High - Low (+ 1)`, clamped at zero, as a safe expression.
 /// \p Low may be null for zero.
 static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
@@ -246,13 +256,13 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
     Inclusive = false;
   }
   if (!isCheapPureExpr(High) || (Low && !isCheapPureExpr(Low)))
-    return TripCount{};
+    return unspelledCount({High, Low});
   const std::optional<std::string> HighText = operandText(*High, Context);
   const std::optional<std::string> LowText =
       Low ? operandText(*Low, Context) : std::optional<std::string>("");
   QualType Type = arithmeticType(High, Low, Context);
   if (!HighText || !LowText || Type.isNull() || !Type->isIntegerType())
-    return TripCount{};
+    return unspelledCount({High, Low});
   std::string Difference = Low ? *HighText + " - " + *LowText : *HighText;
   if (Inclusive) {
     Difference += " + 1";
@@ -276,7 +286,7 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
   // of the converted value would throw std::length_error.
   const std::optional<StringRef> Zero = zeroOfType(Type);
   if (!Zero)
-    return TripCount{};
+    return unspelledCount({High, Low});
   Result.Text = "std::max(" + Difference + ", " + Zero->str() + ")";
   Result.UsesStdMax = true;
   return Result;
@@ -535,12 +545,12 @@ static std::optional<TripCount> sizeOfContainer(const Expr *Range,
   if (!isStdSizedContainer(Type) && !isClassNamed(Type, C.SizedClasses))
     return std::nullopt;
   if (!isCheapPureExpr(Range))
-    return TripCount{};
+    return unspelledCount({Range});
   const Expr *Pointer = dereferencedOperand(*Range);
   const std::optional<std::string> Text =
       operandText(Pointer ? *Pointer : *Range, C.Context);
   if (!Text)
-    return TripCount{};
+    return unspelledCount({Range});
   TripCount Result;
   Result.Text = *Text + (Pointer ? "->size()" : ".size()");
   Result.Type = C.Context.getSizeType();
@@ -649,6 +659,10 @@ std::optional<TripCount> tripCountOfCount(const Expr *Count,
 
 bool staysDuring(const TripCount &Count, const Stmt &Loop,
                  ASTContext &Context) {
+  // A call evaluated on every iteration of Loop may count differently each
+  // time (`for (x : produce())`).
+  if (!llvm::all_of(Count.Operands, isCheapPureExpr))
+    return false;
   llvm::SmallPtrSet<const ValueDecl *, 4> Decls;
   for (const Expr *Operand : Count.Operands)
     collectReadDecls(Operand, Decls);

@@ -41,7 +41,7 @@ struct TripCount {
   const Expr *Bound = nullptr;
   /// The type Text evaluates in; null for a constant.
   QualType Type;
-  /// The expressions Text reads.
+  /// The expressions the count reads (also when it has no Text).
   llvm::SmallVector<const Expr *, 2> Operands;
 };
 

@@ -119,3 +119,34 @@ void nested(const std::vector<std::vector<int>> &grid, int rows) {
         clearedOutside.push_back(v);
   }
 }
+
+// Inner counts that a call computes anew on every outer iteration: the
+// container's final size is a sum over the outer loop, not a product.
+struct Network {
+  const std::vector<int> &clients() const;
+  int size() const;
+};
+std::vector<int> produce();
+int measure(int row);
+
+void nestedCalls(const std::vector<Network *> &networks, int rows) {
+  std::vector<int> throughElement;
+  for (const Network *network : networks)
+    for (int client : network->clients())
+      throughElement.push_back(client);
+
+  std::vector<int> temporaryRange;
+  for (int r = 0; r < rows; ++r)
+    for (int v : produce())
+      temporaryRange.push_back(v);
+
+  std::vector<int> callBound;
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < measure(r); ++c)
+      callBound.push_back(c);
+
+  std::vector<int> elementBound;
+  for (const Network *network : networks)
+    for (int c = 0; c < network->size(); ++c)
+      elementBound.push_back(c);
+}
