@@ -4,11 +4,53 @@
 #include "clang/Basic/DiagnosticFrontend.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
+
 using clang::DiagnosticsEngine;
 using clang::tooling::Replacement;
 using clang::tooling::Replacements;
 
 namespace maptidy {
+
+namespace {
+/// The lines around a caret that a snippet shows. LLVM 22's printer numbers a
+/// snippet from the first line of every range and fix-it it is given, also of
+/// one in another file or too far from the caret to be shown, and then prints
+/// the caret's line under that number; only what fits is given to it.
+class SnippetWindow {
+public:
+  SnippetWindow(clang::SourceLocation Caret, unsigned MaxLines,
+                const clang::SourceManager &SM)
+      : SM(SM), MaxLines(MaxLines) {
+    if (Caret.isValid() && Caret.isFileID()) {
+      File = SM.getFileID(Caret);
+      First = Last = SM.getSpellingLineNumber(Caret);
+    }
+  }
+
+  /// Whether \p Range lies in the caret's file and, with what was admitted
+  /// before, within MaxLines lines; if so, the window grows to hold it.
+  bool admits(clang::CharSourceRange Range) {
+    const clang::SourceLocation Begin = Range.getBegin(), End = Range.getEnd();
+    if (File.isInvalid() || !Begin.isFileID() || !End.isFileID() ||
+        SM.getFileID(Begin) != File || SM.getFileID(End) != File)
+      return false;
+    const unsigned NewFirst = std::min(First, SM.getSpellingLineNumber(Begin));
+    const unsigned NewLast = std::max(Last, SM.getSpellingLineNumber(End));
+    if (NewLast - NewFirst >= MaxLines)
+      return false;
+    First = NewFirst;
+    Last = NewLast;
+    return true;
+  }
+
+private:
+  const clang::SourceManager &SM;
+  const unsigned MaxLines;
+  clang::FileID File;
+  unsigned First = 0, Last = 0;
+};
+} // namespace
 
 static DiagnosticsEngine::Level level(const Finding &F) {
   return F.Error.IsWarningAsError
@@ -65,8 +107,14 @@ TextReport::range(const clang::tooling::FileByteRange &Range) {
       Begin, Begin.getLocWithOffset(Range.Length));
 }
 
-void TextReport::addFixHints(clang::DiagnosticBuilder &Diag,
-                             const llvm::StringMap<Replacements> &Fix) {
+void TextReport::addSnippet(
+    clang::DiagnosticBuilder &Diag, clang::SourceLocation Caret,
+    llvm::ArrayRef<clang::tooling::FileByteRange> Ranges,
+    const llvm::StringMap<Replacements> &Fix) {
+  SnippetWindow Window(Caret, DiagOpts.SnippetLineLimit, Sources);
+  for (const clang::tooling::FileByteRange &Range : Ranges)
+    if (const clang::CharSourceRange Shown = range(Range); Window.admits(Shown))
+      Diag << Shown;
   for (const auto &Entry : Fix)
     for (const Replacement &R : Entry.getValue())
       if (R.isApplicable()) {
@@ -74,8 +122,10 @@ void TextReport::addFixHints(clang::DiagnosticBuilder &Diag,
         Replaced.FilePath = R.getFilePath().str();
         Replaced.FileOffset = R.getOffset();
         Replaced.Length = R.getLength();
-        Diag << clang::FixItHint::CreateReplacement(range(Replaced),
-                                                    R.getReplacementText());
+        if (const clang::CharSourceRange Shown = range(Replaced);
+            Window.admits(Shown))
+          Diag << clang::FixItHint::CreateReplacement(Shown,
+                                                      R.getReplacementText());
       }
 }
 
@@ -87,13 +137,12 @@ void TextReport::print(const Finding &F,
       Error.BuildDirectory.empty() ? StartDirectory : Error.BuildDirectory;
   FS->setCurrentWorkingDirectory(BuildDirectory);
   {
+    const clang::SourceLocation Caret =
+        location(Error.Message.FilePath, Error.Message.FileOffset);
     clang::DiagnosticBuilder Diag =
-        Diags.Report(location(Error.Message.FilePath, Error.Message.FileOffset),
-                     Diags.getCustomDiagID(level(F), "%0 [%1]"))
+        Diags.Report(Caret, Diags.getCustomDiagID(level(F), "%0 [%1]"))
         << Error.Message.Message << shownName(Error);
-    for (const clang::tooling::FileByteRange &Range : Error.Message.Ranges)
-      Diag << range(Range);
-    addFixHints(Diag, Error.Message.Fix);
+    addSnippet(Diag, Caret, Error.Message.Ranges, Error.Message.Fix);
   }
   if (Fix && Outcome != FixOutcome::NotAttempted)
     for (const auto &Entry : *Fix)
@@ -104,13 +153,12 @@ void TextReport::print(const Finding &F,
                            ? clang::diag::note_fixit_applied
                            : clang::diag::note_fixit_failed);
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes) {
+    const clang::SourceLocation Caret = location(Note.FilePath, Note.FileOffset);
     clang::DiagnosticBuilder Diag =
-        Diags.Report(location(Note.FilePath, Note.FileOffset),
+        Diags.Report(Caret,
                      Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
         << Note.Message;
-    for (const clang::tooling::FileByteRange &Range : Note.Ranges)
-      Diag << range(Range);
-    addFixHints(Diag, Note.Fix);
+    addSnippet(Diag, Caret, Note.Ranges, Note.Fix);
   }
 }
 

@@ -38,8 +38,11 @@ public:
 private:
   clang::SourceLocation location(llvm::StringRef File, unsigned Offset);
   clang::CharSourceRange range(const clang::tooling::FileByteRange &Range);
-  void addFixHints(clang::DiagnosticBuilder &Diag,
-                   const llvm::StringMap<clang::tooling::Replacements> &Fix);
+  /// The ranges and fix-its of a diagnostic at \p Caret that its snippet can
+  /// show.
+  void addSnippet(clang::DiagnosticBuilder &Diag, clang::SourceLocation Caret,
+                  llvm::ArrayRef<clang::tooling::FileByteRange> Ranges,
+                  const llvm::StringMap<clang::tooling::Replacements> &Fix);
 
   SourceCache &Cache;
   /// The directory relative paths of the finding printed are relative to.
