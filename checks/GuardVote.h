@@ -58,6 +58,9 @@ struct MethodRecord {
   std::vector<std::string> CallsHoldingLock;
   /// It declares a variable named `lock`: an inserted lock would clash.
   bool DeclaresLock = false;
+  /// It waits for other threads to end (waitsForThreads): a lock held across
+  /// the wait deadlocks when one of them takes it.
+  bool WaitsForThreads = false;
 };
 
 /// The accesses to one map, of one member function, that miss the guard.
@@ -67,7 +70,8 @@ struct UnguardedGroup {
   /// A lock inserted in the function could meet a mutex locked again, or
   /// nest with another mutex in an order other code may take the other way
   /// (the function or a member function it calls takes a lock, or a caller
-  /// holds one), or clash with its `lock`.
+  /// holds one), be held while the function waits for a thread that takes
+  /// it, or clash with its `lock`.
   bool MayDeadlock;
 };
 
@@ -112,6 +116,7 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
     if (Group.Accesses.empty())
       continue;
     Group.MayDeadlock = Locks(Method) || Method.DeclaresLock ||
+                        Method.WaitsForThreads ||
                         CalledHoldingLock.contains(Method.Key) ||
                         llvm::any_of(Method.Calls, [&](const std::string &C) {
                           const MethodRecord *Callee = ByKey.lookup(C);
@@ -166,8 +171,8 @@ inline std::string heldCountClause(unsigned Held, unsigned Total) {
 inline std::string mayDeadlockNote(llvm::StringRef Method,
                                    llvm::StringRef Guard) {
   return "no fix: " + Method.str() +
-         " takes a lock, calls a member function that may, or is called "
-         "with one held; locking '" +
+         " takes a lock, waits for a thread, calls a member function that "
+         "may take a lock, or is called with one held; locking '" +
          Guard.str() + "' there too could deadlock";
 }
 

@@ -5,6 +5,7 @@
 #include "MemberPath.h"
 #include "ProjectRewrites.h"
 #include "RewriteUtils.h"
+#include "ThreadSharing.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -552,6 +553,12 @@ void ClassLocks::record(const SourceManager &SM) {
     R.Key = projectKey(*Method->getCanonicalDecl());
     R.Name = "'" + Method->getNameAsString() + "'";
     R.DeclaresLock = Found.DeclaresLock;
+    // Accesses after the function waited for threads to end (a stop() that
+    // joins the worker, then clears the maps) run without them, as a
+    // destructor's do.
+    const SourceLocation Waited =
+        firstJoinAfter(Method->getBeginLoc(), *Method->getBody(), SM);
+    R.WaitsForThreads = Waited.isValid();
     for (const FieldDecl *Mutex : Mutexes)
       if (Found.Locks.contains(Mutex))
         R.Locks.push_back(Mutex->getNameAsString());
@@ -564,7 +571,9 @@ void ClassLocks::record(const SourceManager &SM) {
       }
     std::vector<const MapAccess *> Recorded;
     for (const MapAccess &A : Found.Accesses) {
-      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
+      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>() ||
+          (Waited.isValid() &&
+           SM.isBeforeInTranslationUnit(Waited, A.Where->getBeginLoc())))
         continue;
       AccessRecord &Rec = R.Accesses.emplace_back();
       Rec.Map = A.Path;

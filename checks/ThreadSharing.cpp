@@ -569,13 +569,30 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context) {
   return Ref;
 }
 
+bool waitsForThreads(const CXXMemberCallExpr &Call) {
+  const StringRef Method = nameOf(Call.getMethodDecl());
+  if (Method == "join")
+    return true;
+  const CXXRecordDecl *Class = Call.getRecordDecl();
+  if ((Method != "get" && Method != "wait") || !Class)
+    return false;
+  const std::string Name = StringRef(Class->getName()).lower();
+  if (StringRef(Name).contains("future"))
+    return true;
+  return Method == "wait" &&
+         llvm::none_of(std::initializer_list<StringRef>{"condition", "latch",
+                                                        "barrier", "semaphore"},
+                       [&](StringRef Signal) {
+                         return StringRef(Name).contains(Signal);
+                       });
+}
+
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM) {
   SourceLocation Join;
   walkDescendants(&Body, [&](const Stmt &S) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
-      const StringRef Method = nameOf(Call->getMethodDecl());
-      if ((Method == "join" || Method == "get" || Method == "wait") &&
+      if (waitsForThreads(*Call) &&
           SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
           (Join.isInvalid() ||
            SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))

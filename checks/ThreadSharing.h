@@ -169,8 +169,14 @@ const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
                             bool WritesOnly, const LockVocabulary &Vocabulary,
                             ASTContext &Context);
 
-/// The first join()/get()/wait() after \p After in \p Body: the point where
-/// the launching function has waited for its threads.
+/// Whether \p Call waits for other threads to end: `join()` (of a thread or a
+/// pool), a future's `get()` or `wait()`, or a pool's `wait()` (any `wait()`
+/// but a condition variable's, latch's, barrier's or semaphore's, which wait
+/// for a signal while the threads go on).
+bool waitsForThreads(const CXXMemberCallExpr &Call);
+
+/// The first call that waitsForThreads() after \p After in \p Body: the
+/// point where the launching function has waited for its threads.
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM);
 

@@ -4,6 +4,7 @@
 // object's member, or held by the caller of a helper documented, annotated or
 // asserted to require it; threads that lock a POSIX mutex or initialize a map
 // through std::call_once.
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <pthread.h>
@@ -223,3 +224,32 @@ void lookUpInThreads() {
   a.join();
   b.join();
 }
+
+// A stop() that joins the worker, then clears the map: no other thread of the
+// class runs any more, as in a destructor.
+class Ingest {
+public:
+  void start() { worker_ = std::thread([this] { drain(); }); }
+  void add(int id, std::string record) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_[id] = std::move(record);
+  }
+  void stop() {
+    running_ = false;
+    if (worker_.joinable())
+      worker_.join();
+    pending_.clear();
+  }
+
+private:
+  void drain() {
+    while (running_) {
+      std::lock_guard<std::mutex> lock(mu_);
+      pending_.erase(pending_.begin(), pending_.end());
+    }
+  }
+  std::atomic<bool> running_{true};
+  std::mutex mu_;
+  std::map<int, std::string> pending_;
+  std::thread worker_;
+};

@@ -4,10 +4,12 @@
 // requiring the lock, a guard object that keeps a lock as a member. The
 // accesses that hold the lock count for the guard; the one that forgets it
 // is reported.
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <pthread.h>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 // try_lock holds the mutex where it succeeded.
@@ -182,7 +184,7 @@ public:
     slot_sync_.lock();
     const size_t pending = pending_.size();
     // CHECK-MESSAGES: :[[@LINE-1]]:28: {{warning|error}}: 'pending_' is read without holding 'endpoints_sync_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:28: note: no fix: 'terminate' takes a lock, calls a member function that may, or is called with one held; locking 'endpoints_sync_' there too could deadlock
+    // CHECK-MESSAGES: :[[@LINE-2]]:28: note: no fix: 'terminate' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'endpoints_sync_' there too could deadlock
     slot_sync_.unlock();
     return pending;
   }
@@ -190,4 +192,35 @@ public:
 private:
   mutex_t slot_sync_, endpoints_sync_;
   std::multimap<std::string, int> pending_;
+};
+
+// A stop() that clears the map before it joins the worker: the worker may
+// still take the lock, and a lock held across the join would never be
+// released to it.
+class Ingest {
+public:
+  void start() { worker_ = std::thread([this] { drain(); }); }
+  void add(int id, std::string record) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_[id] = std::move(record);
+  }
+  void stop() {
+    running_ = false;
+    pending_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'pending_' is modified without holding 'mu_'; 4 of 5 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix: 'stop' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
+    worker_.join();
+  }
+
+private:
+  void drain() {
+    while (running_) {
+      std::lock_guard<std::mutex> lock(mu_);
+      pending_.erase(pending_.begin(), pending_.end());
+    }
+  }
+  std::atomic<bool> running_{true};
+  std::mutex mu_;
+  std::map<int, std::string> pending_;
+  std::thread worker_;
 };

@@ -25,7 +25,7 @@ private:
   int cachedState(int key) {
     auto it = states_.find(key);
     // CHECK-MESSAGES: :[[@LINE-1]]:15: {{warning|error}}: 'states_' is read without holding 'mu_'; 2 of 4 accesses hold it [maptidy-unsynchronized-map-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no fix: 'cachedState' takes a lock, calls a member function that may, or is called with one held; locking 'mu_' there too could deadlock
+    // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no fix: 'cachedState' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
     return it == states_.end() ? -1 : it->second;
     // CHECK-MESSAGES: :[[@LINE-1]]:18: {{warning|error}}: 'states_' is read without holding 'mu_'; 2 of 4 accesses hold it [maptidy-unsynchronized-map-access]
   }

@@ -75,7 +75,7 @@ public:
     if (k < 0)
       return static_cast<int>(positions_.count(-k));
     // CHECK-MESSAGES: :[[@LINE-1]]:31: {{warning|error}}: 'positions_' is read without holding 'mu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
-    // CHECK-MESSAGES: :[[@LINE-2]]:31: note: no fix: 'find' takes a lock, calls a member function that may, or is called with one held; locking 'mu_' there too could deadlock
+    // CHECK-MESSAGES: :[[@LINE-2]]:31: note: no fix: 'find' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
     mu_.lock();
     auto it = positions_.find(k);
     const int found = it == positions_.end() ? -1 : it->second;
