@@ -58,9 +58,9 @@ struct MethodRecord {
   std::vector<std::string> CallsHoldingLock;
   /// It declares a variable named `lock`: an inserted lock would clash.
   bool DeclaresLock = false;
-  /// It waits for other threads to end (waitsForThreads): a lock held across
-  /// the wait deadlocks when one of them takes it.
-  bool WaitsForThreads = false;
+  /// It may wait for other threads to end (mayWaitForThreads): a lock held
+  /// across the wait deadlocks when one of them takes it.
+  bool MayWaitForThreads = false;
 };
 
 /// The accesses to one map, of one member function, that miss the guard.
@@ -116,7 +116,7 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
     if (Group.Accesses.empty())
       continue;
     Group.MayDeadlock = Locks(Method) || Method.DeclaresLock ||
-                        Method.WaitsForThreads ||
+                        Method.MayWaitForThreads ||
                         CalledHoldingLock.contains(Method.Key) ||
                         llvm::any_of(Method.Calls, [&](const std::string &C) {
                           const MethodRecord *Callee = ByKey.lookup(C);

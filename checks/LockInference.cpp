@@ -558,7 +558,8 @@ void ClassLocks::record(const SourceManager &SM) {
     // destructor's do.
     const SourceLocation Waited =
         firstJoinAfter(Method->getBeginLoc(), *Method->getBody(), SM);
-    R.WaitsForThreads = Waited.isValid();
+    R.MayWaitForThreads =
+        Waited.isValid() || mayWaitForThreads(*Method->getBody());
     for (const FieldDecl *Mutex : Mutexes)
       if (Found.Locks.contains(Mutex))
         R.Locks.push_back(Mutex->getNameAsString());

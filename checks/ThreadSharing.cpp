@@ -587,6 +587,32 @@ bool waitsForThreads(const CXXMemberCallExpr &Call) {
                        });
 }
 
+static bool mayWaitForThreads(const Stmt &Body, unsigned Depth) {
+  return walkDescendants(&Body, [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return Walk::Continue;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        Member && waitsForThreads(*Member))
+      return Walk::Stop;
+    const std::string Name = StringRef(nameOf(Callee)).lower();
+    if (llvm::any_of(std::initializer_list<StringRef>{"stop", "shutdown",
+                                                      "terminate", "join",
+                                                      "wait"},
+                     [&](StringRef Word) { return StringRef(Name).contains(Word); }))
+      return Walk::Stop;
+    const FunctionDecl *Definition = nullptr;
+    if (Depth < 3 && !Callee->isInStdNamespace() &&
+        Callee->hasBody(Definition) &&
+        mayWaitForThreads(*Definition->getBody(), Depth + 1))
+      return Walk::Stop;
+    return Walk::Continue;
+  });
+}
+
+bool mayWaitForThreads(const Stmt &Body) { return mayWaitForThreads(Body, 0); }
+
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM) {
   SourceLocation Join;

@@ -175,6 +175,14 @@ const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
 /// for a signal while the threads go on).
 bool waitsForThreads(const CXXMemberCallExpr &Call);
 
+/// Whether \p Body may wait for other threads to end: a call waitsForThreads,
+/// a callee's name says it stops, joins or waits for something (`stop`,
+/// `shutdown`, `terminate`, `join`, `wait` in any case: `StopIOService()`,
+/// `pool.shutdown()`, whose bodies other files may hold), or a function it
+/// calls may, three levels deep. A lock held there may never be released to
+/// the thread waited for.
+bool mayWaitForThreads(const Stmt &Body);
+
 /// The first call that waitsForThreads() after \p After in \p Body: the
 /// point where the launching function has waited for its threads.
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,

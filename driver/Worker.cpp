@@ -290,7 +290,7 @@ std::string encodeUnitResult(const UnitResult &Result) {
       E.texts(Method.Calls);
       E.texts(Method.CallsHoldingLock);
       E.number(Method.DeclaresLock);
-      E.number(Method.WaitsForThreads);
+      E.number(Method.MayWaitForThreads);
       E.number(Method.Accesses.size());
       for (const AccessRecord &A : Method.Accesses) {
         E.text(A.Map);
@@ -373,7 +373,7 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
       Method.Calls = D.texts();
       Method.CallsHoldingLock = D.texts();
       Method.DeclaresLock = D.number();
-      Method.WaitsForThreads = D.number();
+      Method.MayWaitForThreads = D.number();
       for (uint64_t K = 0, Accesses = D.number(); K < Accesses && !D.failed();
            ++K) {
         AccessRecord &A = Method.Accesses.emplace_back();

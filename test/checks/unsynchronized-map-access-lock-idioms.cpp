@@ -224,3 +224,33 @@ private:
   std::map<int, std::string> pending_;
   std::thread worker_;
 };
+
+// A stop() that stops a service whose body another file holds, then clears
+// the map: the service's thread may still be running there and take the lock,
+// so a lock held across the call could deadlock.
+class RunnableService {
+public:
+  void StopIOService();
+};
+
+class Server : public RunnableService {
+public:
+  void onPacket(int endpoint) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_.erase(endpoint);
+  }
+  void connect(int endpoint, std::string peer) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_[endpoint] = std::move(peer);
+  }
+  void Stop() {
+    StopIOService();
+    pending_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'pending_' is modified without holding 'mu_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix: 'Stop' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
+  }
+
+private:
+  std::mutex mu_;
+  std::map<int, std::string> pending_;
+};
