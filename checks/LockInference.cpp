@@ -572,7 +572,8 @@ void ClassLocks::record(const SourceManager &SM) {
       }
     std::vector<const MapAccess *> Recorded;
     for (const MapAccess &A : Found.Accesses) {
-      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>() ||
+      if (A.Map->hasAttr<GuardedByAttr>() ||
+          A.Map->hasAttr<PtGuardedByAttr>() ||
           (Waited.isValid() &&
            SM.isBeforeInTranslationUnit(Waited, A.Where->getBeginLoc())))
         continue;

@@ -597,10 +597,10 @@ static bool mayWaitForThreads(const Stmt &Body, unsigned Depth) {
         Member && waitsForThreads(*Member))
       return Walk::Stop;
     const std::string Name = StringRef(nameOf(Callee)).lower();
-    if (llvm::any_of(std::initializer_list<StringRef>{"stop", "shutdown",
-                                                      "terminate", "join",
-                                                      "wait"},
-                     [&](StringRef Word) { return StringRef(Name).contains(Word); }))
+    if (llvm::any_of(
+            std::initializer_list<StringRef>{"stop", "shutdown", "terminate",
+                                             "join", "wait"},
+            [&](StringRef Word) { return StringRef(Name).contains(Word); }))
       return Walk::Stop;
     const FunctionDecl *Definition = nullptr;
     if (Depth < 3 && !Callee->isInStdNamespace() &&

@@ -153,7 +153,8 @@ void TextReport::print(const Finding &F,
                            ? clang::diag::note_fixit_applied
                            : clang::diag::note_fixit_failed);
   for (const clang::tooling::DiagnosticMessage &Note : Error.Notes) {
-    const clang::SourceLocation Caret = location(Note.FilePath, Note.FileOffset);
+    const clang::SourceLocation Caret =
+        location(Note.FilePath, Note.FileOffset);
     clang::DiagnosticBuilder Diag =
         Diags.Report(Caret,
                      Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
