@@ -553,13 +553,11 @@ void ClassLocks::record(const SourceManager &SM) {
     R.Key = projectKey(*Method->getCanonicalDecl());
     R.Name = "'" + Method->getNameAsString() + "'";
     R.DeclaresLock = Found.DeclaresLock;
-    // Accesses after the function waited for threads to end (a stop() that
-    // joins the worker, then clears the maps) run without them, as a
-    // destructor's do.
-    const SourceLocation Waited =
-        firstJoinAfter(Method->getBeginLoc(), *Method->getBody(), SM);
-    R.MayWaitForThreads =
-        Waited.isValid() || mayWaitForThreads(*Method->getBody());
+    // Accesses after the function waited for the class's own threads to end
+    // (a stop() that joins the worker, then clears the maps) run without
+    // them, as a destructor's do.
+    const SourceLocation Waited = firstMemberJoin(*Method->getBody(), SM);
+    R.MayWaitForThreads = mayWaitForThreads(*Method->getBody());
     for (const FieldDecl *Mutex : Mutexes)
       if (Found.Locks.contains(Mutex))
         R.Locks.push_back(Mutex->getNameAsString());

@@ -613,6 +613,40 @@ static bool mayWaitForThreads(const Stmt &Body, unsigned Depth) {
 
 bool mayWaitForThreads(const Stmt &Body) { return mayWaitForThreads(Body, 0); }
 
+/// Whether \p Object is a member of `this`, also through a pointer, or one of
+/// \p Elements (loop variables over members).
+static bool
+isObjectOfThis(const Expr &Object,
+               const llvm::SmallPtrSetImpl<const VarDecl *> &Elements) {
+  const Expr *E = strip(&Object);
+  if (const Expr *Pointer = dereferencedOperand(*E))
+    E = strip(Pointer);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(strip(Member->getBase()));
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Elements.contains(Var);
+}
+
+SourceLocation firstMemberJoin(const Stmt &Body, const SourceManager &SM) {
+  llvm::SmallPtrSet<const VarDecl *, 2> Elements;
+  SourceLocation Join;
+  walkDescendants(&Body, [&](const Stmt &S) {
+    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(&S);
+        Loop && Loop->getRangeInit() &&
+        isObjectOfThis(*Loop->getRangeInit(), Elements))
+      Elements.insert(Loop->getLoopVariable());
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    if (Call && Call->getImplicitObjectArgument() && waitsForThreads(*Call) &&
+        isObjectOfThis(*Call->getImplicitObjectArgument(), Elements) &&
+        (Join.isInvalid() ||
+         SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
+      Join = Call->getBeginLoc();
+    return Walk::Continue;
+  });
+  return Join;
+}
+
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM) {
   SourceLocation Join;

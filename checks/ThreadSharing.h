@@ -183,6 +183,12 @@ bool waitsForThreads(const CXXMemberCallExpr &Call);
 /// the thread waited for.
 bool mayWaitForThreads(const Stmt &Body);
 
+/// The first call in \p Body that waitsForThreads() on an object of `this`:
+/// a member thread, pool or future (`worker_.join()`, `m_Thread->join()`),
+/// or each element of a member container of them (`for (auto &t : threads_)
+/// t.join();`). What follows runs after the class's own threads ended.
+SourceLocation firstMemberJoin(const Stmt &Body, const SourceManager &SM);
+
 /// The first call that waitsForThreads() after \p After in \p Body: the
 /// point where the launching function has waited for its threads.
 SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,

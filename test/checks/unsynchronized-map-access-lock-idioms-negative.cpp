@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 class Samples {
 public:
@@ -252,4 +253,32 @@ private:
   std::mutex mu_;
   std::map<int, std::string> pending_;
   std::thread worker_;
+};
+
+// A pool of member threads joined one by one, and a worker behind a
+// pointer: what follows the joins runs alone.
+class Crawler {
+public:
+  void start() {
+    for (int i = 0; i < 4; ++i)
+      threads_.emplace_back([this] { visit(); });
+    indexer_ = new std::thread([this] { visit(); });
+  }
+  void stop() {
+    for (std::thread &thread : threads_)
+      thread.join();
+    indexer_->join();
+    delete indexer_;
+    seen_.clear();
+  }
+
+private:
+  void visit() {
+    std::lock_guard<std::mutex> lock(mu_);
+    seen_.emplace(1, "root");
+  }
+  std::mutex mu_;
+  std::map<int, std::string> seen_;
+  std::vector<std::thread> threads_;
+  std::thread *indexer_ = nullptr;
 };

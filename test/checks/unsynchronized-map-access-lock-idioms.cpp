@@ -5,6 +5,7 @@
 // accesses that hold the lock count for the guard; the one that forgets it
 // is reported.
 #include <atomic>
+#include <future>
 #include <map>
 #include <mutex>
 #include <pthread.h>
@@ -253,4 +254,26 @@ public:
 private:
   std::mutex mu_;
   std::map<int, std::string> pending_;
+};
+
+// A function that waits for a task of its own, then writes the map: other
+// callers of the class's functions still run, so the write races with them.
+// Only waiting for the class's own threads (a member) ends the sharing.
+class Prices {
+public:
+  void set(int id, double price) {
+    std::lock_guard<std::mutex> lock(mu_);
+    prices_[id] = price;
+  }
+  void refresh(int id) {
+    auto quote = std::async(std::launch::async, [id] { return id * 1.5; });
+    const double price = quote.get();
+    prices_[id] = price;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'prices_' is modified without holding 'mu_'; 1 of 2 accesses hold it [maptidy-unsynchronized-map-access]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix: 'refresh' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
+  }
+
+private:
+  std::mutex mu_;
+  std::map<int, double> prices_;
 };
