@@ -195,8 +195,8 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM);
 
 /// Where the code around \p Start, inside \p Within, has waited for the
-/// thread it started: the first join()/get()/wait() that follows, or the end
-/// of the scope of the local variable whose destructor joins it (a
+/// thread it started: the first call that waitsForThreads() after it, or the
+/// end of the scope of the local variable whose destructor joins it (a
 /// std::jthread, a vector of them, the std::future of std::async), or the
 /// end of a parallel algorithm; invalid when it does not wait inside
 /// \p Within.
