@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -15,10 +16,14 @@ LockVocabulary::LockVocabulary(std::vector<std::string> MutexTypes,
     : MutexTypes(std::move(MutexTypes)),
       LockGuardTypes(std::move(LockGuardTypes)) {}
 
-MutexCall LockVocabulary::mutexCall(StringRef Method) {
+/// What a member function does to its object, by its name.
+static MutexCall mutexCallByName(StringRef Method) {
   return llvm::StringSwitch<MutexCall>(Method)
       .Cases({"lock", "Lock", "WriterLock", "AssertHeld"}, MutexCall::Lock)
-      .Cases({"lock_shared", "ReaderLock", "LockShared", "AssertReaderHeld"},
+      .Cases({"lock_write", "write_lock", "WriteLock", "LockWrite"},
+             MutexCall::Lock)
+      .Cases({"lock_shared", "ReaderLock", "LockShared", "AssertReaderHeld",
+              "lock_read", "read_lock", "ReadLock", "LockRead"},
              MutexCall::LockShared)
       .Cases({"try_lock", "try_lock_for", "try_lock_until", "TryLock",
               "WriterTryLock"},
@@ -34,9 +39,31 @@ MutexCall LockVocabulary::mutexCall(StringRef Method) {
               "withULockPtr"},
              MutexCall::LockShared)
       .Cases({"unlock", "Unlock", "unlock_shared", "ReaderUnlock",
-              "WriterUnlock", "UnlockShared"},
+              "WriterUnlock", "UnlockShared", "unlock_read", "unlock_write",
+              "read_unlock", "write_unlock", "ReadUnlock", "WriteUnlock",
+              "UnlockRead", "UnlockWrite"},
              MutexCall::Unlock)
       .Default(MutexCall::Other);
+}
+
+/// What a member function does to its object by its thread-safety
+/// attributes: those without arguments act on the object itself.
+static MutexCall mutexCallByAttribute(const CXXMethodDecl &Method) {
+  if (const auto *Acquire = Method.getAttr<AcquireCapabilityAttr>();
+      Acquire && Acquire->args_size() == 0)
+    return Acquire->isShared() ? MutexCall::LockShared : MutexCall::Lock;
+  if (const auto *Try = Method.getAttr<TryAcquireCapabilityAttr>();
+      Try && Try->args_size() == 0)
+    return Try->isShared() ? MutexCall::TryLockShared : MutexCall::TryLock;
+  if (const auto *Release = Method.getAttr<ReleaseCapabilityAttr>();
+      Release && Release->args_size() == 0)
+    return MutexCall::Unlock;
+  return MutexCall::Other;
+}
+
+MutexCall LockVocabulary::mutexCall(const CXXMethodDecl &Method) {
+  const MutexCall ByName = mutexCallByName(nameOf(&Method));
+  return ByName != MutexCall::Other ? ByName : mutexCallByAttribute(Method);
 }
 
 /// What a POSIX lock function does to the mutex whose address it takes.
@@ -59,7 +86,8 @@ static MutexCall posixMutexCall(StringRef Function) {
 std::optional<MutexOperation>
 LockVocabulary::mutexOperation(const CallExpr &Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const MutexCall Effect = mutexCall(nameOf(Member->getMethodDecl()));
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const MutexCall Effect = Method ? mutexCall(*Method) : MutexCall::Other;
     if (Effect == MutexCall::Other)
       return std::nullopt;
     return MutexOperation{Effect, Member->getImplicitObjectArgument()};
@@ -100,7 +128,7 @@ static bool hasLockAndUnlock(const CXXRecordDecl &Record, StringRef Lock = {},
     for (const CXXMethodDecl *Method : Class->methods()) {
       if (!Method->getIdentifier())
         continue;
-      const MutexCall Effect = LockVocabulary::mutexCall(Method->getName());
+      const MutexCall Effect = LockVocabulary::mutexCall(*Method);
       Locks |= Effect == MutexCall::Lock &&
                (Lock.empty() || Method->getName() == Lock);
       Unlocks |= Effect == MutexCall::Unlock &&
@@ -113,16 +141,45 @@ static bool hasLockAndUnlock(const CXXRecordDecl &Record, StringRef Lock = {},
   return Locks && Unlocks;
 }
 
-/// A project's mutex class: named like one (`Mutex`, `SpinLock`, or in
-/// C-style naming `mutex_t`, `spinlock_t`), with a lock and an unlock.
-static bool isProjectMutex(const CXXRecordDecl *Record) {
-  if (!Record)
-    return false;
-  StringRef Name = Record->getName();
+/// Whether \p Name, less a `_t` or `impl` suffix, ends in a word that names
+/// a mutex: `Mutex`, `SpinLock`, `RWLock`, `rw_lock`, `CriticalSection`.
+/// `Lock` counts only as a word of its own, so `Clock` and `Block` do not.
+static bool namedLikeMutex(StringRef Name) {
   Name.consume_back("_t");
-  return (Name.ends_with_insensitive("spinlock") ||
-          Name.ends_with_insensitive("mutex")) &&
-         hasLockAndUnlock(*Record);
+  if (!Name.consume_back("_impl"))
+    Name.consume_back("Impl");
+  const std::string Lower = Name.lower();
+  for (StringRef Word :
+       {"mutex", "spinlock", "rwlock", "criticalsection", "critical_section"})
+    if (StringRef(Lower).ends_with(Word))
+      return true;
+  return Name == "lock" || Name.ends_with("_lock") || Name.ends_with("Lock");
+}
+
+/// A constructor other than a copy or move whose first parameter is, or
+/// points to, a type for which \p IsLockable holds: that of a lock object.
+template <class Predicate>
+static bool constructorTakes(const CXXRecordDecl &Record,
+                             Predicate IsLockable) {
+  return llvm::any_of(Record.ctors(), [&](const CXXConstructorDecl *C) {
+    if (C->getNumParams() == 0 || C->isCopyOrMoveConstructor())
+      return false;
+    const QualType First = C->getParamDecl(0)->getType();
+    return IsLockable(First->isPointerType() ? First->getPointeeType()
+                                             : First);
+  });
+}
+
+/// A project's mutex class: named like one, with a lock and an unlock, and
+/// not itself a lock object (whose constructor takes what it locks, as
+/// std::unique_lock's does).
+static bool isProjectMutex(const CXXRecordDecl *Record) {
+  return Record && namedLikeMutex(Record->getName()) &&
+         hasLockAndUnlock(*Record) &&
+         !constructorTakes(*Record, [](QualType Type) {
+           const CXXRecordDecl *Taken = definitionOf(Type);
+           return Taken && hasLockAndUnlock(*Taken);
+         });
 }
 
 /// Whether \p Type is spelled as one of POSIX's mutex types.
@@ -137,9 +194,42 @@ static bool isPosixMutex(QualType Type) {
   return false;
 }
 
+/// \p Record itself, or the first of its bases, of which \p Holds holds.
+template <class Predicate>
+static const CXXRecordDecl *selfOrBase(const CXXRecordDecl &Record,
+                                       Predicate Holds) {
+  if (Holds(Record))
+    return &Record;
+  const CXXRecordDecl *Found = nullptr;
+  Record.forallBases([&](const CXXRecordDecl *Base) {
+    if (Holds(*Base))
+      Found = Base;
+    return Found == nullptr;
+  });
+  return Found;
+}
+
+/// \p Record, or a base, is one of \p Names.
+static const CXXRecordDecl *listedSelfOrBase(const CXXRecordDecl &Record,
+                                             ArrayRef<std::string> Names) {
+  return selfOrBase(Record, [&](const CXXRecordDecl &Class) {
+    return isClassNamed(Class.getASTContext().getCanonicalTagType(&Class),
+                        Names);
+  });
+}
+
 bool LockVocabulary::isMutex(QualType Type) const {
-  return isClassNamed(Type, MutexTypes) || isPosixMutex(Type) ||
-         isProjectMutex(definitionOf(Type));
+  if (isPosixMutex(Type))
+    return true;
+  const CXXRecordDecl *Record = definitionOf(Type);
+  // A listed mutex, a class that adds to one, or a class Clang's
+  // thread-safety analysis knows as a capability.
+  return Record && (listedSelfOrBase(*Record, MutexTypes) ||
+                    selfOrBase(*Record,
+                               [](const CXXRecordDecl &Class) {
+                                 return Class.hasAttr<CapabilityAttr>();
+                               }) ||
+                    isProjectMutex(Record));
 }
 
 bool LockVocabulary::isLockableByStd(QualType Type) {
@@ -149,29 +239,62 @@ bool LockVocabulary::isLockableByStd(QualType Type) {
   return Record && hasLockAndUnlock(*Record, "lock", "unlock");
 }
 
+/// How the first lock call in \p S holds its mutex; None without one.
+static Hold firstLockCall(const Stmt *S) {
+  if (!S)
+    return Hold::None;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const std::optional<MutexOperation> Op =
+            LockVocabulary::mutexOperation(*Call)) {
+      if (Op->Effect == MutexCall::Lock || Op->Effect == MutexCall::TryLock)
+        return Hold::Exclusive;
+      if (Op->Effect == MutexCall::LockShared ||
+          Op->Effect == MutexCall::TryLockShared)
+        return Hold::Shared;
+    }
+  for (const Stmt *Child : S->children())
+    if (const Hold Found = firstLockCall(Child); Found != Hold::None)
+      return Found;
+  return Hold::None;
+}
+
+/// How a lock object's class name says it holds its mutex.
+static Hold holdByName(const CXXRecordDecl &Record) {
+  const StringRef Name = Record.getName();
+  return Name.contains("shared") || Name.contains("Shared") ||
+                 Name.contains("Reader")
+             ? Hold::Shared
+             : Hold::Exclusive;
+}
+
+/// How a project's lock object of class \p Record holds its mutex: as its
+/// constructor's thread-safety attribute or first lock call says, or else
+/// as its name does.
+static Hold projectGuardHold(const CXXRecordDecl &Record) {
+  for (const CXXConstructorDecl *C : Record.ctors()) {
+    if (const auto *Acquire = C->getAttr<AcquireCapabilityAttr>())
+      return Acquire->isShared() ? Hold::Shared : Hold::Exclusive;
+    if (const Hold Held = firstLockCall(C->getBody()); Held != Hold::None)
+      return Held;
+  }
+  return holdByName(Record);
+}
+
 Hold LockVocabulary::guardMode(QualType Type) const {
   const CXXRecordDecl *Record = definitionOf(Type);
   if (!Record)
     return Hold::None;
-  const StringRef Name = Record->getName();
-  const Hold ByName = Name.contains("shared") || Name.contains("Shared") ||
-                              Name.contains("Reader")
-                          ? Hold::Shared
-                          : Hold::Exclusive;
-  if (isClassNamed(Type, LockGuardTypes))
-    return ByName;
+  // A listed lock object, or a class that adds to one.
+  if (const CXXRecordDecl *Listed = listedSelfOrBase(*Record, LockGuardTypes))
+    return holdByName(*Listed);
   // A project's guard takes a mutex and releases it when destroyed: in its
-  // own destructor, or through a lock object it keeps as a member.
-  const bool TakesMutex = llvm::any_of(Record->ctors(), [&](const auto *C) {
-    if (C->getNumParams() == 0)
-      return false;
-    const QualType First = C->getParamDecl(0)->getType();
-    return isMutex(First->isPointerType() ? First->getPointeeType() : First);
-  });
-  if (!TakesMutex)
+  // own destructor, or through a lock object it keeps as a member. Clang's
+  // thread-safety analysis knows it as scoped_lockable.
+  if (!constructorTakes(*Record, [&](QualType T) { return isMutex(T); }))
     return Hold::None;
-  if (Record->hasUserDeclaredDestructor())
-    return ByName;
+  if (Record->hasUserDeclaredDestructor() ||
+      Record->hasAttr<ScopedLockableAttr>())
+    return projectGuardHold(*Record);
   for (const FieldDecl *Field : Record->fields())
     if (Field->getType()->getAsCXXRecordDecl() != Record)
       if (const Hold Held = guardMode(Field->getType()); Held != Hold::None)

@@ -18,6 +18,7 @@
 
 namespace clang {
 class CallExpr;
+class CXXMethodDecl;
 class Expr;
 } // namespace clang
 
@@ -100,12 +101,15 @@ public:
   /// every other call waits for it to finish.
   static bool runsOnce(const CallExpr &Call);
 
-  /// What calling \p Method on a mutex does. A lock call that returns a
-  /// value (folly::Synchronized's `wlock()`) holds the mutex while the value
-  /// lives; one that takes a function (`withWLock(f)`) holds it while the
-  /// function runs. An assertion that the mutex is held (Abseil's
-  /// `AssertHeld()`) counts as a lock: the code after it holds the mutex.
-  static MutexCall mutexCall(llvm::StringRef Method);
+  /// What calling \p Method on a mutex does, by its name or, for any name,
+  /// by Clang's thread-safety attributes (`acquire_capability()`,
+  /// `release_capability()` and their shared and try forms). A lock call
+  /// that returns a value (folly::Synchronized's `wlock()`) holds the mutex
+  /// while the value lives; one that takes a function (`withWLock(f)`)
+  /// holds it while the function runs. An assertion that the mutex is held
+  /// (Abseil's `AssertHeld()`) counts as a lock: the code after it holds the
+  /// mutex.
+  static MutexCall mutexCall(const CXXMethodDecl &Method);
 
   const std::vector<std::string> &mutexTypes() const { return MutexTypes; }
   const std::vector<std::string> &lockGuardTypes() const {

@@ -138,3 +138,86 @@ private:
   boost::mutex mu_;
   std::map<int, int> seen_;
 };
+
+// A reader-writer lock of the project, named `..._lock` (here behind a
+// typedef), read-locked by lock_read(), and its guards: a template that
+// calls lock(), and a nested reader guard that calls lock_read().
+class rw_lock_impl {
+public:
+  class scoped_read {
+  public:
+    explicit scoped_read(rw_lock_impl &l) : l_(l) { l_.lock_read(); }
+    ~scoped_read() { l_.unlock(); }
+
+  private:
+    rw_lock_impl &l_;
+  };
+  void lock() {}
+  void lock_read() {}
+  void unlock() {}
+};
+typedef rw_lock_impl rw_lock_t;
+
+template <class L> class scoped_hold {
+public:
+  explicit scoped_hold(L &l) : l_(l) { l_.lock(); }
+  ~scoped_hold() { l_.unlock(); }
+
+private:
+  L &l_;
+};
+
+class Routes {
+public:
+  void add(const std::string &path, int handler) {
+    scoped_hold<rw_lock_t> l(lock_);
+    handlers_[path] = handler;
+  }
+  int lookup(const std::string &path) {
+    rw_lock_t::scoped_read l(lock_);
+    auto it = handlers_.find(path);
+    return it == handlers_.end() ? -1 : it->second;
+  }
+  int lookupByHand(const std::string &path) {
+    lock_.lock_read();
+    auto it = handlers_.find(path);
+    const int handler = it == handlers_.end() ? -1 : it->second;
+    lock_.unlock();
+    return handler;
+  }
+  void remove(const std::string &path) { handlers_.erase(path); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: {{warning|error}}: 'handlers_' is modified without holding 'lock_'; 6 of 7 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  void remove(const std::string &path) { std::lock_guard<rw_lock_t> lock(lock_); handlers_.erase(path); }{{$}}
+  // A write under the reader guard holds the lock shared only.
+  void renameUnderReadLock(const std::string &path) {
+    rw_lock_t::scoped_read l(lock_);
+    handlers_[path + "/"] = 0;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'handlers_' is modified while 'lock_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
+  }
+
+private:
+  rw_lock_t lock_;
+  std::unordered_map<std::string, int> handlers_;
+};
+
+// Silent: classes named like clocks and blocks are no locks, whatever their
+// members are called.
+class Clock {
+public:
+  void lock() {}
+  void unlock() {}
+};
+
+class Timings {
+public:
+  void record(int k) {
+    clock_.lock();
+    last_[k] = k;
+    clock_.unlock();
+  }
+  void drop(int k) { last_.erase(k); }
+
+private:
+  Clock clock_;
+  std::map<int, int> last_;
+};
