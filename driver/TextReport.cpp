@@ -87,14 +87,16 @@ clang::SourceLocation TextReport::location(llvm::StringRef File,
                                            unsigned Offset) {
   if (File.empty())
     return {};
-  auto Entry = Files.getOptionalFileRef(File);
+  // The resolved path, as the other reports name files: a unit's spelling
+  // (`build/../inc/a.h`) would name the same file differently per unit.
+  const std::string Resolved = resolvePath(BuildDirectory, File);
+  auto Entry = Files.getOptionalFileRef(Resolved);
   if (!Entry)
     return {};
   if (!Sources.isFileOverridden(*Entry))
-    if (std::optional<llvm::StringRef> Contents =
-            Cache.contents(resolvePath(BuildDirectory, File)))
+    if (std::optional<llvm::StringRef> Contents = Cache.contents(Resolved))
       Sources.overrideFileContents(
-          *Entry, llvm::MemoryBuffer::getMemBuffer(*Contents, File));
+          *Entry, llvm::MemoryBuffer::getMemBuffer(*Contents, Resolved));
   clang::FileID ID = Sources.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
   return Sources.getLocForStartOfFile(ID).getLocWithOffset(Offset);
 }
