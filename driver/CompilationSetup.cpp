@@ -64,9 +64,19 @@ public:
 
 private:
   /// The arguments without those the analysis drops anyway (ClangTool's
-  /// defaults): the output file and the dependency file.
+  /// defaults): the output file and the dependency file; and without those
+  /// that a shared library's command adds to its static twin's (CMake's):
+  /// position-independent code and the library's export macro, which decide
+  /// code generation and symbol visibility only.
   CommandLineArguments analyzed(const CompileCommand &Command) const {
-    return StripOutputs(Command.CommandLine, Command.Filename);
+    CommandLineArguments Arguments =
+        StripOutputs(Command.CommandLine, Command.Filename);
+    llvm::erase_if(Arguments, [](llvm::StringRef Argument) {
+      return llvm::is_contained({"-fPIC", "-fpic", "-fPIE", "-fpie"},
+                                Argument) ||
+             (Argument.starts_with("-D") && Argument.ends_with("_EXPORTS"));
+    });
+    return Arguments;
   }
 
   std::unique_ptr<CompilationDatabase> Base;
