@@ -42,6 +42,15 @@ inline auto isInUserCode() {
   return unless(isExpansionInSystemHeader());
 }
 
+/// A declaration that is no alias: a reference member or variable names an
+/// object declared elsewhere, whose own declaration sees all its uses and is
+/// where a rewrite of its type belongs. A reference parameter is part of its
+/// function's interface and counts as a declaration of its own.
+inline auto isNotAlias() {
+  using namespace ast_matchers;
+  return unless(allOf(hasType(referenceType()), unless(parmVarDecl())));
+}
+
 } // namespace clang::tidy::maptidy
 
 #endif // MAPTIDY_CHECKS_SPELLEDSOURCECHECK_H

@@ -2,6 +2,7 @@
 
 #include "UseAnalysis.h"
 #include "RewriteUtils.h"
+#include "StandardCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -25,6 +26,26 @@ static bool hasConstTwin(const CXXMethodDecl &Method) {
         Other->getNumParams() == Method.getNumParams())
       return true;
   return false;
+}
+
+static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context);
+
+/// Whether a call given an iterator may modify what it points to. The
+/// standard functions that move, measure or compare iterators do not; those
+/// that return an iterator into the same range do when their result does.
+static bool modifiesThroughCall(const CallExpr &Call, ASTContext &Context) {
+  const StringRef Algorithm = standardAlgorithmOf(Call);
+  if (llvm::is_contained({"advance", "distance", "count", "count_if", "all_of",
+                          "any_of", "none_of", "equal", "binary_search",
+                          "is_sorted", "includes"},
+                         Algorithm))
+    return false;
+  if (llvm::is_contained({"next", "prev", "find", "find_if", "find_if_not",
+                          "lower_bound", "upper_bound", "min_element",
+                          "max_element", "adjacent_find", "partition_point"},
+                         Algorithm))
+    return modifiesThroughIterator(Call, Context);
+  return true;
 }
 
 /// Whether the iterator \p Iterator, or the variable it initializes, is used
@@ -53,8 +74,10 @@ static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context) {
     return Modifies;
   }
   const auto *Operator = Parents[0].get<CXXOperatorCallExpr>();
-  if (!Operator)
-    return Parents[0].get<CallExpr>() != nullptr;
+  if (!Operator) {
+    const auto *Call = Parents[0].get<CallExpr>();
+    return Call && modifiesThroughCall(*Call, Context);
+  }
   if (Operator->getOperator() == OO_Star)
     return isModifyingUse(*Operator, Context);
   if (Operator->getOperator() == OO_Arrow) {

@@ -28,3 +28,16 @@ std::string freeName(const std::map<std::string, int> &annotations,
   }
   return name.str();
 }
+
+// References name a map declared elsewhere, whose other uses they do not see.
+class PathIndex {
+public:
+  explicit PathIndex(const std::map<std::string, int> &files) : files_(files) {}
+  int find(const std::string &dir, const std::string &name) const {
+    auto it = files_.find(dir + "/" + name);
+    return it == files_.end() ? -1 : it->second;
+  }
+
+private:
+  const std::map<std::string, int> &files_;
+};

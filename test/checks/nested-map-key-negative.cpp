@@ -84,3 +84,24 @@ int setRowBuckets() {
   edges[1].insert(2);
   return static_cast<int>(edges[1].count(2) + edges[1].bucket(2));
 }
+
+// References name a map declared elsewhere: that declaration, with all the
+// map's uses, decides. Here the referent's rows are walked through an
+// iterator kept beside the reference.
+using Keys = std::unordered_map<unsigned, std::unordered_map<std::string, int>>;
+
+class RowCursor {
+public:
+  explicit RowCursor(const Keys &keys) : keys_(keys), it_(keys.begin()) {}
+  bool hasNext() const { return it_ != keys_.end(); }
+  unsigned next() { return (it_++)->first; }
+
+private:
+  const Keys &keys_;
+  Keys::const_iterator it_;
+};
+
+int throughAlias(const Keys &keys, unsigned family, const std::string &key) {
+  const Keys &alias = keys;
+  return alias.at(family).at(key);
+}

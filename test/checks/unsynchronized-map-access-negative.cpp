@@ -2,8 +2,11 @@
 // Silent: constructors, annotated members, no inferable guard, early unlock,
 // conditional locking, lambdas under the lock, const maps; pool functions not
 // listed in ThreadLaunchers, helpers that lock, thread_local maps, early
-// returns that unlock first, find() under a shared lock.
+// returns that unlock first, find() under a shared lock, iterators moved by
+// standard functions under a shared lock.
+#include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -189,4 +192,40 @@ public:
 private:
   std::shared_mutex mu_;
   std::map<int, int> values_;
+};
+
+// Iterators moved and compared by standard functions read: a shared lock
+// suffices. std::next and std::find give iterators that are only read.
+class Cutoffs {
+public:
+  int cutoff(double fraction) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    if (files_.empty())
+      return -1;
+    auto it = files_.begin();
+    std::advance(it, static_cast<long>(fraction * files_.size()));
+    return it != files_.end() ? it->first : -1;
+  }
+  long rank(int k) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    return std::distance(files_.begin(), files_.lower_bound(k));
+  }
+  int second() {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    return files_.size() < 2 ? -1 : std::next(files_.begin())->second;
+  }
+  bool holds(int v) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    auto it = std::find_if(files_.begin(), files_.end(),
+                           [v](const auto &e) { return e.second == v; });
+    return it != files_.end();
+  }
+  void add(int k) {
+    std::unique_lock<std::shared_mutex> lock(mu_);
+    files_[k] = k;
+  }
+
+private:
+  std::shared_mutex mu_;
+  std::map<int, int> files_;
 };

@@ -3,6 +3,7 @@
 // and manual locking, helpers called with the lock held, shared locks, a fast
 // path that returns before locking.
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -52,12 +53,18 @@ public:
     return it == names_.end() ? std::string() : it->second;
   }
   bool has(int id) const { return names_.count(id) != 0; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: {{warning|error}}: 'names_' is read without holding 'mu_'; 4 of 5 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: {{warning|error}}: 'names_' is read without holding 'mu_'; 5 of 6 accesses hold it [maptidy-unsynchronized-map-access]
   // CHECK-FIXES: {{^}}  bool has(int id) const { std::shared_lock<std::shared_mutex> lock(mu_); return names_.count(id) != 0; }{{$}}
   void rename(int id, const std::string &name) {
     std::shared_lock<std::shared_mutex> lock(mu_);
     names_[id] = name;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: {{warning|error}}: 'names_' is modified while 'mu_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
+  }
+  // Written through the iterator std::next returns.
+  void renameSecond(const std::string &name) {
+    std::shared_lock<std::shared_mutex> lock(mu_);
+    std::next(names_.begin())->second = name;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: {{warning|error}}: 'names_' is modified while 'mu_' is held only for reading (shared lock) [maptidy-unsynchronized-map-access]
   }
 
 private:
