@@ -298,8 +298,10 @@ void ConcatenatedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 void ConcatenatedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Keyed = hasStringKeyedType(this);
   // The declarations only: their uses are collected at the end of the unit.
-  Finder->addMatcher(varDecl(Keyed, isNotAlias(), isInUserCode()).bind("decl"), this);
-  Finder->addMatcher(fieldDecl(Keyed, isNotAlias(), isInUserCode()).bind("decl"), this);
+  Finder->addMatcher(varDecl(Keyed, isNotAlias(), isInUserCode()).bind("decl"),
+                     this);
+  Finder->addMatcher(
+      fieldDecl(Keyed, isNotAlias(), isInUserCode()).bind("decl"), this);
 }
 
 void ConcatenatedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {

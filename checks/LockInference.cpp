@@ -62,12 +62,24 @@ struct LockState {
 };
 } // namespace
 
+/// The member of this class that \p E names, takes the address of, or
+/// dereferences (`mu_`, `&mu_`, `*mu_`, `mu_->`, `mu_.get()`).
 static const FieldDecl *memberOfThis(const Expr *E,
                                      const CXXRecordDecl &Record) {
   E = strip(E);
-  if (const auto *AddressOf = dyn_cast_or_null<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = strip(AddressOf->getSubExpr());
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E);
+      Unary &&
+      (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref))
+    E = strip(Unary->getSubExpr());
+  else if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+           Operator && (Operator->getOperator() == OO_Star ||
+                        Operator->getOperator() == OO_Arrow))
+    E = strip(Operator->getArg(0));
+  else if (const auto *Get = dyn_cast_or_null<CXXMemberCallExpr>(E);
+           Get && Get->getNumArgs() == 0 &&
+           nameOf(Get->getMethodDecl()) == "get" &&
+           isPointerLike(Get->getImplicitObjectArgument()->getType()))
+    E = strip(Get->getImplicitObjectArgument());
   const auto *Member = dyn_cast_or_null<MemberExpr>(E);
   if (!Member || !isa<CXXThisExpr>(strip(Member->getBase())))
     return nullptr;
@@ -464,7 +476,7 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
                        ASTContext &Context)
     : Record(Record) {
   for (const FieldDecl *Field : Record.fields())
-    if (Vocabulary.isMutex(Field->getType()))
+    if (Vocabulary.isMutexMember(Field->getType()))
       Mutexes.push_back(Field);
   // Member functions defined in this translation unit, but constructors and
   // destructors, which run before and after any sharing; of a member

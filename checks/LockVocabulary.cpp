@@ -2,6 +2,7 @@
 
 #include "LockVocabulary.h"
 #include "ContainerTypes.h"
+#include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
 #include "clang/AST/Attr.h"
@@ -32,8 +33,8 @@ static MutexCall mutexCallByName(StringRef Method) {
               "ReaderTryLock"},
              MutexCall::TryLockShared)
       // folly::Synchronized. An upgrade lock (ulock) gives read access only.
-      .Cases({"wlock", "contextualLock", "withLock", "withWLock",
-              "withLockPtr", "withWLockPtr"},
+      .Cases({"wlock", "contextualLock", "withLock", "withWLock", "withLockPtr",
+              "withWLockPtr"},
              MutexCall::Lock)
       .Cases({"rlock", "ulock", "contextualRLock", "withRLock", "withRLockPtr",
               "withULockPtr"},
@@ -165,8 +166,7 @@ static bool constructorTakes(const CXXRecordDecl &Record,
     if (C->getNumParams() == 0 || C->isCopyOrMoveConstructor())
       return false;
     const QualType First = C->getParamDecl(0)->getType();
-    return IsLockable(First->isPointerType() ? First->getPointeeType()
-                                             : First);
+    return IsLockable(First->isPointerType() ? First->getPointeeType() : First);
   });
 }
 
@@ -230,6 +230,15 @@ bool LockVocabulary::isMutex(QualType Type) const {
                                  return Class.hasAttr<CapabilityAttr>();
                                }) ||
                     isProjectMutex(Record));
+}
+
+bool LockVocabulary::isMutexMember(QualType Type) const {
+  if (isMutex(Type))
+    return true;
+  const CXXRecordDecl *Pointee =
+      isPointerLike(Type) ? pointeeRecord(Type) : nullptr;
+  return Pointee &&
+         isMutex(Pointee->getASTContext().getCanonicalTagType(Pointee));
 }
 
 bool LockVocabulary::isLockableByStd(QualType Type) {

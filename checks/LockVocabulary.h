@@ -72,6 +72,11 @@ public:
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
+  /// Whether a member of \p Type is a mutex (isMutex) or points to one
+  /// (raw pointer, std::unique_ptr, std::shared_ptr): a class keeps its
+  /// mutex behind a pointer to stay movable, or to share it.
+  bool isMutexMember(QualType Type) const;
+
   /// Whether std::lock_guard can hold a mutex of \p Type: it has lock() and
   /// unlock(), itself or from a base.
   static bool isLockableByStd(QualType Type);

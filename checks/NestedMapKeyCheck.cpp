@@ -133,8 +133,10 @@ void NestedMapKeyCheck::registerPPCallbacks(const SourceManager &,
 void NestedMapKeyCheck::registerMatchers(MatchFinder *Finder) {
   const auto Nested = hasNestedMapType(this);
   // The declarations only: their uses are collected at the end of the unit.
-  Finder->addMatcher(varDecl(Nested, isNotAlias(), isInUserCode()).bind("decl"), this);
-  Finder->addMatcher(fieldDecl(Nested, isNotAlias(), isInUserCode()).bind("decl"), this);
+  Finder->addMatcher(varDecl(Nested, isNotAlias(), isInUserCode()).bind("decl"),
+                     this);
+  Finder->addMatcher(
+      fieldDecl(Nested, isNotAlias(), isInUserCode()).bind("decl"), this);
 }
 
 void NestedMapKeyCheck::analyze(const MatchFinder::MatchResult &Result) {

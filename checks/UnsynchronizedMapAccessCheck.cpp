@@ -2,6 +2,7 @@
 
 #include "UnsynchronizedMapAccessCheck.h"
 #include "ContainerTypes.h"
+#include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
 #include "TypeSpelling.h"
@@ -106,7 +107,7 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
     return;
   for (const CXXRecordDecl *Record : Classes)
     if (llvm::any_of(Record->fields(), [&](const FieldDecl *Field) {
-          return Vocabulary.isMutex(Field->getType());
+          return Vocabulary.isMutexMember(Field->getType());
         }))
       reportGuards(*Record, locksOf(*Record));
   for (const auto &[Body, Threads] : Launches) {
@@ -228,9 +229,13 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
       }
       if (Lock.empty() && First)
         diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note)
-            << (!Lockable ? "no fix: " + GuardName +
-                                " has no lock() and unlock() for "
-                                "std::lock_guard"
+            << (isPointerLike(Guarding->getType())
+                    ? "no fix: " + GuardName +
+                          " is reached through a pointer, which may be null "
+                          "where the lock would go"
+                : !Lockable ? "no fix: " + GuardName +
+                                  " has no lock() and unlock() for "
+                                  "std::lock_guard"
                 : Found.MayDeadlock
                     ? mayDeadlockNote("'" + Method->getNameAsString() + "'",
                                       Guarding->getName())
