@@ -555,6 +555,53 @@ const MethodFacts &ClassLocks::facts(const CXXMethodDecl *Method) const {
   return Facts.find(Method)->second;
 }
 
+/// Whether \p S tests a member of \p Mutexes that points to a mutex for
+/// null: `mu_ == nullptr`, `mu_ != nullptr`, `!mu_`, `if (mu_)`.
+static bool testsMutexPointer(const Stmt *S, const CXXRecordDecl &Record,
+                              llvm::ArrayRef<const FieldDecl *> Mutexes,
+                              ASTContext &Context) {
+  if (!S)
+    return false;
+  auto IsMutexPointer = [&](const Expr *E) {
+    const FieldDecl *Field = memberOfThis(E, Record);
+    return Field && llvm::is_contained(Mutexes, Field) &&
+           isPointerLike(Field->getType());
+  };
+  auto IsNull = [&](const Expr *E) {
+    return E->IgnoreParenImpCasts()->isNullPointerConstant(
+        Context, Expr::NPC_ValueDependentIsNotNull);
+  };
+  const Expr *Tested = nullptr;
+  if (const auto *Compare = dyn_cast<BinaryOperator>(S);
+      Compare && Compare->isEqualityOp()) {
+    if (IsNull(Compare->getRHS()))
+      Tested = Compare->getLHS();
+    else if (IsNull(Compare->getLHS()))
+      Tested = Compare->getRHS();
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
+             Operator && Operator->getNumArgs() == 2 &&
+             (Operator->getOperator() == OO_EqualEqual ||
+              Operator->getOperator() == OO_ExclaimEqual)) {
+    if (IsNull(Operator->getArg(1)))
+      Tested = Operator->getArg(0);
+    else if (IsNull(Operator->getArg(0)))
+      Tested = Operator->getArg(1);
+  } else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+             Cast && Cast->getCastKind() == CK_PointerToBoolean) {
+    Tested = Cast->getSubExpr();
+  } else if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(S);
+             Conversion &&
+             isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl())) {
+    Tested = Conversion->getImplicitObjectArgument();
+  }
+  if (Tested && IsMutexPointer(Tested))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (testsMutexPointer(Child, Record, Mutexes, Context))
+      return true;
+  return false;
+}
+
 void ClassLocks::record(const SourceManager &SM) {
   // Reserved: the maps below point into the records.
   Records.reserve(Methods.size());
@@ -569,6 +616,11 @@ void ClassLocks::record(const SourceManager &SM) {
     // (a stop() that joins the worker, then clears the maps) run without
     // them, as a destructor's do.
     const SourceLocation Waited = firstMemberJoin(*Method->getBody(), SM);
+    // A function that tests whether its mutex pointer is null handles an
+    // object built without one (for one thread): its accesses are not
+    // judged.
+    const bool MutexMayBeAbsent = testsMutexPointer(
+        Method->getBody(), Record, Mutexes, Method->getASTContext());
     R.MayWaitForThreads = mayWaitForThreads(*Method->getBody());
     for (const FieldDecl *Mutex : Mutexes)
       if (Found.Locks.contains(Mutex))
@@ -582,7 +634,7 @@ void ClassLocks::record(const SourceManager &SM) {
       }
     std::vector<const MapAccess *> Recorded;
     for (const MapAccess &A : Found.Accesses) {
-      if (A.Map->hasAttr<GuardedByAttr>() ||
+      if (MutexMayBeAbsent || A.Map->hasAttr<GuardedByAttr>() ||
           A.Map->hasAttr<PtGuardedByAttr>() ||
           (Waited.isValid() &&
            SM.isBeforeInTranslationUnit(Waited, A.Where->getBeginLoc())))
