@@ -21,10 +21,12 @@ static std::string identity(const Finding &F, SourceCache &Sources,
       ++Column;
     Squeezed += Line[I];
   }
+  // A named copy: a temporary in the list below would be gone before the
+  // loop reads it.
+  const std::string RelativePath = Root.relative(F.Path);
   std::string Identity;
   for (llvm::StringRef Part :
-       {llvm::StringRef(F.Error.DiagnosticName),
-        llvm::StringRef(Root.relative(F.Path)),
+       {llvm::StringRef(F.Error.DiagnosticName), llvm::StringRef(RelativePath),
         llvm::StringRef(F.Error.Message.Message), llvm::StringRef(Squeezed)}) {
     Identity += Part;
     Identity += '\0';

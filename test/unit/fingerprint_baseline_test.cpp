@@ -42,6 +42,22 @@ TEST(FingerprintTest, SurvivesMovedLinesAndIndentation) {
   EXPECT_NE(fingerprintOf(findingAt(Before, 2, 1), Root), Print);
 }
 
+// The formula is what baselines written by earlier runs hold: the SHA-1 of
+// the check, the relative path, the message, the line without whitespace and
+// the position in it, each followed by a NUL, then the rank. The path is long
+// enough to live on the heap, where a dangling copy would read freed memory.
+TEST(FingerprintTest, IsTheDocumentedHashOfTheRelativePath) {
+  TestDirectory Dir;
+  llvm::SmallString<128> Nested(Dir.path());
+  llvm::sys::path::append(Nested, "src", "service", "registry");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Nested));
+  const std::string File = Dir.write("src/service/registry/handlers.cpp",
+                                     "void f() {\n  out.push_back(x);\n}\n");
+  const ProjectRoot Root(Dir.path());
+  EXPECT_EQ(fingerprintOf(findingAt(File, 2, 7), Root),
+            "58c1da7ff119a6568da9c024166ff5a89e04f9dc");
+}
+
 TEST(FingerprintTest, TellsEqualFindingsOnEqualLinesApart) {
   TestDirectory Dir;
   const std::string File = Dir.write("twice.cpp", "f(x);\nf(x);\n");
