@@ -64,10 +64,14 @@ bool isCheapPureExpr(const Expr *E) {
     return isCheapPureExpr(Subscript->getBase()) &&
            isCheapPureExpr(Subscript->getIdx());
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    // size(), length(), and const accessors of a count
+    // (`descriptor->field_count()`, `model.rowCount()`) or of a member
+    // (`catalog.items()` returning a reference).
     const CXXMethodDecl *Method = Call->getMethodDecl();
-    return Method && Method->isConst() && Call->getNumArgs() == 0 &&
-           Method->getDeclName().isIdentifier() &&
-           (Method->getName() == "size" || Method->getName() == "length") &&
+    return Method && Method->isConst() && !Method->isStatic() &&
+           Call->getNumArgs() == 0 && Method->getDeclName().isIdentifier() &&
+           (Method->getName() == "size" || Method->getName() == "length" ||
+            Call->getType()->isIntegerType() || Call->isLValue()) &&
            isCheapPureExpr(Call->getImplicitObjectArgument());
   }
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
@@ -123,7 +127,8 @@ static bool stays(const Expr *E, std::initializer_list<const Stmt *> Regions,
   llvm::SmallPtrSet<const ValueDecl *, 4> Decls;
   collectReadDecls(E, Decls);
   for (const Stmt *Region : Regions)
-    if (mutatesAny(Region, Decls, Context))
+    if (mutatesAny(Region, Decls, Context) ||
+        mutatesThroughIndirection(Region, *E, Context))
       return false;
   return true;
 }
@@ -295,9 +300,12 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
 /// Wraps \p Text in parentheses unless it is a single term.
 static std::string asTerm(StringRef Text) {
   int Depth = 0;
-  for (char C : Text) {
+  for (size_t I = 0; I < Text.size(); ++I) {
+    const char C = Text[I];
     if (C == '(' || C == '[' || C == '<')
       ++Depth;
+    else if (C == '>' && I > 0 && Text[I - 1] == '-')
+      continue; // `p->n`
     else if (C == ')' || C == ']' || C == '>')
       --Depth;
     else if (C == ' ' && Depth == 0)
@@ -447,9 +455,21 @@ static std::optional<bool> isInclusive(BinaryOperatorKind Op, int64_t Step) {
   return std::nullopt;
 }
 
+/// Whether \p E calls a non-const member function, which may change the
+/// object it asks (`reader.remaining()`, `it.next()`).
+static bool callsNonConstMember(const Expr &E) {
+  return walkDescendants(&E, [](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && !Method->isConst() && !Method->isStatic() ? Walk::Stop
+                                                               : Walk::Continue;
+  });
+}
+
 /// Whether \p Bound of a loop on \p Counter keeps its value in \p Regions.
-/// A bound with possible but no certain side effects (a call) still fixes the
-/// trip count; only a cheap pure one can be repeated before the loop.
+/// A bound with possible but no certain side effects (a call of a function
+/// or of a const member function) still fixes the trip count; only a cheap
+/// pure one can be repeated before the loop.
 static bool isFixedBound(const Expr &Bound, const VarDecl &Counter,
                          std::initializer_list<const Stmt *> Regions,
                          ASTContext &Context) {
@@ -457,7 +477,7 @@ static bool isFixedBound(const Expr &Bound, const VarDecl &Counter,
   collectReadDecls(&Bound, BoundDecls);
   return !BoundDecls.contains(&Counter) &&
          !Bound.HasSideEffects(Context, /*IncludePossibleEffects=*/false) &&
-         stays(&Bound, Regions, Context);
+         !callsNonConstMember(Bound) && stays(&Bound, Regions, Context);
 }
 
 static std::optional<TripCount>
@@ -671,7 +691,10 @@ bool staysDuring(const TripCount &Count, const Stmt &Loop,
                        [&](const ValueDecl *Decl) {
                          return Range.fullyContains(Decl->getSourceRange());
                        }) &&
-         !mutatesAny(&Loop, Decls, Context);
+         !mutatesAny(&Loop, Decls, Context) &&
+         llvm::none_of(Count.Operands, [&](const Expr *Operand) {
+           return mutatesThroughIndirection(&Loop, *Operand, Context);
+         });
 }
 
 /// Whether \p Body has a `continue` of its own loop.

@@ -107,8 +107,10 @@ TripCount sumOf(const TripCount &A, const TripCount &B, ASTContext &Context);
 TripCount constantCount(uint64_t Value);
 
 /// Whether \p E can be evaluated again without observable effects and cheaply:
-/// variables, members, constants, arithmetic, dereferences and const size()
-/// calls on such expressions.
+/// variables, members, constants, arithmetic, dereferences, and calls of
+/// const member functions without arguments that return size(), another
+/// integer (`d->field_count()`) or a reference (`catalog.items()`) on such
+/// expressions.
 bool isCheapPureExpr(const Expr *E);
 
 } // namespace clang::tidy::maptidy

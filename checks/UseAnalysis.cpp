@@ -322,4 +322,120 @@ bool mutatesAny(const Stmt *Region,
   });
 }
 
+/// What an expression reads indirectly: the pointers it dereferences and the
+/// members of `this` it reads.
+struct IndirectReads {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Pointers;
+  llvm::SmallPtrSet<const FieldDecl *, 4> ThisMembers;
+};
+
+static const ValueDecl *namedPointer(const Expr *E) {
+  E = strip(E);
+  const ValueDecl *Decl = nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    Decl = Ref->getDecl();
+  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    Decl = Member->getMemberDecl();
+  return Decl && Decl->getType()->isPointerType() &&
+                 !Decl->getType()->getPointeeType().isConstQualified()
+             ? Decl
+             : nullptr;
+}
+
+static IndirectReads indirectReadsOf(const Expr &Reader) {
+  IndirectReads Reads;
+  walkDescendants(&Reader, [&](const Stmt &S) {
+    if (const auto *Member = dyn_cast<MemberExpr>(&S)) {
+      if (Member->isArrow())
+        if (const ValueDecl *Pointer = namedPointer(Member->getBase()))
+          Reads.Pointers.insert(Pointer);
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && isa<CXXThisExpr>(strip(Member->getBase())))
+        Reads.ThisMembers.insert(Field);
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
+               Unary && Unary->getOpcode() == UO_Deref) {
+      if (const ValueDecl *Pointer = namedPointer(Unary->getSubExpr()))
+        Reads.Pointers.insert(Pointer);
+    }
+    return Walk::Continue;
+  });
+  return Reads;
+}
+
+/// Whether \p Method, called on `this`, may write one of \p Members: its body
+/// is not seen, writes one, or calls on `this` a non-const member function
+/// that may. \p Visited stops recursion.
+static bool
+mayWriteMembers(const CXXMethodDecl &Method,
+                const llvm::SmallPtrSetImpl<const FieldDecl *> &Members,
+                llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Visited,
+                ASTContext &Context);
+
+/// Whether \p Region calls on `this` a non-const member function that may
+/// write one of \p Members, or hands `this` on.
+static bool
+writesThisMembers(const Stmt *Region,
+                  const llvm::SmallPtrSetImpl<const FieldDecl *> &Members,
+                  llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Visited,
+                  ASTContext &Context) {
+  return walkDescendants(Region, [&](const Stmt &S) {
+    const auto *This = dyn_cast<CXXThisExpr>(&S);
+    if (!This)
+      return Walk::Continue;
+    const auto *Member =
+        dyn_cast_or_null<MemberExpr>(userParent(*This, Context));
+    if (Member && isa<FieldDecl>(Member->getMemberDecl()))
+      return Walk::Continue; // a member's own writes are mutatesAny's
+    const auto *Method =
+        Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Method)
+      return Walk::Stop; // `this` handed on
+    if (Method->isConst() || Method->isStatic() || hasConstTwin(*Method))
+      return Walk::Continue;
+    return mayWriteMembers(*Method, Members, Visited, Context) ? Walk::Stop
+                                                               : Walk::Continue;
+  });
+}
+
+static bool
+mayWriteMembers(const CXXMethodDecl &Method,
+                const llvm::SmallPtrSetImpl<const FieldDecl *> &Members,
+                llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Visited,
+                ASTContext &Context) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method.hasBody(Definition) || Method.isVirtual())
+    return true;
+  if (!Visited.insert(&Method).second)
+    return false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Names(Members.begin(), Members.end());
+  const Stmt *Body = Definition->getBody();
+  return mutatesAny(Body, Names, Context) ||
+         writesThisMembers(Body, Members, Visited, Context);
+}
+
+bool mutatesThroughIndirection(const Stmt *Region, const Expr &Reader,
+                               ASTContext &Context) {
+  if (!Region)
+    return false;
+  const IndirectReads Reads = indirectReadsOf(Reader);
+  if (!Reads.Pointers.empty()) {
+    ExprMutationAnalyzer Analyzer(*Region, Context);
+    const bool Written = walkDescendants(Region, [&](const Stmt &S) {
+      const auto *Use = dyn_cast<Expr>(&S);
+      const ValueDecl *Pointer = Use && isa<DeclRefExpr, MemberExpr>(Use)
+                                     ? namedPointer(Use)
+                                     : nullptr;
+      return Pointer && Reads.Pointers.contains(Pointer) &&
+                     Analyzer.isPointeeMutated(Use)
+                 ? Walk::Stop
+                 : Walk::Continue;
+    });
+    if (Written)
+      return true;
+  }
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Visited;
+  return !Reads.ThisMembers.empty() &&
+         writesThisMembers(Region, Reads.ThisMembers, Visited, Context);
+}
+
 } // namespace clang::tidy::maptidy

@@ -53,6 +53,15 @@ bool mutatesAny(const Stmt *Region,
                 const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls,
                 ASTContext &Context);
 
+/// Whether \p Region may change what \p Reader reads indirectly: through a
+/// pointer it dereferences (a write through the pointer, a non-const member
+/// call on its pointee, the pointer passed on as pointer to non-const), or
+/// through `this` (a non-const member function of the object whose members
+/// \p Reader reads, called on `this`, that writes them or whose body is not
+/// seen). mutatesAny answers for the names themselves.
+bool mutatesThroughIndirection(const Stmt *Region, const Expr &Reader,
+                               ASTContext &Context);
+
 /// Whether the value of \p E is discarded: an expression statement, the
 /// increment of a for loop, a cast to void.
 bool isDiscarded(const Expr &E, ASTContext &Context);
