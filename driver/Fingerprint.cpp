@@ -7,6 +7,19 @@
 
 namespace maptidy {
 
+/// \p Message with each run of digits replaced by '#': counts in a message
+/// ("6 of 7 accesses hold it") change when other lines of the file do.
+static std::string withoutNumbers(llvm::StringRef Message) {
+  std::string Result;
+  for (size_t I = 0; I < Message.size(); ++I) {
+    if (!llvm::isDigit(Message[I]))
+      Result += Message[I];
+    else if (I == 0 || !llvm::isDigit(Message[I - 1]))
+      Result += '#';
+  }
+  return Result;
+}
+
 /// What identifies \p F apart from its rank: the line's text without
 /// whitespace, and where in that text the finding starts.
 static std::string identity(const Finding &F, SourceCache &Sources,
@@ -21,13 +34,14 @@ static std::string identity(const Finding &F, SourceCache &Sources,
       ++Column;
     Squeezed += Line[I];
   }
-  // A named copy: a temporary in the list below would be gone before the
+  // Named copies: a temporary in the list below would be gone before the
   // loop reads it.
   const std::string RelativePath = Root.relative(F.Path);
+  const std::string Message = withoutNumbers(F.Error.Message.Message);
   std::string Identity;
   for (llvm::StringRef Part :
        {llvm::StringRef(F.Error.DiagnosticName), llvm::StringRef(RelativePath),
-        llvm::StringRef(F.Error.Message.Message), llvm::StringRef(Squeezed)}) {
+        llvm::StringRef(Message), llvm::StringRef(Squeezed)}) {
     Identity += Part;
     Identity += '\0';
   }

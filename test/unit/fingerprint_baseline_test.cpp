@@ -43,9 +43,10 @@ TEST(FingerprintTest, SurvivesMovedLinesAndIndentation) {
 }
 
 // The formula is what baselines written by earlier runs hold: the SHA-1 of
-// the check, the relative path, the message, the line without whitespace and
-// the position in it, each followed by a NUL, then the rank. The path is long
-// enough to live on the heap, where a dangling copy would read freed memory.
+// the check, the relative path, the message (its numbers as '#'), the line
+// without whitespace and the position in it, each followed by a NUL, then
+// the rank. The path is long enough to live on the heap, where a dangling
+// copy would read freed memory.
 TEST(FingerprintTest, IsTheDocumentedHashOfTheRelativePath) {
   TestDirectory Dir;
   llvm::SmallString<128> Nested(Dir.path());
@@ -56,6 +57,21 @@ TEST(FingerprintTest, IsTheDocumentedHashOfTheRelativePath) {
   const ProjectRoot Root(Dir.path());
   EXPECT_EQ(fingerprintOf(findingAt(File, 2, 7), Root),
             "58c1da7ff119a6568da9c024166ff5a89e04f9dc");
+}
+
+// Counts in a message change when other lines do: locking one access
+// changes "4 of 7 accesses hold it" on every other.
+TEST(FingerprintTest, IgnoresTheNumbersInTheMessage) {
+  TestDirectory Dir;
+  const std::string File = Dir.write("race.cpp", "int a;\nf(x);\n");
+  const ProjectRoot Root(llvm::sys::path::parent_path(File));
+  Finding Before = findingAt(File, 2, 1), After = findingAt(File, 2, 1),
+          Other = findingAt(File, 2, 1);
+  Before.Error.Message.Message = "'m' is read without 'mu'; 4 of 7 hold it";
+  After.Error.Message.Message = "'m' is read without 'mu'; 6 of 7 hold it";
+  Other.Error.Message.Message = "'m' is written without 'mu'; 6 of 7 hold it";
+  EXPECT_EQ(fingerprintOf(Before, Root), fingerprintOf(After, Root));
+  EXPECT_NE(fingerprintOf(After, Root), fingerprintOf(Other, Root));
 }
 
 TEST(FingerprintTest, TellsEqualFindingsOnEqualLinesApart) {
