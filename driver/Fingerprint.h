@@ -1,9 +1,10 @@
 //===--- Fingerprint.h - maptidy ------------------------------------------===//
 //
 // Fingerprints that identify a finding across commits: built from the check,
-// the file (relative to the project root), the message and the text of the
-// finding's line without whitespace, never from line numbers, so that they
-// survive edits elsewhere in the file, moved lines and re-indentation.
+// the file (relative to the project root), the message without its numbers
+// and the text of the finding's line without whitespace, never from line
+// numbers, so that they survive edits elsewhere in the file, moved lines,
+// re-indentation and counts that other lines change.
 //
 //===----------------------------------------------------------------------===//
 
