@@ -362,9 +362,10 @@ static IndirectReads indirectReadsOf(const Expr &Reader) {
   return Reads;
 }
 
-/// Whether \p Method, called on `this`, may write one of \p Members: its body
-/// is not seen, writes one, or calls on `this` a non-const member function
-/// that may. \p Visited stops recursion.
+/// Whether \p Method, called on `this`, may write one of \p Members: it is
+/// virtual (an override may), its body writes one, or calls on `this` a
+/// non-const member function that may. A body the unit does not have is
+/// taken not to write, as a free function's is. \p Visited stops recursion.
 static bool
 mayWriteMembers(const CXXMethodDecl &Method,
                 const llvm::SmallPtrSetImpl<const FieldDecl *> &Members,
@@ -402,10 +403,10 @@ mayWriteMembers(const CXXMethodDecl &Method,
                 const llvm::SmallPtrSetImpl<const FieldDecl *> &Members,
                 llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Visited,
                 ASTContext &Context) {
-  const FunctionDecl *Definition = nullptr;
-  if (!Method.hasBody(Definition) || Method.isVirtual())
+  if (Method.isVirtual())
     return true;
-  if (!Visited.insert(&Method).second)
+  const FunctionDecl *Definition = nullptr;
+  if (!Method.hasBody(Definition) || !Visited.insert(&Method).second)
     return false;
   llvm::SmallPtrSet<const ValueDecl *, 4> Names(Members.begin(), Members.end());
   const Stmt *Body = Definition->getBody();

@@ -57,8 +57,8 @@ bool mutatesAny(const Stmt *Region,
 /// pointer it dereferences (a write through the pointer, a non-const member
 /// call on its pointee, the pointer passed on as pointer to non-const), or
 /// through `this` (a non-const member function of the object whose members
-/// \p Reader reads, called on `this`, that writes them or whose body is not
-/// seen). mutatesAny answers for the names themselves.
+/// \p Reader reads, called on `this`, that writes them or is virtual).
+/// mutatesAny answers for the names themselves.
 bool mutatesThroughIndirection(const Stmt *Region, const Expr &Reader,
                                ASTContext &Context);
 

@@ -57,7 +57,6 @@ class Graph {
 public:
   void walk();
   void walkVirtual();
-  void walkUnseen();
 
 private:
   void visit(int node) {
@@ -66,7 +65,6 @@ private:
   }
   void enqueue(int node) { queue_.push_back(node); }
   virtual void visitOverridable(int node);
-  void visitElsewhere(int node);
 
   std::vector<int> queue_;
   std::vector<int> order_;
@@ -87,10 +85,3 @@ void Graph::walkVirtual() {
 }
 
 void Graph::visitOverridable(int) {}
-
-void Graph::walkUnseen() {
-  for (std::size_t i = 0; i < queue_.size(); ++i) {
-    order_.push_back(queue_[i]);
-    visitElsewhere(queue_[i]);
-  }
-}
