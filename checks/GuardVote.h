@@ -56,8 +56,6 @@ struct MethodRecord {
   std::vector<std::string> Calls;
   /// Those of them it calls while holding a mutex member.
   std::vector<std::string> CallsHoldingLock;
-  /// It declares a variable named `lock`: an inserted lock would clash.
-  bool DeclaresLock = false;
   /// It may wait for other threads to end (mayWaitForThreads): a lock held
   /// across the wait deadlocks when one of them takes it.
   bool MayWaitForThreads = false;
@@ -70,8 +68,8 @@ struct UnguardedGroup {
   /// A lock inserted in the function could meet a mutex locked again, or
   /// nest with another mutex in an order other code may take the other way
   /// (the function or a member function it calls takes a lock, or a caller
-  /// holds one), be held while the function waits for a thread that takes
-  /// it, or clash with its `lock`.
+  /// holds one), or be held while the function waits for a thread that
+  /// takes it.
   bool MayDeadlock;
 };
 
@@ -115,8 +113,7 @@ inline GuardOutcome judgeGuard(llvm::ArrayRef<MethodRecord> Methods,
     }
     if (Group.Accesses.empty())
       continue;
-    Group.MayDeadlock = Locks(Method) || Method.DeclaresLock ||
-                        Method.MayWaitForThreads ||
+    Group.MayDeadlock = Locks(Method) || Method.MayWaitForThreads ||
                         CalledHoldingLock.contains(Method.Key) ||
                         llvm::any_of(Method.Calls, [&](const std::string &C) {
                           const MethodRecord *Callee = ByKey.lookup(C);

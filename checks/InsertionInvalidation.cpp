@@ -106,14 +106,20 @@ static Holder holderOf(const Expr &Result, ASTContext &Context) {
   } else if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(Parent)) {
     Found.Loop = Loop;
   } else if (isa_and_nonnull<ReturnStmt>(Parent)) {
-    const auto *Function = dyn_cast_or_null<FunctionDecl>(
-        enclosingDeclContext(*Cursor, Context));
-    const QualType Type = Function ? Function->getReturnType() : QualType();
-    Found.Escapes = !Type.isNull() &&
-                     (Type->isReferenceType() || Type->isPointerType() ||
-                      isIteratorLike(Type));
+    Found.Escapes = isReturnedAsReference(*Cursor, Context);
   }
   return Found;
+}
+
+bool isReturnedAsReference(const Expr &E, ASTContext &Context) {
+  const auto *Return = dyn_cast_or_null<ReturnStmt>(
+      parentStmt(*statementOf(E, Context), Context));
+  const auto *Function = Return ? dyn_cast_or_null<FunctionDecl>(
+                                      enclosingDeclContext(*Return, Context))
+                                : nullptr;
+  const QualType Type = Function ? Function->getReturnType() : QualType();
+  return !Type.isNull() && (Type->isReferenceType() || Type->isPointerType() ||
+                            isIteratorLike(Type));
 }
 
 static bool contains(const Stmt &Outer, const Stmt &Inner,

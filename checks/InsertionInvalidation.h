@@ -37,6 +37,10 @@ bool mayInsert(llvm::StringRef Method);
 /// offered where keptAcrossInsertion found an access.
 std::string keptAcrossInsertionReason(llvm::StringRef Container);
 
+/// Whether \p E is part of the value a function returns as a reference,
+/// pointer or iterator, which its callers may use after it returns.
+bool isReturnedAsReference(const Expr &E, ASTContext &Context);
+
 /// The first access of \p Accesses (all to one map) whose element is still
 /// referred to after another access inserts: through a reference, pointer
 /// or iterator variable, the range of a range-for, or a class-type element

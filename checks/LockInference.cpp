@@ -105,9 +105,14 @@ public:
       return;
     if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
       LockState Inner = State;
-      for (const Stmt *Child : Block->body())
+      for (const Stmt *Child : Block->body()) {
+        // A case label is also reached from the switch, with the locks held
+        // where its body starts.
+        if (isa<SwitchCase>(Child))
+          Inner = LockState::meet(Inner, State);
         if (!Inner.Ended)
           walk(Child, Inner);
+      }
       // Lock objects of the block end with it; manual locks persist.
       State.Manual = Inner.Manual;
       State.Ended = Inner.Ended;
@@ -253,7 +258,6 @@ private:
   }
 
   void declare(const VarDecl &Var, LockState &State) {
-    Facts.DeclaresLock |= Var.getName() == "lock";
     expr(Var.getInit(), State);
     const Hold Mode = Vocabulary.guardMode(Var.getType());
     if (Mode == Hold::None) {
@@ -300,7 +304,7 @@ private:
   }
 
   void expr(const Stmt *S, LockState &State) {
-    if (!S)
+    if (!S || isUnevaluatedContext(*S))
       return;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       // The body is taken to run under the locks held where it is written.
@@ -611,7 +615,6 @@ void ClassLocks::record(const SourceManager &SM) {
     MethodOf[&R] = Method;
     R.Key = projectKey(*Method->getCanonicalDecl());
     R.Name = "'" + Method->getNameAsString() + "'";
-    R.DeclaresLock = Found.DeclaresLock;
     // Accesses after the function waited for the class's own threads to end
     // (a stop() that joins the worker, then clears the maps) run without
     // them, as a destructor's do.

@@ -50,8 +50,6 @@ struct MethodFacts {
   std::vector<MemberCall> Calls;
   /// Mutexes the function locks itself.
   llvm::SmallPtrSet<const FieldDecl *, 2> Locks;
-  /// A variable named `lock` is declared: an inserted lock would clash.
-  bool DeclaresLock = false;
   /// The function takes some lock, on a member mutex or any other.
   bool TakesLock = false;
 };

@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::maptidy {
 
@@ -251,6 +252,36 @@ std::optional<std::string> spelledText(SourceRange Range,
   if (Text.empty())
     return std::nullopt;
   return Text.str();
+}
+
+std::optional<StringRef> unusedName(llvm::ArrayRef<StringRef> Candidates,
+                                    const FunctionDecl &Function,
+                                    const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LangOpts = Context.getLangOpts();
+  const CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Function.getSourceRange()), SM, LangOpts);
+  if (Range.isInvalid())
+    return std::nullopt;
+  llvm::StringSet<> Used;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function))
+    for (const Decl *Member : Method->getParent()->decls())
+      if (const auto *Named = dyn_cast<NamedDecl>(Member))
+        Used.insert(nameOf(Named));
+  const StringRef Text = Lexer::getSourceText(Range, SM, LangOpts);
+  Lexer Raw(Range.getBegin(), LangOpts, Text.begin(), Text.begin(), Text.end());
+  Token Tok;
+  bool Qualified = false;
+  for (bool AtEnd = false; !AtEnd;) {
+    AtEnd = Raw.LexFromRawLexer(Tok);
+    if (Tok.is(tok::raw_identifier) && !Qualified)
+      Used.insert(Tok.getRawIdentifier());
+    Qualified = Tok.isOneOf(tok::period, tok::arrow, tok::coloncolon);
+  }
+  for (StringRef Candidate : Candidates)
+    if (!Used.contains(Candidate))
+      return Candidate;
+  return std::nullopt;
 }
 
 std::optional<std::string> operandText(const Expr &E,

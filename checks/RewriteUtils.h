@@ -9,6 +9,7 @@
 #define MAPTIDY_CHECKS_REWRITEUTILS_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
@@ -106,6 +107,15 @@ std::optional<std::string> spelledText(SourceRange Range,
 /// textOf, parenthesized when \p E is a binary or conditional expression.
 std::optional<std::string> operandText(const Expr &E,
                                        const ASTContext &Context);
+
+/// The first of \p Candidates that the code of \p Function never spells as
+/// an unqualified name (after no `.`, `->` or `::`) and that no member of
+/// \p Function's class is named: a variable so named, declared in its body,
+/// neither clashes with nor hides a name the code uses. None when each is
+/// taken or the function is not spelled in one piece.
+std::optional<StringRef> unusedName(llvm::ArrayRef<StringRef> Candidates,
+                                    const FunctionDecl &Function,
+                                    const ASTContext &Context);
 
 /// The whitespace before \p Loc on its line; none when code precedes it.
 std::optional<std::string> indentationAt(SourceLocation Loc,

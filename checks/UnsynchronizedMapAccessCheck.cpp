@@ -2,6 +2,7 @@
 
 #include "UnsynchronizedMapAccessCheck.h"
 #include "ContainerTypes.h"
+#include "InsertionInvalidation.h"
 #include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
@@ -127,12 +128,14 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   Planned.clear();
 }
 
-/// The innermost block around the first of \p Exprs that contains them all.
+/// The innermost block around the first of \p Exprs that contains them all
+/// and can start with a declaration: not a switch's body, whose case labels
+/// a jump would take past it.
 static const CompoundStmt *coveringBlock(llvm::ArrayRef<const Expr *> Exprs,
                                          ASTContext &Context) {
   for (const Stmt *S = Exprs.front(); S; S = parentStmt(*S, Context)) {
     const auto *Block = dyn_cast<CompoundStmt>(S);
-    if (!Block)
+    if (!Block || isa_and_nonnull<SwitchStmt>(parentStmt(*Block, Context)))
       continue;
     const bool CoversAll = llvm::all_of(Exprs, [&](const Expr *E) {
       return Block->getSourceRange().fullyContains(E->getSourceRange());
@@ -208,14 +211,15 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
     const CompoundStmt *Block = coveringBlock(Exprs, *Context);
     const bool ReadOnly = llvm::none_of(
         Found.Accesses, [](const MapAccess *A) { return A->Write; });
-    // A project's mutex may lock through Lock() only, which
-    // std::lock_guard cannot call.
-    const bool Lockable = Vocabulary.isLockableByStd(Guarding->getType());
+    std::optional<std::string> NoFix =
+        whyNoLock(Found, *Guarding, MapName, GuardName);
     const std::vector<FixItHint> Lock =
-        Lockable && !Found.MayDeadlock
-            ? lockAtStart(Block, Guarding->getType(), Guarding->getName(),
-                          ReadOnly, *Method)
-            : std::vector<FixItHint>();
+        NoFix ? std::vector<FixItHint>()
+              : lockAtStart(Block, Guarding->getType(), Guarding->getName(),
+                            ReadOnly, *Method);
+    if (Lock.empty() && !NoFix)
+      NoFix = "no fix: no block of '" + Method->getNameAsString() +
+              "' can take the lock";
     for (const MapAccess *A : Found.Accesses) {
       const bool First = A == Found.Accesses.front();
       {
@@ -227,22 +231,39 @@ void UnsynchronizedMapAccessCheck::reportGuard(const MapGuardReport &Report,
         if (First)
           Diag << Lock;
       }
-      if (Lock.empty() && First)
-        diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note)
-            << (isPointerLike(Guarding->getType())
-                    ? "no fix: " + GuardName +
-                          " is reached through a pointer, which may be null "
-                          "where the lock would go"
-                : !Lockable ? "no fix: " + GuardName +
-                                  " has no lock() and unlock() for "
-                                  "std::lock_guard"
-                : Found.MayDeadlock
-                    ? mayDeadlockNote("'" + Method->getNameAsString() + "'",
-                                      Guarding->getName())
-                    : "no fix: no block of '" + Method->getNameAsString() +
-                          "' can take the lock");
+      if (NoFix && First)
+        diag(A->Where->getBeginLoc(), "%0", DiagnosticIDs::Note) << *NoFix;
     }
   }
+}
+
+std::optional<std::string> UnsynchronizedMapAccessCheck::whyNoLock(
+    const UnguardedAccesses &Found, const FieldDecl &Guard, StringRef MapName,
+    StringRef GuardName) {
+  const std::string Method = "'" + Found.Method->getNameAsString() + "'";
+  if (isPointerLike(Guard.getType()))
+    return "no fix: " + GuardName.str() +
+           " is reached through a pointer, which may be null where the lock "
+           "would go";
+  // A project's mutex may lock through Lock() only, which std::lock_guard
+  // cannot call.
+  if (!Vocabulary.isLockableByStd(Guard.getType()))
+    return "no fix: " + GuardName.str() +
+           " has no lock() and unlock() for std::lock_guard";
+  if (Found.MayDeadlock)
+    return mayDeadlockNote(Method, Guard.getName());
+  if (Found.Method->isConst() && !Guard.isMutable() &&
+      !Guard.getType()->isReferenceType())
+    return "no fix: " + Method + " is const and " + GuardName.str() +
+           " is not mutable, so it cannot be locked there";
+  const bool Escapes = llvm::any_of(Found.Accesses, [&](const MapAccess *A) {
+    return isReturnedAsReference(*A->Where, *Context);
+  });
+  if (Escapes)
+    return "no fix: " + Method + " returns a reference, pointer or iterator " +
+           "into " + MapName.str() +
+           ", which its callers use after a lock taken there is released";
+  return std::nullopt;
 }
 
 std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
@@ -251,8 +272,14 @@ std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
   // The lock names the mutex type as the code there sees it.
   const TypeSpelling MutexType =
       spellType(Mutex.getUnqualifiedType(), At, *Context);
+  const auto *Function = dyn_cast<FunctionDecl>(&At);
+  // A name the code uses would clash with the lock or be hidden by it.
+  const std::optional<StringRef> Name =
+      Function ? unusedName({"lock", "guard", "map_lock"}, *Function, *Context)
+               : std::nullopt;
   if (!Block || Block->body_empty() ||
-      Block->body_front()->getBeginLoc().isMacroID() || !MutexType.Text)
+      Block->body_front()->getBeginLoc().isMacroID() || !MutexType.Text ||
+      !Name)
     return {};
   const bool Shared =
       ReadOnly &&
@@ -261,7 +288,7 @@ std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
                      : UsesScopedLock
                          ? "std::scoped_lock"
                          : "std::lock_guard<" + *MutexType.Text + ">";
-  Lock += " lock(" + Spelled.str() + ");";
+  Lock += " " + Name->str() + "(" + Spelled.str() + ");";
   const SourceManager &SM = Context->getSourceManager();
   const SourceLocation Start = Block->body_front()->getBeginLoc();
   const std::optional<std::string> Indent = indentationAt(Start, SM);
@@ -486,19 +513,6 @@ UnsynchronizedMapAccessCheck::lockHolder(const SharedUse &Use,
   const CompoundStmt *Block = coveringBlock({Use.Where}, *Context);
   if (!Vocabulary.isLockableByStd(Mutex->getType()) || !Text || !Block ||
       mayLockIn(*Block, Vocabulary, Context->getSourceManager()))
-    return {};
-  // A `lock` declared in the block would clash.
-  const bool NamesLock = walkDescendants(Block, [](const Stmt &S) {
-    const auto *Declaration = dyn_cast<DeclStmt>(&S);
-    return Declaration && llvm::any_of(Declaration->decls(),
-                                       [](const Decl *D) {
-                                         const auto *Var = dyn_cast<VarDecl>(D);
-                                         return Var && Var->getName() == "lock";
-                                       })
-               ? Walk::Stop
-               : Walk::Continue;
-  });
-  if (NamesLock)
     return {};
   const std::string Spelled = *Text +
                               (isPointerLike(Object->getType()) ? "->" : ".") +

@@ -65,6 +65,11 @@ private:
   /// of each message; conditional on the guard, in \p Part, when not null.
   void reportGuard(const MapGuardReport &Report, StringRef HeldCount,
                    ProjectGuardPart *Part);
+  /// Why the accesses \p Found cannot be fixed by locking \p Guard at the
+  /// start of their block (the note), or none.
+  std::optional<std::string> whyNoLock(const UnguardedAccesses &Found,
+                                       const FieldDecl &Guard,
+                                       StringRef MapName, StringRef GuardName);
   /// The edits that lock \p Mutex (of type \p Mutex, spelled \p Spelled)
   /// at the start of \p Block, with the #include; a shared lock for
   /// \p ReadOnly accesses of a shared mutex; none when the lock cannot be

@@ -89,6 +89,12 @@ static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context) {
   return false;
 }
 
+bool isUnevaluatedContext(const Stmt &S) {
+  if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(&S))
+    return !TypeId->isPotentiallyEvaluated();
+  return isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(S);
+}
+
 bool isModifyingUse(const Expr &Ref, ASTContext &Context) {
   const Stmt *Parent = userParent(Ref, Context);
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
@@ -260,7 +266,7 @@ bool mayWriteScalar(const Expr &Ref, ASTContext &Context) {
       // In a template, `in[i]` has no lvalue-to-rvalue conversion of `i`.
       return Subscript->getIdx() != Child;
     } else if (!isa<ParenExpr>(Parent)) {
-      return !isa<UnaryExprOrTypeTraitExpr>(Parent);
+      return !isUnevaluatedContext(*Parent);
     }
     Child = Parent;
     Parents = Context.getParents(*Parent);
@@ -352,10 +358,10 @@ static IndirectReads indirectReadsOf(const Expr &Reader) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
           Field && isa<CXXThisExpr>(strip(Member->getBase())))
         Reads.ThisMembers.insert(Field);
-    } else if (const auto *Unary = dyn_cast<UnaryOperator>(&S);
-               Unary && Unary->getOpcode() == UO_Deref) {
-      if (const ValueDecl *Pointer = namedPointer(Unary->getSubExpr()))
-        Reads.Pointers.insert(Pointer);
+    } else if (const auto *Use = dyn_cast<Expr>(&S)) {
+      if (const Expr *Operand = dereferencedOperand(*Use))
+        if (const ValueDecl *Pointer = namedPointer(Operand))
+          Reads.Pointers.insert(Pointer);
     }
     return Walk::Continue;
   });

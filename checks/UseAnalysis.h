@@ -36,6 +36,10 @@ class ValueDecl;
 
 namespace clang::tidy::maptidy {
 
+/// Whether \p S is sizeof, alignof, noexcept, or a typeid that does not
+/// evaluate its operand: no code in its operand runs.
+bool isUnevaluatedContext(const Stmt &S);
+
 /// Whether the use \p Ref of an object may modify it: a non-const member
 /// function or operator (a const-overload twin only through what it
 /// returns), an assignment, an increment, a non-const reference argument,

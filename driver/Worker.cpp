@@ -289,7 +289,6 @@ std::string encodeUnitResult(const UnitResult &Result) {
       E.texts(Method.Locks);
       E.texts(Method.Calls);
       E.texts(Method.CallsHoldingLock);
-      E.number(Method.DeclaresLock);
       E.number(Method.MayWaitForThreads);
       E.number(Method.Accesses.size());
       for (const AccessRecord &A : Method.Accesses) {
@@ -372,7 +371,6 @@ llvm::Expected<UnitResult> decodeUnitResult(llvm::StringRef Data) {
       Method.Locks = D.texts();
       Method.Calls = D.texts();
       Method.CallsHoldingLock = D.texts();
-      Method.DeclaresLock = D.number();
       Method.MayWaitForThreads = D.number();
       for (uint64_t K = 0, Accesses = D.number(); K < Accesses && !D.failed();
            ++K) {

@@ -3,7 +3,8 @@
 // conditional locking, lambdas under the lock, const maps; pool functions not
 // listed in ThreadLaunchers, helpers that lock, thread_local maps, early
 // returns that unlock first, find() under a shared lock, iterators moved by
-// standard functions under a shared lock.
+// standard functions under a shared lock, operands of sizeof, noexcept and
+// typeid, which never run.
 #include <algorithm>
 #include <functional>
 #include <iterator>
@@ -12,6 +13,7 @@
 #include <shared_mutex>
 #include <string>
 #include <thread>
+#include <typeinfo>
 #include <unordered_map>
 
 #define GUARDED_BY(x) __attribute__((guarded_by(x)))
@@ -228,4 +230,23 @@ public:
 private:
   std::shared_mutex mu_;
   std::map<int, int> files_;
+};
+
+class Slots {
+public:
+  void put(int k) {
+    std::lock_guard<std::mutex> lock(mu_);
+    slots_[k] = 1;
+  }
+  void take(int k) {
+    std::lock_guard<std::mutex> lock(mu_);
+    slots_.erase(k);
+  }
+  size_t footprint() const { return sizeof(slots_) + alignof(decltype(slots_)); }
+  bool sizeCannotThrow() const { return noexcept(slots_.size()); }
+  const char *kind() const { return typeid(slots_).name(); }
+
+private:
+  std::mutex mu_;
+  std::unordered_map<int, int> slots_;
 };
