@@ -269,7 +269,9 @@ std::optional<std::string> UnsynchronizedMapAccessCheck::whyNoLock(
 std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
     const CompoundStmt *Block, QualType Mutex, StringRef Spelled, bool ReadOnly,
     const DeclContext &At) {
-  // The lock names the mutex type as the code there sees it.
+  // The lock names the mutex type as the code there sees it; a mutex held
+  // by reference is locked as the mutex itself.
+  Mutex = Mutex.getNonReferenceType();
   const TypeSpelling MutexType =
       spellType(Mutex.getUnqualifiedType(), At, *Context);
   const auto *Function = dyn_cast<FunctionDecl>(&At);

@@ -2,7 +2,9 @@
 // Unguarded accesses where a lock taken at the start of the block would not
 // compile (a const member function and a mutex that is not mutable) or would
 // not protect them (a reference, pointer or iterator into the map returned to
-// the caller): reported with a note instead of a fix.
+// the caller): reported with a note instead of a fix. Fixed beside them: a
+// copy returned, and a const member function whose mutex is held by
+// reference (locked as the mutex itself, not as a reference type).
 #include <map>
 #include <memory>
 #include <mutex>
@@ -103,4 +105,25 @@ public:
 private:
   mutable std::mutex mu_;
   std::map<std::string, std::string> next_;
+};
+
+// A mutex held by reference is not const in a const member function: fixed.
+class SharedRoutes {
+public:
+  explicit SharedRoutes(std::mutex &mu) : mu_(mu) {}
+  void set(int from, int to) {
+    std::lock_guard<std::mutex> lock(mu_);
+    next_[from] = to;
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    next_.clear();
+  }
+  size_t size() const { return next_.size(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: {{warning|error}}: 'next_' is read without holding 'mu_'; 2 of 3 accesses hold it [maptidy-unsynchronized-map-access]
+  // CHECK-FIXES: {{^}}  size_t size() const { std::lock_guard<std::mutex> lock(mu_); return next_.size(); }{{$}}
+
+private:
+  std::mutex &mu_;
+  std::unordered_map<int, int> next_;
 };
