@@ -160,25 +160,46 @@ struct LoopElement {
            utils::areStatementsIdentical(strip(E), strip(Source), *Context);
   }
 
-  /// \p Call handles the element on its own, on the source container: a
-  /// member of the source given only the element, or a function given only
-  /// the element and the source. Its effect on the source does not depend on
-  /// the order the elements come in.
+  /// \p E spells the object that holds the source container as a member
+  /// (`registry` of `registry->entries`, the implicit `this` of `entries_`).
+  bool isSourceOwner(const Expr *E) const {
+    const auto *Member = Source ? dyn_cast<MemberExpr>(strip(Source)) : nullptr;
+    return Member && utils::areStatementsIdentical(
+                         strip(E), strip(Member->getBase()), *Context);
+  }
+
+  /// \p Call handles the element on its own: a member of the source, or a
+  /// non-const member of the object holding it, given only the element
+  /// (`m.erase(key)`, `remove(key)`); a function given only the element and
+  /// the source (`evict(m, key)`); a member of the element itself
+  /// (`session->close()`). Constants may be passed as well. Its effect does
+  /// not depend on the order the elements come in.
   bool handledAlone(const CallExpr &Call) const {
-    if (isa<CXXOperatorCallExpr>(Call) || Call.getNumArgs() == 0)
+    if (isa<CXXOperatorCallExpr>(Call))
       return false;
     bool TakesElement = false, TakesSource = false;
     for (const Expr *Arg : Call.arguments()) {
       const bool Element = isElement(Arg), Whole = isSource(Arg);
-      if (!Element && !Whole)
+      if (!Element && !Whole && !isConstant(*Arg))
         return false;
       TakesElement |= Element;
       TakesSource |= Whole;
     }
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-      return isSource(Member->getImplicitObjectArgument()) && TakesElement &&
-             !TakesSource;
-    return TakesElement && TakesSource;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    if (!Member)
+      return TakesElement && TakesSource;
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (TakesSource || !Object)
+      return false;
+    if (isElement(Object))
+      return true;
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    return TakesElement && (isSource(Object) || (isSourceOwner(Object) &&
+                                                 Method && !Method->isConst()));
+  }
+
+  bool isConstant(const Expr &E) const {
+    return !E.isValueDependent() && E.isEvaluatable(*Context);
   }
 };
 } // namespace
@@ -367,6 +388,7 @@ bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
           dyn_cast_or_null<CXXForRangeStmt>(userParent(*Call, Context))) {
     LoopElement Element;
     Element.Variable = Loop->getLoopVariable();
+    Element.Context = &Context;
     return revealsOrder(Loop->getBody(), Element);
   }
   // `auto names = f();`: the local vector's own uses decide.

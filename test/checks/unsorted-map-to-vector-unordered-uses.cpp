@@ -120,6 +120,49 @@ void closeIdle(
     drop(sessions, session->id);
 }
 
+// Each element is handed on its own to the object that owns the source map
+// (removed from the registry that holds it), or acted on by itself (each
+// idle session closed): the order the elements come in changes nothing.
+struct Connection {
+  int lastSeen;
+  void close();
+  void shutdown(bool graceful, int reason);
+};
+
+class Registry {
+public:
+  void remove(const std::string &name);
+  void invalidate() {
+    std::vector<std::string> stale;
+    for (const auto &entry : entries_)
+      if (entry.second < 0)
+        stale.push_back(entry.first);
+    for (const std::string &name : stale)
+      remove(name);
+  }
+  std::unordered_map<std::string, int> entries_;
+};
+
+void invalidateThroughPointer(Registry *registry) {
+  std::vector<std::string> stale;
+  for (const auto &entry : registry->entries_)
+    stale.push_back(entry.first);
+  for (const std::string &name : stale)
+    registry->remove(name);
+}
+
+void closeAll(std::unordered_map<int, std::shared_ptr<Connection>> &open,
+              int now) {
+  std::vector<std::shared_ptr<Connection>> idle;
+  for (const auto &entry : open)
+    if (entry.second->lastSeen < now)
+      idle.push_back(entry.second);
+  for (const auto &connection : idle)
+    connection->close();
+  for (size_t i = 0; i < idle.size(); ++i)
+    idle[i]->shutdown(true, 0);
+}
+
 // Every caller in this file puts the returned names in a set or a map.
 static std::vector<std::string> tagNames(
     const std::unordered_map<std::string, int> &tags) {
@@ -180,6 +223,35 @@ void closeIdleLogged(
     log(session->id); // the log shows the order
     drop(sessions, session->id);
   }
+}
+
+namespace {
+class Report {
+public:
+  void describe(const std::string &name) const; // may print: the order shows
+  void print() const {
+    std::vector<std::string> names;
+    for (const auto &entry : entries_)
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'names' takes the iteration order of 'entries_', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+    // CHECK-MESSAGES: :[[@LINE+2]]:36: note: the order is relied on here
+      names.push_back(entry.first);
+    for (const std::string &name : names)
+      describe(name);
+  }
+  std::unordered_map<std::string, int> entries_;
+  // CHECK-FIXES: {{^}}  maptidy::skiplist_map<std::string, int> entries_;{{$}}
+};
+} // namespace
+
+void shutdownAll(std::unordered_map<int, std::shared_ptr<Connection>> &open,
+                 int reason) {
+  std::vector<std::shared_ptr<Connection>> all;
+  for (const auto &entry : open)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'all' takes the iteration order of 'open', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+2]]:33: note: the order is relied on here
+    all.push_back(entry.second);
+  for (const auto &connection : all)
+    connection->shutdown(false, reason++); // numbered in the map's order
 }
 
 bool firstIsKnown(const std::unordered_set<int> &ids, int id) {
