@@ -1,25 +1,98 @@
 //===--- LoopAppends.cpp - maptidy ----------------------------------------===//
 
 #include "LoopAppends.h"
+#include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::maptidy {
 
-const ValueDecl *containerDeclOf(const Expr *Object) {
-  Object = strip(Object);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+/// The variable or `this` member \p E names.
+static const ValueDecl *rootDeclOf(const Expr *E) {
+  E = strip(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     return dyn_cast<VarDecl>(Ref->getDecl());
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Object);
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
       Member && isa<CXXThisExpr>(strip(Member->getBase())))
     return dyn_cast<FieldDecl>(Member->getMemberDecl());
   return nullptr;
+}
+
+std::optional<ContainerPath> containerPathOf(const Expr *Object, bool Arrow) {
+  ContainerPath Path;
+  Path.ThroughPointer = Arrow;
+  const Expr *Current = strip(Object);
+  while (!rootDeclOf(Current)) {
+    const auto *Member = dyn_cast_or_null<MemberExpr>(Current);
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    // One dereference, of the root: `out->push_back(x)`, `impl_->rows`.
+    if (!Field || Path.ThroughPointer)
+      return std::nullopt;
+    Path.Fields.insert(Path.Fields.begin(), Field);
+    Current = strip(Member->getBase());
+    const Expr *Pointer = dereferencedOperand(*Current);
+    Path.ThroughPointer = Member->isArrow() || Pointer;
+    if (Pointer)
+      Current = Pointer;
+  }
+  Path.Root = rootDeclOf(Current);
+  // Only raw pointers are followed to the container itself.
+  const QualType RootType = Path.Root->getType().getNonReferenceType();
+  if (Path.ThroughPointer && !(Path.Fields.empty() ? RootType->isPointerType()
+                                                   : isPointerLike(RootType)))
+    return std::nullopt;
+  return Path;
+}
+
+std::string ContainerPath::spelling() const {
+  std::string Text = Root->getName().str();
+  for (const FieldDecl *Field : Fields) {
+    Text += ThroughPointer && Field == Fields.front() ? "->" : ".";
+    Text += Field->getName();
+  }
+  return Text;
+}
+
+void forEachContainerUse(
+    const Stmt *S, const ContainerPath &Path, ASTContext &Context,
+    llvm::function_ref<void(const Expr &Use, bool Whole)> Visit) {
+  forEachReference(S, Path.Root, [&](const Expr &Ref) {
+    const Expr *Current = &Ref;
+    for (const FieldDecl *Field : Path.Fields) {
+      const Stmt *Parent = userParent(*Current, Context);
+      if (const auto *Deref = dyn_cast_or_null<Expr>(Parent);
+          Deref && Path.ThroughPointer && Current == &Ref &&
+          dereferencedOperand(*Deref) == Current) {
+        Current = Deref;
+        Parent = userParent(*Current, Context);
+      }
+      const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      if (!Member || strip(Member->getBase()) != Current) {
+        Visit(*Current, false);
+        return;
+      }
+      if (Member->getMemberDecl() != Field) {
+        // Another member: a member function may change the container.
+        if (!isa<FieldDecl>(Member->getMemberDecl()))
+          Visit(*Current, false);
+        return;
+      }
+      Current = Member;
+    }
+    Visit(*Current, true);
+  });
+}
+
+bool mayChangeThroughPrefix(const Expr &Use, ASTContext &Context) {
+  if (isPointerLike(Use.getType()))
+    return true;
+  return isModifyingUse(Use, Context);
 }
 
 std::pair<StringRef, const CXXMethodDecl *> calledMember(const Expr &Ref,
@@ -245,32 +318,30 @@ public:
   /// amount.
   void findUnboundedGrowth(const Stmt &Body) {
     ASTContext &Context = Ctx.Context;
-    for (auto &[Decl, Growth] : Growths)
-      forEachReference(&Body, Decl, [&](const Expr &Ref) {
-        if (Growth.Unbounded || !mayGrow(Ref, Growth.Kind, Context))
-          return;
-        const Stmt *Growing = growingExpr(Ref, Context);
-        if (Counted.contains(Growing))
-          return;
-        // A conditional append of known size adds at most what is counted
-        // for it: reserving the unconditional ones is a fair lower bound.
-        const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Growing);
-        const bool Conditional =
-            (asAppend(Growing, KindOf) ||
-             (Operator && Operator->getOperator() == OO_Subscript &&
-              Growth.Kind == ContainerKind::Hash)) &&
-            !enclosingLoop(*Growing, Body, Context) &&
-            !isInLambda(*Growing, Body);
-        Growth.Unbounded = !Conditional;
-      });
+    for (BodyGrowth &Growth : Growths)
+      forEachContainerUse(
+          &Body, Growth.Container, Context, [&](const Expr &Ref, bool Whole) {
+            if (Growth.Unbounded || !Whole ||
+                !mayGrow(Ref, Growth.Kind, Context))
+              return;
+            const Stmt *Growing = growingExpr(Ref, Context);
+            if (Counted.contains(Growing))
+              return;
+            // A conditional append of known size adds at most what is counted
+            // for it: reserving the unconditional ones is a fair lower bound.
+            const auto *Operator =
+                dyn_cast_or_null<CXXOperatorCallExpr>(Growing);
+            const bool Conditional =
+                (asAppend(Growing, KindOf) ||
+                 (Operator && Operator->getOperator() == OO_Subscript &&
+                  Growth.Kind == ContainerKind::Hash)) &&
+                !enclosingLoop(*Growing, Body, Context) &&
+                !isInLambda(*Growing, Body);
+            Growth.Unbounded = !Conditional;
+          });
   }
 
-  llvm::SmallVector<BodyGrowth, 2> take() {
-    llvm::SmallVector<BodyGrowth, 2> Result;
-    for (auto &Entry : Growths)
-      Result.push_back(std::move(Entry.second));
-    return Result;
-  }
+  llvm::SmallVector<BodyGrowth, 2> take() { return std::move(Growths); }
 
 private:
   /// Whether the run goes on after \p S.
@@ -315,27 +386,29 @@ private:
   }
 
   void add(const AppendCall &Append, const TripCount &Elements) {
-    const ValueDecl *Decl = containerDeclOf(Append.Object);
-    // A container declared in the loop is a new one on every iteration; a
-    // pointer is followed only when it is a variable.
-    if (!Decl || Loop.getSourceRange().fullyContains(Decl->getSourceRange()) ||
-        Append.ThroughPointer != Decl->getType()->isPointerType() ||
-        isCapturedByCopy(*Decl))
+    std::optional<ContainerPath> Path =
+        containerPathOf(Append.Object, Append.ThroughPointer);
+    // A container declared in the loop is a new one on every iteration.
+    if (!Path ||
+        Loop.getSourceRange().fullyContains(Path->Root->getSourceRange()) ||
+        isCapturedByCopy(*Path->Root))
       return;
     Counted.insert(Append.Growing);
-    BodyGrowth &Growth = Growths[Decl];
-    if (!Growth.Decl) {
-      Growth.Decl = Decl;
-      Growth.Object = Append.Object;
-      Growth.ThroughPointer = Append.ThroughPointer;
-      Growth.AppendLoc = Append.Loc;
-      const QualType Type = Append.Object->getType();
-      Growth.Kind = KindOf(Append.ThroughPointer ? Type->getPointeeType()
-                                                 : Type);
-      Growth.PerRun = Elements;
+    auto Known = llvm::find_if(Growths, [&](const BodyGrowth &Growth) {
+      return Growth.Container == *Path;
+    });
+    if (Known != Growths.end()) {
+      Known->PerRun = sumOf(Known->PerRun, Elements, Ctx.Context);
       return;
     }
-    Growth.PerRun = sumOf(Growth.PerRun, Elements, Ctx.Context);
+    BodyGrowth &Growth = Growths.emplace_back();
+    Growth.Container = std::move(*Path);
+    Growth.Object = Append.Object;
+    Growth.ThroughPointer = Append.ThroughPointer;
+    Growth.AppendLoc = Append.Loc;
+    const QualType Type = Append.Object->getType();
+    Growth.Kind = KindOf(Append.ThroughPointer ? Type->getPointeeType() : Type);
+    Growth.PerRun = Elements;
   }
 
   /// Whether the lambda that \p Loop is appends to its own copy of \p Decl.
@@ -360,7 +433,7 @@ private:
   const Stmt &Loop;
   ContainerKindOf KindOf;
   const TripCountContext &Ctx;
-  llvm::MapVector<const ValueDecl *, BodyGrowth> Growths;
+  llvm::SmallVector<BodyGrowth, 2> Growths;
   llvm::SmallPtrSet<const Stmt *, 8> Counted;
 };
 } // namespace

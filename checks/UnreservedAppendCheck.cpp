@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "LoopAppends.h"
 #include "LoopTripCount.h"
+#include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
 #include "utils/ASTUtils.h"
@@ -68,6 +69,30 @@ struct PriorState {
 };
 } // namespace
 
+/// Whether the member \p Fields of the local \p Var start empty: \p Var is
+/// default-initialized or value-initialized by a constructor the compiler
+/// wrote, and no member on the way has a default member initializer.
+static bool isFreshMember(const VarDecl &Var,
+                          llvm::ArrayRef<const FieldDecl *> Fields) {
+  const Expr *Init = strip(Var.getInit());
+  if (const auto *List = dyn_cast_or_null<InitListExpr>(Init)) {
+    // `Report report{};`: its semantic form lists every member.
+    if (const InitListExpr *Written = List->getSyntacticForm())
+      List = Written;
+    if (List->getNumInits() != 0)
+      return false;
+  } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init)) {
+    if (Construct->getNumArgs() != 0 ||
+        Construct->getConstructor()->isUserProvided())
+      return false;
+  } else if (Init) {
+    return false;
+  }
+  return llvm::none_of(Fields, [](const FieldDecl *Field) {
+    return Field->hasInClassInitializer();
+  });
+}
+
 /// \p Cleared: a `clear()` of the container in the loop around \p Anchor,
 /// after which the container is empty.
 static PriorState priorState(const BodyGrowth &Filled, const Stmt &Anchor,
@@ -77,34 +102,52 @@ static PriorState priorState(const BodyGrowth &Filled, const Stmt &Anchor,
   PriorState Prior;
   bool Used = false;
   bool Reserved = false;
-  forEachReference(&Body, Filled.Decl, [&](const Expr &Ref) {
-    if (!SM.isBeforeInTranslationUnit(Ref.getBeginLoc(),
-                                      Anchor.getBeginLoc()) ||
-        (Cleared && !SM.isBeforeInTranslationUnit(Cleared->getEndLoc(),
-                                                  Ref.getBeginLoc())))
-      return;
-    const auto [Name, Method] = calledMember(Ref, Context);
-    if (!Name.empty() && Filled.ThroughPointer && dominates(Ref, Anchor, Context))
-      Prior.Dereferenced = true;
-    if (Name == "reserve" || Name == "resize" || Name == "rehash") {
-      if (dominates(Ref, Anchor, Context, /*ThroughTryBlocks=*/true))
-        Reserved = true;
-      else if (Name == "resize")
-        Used = true;
-      return;
-    }
-    if (!Method || !Method->isConst())
-      Used = true;
-  });
+  const ContainerPath &Container = Filled.Container;
+  forEachContainerUse(
+      &Body, Container, Context, [&](const Expr &Ref, bool Whole) {
+        if (!SM.isBeforeInTranslationUnit(Ref.getBeginLoc(),
+                                          Anchor.getBeginLoc()) ||
+            (Cleared && !SM.isBeforeInTranslationUnit(Cleared->getEndLoc(),
+                                                      Ref.getBeginLoc())))
+          return;
+        if (!Whole) {
+          Used = Used || mayChangeThroughPrefix(Ref, Context);
+          // Past the pointer: `*impl_`, `out->stats`.
+          if (Container.ThroughPointer && !isPointerLike(Ref.getType()) &&
+              dominates(Ref, Anchor, Context))
+            Prior.Dereferenced = true;
+          return;
+        }
+        const auto [Name, Method] = calledMember(Ref, Context);
+        if (Container.ThroughPointer && dominates(Ref, Anchor, Context) &&
+            (!Name.empty() || !Container.Fields.empty()))
+          Prior.Dereferenced = true;
+        if (Name == "reserve" || Name == "resize" || Name == "rehash") {
+          if (dominates(Ref, Anchor, Context, /*ThroughTryBlocks=*/true))
+            Reserved = true;
+          else if (Name == "resize")
+            Used = true;
+          return;
+        }
+        if (!Method || !Method->isConst())
+          Used = true;
+      });
   if (Reserved) {
     Prior.State = PriorState::Reserved;
     return Prior;
   }
 
-  const auto *Var = dyn_cast<VarDecl>(Filled.Decl);
+  const auto *Var = dyn_cast<VarDecl>(Container.Root);
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-      Var->getType()->isReferenceType() || Var->getType()->isPointerType()) {
+      Var->getType()->isReferenceType() || Var->getType()->isPointerType() ||
+      Container.ThroughPointer) {
     Prior.State = PriorState::MayHoldElements;
+    return Prior;
+  }
+  if (!Container.Fields.empty()) {
+    Prior.State = !Used && !Cleared && isFreshMember(*Var, Container.Fields)
+                      ? PriorState::Empty
+                      : PriorState::MayHoldElements;
     return Prior;
   }
   if (Cleared) {
@@ -345,13 +388,14 @@ void UnreservedAppendCheck::analyze(const MatchFinder::MatchResult &Result) {
     return;
   BodyGrowth Filled;
   Filled.Object = insertedContainer(*Output);
-  Filled.Decl = containerDeclOf(Filled.Object);
+  std::optional<ContainerPath> Container =
+      containerPathOf(Filled.Object, /*Arrow=*/false);
   Filled.Kind = kindOf(Filled.Object->getType());
   Filled.AppendLoc = Call->getBeginLoc();
   Filled.PerRun = constantCount(1);
-  if (!Filled.Decl || Filled.Kind == ContainerKind::None ||
-      Filled.Decl->getType()->isPointerType())
+  if (!Container || Filled.Kind == ContainerKind::None)
     return;
+  Filled.Container = std::move(*Container);
   diagnose(statementOf(*Call, Context), Filled, *Count, Context);
 }
 
@@ -362,9 +406,11 @@ void UnreservedAppendCheck::diagnoseGrowths(
     if (Filled.Unbounded)
       continue;
     bool Reset = false;
-    forEachReference(&Body, Filled.Decl, [&](const Expr &Ref) {
-      Reset = Reset || mayResetContainer(Ref, Context);
-    });
+    forEachContainerUse(
+        &Body, Filled.Container, Context, [&](const Expr &Ref, bool Whole) {
+          Reset = Reset || (Whole ? mayResetContainer(Ref, Context)
+                                  : mayChangeThroughPrefix(Ref, Context));
+        });
     if (!Reset)
       diagnose(Anchor, Filled, Count, Context);
   }
@@ -378,12 +424,14 @@ static const Expr *clearedBefore(const Stmt &Anchor, const Stmt &Loop,
                                  ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   const Expr *Cleared = nullptr;
-  forEachReference(&Loop, Filled.Decl, [&](const Expr &Ref) {
-    if (calledMember(Ref, Context).first == "clear" &&
-        SM.isBeforeInTranslationUnit(Ref.getBeginLoc(), Anchor.getBeginLoc()) &&
-        dominates(Ref, Anchor, Context))
-      Cleared = &Ref;
-  });
+  forEachContainerUse(
+      &Loop, Filled.Container, Context, [&](const Expr &Ref, bool Whole) {
+        if (Whole && calledMember(Ref, Context).first == "clear" &&
+            SM.isBeforeInTranslationUnit(Ref.getBeginLoc(),
+                                         Anchor.getBeginLoc()) &&
+            dominates(Ref, Anchor, Context))
+          Cleared = &Ref;
+      });
   return Cleared;
 }
 
@@ -401,10 +449,11 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
   // each of its iterations, is reported.
   const Expr *Cleared = nullptr;
   if (const Stmt *OuterLoop = enclosingLoop(Anchor, *Body, Context);
-      OuterLoop && (!isa<VarDecl>(Filled.Decl) ||
-                    !cast<VarDecl>(Filled.Decl)->hasLocalStorage() ||
+      OuterLoop && (!isa<VarDecl>(Filled.Container.Root) ||
+                    !cast<VarDecl>(Filled.Container.Root)->hasLocalStorage() ||
+                    Filled.Container.ThroughPointer ||
                     !OuterLoop->getSourceRange().fullyContains(
-                        Filled.Decl->getSourceRange()))) {
+                        Filled.Container.Root->getSourceRange()))) {
     Cleared = clearedBefore(Anchor, *OuterLoop, Filled, Context);
     if (!Cleared)
       return;
@@ -438,17 +487,19 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
   // with their uses and would not count their elements.
   const std::optional<ThreadLaunch> Thread =
       Starts.enclosingThread(Anchor, Context);
-  const bool Shared = Thread && isShared(*Thread->Lambda, *Filled.Decl);
+  const bool Shared =
+      Thread && isShared(*Thread->Lambda, *Filled.Container.Root);
   // Through a pointer that nothing dereferences before the loop, the
   // reserve() would be the first dereference, also when the loop runs zero
   // times.
-  const bool MayBeNull = Filled.ThroughPointer && !Prior.Dereferenced;
+  const bool MayBeNull = Filled.Container.ThroughPointer && !Prior.Dereferenced;
+  const std::string Name = Filled.Container.spelling();
   {
     auto Diag = diag(Filled.AppendLoc,
-                     "%0 grows inside a loop whose trip count is known; "
+                     "'%0' grows inside a loop whose trip count is known; "
                      "reserve() its capacity before the loop to avoid "
                      "repeated %select{reallocation|rehashing}1")
-                << Filled.Decl << (Filled.Kind == ContainerKind::Hash);
+                << Name << (Filled.Kind == ContainerKind::Hash);
     if (Statement && Insertion && !Shared && !MayBeNull) {
       Diag << FixItHint::CreateInsertion(Insertion->first,
                                          *Statement + Insertion->second);
@@ -460,10 +511,10 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
   if (Shared)
     diag(Thread->Launch->getBeginLoc(),
          "no fix: the loop runs on the thread started here, and other threads "
-         "can reach %0; a reserve() there would race with them and not count "
-         "their elements",
+         "can reach '%0'; a reserve() there would race with them and not "
+         "count their elements",
          DiagnosticIDs::Note)
-        << Filled.Decl;
+        << Name;
   else if (!Statement)
     diag(Anchor.getBeginLoc(),
          "the iteration count cannot be computed safely before the loop; no "
@@ -471,10 +522,10 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
          DiagnosticIDs::Note);
   else if (MayBeNull)
     diag(Anchor.getBeginLoc(),
-         "%0 is not dereferenced before the loop and may be null where the "
+         "'%0' is not dereferenced before the loop and may be null where the "
          "loop does not run; add '%1' yourself if it cannot be",
          DiagnosticIDs::Note)
-        << Filled.Decl << *Statement;
+        << Filled.Container.Root->getName() << *Statement;
   else if (!Insertion)
     diag(Anchor.getBeginLoc(),
          "a statement cannot be inserted before this loop; add '%0' yourself",
@@ -485,7 +536,7 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
 void UnreservedAppendCheck::diagnoseConstructedWithSize(
     const BodyGrowth &Filled, const Expr &SizeArgument, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  const auto *Var = cast<VarDecl>(Filled.Decl);
+  const auto *Var = cast<VarDecl>(Filled.Container.Root);
   const auto *Construct = cast<CXXConstructExpr>(strip(Var->getInit()));
   const std::optional<std::string> Size = textOf(SizeArgument, Context);
   const DynTypedNodeList Parents = Context.getParents(*Var);

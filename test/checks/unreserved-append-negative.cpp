@@ -165,15 +165,6 @@ void declaredInBody(const std::vector<int> &tasks, std::vector<int> &counts) {
   }
 }
 
-// Appends on members of other objects are not tracked.
-struct Sink {
-  std::vector<int> items;
-};
-void otherTargets(const std::vector<int> &values, Sink &sink) {
-  for (int v : values)
-    sink.items.push_back(v);
-}
-
 // Appending the range into itself or inserting ranges is not a single-element
 // append.
 void notSingleElement(const std::vector<std::vector<int>> &parts) {
