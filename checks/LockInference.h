@@ -98,6 +98,7 @@ public:
   /// The mutex members, in declaration order.
   llvm::ArrayRef<const FieldDecl *> mutexes() const { return Mutexes; }
 
+  const CXXRecordDecl &record() const { return Record; }
   /// The member functions walked, in declaration order.
   llvm::ArrayRef<const CXXMethodDecl *> methods() const { return Methods; }
   const MethodFacts &facts(const CXXMethodDecl *Method) const;

@@ -244,6 +244,12 @@ const Stmt *ThreadEntry::body() const {
   return Lambda ? Lambda->getBody() : Function->getBody();
 }
 
+bool capturesThis(const LambdaExpr &Lambda) {
+  return llvm::any_of(Lambda.captures(), [](const LambdaCapture &Capture) {
+    return Capture.getCaptureKind() == LCK_This;
+  });
+}
+
 llvm::SmallVector<const CXXMethodDecl *, 2> ThreadEntry::membersOfThis() const {
   llvm::SmallVector<const CXXMethodDecl *, 2> Members;
   if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
@@ -252,11 +258,7 @@ llvm::SmallVector<const CXXMethodDecl *, 2> ThreadEntry::membersOfThis() const {
       Members.push_back(Method);
     return Members;
   }
-  const bool CapturesThis =
-      Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
-        return C.getCaptureKind() == LCK_This;
-      });
-  if (!CapturesThis)
+  if (!Lambda || !capturesThis(*Lambda))
     return Members;
   walkDescendants(Lambda->getBody(), [&](const Stmt &S) {
     // Nested lambdas may run elsewhere.

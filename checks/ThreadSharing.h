@@ -60,6 +60,9 @@ struct ThreadEntry {
   llvm::SmallVector<const CXXMethodDecl *, 2> membersOfThis() const;
 };
 
+/// Whether \p Lambda captures `this`.
+bool capturesThis(const LambdaExpr &Lambda);
+
 /// Recognizes the starts of threads.
 class ThreadStarts {
 public:

@@ -101,6 +101,34 @@ UnsynchronizedMapAccessCheck::locksOf(const CXXRecordDecl &Record) {
   return *Found;
 }
 
+/// The words of a race finding: the map (%0) and who else touches it (%1, a
+/// Concurrency).
+static constexpr char RaceMessage[] =
+    "%0 is %select{modified|modified|modified|read|read}1 by a thread without "
+    "synchronization while %select{other threads running the same code modify "
+    "it|another thread accesses it|the function that started it accesses "
+    "it|another thread modifies it|the function that started it modifies "
+    "it}1; guard it with a mutex or make it a maptidy::sharded_map";
+
+/// Whether the instances of the thread \p Launch starts on \p Entry overlap:
+/// started in a loop of \p Body that does not wait for each before it goes
+/// round, or run by a parallel algorithm; tasks of one strand never do.
+static bool instancesOverlap(const Expr &Launch, const ThreadEntry &Entry,
+                             const Stmt &Body, ASTContext &Context) {
+  if (Entry.Strand)
+    return false;
+  if (Entry.Parallel)
+    return true;
+  const Stmt *Loop = enclosingLoop(Launch, Body, Context);
+  return Loop && threadWaited(Launch, Entry, *Loop, Context).isInvalid();
+}
+
+/// How the finding names the start of overlapping instances.
+static StringRef instancesNote(const ThreadEntry &Entry) {
+  return Entry.Parallel ? "the algorithm runs it on several threads at once"
+                        : "the thread is started in a loop";
+}
+
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   // Classes are analyzed at the end: member functions defined out of line
   // come after the class.
@@ -114,9 +142,32 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   for (const auto &[Body, Threads] : Launches) {
     if (Body)
       analyzeThreads(*Body, Threads);
-    for (const Started &Thread : Threads)
-      for (const CXXMethodDecl *Entry : Thread.Entry.membersOfThis())
-        analyzeMemberThread(locksOf(*Entry->getParent()), *Entry, Body);
+    for (const Started &Thread : Threads) {
+      const bool Overlap =
+          Body &&
+          instancesOverlap(*Thread.Launch, Thread.Entry, *Body, *Context);
+      const llvm::SmallVector<const CXXMethodDecl *, 2> Entries =
+          Thread.Entry.membersOfThis();
+      const LambdaExpr *Lambda = Thread.Entry.Lambda;
+      const auto *Launcher =
+          Lambda && capturesThis(*Lambda)
+              ? dyn_cast<CXXMethodDecl>(
+                    Lambda->getLambdaClass()->getDeclContext())
+              : nullptr;
+      // Written in a member function of the class, not in another lambda.
+      if (Launcher && Launcher->getParent()->isLambda())
+        Launcher = nullptr;
+      if (!Launcher)
+        Lambda = nullptr;
+      const CXXRecordDecl *Record = Launcher ? Launcher->getParent()
+                                    : Entries.empty()
+                                        ? nullptr
+                                        : Entries.front()->getParent();
+      if (Record)
+        analyzeMemberThread(locksOf(*Record), Entries, Lambda, Body,
+                            Overlap ? Thread.Launch : nullptr,
+                            instancesNote(Thread.Entry));
+    }
   }
   if (projectRewriteCollector())
     reportMemberUses();
@@ -394,11 +445,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
       const bool EachRoundOwn =
           Loop && !Map->hasGlobalStorage() &&
           Loop->getSourceRange().fullyContains(Map->getSourceRange());
-      if (Writes && !Thread.Entry.Strand &&
-          (Thread.Entry.Parallel ||
-           (Loop && !EachRoundOwn &&
-            threadWaited(*Thread.Launch, Thread.Entry, *Loop, *Context)
-                .isInvalid()))) {
+      if (Writes && !EachRoundOwn &&
+          instancesOverlap(*Thread.Launch, Thread.Entry, Body, *Context)) {
         Other = Thread.Launch;
       } else {
         // Another thread, locked or not: any use races with a write, a
@@ -437,11 +485,7 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
             });
           });
       reportSharedLocal(Use, LockedElsewhere, Who, *Other,
-                        Other == Thread.Launch
-                            ? Thread.Entry.Parallel
-                                  ? "the algorithm runs it on several threads "
-                                    "at once"
-                                  : "the thread is started in a loop"
+                        Other == Thread.Launch ? instancesNote(Thread.Entry)
                         : Who == Concurrency::SameCodeWrites
                             ? "another thread running it is started here"
                             : "concurrent access here");
@@ -559,15 +603,8 @@ void UnsynchronizedMapAccessCheck::reportSharedLocal(const SharedUse &Use,
           ? quotedName(Root)
           : "'" + spellPath(Root.getType(), Use.Path, Root.getName()) + "'";
   {
-    auto Diag =
-        diag(Where.getBeginLoc(),
-             "%0 is %select{modified|modified|modified|read|read}1 by a "
-             "thread without synchronization while %select{other threads "
-             "running the same code modify it|another thread accesses "
-             "it|the function that started it accesses it|another thread "
-             "modifies it|the function that started it modifies it}1; guard "
-             "it with a mutex or make it a maptidy::sharded_map")
-        << Name << static_cast<unsigned>(Who);
+    auto Diag = diag(Where.getBeginLoc(), RaceMessage)
+                << Name << static_cast<unsigned>(Who);
     if (!Fix.HeaderMissing && !Fix.ProjectWide)
       Diag << Fix.Edits;
   }
@@ -681,15 +718,20 @@ static bool joinsThread(const CXXMethodDecl &Method, const SourceManager &SM) {
 }
 
 void UnsynchronizedMapAccessCheck::analyzeMemberThread(
-    const ClassLocks &Locks, const CXXMethodDecl &Entry,
-    const Stmt *Launching) {
-  if (!Analyzed.insert(&Entry).second)
+    const ClassLocks &Locks, llvm::ArrayRef<const CXXMethodDecl *> Entries,
+    const LambdaExpr *Lambda, const Stmt *Launching, const Expr *Instances,
+    StringRef InstancesNote) {
+  const void *Key = Lambda ? static_cast<const void *>(Lambda)
+                           : static_cast<const void *>(Entries.front());
+  if (!Analyzed.insert({Key, Instances != nullptr}).second)
     return;
-  // The member functions the thread runs: the entry and what it calls on
-  // `this`, three levels deep.
+  // The member functions the thread runs: the entries and what they call on
+  // `this`, three levels deep; and the lambda's own accesses.
   llvm::SmallPtrSet<const CXXMethodDecl *, 8> OnThread;
-  llvm::SmallVector<std::pair<const CXXMethodDecl *, unsigned>, 8> Work = {
-      {Entry.getCanonicalDecl(), 0}};
+  llvm::SmallVector<std::pair<const CXXMethodDecl *, unsigned>, 8> Work;
+  for (const CXXMethodDecl *Entry : Entries)
+    Work.push_back({Entry->getCanonicalDecl(), 0});
+  const bool LambdaLocks = Lambda && Vocabulary.takesLock(Lambda->getBody());
   while (!Work.empty()) {
     const auto [Method, Depth] = Work.pop_back_val();
     if (!OnThread.insert(Method).second || Depth > 3)
@@ -714,49 +756,62 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
                         !Method->isStatic() && Method->getBody() != Launching &&
                         !joinsThread(*Method, SM);
     for (const MapAccess &A : Facts.Accesses) {
-      if (!A.Held.empty() || Facts.TakesLock) {
+      const bool InLambda =
+          Lambda && Lambda->getBody()->getSourceRange().fullyContains(
+                        A.Where->getSourceRange());
+      if (!A.Held.empty() || (InLambda ? LambdaLocks : Facts.TakesLock)) {
         Locked.insert(A.Path);
         continue;
       }
       if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
         continue;
-      if (Thread)
+      if (Thread || InLambda)
         Threaded[A.Path].push_back(&A);
       else if (Caller)
         Callers[A.Path].push_back(&A);
     }
   }
-  const CXXRecordDecl *Record = Entry.getParent();
+  const CXXRecordDecl *Record = &Locks.record();
   for (const auto &[Path, Mine] : Threaded) {
     if (Locked.contains(Path) || ReportedMembers.count({Record, Path.str()}))
       continue;
-    const std::vector<const MapAccess *> &Theirs = Callers.lookup(Path);
-    // A write on the thread races with any caller's access; a read with a
-    // caller's write.
-    const MapAccess *Here = nullptr, *There = nullptr;
-    for (const MapAccess *A : Mine)
-      for (const MapAccess *B : Theirs)
-        if ((A->Write || B->Write) && (!Here || (A->Write && !Here->Write))) {
-          Here = A;
-          There = B;
-        }
+    // A write on the thread races with the other instances of the thread,
+    // and with any caller's access; a read with a caller's write.
+    const MapAccess *Here = nullptr;
+    const Expr *There = Instances;
+    Concurrency Who = Concurrency::SameCodeWrites;
+    StringRef ThereNote = InstancesNote;
+    if (Instances)
+      if (const auto Write =
+              llvm::find_if(Mine, [](const MapAccess *A) { return A->Write; });
+          Write != Mine.end())
+        Here = *Write;
+    const MapAccess *Caller = nullptr;
+    if (!Here)
+      for (const MapAccess *A : Mine)
+        for (const MapAccess *B : Callers.lookup(Path))
+          if ((A->Write || B->Write) && (!Here || (A->Write && !Here->Write))) {
+            Here = A;
+            Caller = B;
+          }
+    if (Caller) {
+      There = Caller->Where;
+      Who = Here->Write ? Concurrency::OtherThreadAccesses
+                        : Concurrency::OtherThreadWrites;
+      ThereNote = "concurrent access here";
+    }
     if (!Here)
       continue;
     ReportedMembers.insert({Record, Path.str()});
     const FieldDecl *Map = Here->Map;
     const ShardedFix Fix = planShardedFix(*Map);
     {
-      auto Diag = diag(Here->Where->getBeginLoc(),
-                       "%0 is %select{read|modified}1 by a thread without "
-                       "synchronization while %select{another thread "
-                       "modifies it|another thread accesses it}1; guard it "
-                       "with a mutex or make it a maptidy::sharded_map")
-                  << ("'" + Path + "'").str() << Here->Write;
+      auto Diag = diag(Here->Where->getBeginLoc(), RaceMessage)
+                  << ("'" + Path + "'").str() << static_cast<unsigned>(Who);
       if (!Fix.HeaderMissing && !Fix.ProjectWide)
         Diag << Fix.Edits;
     }
-    noteShardedFix(*Map, Fix, Here->Where->getBeginLoc(), *There->Where,
-                   "concurrent access here");
+    noteShardedFix(*Map, Fix, Here->Where->getBeginLoc(), *There, ThereNote);
   }
 }
 

@@ -78,10 +78,16 @@ private:
                                      StringRef Spelled, bool ReadOnly,
                                      const DeclContext &At);
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
-  /// Map members that \p Entry, started on `this` in \p Launching, shares
-  /// with the public member functions without a lock.
-  void analyzeMemberThread(const ClassLocks &Locks, const CXXMethodDecl &Entry,
-                           const Stmt *Launching);
+  /// Map members that a thread started on `this` in \p Launching shares
+  /// with the public member functions without a lock, or writes without a
+  /// lock while other instances of it run (\p Instances: the start of those,
+  /// which \p InstancesNote names; null when they do not overlap). The
+  /// thread runs \p Entries and the body of \p Lambda, a lambda capturing
+  /// `this` written in a member function of the class, if not null.
+  void analyzeMemberThread(const ClassLocks &Locks,
+                           llvm::ArrayRef<const CXXMethodDecl *> Entries,
+                           const LambdaExpr *Lambda, const Stmt *Launching,
+                           const Expr *Instances, StringRef InstancesNote);
   /// Reports \p Use, racing with \p Other (an access or a thread start,
   /// which \p OtherNote names), and offers the sharded_map rewrite of the
   /// map; or, for a map in a struct that holds a mutex, taking that mutex
@@ -142,7 +148,7 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
   /// Member functions analyzed as thread entries, and the maps reported
   /// through them, by class and path from `this`.
-  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Analyzed;
+  std::set<std::pair<const void *, bool>> Analyzed;
   std::set<std::pair<const CXXRecordDecl *, std::string>> ReportedMembers;
   /// Thread-shared maps whose rewrite was planned already.
   llvm::SmallPtrSet<const DeclaratorDecl *, 4> Planned;
