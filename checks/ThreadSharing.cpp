@@ -488,7 +488,8 @@ private:
 
   void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
                bool Locked) {
-    if (!S)
+    // `sizeof(counts)` and the like never run.
+    if (!S || isUnevaluatedContext(*S))
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {

@@ -377,7 +377,7 @@ launcherUse(const SharedUse &Thread, bool Pointer,
   };
   const Expr *Found = nullptr;
   walkDescendants(&Body, [&](const Stmt &S) {
-    if (ThreadLambdas.contains(&S))
+    if (ThreadLambdas.contains(&S) || isUnevaluatedContext(S))
       return Walk::SkipChildren;
     // A function it calls that uses a global map, as a thread's would.
     if (const auto *Call = dyn_cast<CallExpr>(&S);

@@ -184,3 +184,23 @@ void bumpAndReset() {
   a.join();
   b.join();
 }
+
+// Operands of sizeof and noexcept never run: neither the threads nor the
+// launcher touch the map there.
+void sizesOnly() {
+  std::map<int, int> counts;
+  std::vector<std::jthread> workers;
+  for (int i = 0; i < 4; ++i)
+    workers.emplace_back([&counts] {
+      static_assert(sizeof(counts) > 0);
+      (void)sizeof(counts[0]);
+      (void)noexcept(counts[1] = 2);
+    });
+  (void)sizeof(counts[3]);
+}
+
+void launcherSizes() {
+  std::map<int, int> counts;
+  std::jthread worker([&counts] { counts[1] = 2; });
+  (void)sizeof(counts[3]);
+}
