@@ -53,6 +53,22 @@ AST_MATCHER(CallExpr, mayCopyRange) {
 
 } // namespace
 
+/// The vector \p Return builds from two arguments, `return {first, last};`
+/// or `return std::vector<T>(first, last);`.
+static const CXXConstructExpr *builtVector(const ReturnStmt &Return) {
+  const auto *Built =
+      dyn_cast_or_null<CXXConstructExpr>(strip(Return.getRetValue()));
+  // Before C++17, the returned temporary is moved.
+  if (Built && Built->isElidable() && Built->getNumArgs() == 1)
+    Built = dyn_cast<CXXConstructExpr>(strip(Built->getArg(0)));
+  if (!Built || !isVectorType(Built->getType()))
+    return nullptr;
+  const auto Given = llvm::count_if(Built->arguments(), [](const Expr *Arg) {
+    return !isa<CXXDefaultArgExpr>(Arg);
+  });
+  return Given == 2 ? Built : nullptr;
+}
+
 static const VarDecl *localVector(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -222,6 +238,7 @@ void UnsortedMapToVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       varDecl(isConstructedLocal(), InUserCode).bind("rangeInit"), this);
   Finder->addMatcher(callExpr(mayCopyRange(), InUserCode).bind("call"), this);
+  Finder->addMatcher(returnStmt(InUserCode).bind("return"), this);
   // Maps other units may copy: this unit's uses are part of their rewrite.
   const auto UnorderedMap =
       hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
@@ -280,6 +297,15 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
       return;
     Found = ContainerCopy{statementOf(*Construct, Context), Var, strip(Source),
                           CopiedElement::Entries};
+  } else if (const auto *Return =
+                 Result.Nodes.getNodeAs<ReturnStmt>("return")) {
+    const CXXConstructExpr *Built = builtVector(*Return);
+    const Expr *Source =
+        Built ? containerOfIteratorCall(Built->getArg(0), false) : nullptr;
+    if (!IsUnordered(strip(Source)))
+      return;
+    Found =
+        ContainerCopy{Return, nullptr, strip(Source), CopiedElement::Entries};
   } else if (const auto *Call =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>("call")) {
     const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
@@ -451,10 +477,11 @@ static SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
 /// `static`, in an anonymous namespace, or a private member of a class
 /// defined in the main file.
 static const FunctionDecl *privateFunctionOf(const ContainerCopy &Found,
-                                             const SourceManager &SM) {
-  const auto *Function =
-      dyn_cast_or_null<FunctionDecl>(Found.Vector->getParentFunctionOrMethod());
-  if (!Function || !SM.isInMainFile(Function->getLocation()))
+                                             ASTContext &Context) {
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(
+      enclosingDeclContext(*Found.Statement, Context));
+  if (!Function ||
+      !Context.getSourceManager().isInMainFile(Function->getLocation()))
     return nullptr;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
     return Method->getAccess() == AS_private && !Method->getParent()->isLambda()
@@ -468,14 +495,16 @@ void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
-  const OrderFate Outcome = fateAfter(Found, *Body, Context);
+  // A vector built in the return statement leaves at once.
+  const OrderFate Outcome =
+      Found.Vector ? fateAfter(Found, *Body, Context)
+                   : OrderFate{OrderFate::Returned, Found.Statement};
   if (Outcome.Kind == OrderFate::Unused ||
       Outcome.Kind == OrderFate::SortedOtherwise)
     return;
   // Returned from a function only this unit calls: the callers decide.
   if (Outcome.Kind == OrderFate::Returned)
-    if (const FunctionDecl *Function =
-            privateFunctionOf(Found, Context.getSourceManager())) {
+    if (const FunctionDecl *Function = privateFunctionOf(Found, Context)) {
       Returned[Function->getCanonicalDecl()].Copies.push_back(
           {Found, Outcome.Where});
       return;
@@ -520,6 +549,37 @@ void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
           return Plan;
         });
   ProjectMaps.clear();
+}
+
+/// \p Return rewritten to name the vector it builds, sort it and return it:
+/// the vector's type is the one its construction spells, or for a braced
+/// list the return type of the function.
+static std::optional<FixItHint>
+sortedReturn(const ReturnStmt &Return, StringRef Indent, ASTContext &Context) {
+  const CXXConstructExpr &Built = *builtVector(Return);
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(enclosingDeclContext(Return, Context));
+  if (!Function)
+    return std::nullopt;
+  std::optional<std::string> Type;
+  if (const auto *Temporary = dyn_cast<CXXTemporaryObjectExpr>(&Built))
+    Type = spelledText(
+        Temporary->getTypeSourceInfo()->getTypeLoc().getSourceRange(), Context);
+  else if (!Function->getDeclaredReturnType()->getContainedAutoType())
+    Type = spelledText(Function->getReturnTypeSourceRange(), Context);
+  const std::optional<std::string> Init =
+      spelledText(Built.getParenOrBraceRange(), Context);
+  const std::optional<StringRef> Name =
+      unusedName({"sorted", "result", "copy"}, *Function, Context);
+  if (!Type || !Init || !Name)
+    return std::nullopt;
+  const std::string Sorted = Name->str();
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Return.getBeginLoc(),
+                                    endOfStatement(Return, Context)),
+      *Type + " " + Sorted + *Init + ";\n" + Indent.str() + "std::sort(" +
+          Sorted + ".begin(), " + Sorted + ".end());\n" + Indent.str() +
+          "return " + Sorted + ";");
 }
 
 void UnsortedMapToVectorCheck::addSkiplistInclude(const DeclaratorDecl &Map,
@@ -593,33 +653,46 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   if (!SortedByKey) {
     // Where the source can become an ordered container, that is the fix: a
     // sort inserted instead would be reported as a copy sorted every call.
-    const QualType ElementType = firstTemplateArgument(Found.Vector->getType());
+    const QualType ElementType = firstTemplateArgument(
+        Found.Vector
+            ? Found.Vector->getType()
+            : cast<ReturnStmt>(Found.Statement)->getRetValue()->getType());
     const bool Sortable = !Ordered && !Shared && !PointerKeys &&
                           !ElementType.isNull() &&
                           hasStableOrder(ElementType) && InBlock;
     const std::optional<std::string> Indent =
         indentationAt(Found.Statement->getBeginLoc(), SM);
     {
-      auto Diag = diag(Found.Statement->getBeginLoc(),
-                       "%0 takes the iteration order of '%1', which is "
-                       "unspecified%select{| and changes from run to run "
-                       "(pointer keys)}2, and that order is relied on")
-                  << Found.Vector << SourceName << PointerKeys;
-      if (ProjectWide) {
-        DeferRetyping(SkiplistFix());
-      } else if (Ordered && !Shared) {
-        Diag << SkiplistFix();
-      } else if (Sortable && Indent) {
+      auto Diag =
+          diag(Found.Statement->getBeginLoc(),
+               "%0 takes the iteration order of '%1', which is "
+               "unspecified%select{| and changes from run to run "
+               "(pointer keys)}2, and that order is relied on")
+          << (Found.Vector ? quotedName(*Found.Vector) : "the returned vector")
+          << SourceName << PointerKeys;
+      // The sort follows the copy; a vector built in a return statement is
+      // named first.
+      std::optional<FixItHint> Sort;
+      if (Sortable && Indent && Found.Vector) {
         const std::string Name = Found.Vector->getName().str();
-        Diag << FixItHint::CreateInsertion(
-                    endOfStatement(*Found.Statement, Context),
-                    "\n" + *Indent + "std::sort(" + Name + ".begin(), " + Name +
-                        ".end());")
-             << Inserter.insertion(File, "<algorithm>");
+        Sort = FixItHint::CreateInsertion(
+            endOfStatement(*Found.Statement, Context),
+            "\n" + *Indent + "std::sort(" + Name + ".begin(), " + Name +
+                ".end());");
+      } else if (Sortable && Indent) {
+        Sort =
+            sortedReturn(*cast<ReturnStmt>(Found.Statement), *Indent, Context);
       }
+      if (ProjectWide)
+        DeferRetyping(SkiplistFix());
+      else if (Ordered && !Shared)
+        Diag << SkiplistFix();
+      else if (Sort)
+        Diag << *Sort << Inserter.insertion(File, "<algorithm>");
     }
-    diag(Where.getBeginLoc(), "the order is relied on here",
-         DiagnosticIDs::Note);
+    if (&Where != Found.Statement)
+      diag(Where.getBeginLoc(), "the order is relied on here",
+           DiagnosticIDs::Note);
     if (ProjectWide)
       return;
     if (Shared)

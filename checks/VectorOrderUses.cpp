@@ -15,9 +15,13 @@
 
 namespace clang::tidy::maptidy {
 
-bool isLocalVector(const VarDecl *Var) {
+bool isVectorType(QualType Type) {
   static const std::vector<std::string> Vectors = {"::std::vector"};
-  return Var && Var->isLocalVarDecl() && isClassNamed(Var->getType(), Vectors);
+  return isClassNamed(Type, Vectors);
+}
+
+bool isLocalVector(const VarDecl *Var) {
+  return Var && Var->isLocalVarDecl() && isVectorType(Var->getType());
 }
 
 bool isSetType(QualType Type) {

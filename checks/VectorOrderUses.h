@@ -20,9 +20,11 @@ namespace clang::tidy::maptidy {
 /// What the vector receives from each entry of the source.
 enum class CopiedElement { Entries, Keys, Values, Derived };
 
-/// One copy of an unordered container into a local vector.
+/// One copy of an unordered container into a local vector, or into a vector
+/// the return statement builds (`return {m.begin(), m.end()};`).
 struct ContainerCopy {
   const Stmt *Statement = nullptr;
+  /// The local vector; null for a vector built in the return Statement.
   const VarDecl *Vector = nullptr;
   /// The container copied; null when not known.
   const Expr *Source = nullptr;
@@ -41,6 +43,9 @@ struct OrderFate {
   } Kind = Unused;
   const Stmt *Where = nullptr;
 };
+
+/// Whether \p Type is a std::vector.
+bool isVectorType(QualType Type);
 
 /// A local std::vector.
 bool isLocalVector(const VarDecl *Var);
