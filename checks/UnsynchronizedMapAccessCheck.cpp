@@ -6,6 +6,7 @@
 #include "MemberPath.h"
 #include "RewriteUtils.h"
 #include "ShardedMapRewrite.h"
+#include "ThreadHandshake.h"
 #include "TypeSpelling.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -356,9 +357,10 @@ std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
 
 /// The first use of the map \p Thread uses (\p Map, what it points to
 /// with \p Pointer, or the map at the end of its path) in \p Body after
-/// \p Start and before the thread is waited for, outside \p ThreadLambdas
-/// (the code of this and the other threads, judged as threads); with
-/// \p WritesOnly, the first such use that modifies it.
+/// \p Start while the thread may run at the same time as that use (after
+/// the start, before the thread is waited for, narrowed by handshakes),
+/// outside \p ThreadLambdas (the code of this and the other threads, judged
+/// as threads); with \p WritesOnly, the first such use that modifies it.
 static const Expr *
 launcherUse(const SharedUse &Thread, bool Pointer,
             llvm::function_ref<bool(QualType)> IsMap, const Stmt &Body,
@@ -368,12 +370,13 @@ launcherUse(const SharedUse &Thread, bool Pointer,
             ASTContext &Context) {
   const VarDecl &Map = *Thread.Object;
   const SourceManager &SM = Context.getSourceManager();
-  const SourceLocation After = Start.getEndLoc();
-  const SourceLocation Join = threadWaited(Start, Entry, Body, Context);
+  const CodeStretch Running = narrowByHandshakes(
+      {Start.getEndLoc(), threadWaited(Start, Entry, Body, Context)},
+      *Thread.Where, *Entry.body(), Start, Context);
   auto WhileRunning = [&](const Stmt &S) {
-    return SM.isBeforeInTranslationUnit(After, S.getBeginLoc()) &&
-           (Join.isInvalid() ||
-            SM.isBeforeInTranslationUnit(S.getBeginLoc(), Join));
+    return SM.isBeforeInTranslationUnit(Running.From, S.getBeginLoc()) &&
+           (Running.Until.isInvalid() ||
+            SM.isBeforeInTranslationUnit(S.getBeginLoc(), Running.Until));
   };
   const Expr *Found = nullptr;
   walkDescendants(&Body, [&](const Stmt &S) {

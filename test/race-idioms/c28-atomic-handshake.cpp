@@ -1,5 +1,4 @@
 // EXPECT: clean
-// KNOWN: false positive: happens-before through an atomic flag is not followed
 // The reader waits for a release store of the flag that follows the fill.
 #include <atomic>
 #include <cstdio>
