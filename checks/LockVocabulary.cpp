@@ -8,6 +8,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::maptidy {
@@ -67,18 +68,19 @@ MutexCall LockVocabulary::mutexCall(const CXXMethodDecl &Method) {
   return ByName != MutexCall::Other ? ByName : mutexCallByAttribute(Method);
 }
 
-/// What a POSIX lock function does to the mutex whose address it takes.
-static MutexCall posixMutexCall(StringRef Function) {
+/// What a POSIX or OpenMP lock function does to the mutex whose address it
+/// takes.
+static MutexCall cMutexCall(StringRef Function) {
   return llvm::StringSwitch<MutexCall>(Function)
-      .Cases(
-          {"pthread_mutex_lock", "pthread_rwlock_wrlock", "pthread_spin_lock"},
-          MutexCall::Lock)
+      .Cases({"pthread_mutex_lock", "pthread_rwlock_wrlock",
+              "pthread_spin_lock", "omp_set_lock", "omp_set_nest_lock"},
+             MutexCall::Lock)
       .Case("pthread_rwlock_rdlock", MutexCall::LockShared)
       .Cases({"pthread_mutex_unlock", "pthread_rwlock_unlock",
-              "pthread_spin_unlock"},
+              "pthread_spin_unlock", "omp_unset_lock", "omp_unset_nest_lock"},
              MutexCall::Unlock)
       .Cases({"pthread_mutex_trylock", "pthread_rwlock_trywrlock",
-              "pthread_spin_trylock"},
+              "pthread_spin_trylock", "omp_test_lock", "omp_test_nest_lock"},
              MutexCall::TryLock)
       .Case("pthread_rwlock_tryrdlock", MutexCall::TryLockShared)
       .Default(MutexCall::Other);
@@ -96,7 +98,7 @@ LockVocabulary::mutexOperation(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->isExternC() || Call.getNumArgs() != 1)
     return std::nullopt;
-  const MutexCall Effect = posixMutexCall(nameOf(Callee));
+  const MutexCall Effect = cMutexCall(nameOf(Callee));
   if (Effect == MutexCall::Other)
     return std::nullopt;
   const Expr *Mutex = strip(Call.getArg(0));
@@ -182,14 +184,15 @@ static bool isProjectMutex(const CXXRecordDecl *Record) {
          });
 }
 
-/// Whether \p Type is spelled as one of POSIX's mutex types.
-static bool isPosixMutex(QualType Type) {
+/// Whether \p Type is spelled as one of POSIX's or OpenMP's mutex types.
+static bool isCMutex(QualType Type) {
   for (QualType T = Type.getNonReferenceType();
        const auto *Typedef = T->getAs<TypedefType>(); T = Typedef->desugar())
-    if (llvm::is_contained({StringRef("pthread_mutex_t"),
-                            StringRef("pthread_rwlock_t"),
-                            StringRef("pthread_spinlock_t")},
-                           Typedef->getDecl()->getName()))
+    if (llvm::is_contained(
+            {StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
+             StringRef("pthread_spinlock_t"), StringRef("omp_lock_t"),
+             StringRef("omp_nest_lock_t")},
+            Typedef->getDecl()->getName()))
       return true;
   return false;
 }
@@ -219,7 +222,7 @@ static const CXXRecordDecl *listedSelfOrBase(const CXXRecordDecl &Record,
 }
 
 bool LockVocabulary::isMutex(QualType Type) const {
-  if (isPosixMutex(Type))
+  if (isCMutex(Type))
     return true;
   const CXXRecordDecl *Record = definitionOf(Type);
   // A listed mutex, a class that adds to one, or a class Clang's
@@ -314,6 +317,10 @@ Hold LockVocabulary::guardMode(QualType Type) const {
 bool LockVocabulary::takesLock(const Stmt *S) const {
   if (!S)
     return false;
+  // OpenMP's regions that one thread at a time runs.
+  if (isa<OMPCriticalDirective, OMPAtomicDirective, OMPSingleDirective,
+          OMPMasterDirective, OMPMaskedDirective, OMPOrderedDirective>(S))
+    return true;
   if (const auto *Decl = dyn_cast<DeclStmt>(S))
     for (const auto *D : Decl->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D);

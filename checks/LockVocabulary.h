@@ -39,7 +39,7 @@ enum class MutexCall {
 };
 
 /// A call that does something to one mutex: a member call on it
-/// (`mu.lock()`) or a POSIX function given its address
+/// (`mu.lock()`) or a POSIX or OpenMP function given its address
 /// (`pthread_mutex_lock(&mu)`).
 struct MutexOperation {
   MutexCall Effect;
@@ -68,7 +68,8 @@ public:
                  std::vector<std::string> LockGuardTypes);
 
   /// A listed mutex type, a POSIX one (`pthread_mutex_t`, `pthread_rwlock_t`,
-  /// `pthread_spinlock_t`), or a project's own: a class named `Mutex`,
+  /// `pthread_spinlock_t`), an OpenMP one (`omp_lock_t`, `omp_nest_lock_t`),
+  /// or a project's own: a class named `Mutex`,
   /// `SpinLock` or `...Mutex` with lock()/unlock() (or Lock()/Unlock()).
   bool isMutex(QualType Type) const;
 
@@ -90,8 +91,10 @@ public:
   Hold guardMode(QualType Type) const;
 
   /// Whether \p S takes any lock: declares a lock object, calls a lock or
-  /// try-lock function on anything (mutexOperation), calls std::lock, or
-  /// runs code through std::call_once (which runs it once, under a lock).
+  /// try-lock function on anything (mutexOperation), calls std::lock, runs
+  /// code through std::call_once (which runs it once, under a lock), or
+  /// holds an OpenMP region one thread at a time runs (`critical`, `atomic`,
+  /// `single`, `master`, `masked`, `ordered`).
   bool takesLock(const Stmt *S) const;
 
   /// What \p Call does to a mutex, if it is a lock, try-lock or unlock call

@@ -179,6 +179,15 @@ const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body,
   return nullptr;
 }
 
+const Stmt &writtenCode(const CapturedStmt &Region) {
+  return *Region.getCapturedStmt();
+}
+
+bool isCaptureInit(const Expr &Ref, ASTContext &Context) {
+  const DynTypedNodeList Parents = Context.getParents(Ref);
+  return !Parents.empty() && Parents[0].get<CapturedStmt>();
+}
+
 bool walkDescendants(const Stmt *S,
                      llvm::function_ref<Walk(const Stmt &)> Visit) {
   if (!S)
@@ -191,6 +200,8 @@ bool walkDescendants(const Stmt *S,
   case Walk::Continue:
     break;
   }
+  if (const auto *Captured = dyn_cast<CapturedStmt>(S))
+    return walkDescendants(&writtenCode(*Captured), Visit);
   for (const Stmt *Child : S->children())
     if (walkDescendants(Child, Visit))
       return true;

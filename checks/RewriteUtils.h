@@ -84,9 +84,17 @@ const Stmt *enclosingLoop(const Stmt &S, const Stmt &Body, ASTContext &Context);
 /// What a walk of the statements below another does after visiting one.
 enum class Walk { Continue, SkipChildren, Stop };
 
-/// Calls \p Visit on \p S and every statement below it, each before its
-/// children, children in order; \p Visit's answer skips a statement's
-/// children or ends the walk. Returns whether it was ended.
+/// The code an OpenMP region runs, without the references to the variables
+/// it captures that the compiler adds beside it.
+const Stmt &writtenCode(const CapturedStmt &Region);
+
+/// Whether \p Ref is one of those references (the code never names it).
+bool isCaptureInit(const Expr &Ref, ASTContext &Context);
+
+/// Calls \p Visit on \p S and every statement below it (in a region, its
+/// written code: writtenCode), each before its children, children in order; \p
+/// Visit's answer skips a statement's children or ends the walk. Returns
+/// whether it was ended.
 bool walkDescendants(const Stmt *S,
                      llvm::function_ref<Walk(const Stmt &)> Visit);
 

@@ -711,7 +711,8 @@ DeclarationRewritePlan planShardedMapRewrite(const DeclaratorDecl &Map,
                             memberExpr(member(equalsNode(&Map)))))
                      .bind("ref"))),
              *Context.getTranslationUnitDecl(), Context))
-    if (const auto *Ref = Match.getNodeAs<Expr>("ref"); Seen.insert(Ref).second)
+    if (const auto *Ref = Match.getNodeAs<Expr>("ref");
+        !isCaptureInit(*Ref, Context) && Seen.insert(Ref).second)
       Refs.push_back(Ref);
   return planShardedMapRewrite(Map, Refs, Context, Reach);
 }

@@ -7,6 +7,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -211,9 +213,22 @@ const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
   return Entry ? Entry->Lambda : nullptr;
 }
 
-std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
+std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
   ThreadEntry Entry;
-  if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(Start)) {
+  // A parallel region (`parallel`, `parallel for`, ...) runs its code on a
+  // team of threads; other directives run inside one.
+  if (const auto *Directive = dyn_cast<OMPExecutableDirective>(&Start)) {
+    if (!isOpenMPParallelDirective(Directive->getDirectiveKind()) ||
+        !Directive->hasAssociatedStmt())
+      return std::nullopt;
+    Entry.Region = Directive->getInnermostCapturedStmt();
+    Entry.Parallel = true;
+    return Entry;
+  }
+  const auto *Call = dyn_cast<Expr>(&Start);
+  if (!Call)
+    return std::nullopt;
+  if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(*Call)) {
     Entry.Lambda = lambdaOf(Args->front());
     if (!Entry.Lambda) {
       Entry.Callable = Args->front();
@@ -241,7 +256,15 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Expr &Start) const {
 }
 
 const Stmt *ThreadEntry::body() const {
+  if (Region)
+    return Region->getCapturedStmt();
   return Lambda ? Lambda->getBody() : Function->getBody();
+}
+
+const Stmt *ThreadEntry::inPlace() const {
+  if (Lambda)
+    return Lambda;
+  return Region;
 }
 
 bool capturesThis(const LambdaExpr &Lambda) {
@@ -295,11 +318,31 @@ ThreadStarts::enclosingThread(const Stmt &S, ASTContext &Context) const {
   return std::nullopt;
 }
 
-Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
+/// How \p Thread (a lambda or a region's captured code) captures \p Var:
+/// by reference (true) or by copy (false); none when it does not.
+static std::optional<bool> capturedByReference(const Stmt &Thread,
+                                               const VarDecl &Var) {
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&Thread)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == &Var)
+        return Capture.getCaptureKind() == LCK_ByRef;
+  } else if (const auto *Region = dyn_cast<CapturedStmt>(&Thread)) {
+    // A region shares what it does not make private (clauses, or a
+    // declaration inside it).
+    for (const CapturedStmt::Capture &Capture : Region->captures())
+      if ((Capture.capturesVariable() || Capture.capturesVariableByCopy()) &&
+          Capture.getCapturedVar() == &Var)
+        return Capture.capturesVariable();
+  }
+  return std::nullopt;
+}
+
+Reach reachOf(const Stmt *Thread, const ValueDecl &Decl) {
   if (isa<FieldDecl>(Decl)) {
     // [*this] gives the thread its own copy of the object.
+    const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Thread);
     const bool CopiesThis =
-        Thread && llvm::any_of(Thread->captures(), [](const LambdaCapture &C) {
+        Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
           return C.getCaptureKind() == LCK_StarThis;
         });
     return CopiesThis ? Reach::Own : Reach::ThroughThis;
@@ -311,11 +354,9 @@ Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl) {
     return Reach::Own;
   if (Var->hasGlobalStorage())
     return Reach::Static;
-  if (Thread)
-    for (const LambdaCapture &Capture : Thread->captures())
-      if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
-        return Capture.getCaptureKind() == LCK_ByRef ? Reach::ByReference
-                                                     : Reach::Own;
+  if (const std::optional<bool> ByReference =
+          Thread ? capturedByReference(*Thread, *Var) : std::nullopt)
+    return *ByReference ? Reach::ByReference : Reach::Own;
   return Var->getType()->isReferenceType() ? Reach::ThroughReference
                                            : Reach::Own;
 }
@@ -441,7 +482,7 @@ public:
           Entry.Callable)
         BoundMembers = boundMembers(*Entry.Callable);
     }
-    visit(Entry.body(), Entry.Lambda, 0, /*Locked=*/false);
+    visit(Entry.body(), Entry.inPlace(), 0, /*Locked=*/false);
   }
 
 private:
@@ -457,8 +498,8 @@ private:
 
   /// Records the use of the map that \p Path reaches from \p Root, when
   /// other threads reach that root too.
-  void usePath(const VarDecl &Root, const MemberPath &Path,
-               const LambdaExpr *Thread, bool Locked) {
+  void usePath(const VarDecl &Root, const MemberPath &Path, const Stmt *Thread,
+               bool Locked) {
     const VarDecl *Object = Bound.lookup(&Root);
     const Reach How = reachOf(Thread, Root);
     // Copies of a pointer point to the one object.
@@ -472,22 +513,18 @@ private:
       Uses.push_back({Object, Path.Use, Locked, Path.Fields});
   }
 
-  static bool captures(const LambdaExpr &Thread, const VarDecl &Var) {
-    return llvm::any_of(Thread.captures(), [&](const LambdaCapture &C) {
-      return C.capturesVariable() && C.getCapturedVar() == &Var;
-    });
+  static bool captures(const Stmt &Thread, const VarDecl &Var) {
+    return capturedByReference(Thread, Var).has_value();
   }
 
-  void visit(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
-             bool Locked) {
+  void visit(const Stmt *S, const Stmt *Thread, unsigned Depth, bool Locked) {
     // Code that takes any lock is taken to synchronize its uses, and what
     // it calls.
     if (S)
       collect(S, Thread, Depth, Locked || Vocabulary.takesLock(S));
   }
 
-  void collect(const Stmt *S, const LambdaExpr *Thread, unsigned Depth,
-               bool Locked) {
+  void collect(const Stmt *S, const Stmt *Thread, unsigned Depth, bool Locked) {
     // `sizeof(counts)` and the like never run.
     if (!S || isUnevaluatedContext(*S))
       return;
@@ -531,6 +568,8 @@ private:
           visit(Definition->getBody(), nullptr, Depth + 1, Locked);
       }
     }
+    if (const auto *Region = dyn_cast<CapturedStmt>(S))
+      return collect(&writtenCode(*Region), Thread, Depth, Locked);
     for (const Stmt *Child : S->children())
       collect(Child, Thread, Depth, Locked);
   }
@@ -669,7 +708,7 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
 /// The local variable whose destructor waits for the thread \p Start
 /// starts: the std::jthread it constructs, the vector of std::jthread it
 /// emplaces into, or the std::future that std::async's result initializes.
-static const VarDecl *joiningOwner(const Expr &Start, ASTContext &Context) {
+static const VarDecl *joiningOwner(const Stmt &Start, ASTContext &Context) {
   if (const auto *Emplace = dyn_cast<CXXMemberCallExpr>(&Start);
       Emplace && emplacesThread(*Emplace)) {
     const auto *Ref =
@@ -706,7 +745,7 @@ static const VarDecl *joiningOwner(const Expr &Start, ASTContext &Context) {
   return isStdNamed(Type, {Async ? "future" : "jthread"}) ? Var : nullptr;
 }
 
-SourceLocation threadWaited(const Expr &Start, const ThreadEntry &Entry,
+SourceLocation threadWaited(const Stmt &Start, const ThreadEntry &Entry,
                             const Stmt &Within, ASTContext &Context) {
   if (Entry.Parallel)
     return Start.getEndLoc();
@@ -729,15 +768,15 @@ SourceLocation threadWaited(const Expr &Start, const ThreadEntry &Entry,
                                                                        : End;
 }
 
-bool mayRunTogether(const Expr &StartA, const ThreadEntry &A,
-                    const Expr &StartB, const ThreadEntry &B, const Stmt &Body,
+bool mayRunTogether(const Stmt &StartA, const ThreadEntry &A,
+                    const Stmt &StartB, const ThreadEntry &B, const Stmt &Body,
                     ASTContext &Context) {
   if (A.Strand && A.Strand == B.Strand)
     return false;
   const SourceManager &SM = Context.getSourceManager();
   const bool AFirst =
       SM.isBeforeInTranslationUnit(StartA.getBeginLoc(), StartB.getBeginLoc());
-  const Expr &Earlier = AFirst ? StartA : StartB,
+  const Stmt &Earlier = AFirst ? StartA : StartB,
              &Later = AFirst ? StartB : StartA;
   const ThreadEntry &EarlierEntry = AFirst ? A : B,
                     &LaterEntry = AFirst ? B : A;

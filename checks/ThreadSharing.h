@@ -7,8 +7,9 @@
 // functions of a class named for running tasks (ThreadPool, Executor, ...)
 // and boost::asio::post/dispatch/defer; parallel algorithms (TBB's, and the
 // standard ones given a parallel execution policy) run a lambda on several
-// threads at once. A thread runs a lambda (written in place or named), a
-// function, a member function or a functor.
+// threads at once, and so does an OpenMP parallel region (`#pragma omp
+// parallel for`). A thread runs a lambda (written in place or named), a
+// function, a member function, a functor or the region's code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,6 +40,9 @@ struct ThreadEntry {
   const LambdaExpr *Lambda = nullptr;
   /// Or a function, a member function or a functor's operator(), defined.
   const FunctionDecl *Function = nullptr;
+  /// Or the code of an OpenMP parallel region, which a team of threads runs
+  /// (Parallel).
+  const CapturedStmt *Region = nullptr;
   /// The arguments \p Function receives; for a member function the object
   /// comes first.
   llvm::SmallVector<const Expr *, 4> Args;
@@ -49,11 +53,14 @@ struct ThreadEntry {
   /// the tasks of one strand run one at a time.
   const ValueDecl *Strand = nullptr;
   /// A parallel algorithm runs the lambda on several threads at once
-  /// (`tbb::parallel_for`, `std::for_each(std::execution::par, ...)`) and
-  /// returns when all are done.
+  /// (`tbb::parallel_for`, `std::for_each(std::execution::par, ...)`), as an
+  /// OpenMP parallel region does its code, and returns when all are done.
   bool Parallel = false;
 
   const Stmt *body() const;
+  /// The code written in place whose captures say what the thread shares:
+  /// the lambda or the region.
+  const Stmt *inPlace() const;
   /// The member functions run on `this` of the launching object: the
   /// function the thread starts on `this` (`std::thread(&C::run, this)`),
   /// or those a lambda capturing `this` calls on it (`[this] { run(); }`).
@@ -74,9 +81,10 @@ public:
   /// thread; null when it starts none or runs a function.
   const LambdaExpr *threadBody(const Expr &Start) const;
 
-  /// What \p Start (a construction or a call) runs on another thread, when
-  /// it starts one on code defined in the translation unit.
-  std::optional<ThreadEntry> entryOf(const Expr &Start) const;
+  /// What \p Start (a construction, a call or an OpenMP directive) runs on
+  /// another thread, when it starts one on code defined in the translation
+  /// unit.
+  std::optional<ThreadEntry> entryOf(const Stmt &Start) const;
 
   /// The innermost thread whose lambda contains \p S.
   std::optional<ThreadLaunch> enclosingThread(const Stmt &S,
@@ -110,9 +118,10 @@ enum class Reach {
   ThroughReference,
 };
 
-/// How \p Thread reaches \p Decl; with a null \p Thread, how the code of a
-/// function that threads call does (only static storage is shared).
-Reach reachOf(const LambdaExpr *Thread, const ValueDecl &Decl);
+/// How \p Thread (a lambda, or an OpenMP region's captured code) reaches
+/// \p Decl; with a null \p Thread, how the code of a function that threads
+/// call does (only static storage is shared).
+Reach reachOf(const Stmt *Thread, const ValueDecl &Decl);
 
 /// Whether code of \p Thread works on an object that other threads can
 /// reach too, so that changing it there may race with them.
@@ -203,15 +212,15 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
 /// std::jthread, a vector of them, the std::future of std::async), or the
 /// end of a parallel algorithm; invalid when it does not wait inside
 /// \p Within.
-SourceLocation threadWaited(const Expr &Start, const ThreadEntry &Entry,
+SourceLocation threadWaited(const Stmt &Start, const ThreadEntry &Entry,
                             const Stmt &Within, ASTContext &Context);
 
 /// Whether the thread \p A started by \p StartA and \p B started by
 /// \p StartB, both in \p Body, may run at the same time: they are not tasks
 /// of one strand, and neither is waited for before the other starts (in
 /// every round of a loop around both).
-bool mayRunTogether(const Expr &StartA, const ThreadEntry &A,
-                    const Expr &StartB, const ThreadEntry &B, const Stmt &Body,
+bool mayRunTogether(const Stmt &StartA, const ThreadEntry &A,
+                    const Stmt &StartB, const ThreadEntry &B, const Stmt &Body,
                     ASTContext &Context);
 
 } // namespace clang::tidy::maptidy

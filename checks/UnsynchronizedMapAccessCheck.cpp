@@ -62,10 +62,13 @@ void UnsynchronizedMapAccessCheck::registerPPCallbacks(const SourceManager &,
 }
 
 namespace {
-/// A construction or call that starts a thread on code of this translation
-/// unit.
-AST_MATCHER_P(Expr, startsThreadOn, const UnsynchronizedMapAccessCheck *,
-              Check) {
+/// A construction, call or OpenMP directive that starts threads on code of
+/// this translation unit.
+AST_POLYMORPHIC_MATCHER_P(
+    startsThreadOn,
+    AST_POLYMORPHIC_SUPPORTED_TYPES(CXXConstructExpr, CallExpr,
+                                    OMPExecutableDirective),
+    const UnsynchronizedMapAccessCheck *, Check) {
   return Check->threadEntry(Node).has_value();
 }
 } // namespace
@@ -79,6 +82,8 @@ void UnsynchronizedMapAccessCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxConstructExpr(Starting, InUserCode).bind("launch"),
                      this);
   Finder->addMatcher(callExpr(Starting, InUserCode).bind("launch"), this);
+  Finder->addMatcher(
+      ompExecutableDirective(Starting, InUserCode).bind("launch"), this);
 }
 
 void UnsynchronizedMapAccessCheck::analyze(
@@ -88,7 +93,7 @@ void UnsynchronizedMapAccessCheck::analyze(
     Classes.insert(Record);
     return;
   }
-  const auto *Launch = Result.Nodes.getNodeAs<Expr>("launch");
+  const auto *Launch = Result.Nodes.getNodeAs<Stmt>("launch");
   Launches[enclosingFunctionBody(*Launch, *Context)].push_back(
       {Launch, *threadEntry(*Launch)});
 }
@@ -114,7 +119,7 @@ static constexpr char RaceMessage[] =
 /// Whether the instances of the thread \p Launch starts on \p Entry overlap:
 /// started in a loop of \p Body that does not wait for each before it goes
 /// round, or run by a parallel algorithm; tasks of one strand never do.
-static bool instancesOverlap(const Expr &Launch, const ThreadEntry &Entry,
+static bool instancesOverlap(const Stmt &Launch, const ThreadEntry &Entry,
                              const Stmt &Body, ASTContext &Context) {
   if (Entry.Strand)
     return false;
@@ -126,6 +131,8 @@ static bool instancesOverlap(const Expr &Launch, const ThreadEntry &Entry,
 
 /// How the finding names the start of overlapping instances.
 static StringRef instancesNote(const ThreadEntry &Entry) {
+  if (Entry.Region)
+    return "the parallel region runs it on several threads at once";
   return Entry.Parallel ? "the algorithm runs it on several threads at once"
                         : "the thread is started in a loop";
 }
@@ -364,7 +371,7 @@ std::vector<FixItHint> UnsynchronizedMapAccessCheck::lockAtStart(
 static const Expr *
 launcherUse(const SharedUse &Thread, bool Pointer,
             llvm::function_ref<bool(QualType)> IsMap, const Stmt &Body,
-            const Expr &Start, const ThreadEntry &Entry,
+            const Stmt &Start, const ThreadEntry &Entry,
             const llvm::SmallPtrSetImpl<const Stmt *> &ThreadLambdas,
             bool WritesOnly, const LockVocabulary &Vocabulary,
             ASTContext &Context) {
@@ -424,8 +431,8 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
   const bool LauncherLocks = Vocabulary.takesLock(&Body);
   llvm::SmallPtrSet<const Stmt *, 4> ThreadLambdas;
   for (const Started &Thread : Threads)
-    if (Thread.Entry.Lambda)
-      ThreadLambdas.insert(Thread.Entry.Lambda);
+    if (const Stmt *InPlace = Thread.Entry.inPlace())
+      ThreadLambdas.insert(InPlace);
   llvm::SmallVector<const SharedUse *, 4> Reported;
   for (size_t I = 0; I < Threads.size(); ++I) {
     const Started &Thread = Threads[I];
@@ -438,7 +445,7 @@ void UnsynchronizedMapAccessCheck::analyzeThreads(
         continue;
       const bool Writes = isModifyingUse(*Use.Where, *Context);
       // Who else touches the map while this thread may run.
-      const Expr *Other = nullptr;
+      const Stmt *Other = nullptr;
       Concurrency Who = Concurrency::SameCodeWrites;
       // The instances of a thread started in a loop overlap, unless each
       // is joined before the loop goes round, they share a strand, or each
@@ -574,7 +581,7 @@ UnsynchronizedMapAccessCheck::lockHolder(const SharedUse &Use,
 void UnsynchronizedMapAccessCheck::reportSharedLocal(const SharedUse &Use,
                                                      bool LockedElsewhere,
                                                      Concurrency Who,
-                                                     const Expr &Other,
+                                                     const Stmt &Other,
                                                      StringRef OtherNote) {
   const VarDecl &Root = *Use.Object;
   const Expr &Where = *Use.Where;
@@ -665,7 +672,7 @@ void UnsynchronizedMapAccessCheck::requireShardedHeader(
 void UnsynchronizedMapAccessCheck::noteShardedFix(const DeclaratorDecl &Map,
                                                   const ShardedFix &Fix,
                                                   SourceLocation Finding,
-                                                  const Expr &Other,
+                                                  const Stmt &Other,
                                                   StringRef OtherNote) {
   if (Fix.ProjectWide) {
     // The driver gives the finding the fix or says what blocks it.
@@ -722,7 +729,7 @@ static bool joinsThread(const CXXMethodDecl &Method, const SourceManager &SM) {
 
 void UnsynchronizedMapAccessCheck::analyzeMemberThread(
     const ClassLocks &Locks, llvm::ArrayRef<const CXXMethodDecl *> Entries,
-    const LambdaExpr *Lambda, const Stmt *Launching, const Expr *Instances,
+    const LambdaExpr *Lambda, const Stmt *Launching, const Stmt *Instances,
     StringRef InstancesNote) {
   const void *Key = Lambda ? static_cast<const void *>(Lambda)
                            : static_cast<const void *>(Entries.front());
@@ -781,7 +788,7 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
     // A write on the thread races with the other instances of the thread,
     // and with any caller's access; a read with a caller's write.
     const MapAccess *Here = nullptr;
-    const Expr *There = Instances;
+    const Stmt *There = Instances;
     Concurrency Who = Concurrency::SameCodeWrites;
     StringRef ThereNote = InstancesNote;
     if (Instances)

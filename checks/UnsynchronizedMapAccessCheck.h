@@ -40,14 +40,14 @@ public:
   void onEndOfTranslationUnit() override;
 
   /// What \p Start runs on another thread, if it starts one.
-  std::optional<ThreadEntry> threadEntry(const Expr &Start) const {
+  std::optional<ThreadEntry> threadEntry(const Stmt &Start) const {
     return Starts.entryOf(Start);
   }
 
 private:
   /// A thread start and the code it runs.
   struct Started {
-    const Expr *Launch;
+    const Stmt *Launch;
     ThreadEntry Entry;
   };
   /// Who else touches a map while a thread may, in the words of the finding.
@@ -87,13 +87,13 @@ private:
   void analyzeMemberThread(const ClassLocks &Locks,
                            llvm::ArrayRef<const CXXMethodDecl *> Entries,
                            const LambdaExpr *Lambda, const Stmt *Launching,
-                           const Expr *Instances, StringRef InstancesNote);
+                           const Stmt *Instances, StringRef InstancesNote);
   /// Reports \p Use, racing with \p Other (an access or a thread start,
   /// which \p OtherNote names), and offers the sharded_map rewrite of the
   /// map; or, for a map in a struct that holds a mutex, taking that mutex
   /// when other accesses lock (\p LockedElsewhere).
   void reportSharedLocal(const SharedUse &Use, bool LockedElsewhere,
-                         Concurrency Who, const Expr &Other,
+                         Concurrency Who, const Stmt &Other,
                          StringRef OtherNote);
   /// The edits that lock the one mutex of \p Holder, a struct on the way to
   /// the map of \p Use, around it; none when that could deadlock.
@@ -117,7 +117,7 @@ private:
   /// when the header is missing, the racing access \p Other, why there is
   /// no fix; or, project-wide, the part of the rewrite for the driver.
   void noteShardedFix(const DeclaratorDecl &Map, const ShardedFix &Fix,
-                      SourceLocation Finding, const Expr &Other,
+                      SourceLocation Finding, const Stmt &Other,
                       StringRef OtherNote);
   /// Adds the #include of maptidy's header to \p Plan, unless blocked;
   /// whether the file can include it.

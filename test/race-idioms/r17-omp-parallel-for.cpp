@@ -1,5 +1,4 @@
 // EXPECT: race
-// KNOWN: missed: OpenMP parallel regions are not analyzed
 // FLAGS: -fopenmp
 #include <cstddef>
 #include <map>
