@@ -180,6 +180,11 @@ bool ThreadStarts::isLauncher(const FunctionDecl *Callee) const {
   });
 }
 
+/// Whether \p Callee is the C library's function named \p Name.
+static bool isCFunction(const FunctionDecl *Callee, StringRef Name) {
+  return Callee && Callee->isExternC() && nameOf(Callee) == Name;
+}
+
 std::optional<ArrayRef<const Expr *>>
 ThreadStarts::threadArguments(const Expr &Start) const {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Start)) {
@@ -193,6 +198,10 @@ ThreadStarts::threadArguments(const Expr &Start) const {
   if (!Call || Call->getNumArgs() == 0)
     return std::nullopt;
   const ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  // pthread_create(&thread, attributes, routine, argument)
+  if (isCFunction(Call->getDirectCallee(), "pthread_create") &&
+      Args.size() == 4)
+    return Args.drop_front(2);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
       Member && emplacesThread(*Member))
     return Args;
@@ -273,22 +282,47 @@ bool capturesThis(const LambdaExpr &Lambda) {
   });
 }
 
+/// The variable \p E names, through casts: `self` in
+/// `static_cast<Server *>(self)`.
+static const VarDecl *castVariable(const Expr *E) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
 llvm::SmallVector<const CXXMethodDecl *, 2> ThreadEntry::membersOfThis() const {
   llvm::SmallVector<const CXXMethodDecl *, 2> Members;
-  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
-    if (!Method->isStatic() && !Args.empty() &&
-        isa<CXXThisExpr>(strip(Args.front())))
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (Method && !Method->isStatic()) {
+    if (!Args.empty() && isa<CXXThisExpr>(strip(Args.front())))
       Members.push_back(Method);
     return Members;
   }
-  if (!Lambda || !capturesThis(*Lambda))
+  // The object the code calls member functions on: `this` of a lambda, or
+  // the parameter of a function given `this` (a trampoline,
+  // `pthread_create(&t, nullptr, &C::entry, this)`) and the locals it
+  // initializes (`auto *self = static_cast<C *>(arg);`).
+  llvm::SmallPtrSet<const VarDecl *, 2> Self;
+  if (Function) {
+    if (Args.size() != 1 || Function->getNumParams() != 1 ||
+        !isa<CXXThisExpr>(strip(Args.front())))
+      return Members;
+    Self.insert(Function->getParamDecl(0));
+  } else if (!Lambda || !capturesThis(*Lambda)) {
     return Members;
-  walkDescendants(Lambda->getBody(), [&](const Stmt &S) {
+  }
+  walkDescendants(body(), [&](const Stmt &S) {
     // Nested lambdas may run elsewhere.
     if (isa<LambdaExpr>(S))
       return Walk::SkipChildren;
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-        Call && isa<CXXThisExpr>(strip(Call->getImplicitObjectArgument())))
+    if (const auto *Declaration = dyn_cast<DeclStmt>(&S);
+        Declaration && Declaration->isSingleDecl())
+      if (const auto *Local = dyn_cast<VarDecl>(Declaration->getSingleDecl());
+          Local && Self.contains(castVariable(Local->getInit())))
+        Self.insert(Local);
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+    if (Object && (Function ? Self.contains(castVariable(Object))
+                            : isa<CXXThisExpr>(strip(Object))))
       if (const FunctionDecl *Definition = nullptr;
           Call->getMethodDecl()->hasBody(Definition) &&
           !llvm::is_contained(Members, Definition))
@@ -611,11 +645,16 @@ const Expr &objectUse(const Expr &Ref, ASTContext &Context) {
   return Ref;
 }
 
-bool waitsForThreads(const CXXMemberCallExpr &Call) {
-  const StringRef Method = nameOf(Call.getMethodDecl());
+bool waitsForThreads(const CallExpr &Call) {
+  if (isCFunction(Call.getDirectCallee(), "pthread_join"))
+    return true;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member)
+    return false;
+  const StringRef Method = nameOf(Member->getMethodDecl());
   if (Method == "join")
     return true;
-  const CXXRecordDecl *Class = Call.getRecordDecl();
+  const CXXRecordDecl *Class = Member->getRecordDecl();
   if ((Method != "get" && Method != "wait") || !Class)
     return false;
   const std::string Name = StringRef(Class->getName()).lower();
@@ -635,8 +674,7 @@ static bool mayWaitForThreads(const Stmt &Body, unsigned Depth) {
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee)
       return Walk::Continue;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-        Member && waitsForThreads(*Member))
+    if (waitsForThreads(*Call))
       return Walk::Stop;
     const std::string Name = StringRef(nameOf(Callee)).lower();
     if (llvm::any_of(
@@ -654,6 +692,14 @@ static bool mayWaitForThreads(const Stmt &Body, unsigned Depth) {
 }
 
 bool mayWaitForThreads(const Stmt &Body) { return mayWaitForThreads(Body, 0); }
+
+/// What \p Call acts on: the object of a member call, or the thread
+/// pthread_join is given.
+static const Expr *waitedObject(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  return Call.getNumArgs() >= 1 ? Call.getArg(0) : nullptr;
+}
 
 /// Whether \p Object is a member of `this`, also through a pointer, or one of
 /// \p Elements (loop variables over members).
@@ -678,9 +724,9 @@ SourceLocation firstMemberJoin(const Stmt &Body, const SourceManager &SM) {
         Loop && Loop->getRangeInit() &&
         isObjectOfThis(*Loop->getRangeInit(), Elements))
       Elements.insert(Loop->getLoopVariable());
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-    if (Call && Call->getImplicitObjectArgument() && waitsForThreads(*Call) &&
-        isObjectOfThis(*Call->getImplicitObjectArgument(), Elements) &&
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const Expr *Waited = Call ? waitedObject(*Call) : nullptr;
+    if (Waited && waitsForThreads(*Call) && isObjectOfThis(*Waited, Elements) &&
         (Join.isInvalid() ||
          SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Join)))
       Join = Call->getBeginLoc();
@@ -693,7 +739,7 @@ SourceLocation firstJoinAfter(SourceLocation After, const Stmt &Body,
                               const SourceManager &SM) {
   SourceLocation Join;
   walkDescendants(&Body, [&](const Stmt &S) {
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S)) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
       if (waitsForThreads(*Call) &&
           SM.isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
           (Join.isInvalid() ||

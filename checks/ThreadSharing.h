@@ -2,14 +2,14 @@
 //
 // Which code runs on another thread, and which of the objects it names other
 // threads can reach too. Threads are started by std::thread, std::jthread,
-// emplace_back on a vector of threads, std::async (unless deferred), and
-// thread-pool functions: those named by the user, and by default the task
-// functions of a class named for running tasks (ThreadPool, Executor, ...)
-// and boost::asio::post/dispatch/defer; parallel algorithms (TBB's, and the
-// standard ones given a parallel execution policy) run a lambda on several
-// threads at once, and so does an OpenMP parallel region (`#pragma omp
-// parallel for`). A thread runs a lambda (written in place or named), a
-// function, a member function, a functor or the region's code.
+// emplace_back on a vector of threads, std::async (unless deferred),
+// pthread_create, and thread-pool functions: those named by the user, and by
+// default the task functions of a class named for running tasks (ThreadPool,
+// Executor, ...) and boost::asio::post/dispatch/defer. Parallel algorithms
+// (TBB's, and the standard ones given a parallel execution policy) run a
+// lambda on several threads at once, and so does an OpenMP parallel region
+// (`#pragma omp parallel for`). A thread runs a lambda (written in place or
+// named), a function, a member function, a functor or the region's code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -63,7 +63,9 @@ struct ThreadEntry {
   const Stmt *inPlace() const;
   /// The member functions run on `this` of the launching object: the
   /// function the thread starts on `this` (`std::thread(&C::run, this)`),
-  /// or those a lambda capturing `this` calls on it (`[this] { run(); }`).
+  /// those a lambda capturing `this` calls on it (`[this] { run(); }`), or
+  /// those a function given `this` calls on its parameter
+  /// (`static_cast<C *>(self)->run()`).
   llvm::SmallVector<const CXXMethodDecl *, 2> membersOfThis() const;
 };
 
@@ -182,10 +184,10 @@ const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
                             ASTContext &Context);
 
 /// Whether \p Call waits for other threads to end: `join()` (of a thread or a
-/// pool), a future's `get()` or `wait()`, or a pool's `wait()` (any `wait()`
-/// but a condition variable's, latch's, barrier's or semaphore's, which wait
-/// for a signal while the threads go on).
-bool waitsForThreads(const CXXMemberCallExpr &Call);
+/// pool), `pthread_join`, a future's `get()` or `wait()`, or a pool's
+/// `wait()` (any `wait()` but a condition variable's, latch's, barrier's or
+/// semaphore's, which wait for a signal while the threads go on).
+bool waitsForThreads(const CallExpr &Call);
 
 /// Whether \p Body may wait for other threads to end: a call waitsForThreads,
 /// a callee's name says it stops, joins or waits for something (`stop`,
