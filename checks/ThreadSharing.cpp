@@ -487,6 +487,19 @@ boundMembers(const Expr &Functor) {
   return Bound;
 }
 
+/// What a use of \p Ref, a raw pointer, touches of the object it points to:
+/// `*p`, or the pointer of `p->f()`; none when the pointer is only copied.
+static const Expr *pointeeUse(const Expr &Ref, ASTContext &Context) {
+  const Stmt *Parent = userParent(Ref, Context);
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(Parent);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return Deref;
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      Member && Member->isArrow())
+    return &Ref;
+  return nullptr;
+}
+
 namespace {
 /// Collects the shared uses of the code of one thread.
 class SharedUseCollector {
@@ -562,10 +575,27 @@ private:
     // `sizeof(counts)` and the like never run.
     if (!S || isUnevaluatedContext(*S))
       return;
+    // A pointer copied from one bound to the launcher's object points to
+    // it too: `auto *counts = static_cast<Map *>(arg);`.
+    if (const auto *Declaration = dyn_cast<DeclStmt>(S);
+        Declaration && Declaration->isSingleDecl())
+      if (const auto *Local = dyn_cast<VarDecl>(Declaration->getSingleDecl());
+          Local && Local->getType()->isPointerType())
+        if (const VarDecl *Object =
+                Bound.lookup(castVariable(Local->getInit())))
+          Bound[Local] = Object;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
         const bool Pointer = isSharedPointerTo(Var->getType(), Select);
-        if (Pointer || Select(Var->getType())) {
+        // A raw pointer bound to the launcher's map: `&counts` passed to a
+        // `Map *` parameter.
+        const bool BoundPointer = Var->getType()->isPointerType() &&
+                                  Bound.count(Var) &&
+                                  Select(Var->getType()->getPointeeType());
+        if (BoundPointer) {
+          if (const Expr *Use = pointeeUse(*Ref, Context))
+            Uses.push_back({Bound.lookup(Var), Use, Locked});
+        } else if (Pointer || Select(Var->getType())) {
           const Reach How = reachOf(Thread, *Var);
           // Every copy of a shared_ptr points to the one object.
           const bool Captured = Pointer && Thread && captures(*Thread, *Var);

@@ -1,9 +1,11 @@
 // RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -pthread -I%maptidy_include
 // Threads started with pthread_create: on a function given a local map's
 // address, and on a static trampoline given `this` that runs member functions
-// (`static_cast<C *>(self)->run()`). pthread_join waits for them.
+// (`static_cast<C *>(self)->run()`). pthread_join waits for them. A function
+// given the map's address through std::thread is followed the same way.
 #include <pthread.h>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 // A trampoline on `this`: the member functions it runs race with the public
@@ -77,6 +79,38 @@ private:
 
   std::unordered_map<int, int> table_;
 };
+
+// The routine casts its argument back to the map.
+static void *countInto(void *arg) {
+  auto *counts = static_cast<std::unordered_map<std::string, int> *>(arg);
+  (*counts)["words"] = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:4: {{warning|error}}: 'counts' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE+9]]:37: note: concurrent access here
+  // CHECK-MESSAGES: :[[@LINE+7]]:48: note: no fix: 'counts' is used as '&counts', which maptidy::sharded_map does not offer
+  counts->erase("stale");
+  return nullptr;
+}
+int racing() {
+  std::unordered_map<std::string, int> counts;
+  pthread_t thread;
+  pthread_create(&thread, nullptr, countInto, &counts);
+  const int seen = static_cast<int>(counts.count("words"));
+  pthread_join(thread, nullptr);
+  return seen;
+}
+
+// A parameter of type pointer to the map, given its address.
+static void fill(std::unordered_map<int, int> *table) { table->emplace(1, 1); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:57: {{warning|error}}: 'table' is modified by a thread without synchronization while the function that started it accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE+5]]:22: note: concurrent access here
+  // CHECK-MESSAGES: :[[@LINE+3]]:29: note: no fix: 'table' is used as '&table', which maptidy::sharded_map does not offer
+int viaThread() {
+  std::unordered_map<int, int> table;
+  std::thread worker(fill, &table);
+  const bool empty = table.empty();
+  worker.join();
+  return empty ? 0 : 1;
+}
 
 // Silent: a local map handed to the thread and read after pthread_join.
 static void *countWords(void *arg) {
