@@ -26,6 +26,14 @@ struct ChannelKind {
   std::vector<StringRef> Reads;
 };
 
+/// A call on a channel: the object, the member function's name (an atomic's
+/// conversion reads it, its assignment and increments signal), its kind.
+struct ChannelCall {
+  const ValueDecl *Channel = nullptr;
+  StringRef Method;
+  const ChannelKind *Kind = nullptr;
+};
+
 /// A statement of a function body that signals a channel or waits on it.
 struct ChannelStep {
   /// The object signalled through; a future stands for its promise.
@@ -88,13 +96,6 @@ static bool isRelaxed(const CallExpr &Call) {
   });
 }
 
-/// A call on a channel: the object, the member function's name (an atomic's
-/// conversion reads it, its assignment and increments signal), its kind.
-struct ChannelCall {
-  const ValueDecl *Channel = nullptr;
-  StringRef Method;
-  const ChannelKind *Kind = nullptr;
-};
 
 static std::optional<ChannelCall> channelCall(const Expr &E) {
   const auto *Call = dyn_cast<CallExpr>(strip(&E));
