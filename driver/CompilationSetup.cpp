@@ -217,6 +217,11 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
 
   auto Adjusted = std::make_unique<ArgumentsAdjustingCompilations>(
       std::make_unique<DistinctCommandsDatabase>(std::move(Database)));
+  Adjusted->appendArgumentsAdjuster(
+      [Rejected = Request.Rejected](const CommandLineArguments &Args,
+                                    llvm::StringRef) {
+        return Rejected->drop(Args);
+      });
   Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
       Request.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
   Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
@@ -232,6 +237,10 @@ llvm::Expected<CompilationSetup> setUpCompilation(CompilationRequest Request) {
             CommandLineArguments{"-resource-dir", ResourceDir},
             ArgumentInsertPosition::BEGIN)(Args, "");
       });
+  // Decided here, before workers start, so that each is noted once.
+  for (const std::string &File : Setup.Files)
+    Adjusted->getCompileCommands(File);
+  Setup.IgnoredFlags = Request.Rejected->dropped();
   Setup.Database = std::move(Adjusted);
   return Setup;
 }

@@ -7,13 +7,14 @@
 // the database does not list (a header, a source file added since the
 // database was written) gets the command of a similar file, as in clang-tidy
 // and clangd. A file with several commands that differ only in their outputs
-// is analyzed once.
+// is analyzed once. Flags that clang rejects (a GCC build's) are dropped.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPTIDY_DRIVER_COMPILATIONSETUP_H
 #define MAPTIDY_DRIVER_COMPILATIONSETUP_H
 
+#include "RejectedFlags.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include <memory>
@@ -30,6 +31,9 @@ struct CompilationSetup {
   /// Every file the database lists, sorted; none with flags after `--`,
   /// which make no database.
   std::vector<std::string> DatabaseFiles;
+  /// The flags of the commands of Files that clang rejects, dropped from
+  /// them (after `--` as well).
+  std::vector<std::string> IgnoredFlags;
 };
 
 /// Job \p Index (1-based) of \p Count (--shard).
@@ -53,6 +57,8 @@ struct CompilationRequest {
   std::vector<std::string> ExtraArgs;
   /// argv[0], to find the builtin headers next to an installed binary.
   const char *Argv0;
+  /// Drops the flags clang rejects; also used for the flags after `--`.
+  std::shared_ptr<RejectedFlags> Rejected;
 };
 
 /// The database (with the extra arguments and the resource directory applied)

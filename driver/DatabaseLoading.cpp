@@ -30,18 +30,21 @@ std::string canonicalPath(llvm::StringRef Path) {
 }
 
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadFlagsAfterDoubleDash(int &Argc, const char **Argv) {
+loadFlagsAfterDoubleDash(int &Argc, const char **Argv,
+                         RejectedFlags &Rejected) {
   const char **DoubleDash =
       std::find(Argv, Argv + Argc, llvm::StringRef("--"));
   if (DoubleDash == Argv + Argc)
     return nullptr;
   // The driver that strips the input files from the flags refuses `-o` with
   // several inputs (the file, and the placeholder it adds).
+  CommandLineArguments Command = {"clang++"};
+  Command.insert(Command.end(), DoubleDash + 1, Argv + Argc);
   const CommandLineArguments Flags = combineAdjusters(
-      getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster())(
-      CommandLineArguments(DoubleDash + 1, Argv + Argc), "");
+      getClangStripOutputAdjuster(),
+      getClangStripDependencyFileAdjuster())(Rejected.drop(Command), "");
   std::vector<const char *> Stripped = {"--"};
-  for (const std::string &Flag : Flags)
+  for (const std::string &Flag : llvm::drop_begin(Flags))
     Stripped.push_back(Flag.c_str());
   int Count = Stripped.size();
   std::string Problem;

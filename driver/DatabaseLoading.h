@@ -11,6 +11,7 @@
 #ifndef MAPTIDY_DRIVER_DATABASELOADING_H
 #define MAPTIDY_DRIVER_DATABASELOADING_H
 
+#include "RejectedFlags.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include <memory>
@@ -25,10 +26,11 @@ std::string canonicalPath(llvm::StringRef Path);
 /// The compile flags after `--` in \p Argv, without the output and dependency
 /// file options of a build system's whole compile command (CMake's
 /// CMAKE_CXX_CLANG_TIDY passes `-- c++ ... -o x.o -MF x.o.d -c x.cpp`), which
-/// the analysis drops anyway. nullptr when there is no `--`; \p Argc then
-/// ends before it.
+/// the analysis drops anyway, and without the flags clang rejects, which \p
+/// Rejected records. nullptr when there is no `--`; \p Argc then ends before
+/// it.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadFlagsAfterDoubleDash(int &Argc, const char **Argv);
+loadFlagsAfterDoubleDash(int &Argc, const char **Argv, RejectedFlags &Rejected);
 
 /// The compilation database named with -p (\p BuildPath: a directory or a
 /// .json file), or else the one in the nearest directory above

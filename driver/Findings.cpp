@@ -60,11 +60,12 @@ MergedResults mergeOutcomes(llvm::ArrayRef<std::string> Files,
     for (Finding &F : Unit)
       F.FromUncompiledUnit = CompileErrors > 0;
     if (CompileErrors)
-      Merged.Problems.push_back({Files[I],
-                                 "does not compile (" +
-                                     std::to_string(CompileErrors) +
-                                     " errors); its findings are incomplete",
-                                 /*DoesNotCompile=*/true});
+      Merged.Problems.push_back(
+          {Files[I],
+           "does not compile (" + std::to_string(CompileErrors) +
+               (CompileErrors == 1 ? " error" : " errors") +
+               "); its findings are incomplete",
+           /*DoesNotCompile=*/true});
     for (const std::string &Path : Outcome.Result->Read)
       (CompileErrors ? Merged.UncompiledReaders : Merged.CompiledReaders)[Path]
           .push_back(I);

@@ -25,6 +25,7 @@
 #include "VfsOverlay.h"
 #include "Worker.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -167,8 +168,8 @@ static cl::opt<bool> ExperimentalCustomChecks(
     cl::cat(Category));
 static cl::opt<bool>
     Quiet("quiet",
-          cl::desc("Print no progress line and no statistics of suppressed "
-                   "findings"),
+          cl::desc("Print no progress line, no statistics of suppressed "
+                   "findings and no note of ignored compile flags"),
           cl::cat(Category));
 // A string, so that a bad value (or --jobs=4, read as -j "obs=4") gets
 // maptidy's one-line error.
@@ -445,7 +446,8 @@ static int installHeaders() {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
-  auto FixedFlags = loadFlagsAfterDoubleDash(Argc, Argv);
+  auto Rejected = std::make_shared<RejectedFlags>();
+  auto FixedFlags = loadFlagsAfterDoubleDash(Argc, Argv, *Rejected);
   if (!FixedFlags) {
     reportError(llvm::toString(FixedFlags.takeError()));
     return ExitCouldNotRun;
@@ -471,6 +473,7 @@ int main(int Argc, const char **Argv) {
   Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                      ExtraArgsBefore.end());
   Compilation.Argv0 = Argv[0];
+  Compilation.Rejected = Rejected;
   auto Provider = createOptionsProvider(Request);
   if (!Provider) {
     reportError(llvm::toString(Provider.takeError()));
@@ -602,6 +605,10 @@ int main(int Argc, const char **Argv) {
     reportError(llvm::toString(Setup.takeError()));
     return ExitCouldNotRun;
   }
+  if (!Setup->IgnoredFlags.empty() && !Quiet)
+    llvm::errs() << "maptidy: note: clang does not accept the compile flags '"
+                 << llvm::join(Setup->IgnoredFlags, "', '")
+                 << "'; analyzing without them\n";
   if (llvm::Error Error = validateConfiguration(Request, Setup->Files)) {
     reportError(llvm::toString(std::move(Error)));
     return ExitCouldNotRun;
