@@ -20,10 +20,12 @@ static bool refersTo(const Expr *E, const ValueDecl *Decl) {
   return Ref && Ref->getDecl() == Decl;
 }
 
-static bool isLiteralOne(const Expr *E) {
+static bool isLiteral(const Expr *E, uint64_t Value) {
   const auto *Literal = dyn_cast_or_null<IntegerLiteral>(strip(E));
-  return Literal && Literal->getValue() == 1;
+  return Literal && Literal->getValue() == Value;
 }
+
+static bool isLiteralOne(const Expr *E) { return isLiteral(E, 1); }
 
 bool isCheapPureExpr(const Expr *E) {
   E = strip(E);
@@ -721,6 +723,20 @@ static const Stmt *previousStatement(const Stmt &Loop, ASTContext &Context) {
   return nullptr;
 }
 
+/// The local integer variable \p Ref names, when it is declared before
+/// \p Loop, as a counter must be to be read before it.
+static const VarDecl *counterOutside(const Expr *Ref, const Stmt &Loop) {
+  const auto *Named = dyn_cast_or_null<DeclRefExpr>(strip(Ref));
+  const auto *Counter = Named ? dyn_cast<VarDecl>(Named->getDecl()) : nullptr;
+  if (!Counter || !Counter->hasLocalStorage() ||
+      !Counter->getType()->isIntegerType() ||
+      Counter->getType()->isBooleanType() ||
+      Counter->getType().isVolatileQualified() ||
+      Loop.getSourceRange().fullyContains(Counter->getSourceRange()))
+    return nullptr;
+  return Counter;
+}
+
 /// `while (i < n) { ...; ++i; }`: a local counter stepped by one statement of
 /// the body, written nowhere else in it, and no `continue` to skip the step.
 static std::optional<TripCount> counterLoopTripCount(const Stmt &Loop,
@@ -740,13 +756,8 @@ static std::optional<TripCount> counterLoopTripCount(const Stmt &Loop,
     CounterRef = strip(CounterRef);
     Op = BinaryOperator::reverseComparisonOp(Op);
   }
-  const auto *Ref = dyn_cast<DeclRefExpr>(CounterRef);
-  const auto *Counter = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Counter || !Counter->hasLocalStorage() ||
-      !Counter->getType()->isIntegerType() ||
-      Counter->getType()->isBooleanType() ||
-      Counter->getType().isVolatileQualified() ||
-      Loop.getSourceRange().fullyContains(Counter->getSourceRange()))
+  const VarDecl *Counter = counterOutside(CounterRef, Loop);
+  if (!Counter)
     return std::nullopt;
 
   const Stmt *Stepping = nullptr;
@@ -847,10 +858,36 @@ static std::optional<TripCount> drainTripCount(const Expr *Cond,
   return Result;
 }
 
+/// `while (n--)`, `while (n-- > 0)`, `while (n-- != 0)`: a local counter that
+/// the condition counts down and the body does not write; the body runs n
+/// times, none when n is not positive (where the bare forms would not end).
+static std::optional<TripCount> countdownTripCount(const WhileStmt &Loop,
+                                                   const TripCountContext &C) {
+  const Expr *Tested = strip(Loop.getCond());
+  if (const auto *Compare = dyn_cast_or_null<BinaryOperator>(Tested)) {
+    if ((Compare->getOpcode() != BO_GT && Compare->getOpcode() != BO_NE) ||
+        !isLiteral(Compare->getRHS(), 0))
+      return std::nullopt;
+    Tested = strip(Compare->getLHS());
+  }
+  const auto *Decrement = dyn_cast_or_null<UnaryOperator>(Tested);
+  if (!Decrement || Decrement->getOpcode() != UO_PostDec)
+    return std::nullopt;
+  const Expr *CounterRef = strip(Decrement->getSubExpr());
+  const VarDecl *Counter = counterOutside(CounterRef, Loop);
+  if (!Counter ||
+      mutatesAny(Loop.getBody(),
+                 llvm::SmallPtrSet<const ValueDecl *, 1>{Counter}, C.Context))
+    return std::nullopt;
+  return makeCount(CounterRef, nullptr, /*Inclusive=*/false, C);
+}
+
 std::optional<TripCount> tripCountOf(const WhileStmt &Loop,
                                      const TripCountContext &C) {
   if (std::optional<TripCount> Count =
           counterLoopTripCount(Loop, Loop.getCond(), Loop.getBody(), C))
+    return Count;
+  if (std::optional<TripCount> Count = countdownTripCount(Loop, C))
     return Count;
   return drainTripCount(Loop.getCond(), Loop.getBody(), C);
 }

@@ -58,7 +58,8 @@ std::optional<TripCount> tripCountOf(const ForStmt &Loop,
                                      const TripCountContext &Ctx);
 
 /// `while (i < n) { ...; ++i; }` with one unconditional step of the counter,
-/// and `while (!q.empty()) { ...; q.pop(); }` draining a container.
+/// `while (n--)` counting down, and `while (!q.empty()) { ...; q.pop(); }`
+/// draining a container.
 std::optional<TripCount> tripCountOf(const WhileStmt &Loop,
                                      const TripCountContext &Ctx);
 

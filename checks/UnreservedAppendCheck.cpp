@@ -469,8 +469,14 @@ void UnreservedAppendCheck::diagnose(const Stmt &Anchor,
     return;
   }
 
-  std::optional<std::string> Statement;
   TripCount Amount = productOf(Count, Filled.PerRun, Context);
+  // Every standard library keeps up to 15 characters in the string object:
+  // an empty string that grows by that many at most never allocates.
+  if (Filled.Kind == ContainerKind::String &&
+      Prior.State == PriorState::Empty && Amount.Constant &&
+      *Amount.Constant <= 15)
+    return;
+  std::optional<std::string> Statement;
   const std::optional<std::string> Object = textOf(*Filled.Object, Context);
   if (Object && !Amount.Text.empty()) {
     const std::string Access = *Object + (Filled.ThroughPointer ? "->" : ".");

@@ -7,6 +7,30 @@
 
 bool more();
 
+// A countdown whose counter the body writes, that counts up, or that stops
+// elsewhere than at zero: the count is not the counter's value.
+void countdowns(unsigned left, unsigned limit) {
+  std::vector<unsigned> skipping;
+  while (left--) {
+    skipping.push_back(left);
+    if (left > 2)
+      --left;
+  }
+
+  std::vector<unsigned> upwards;
+  while (limit++ < 10)
+    upwards.push_back(limit);
+
+  std::vector<unsigned> toOne;
+  while (left-- > 1)
+    toOne.push_back(left);
+
+  std::vector<unsigned> preDecrement;
+  while (--limit)
+    preDecrement.push_back(limit);
+
+}
+
 void whileCounters(int count, std::vector<int> &bounds) {
   std::vector<int> skipped;
   int i = 0;

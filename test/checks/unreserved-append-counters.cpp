@@ -63,6 +63,35 @@ static void whileCounters(int count, size_t size, int from) {
   print(done);
 }
 
+// Counting down in the condition: `while (n--)` runs n times, none when n is
+// not positive.
+static void countdowns(unsigned left, int signedLeft, size_t tries) {
+  std::vector<unsigned> down;
+  while (left--)
+    down.push_back(left);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'down' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+  // CHECK-FIXES: {{^}}  down.reserve(left);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  while (left--){{$}}
+  std::printf("%zu\n", down.size());
+
+  std::vector<int> positive;
+  while (signedLeft-- > 0) {
+    positive.push_back(signedLeft);
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: warning: 'positive' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+  // CHECK-FIXES: {{^}}  positive.reserve(std::max(signedLeft, 0));{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  while (signedLeft-- > 0) {{{$}}
+  print(positive);
+
+  std::vector<size_t> attempts;
+  while (tries-- != 0)
+    attempts.emplace_back(tries);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'attempts' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
+  // CHECK-FIXES: {{^}}  attempts.reserve(tries);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  while (tries-- != 0){{$}}
+  std::printf("%zu\n", attempts.size());
+}
+
 static void drained(std::queue<int> pending, std::stack<int> stacked) {
   std::vector<int> out;
   while (!pending.empty()) {
@@ -161,6 +190,8 @@ int main() {
     stacked.push(i);
   }
   drained(pending, stacked);
+  countdowns(3, 2, 1);
+  countdowns(0, -4, 0);
   steps({"a", "1", "b", "2", "c"}, 7);
   steps({}, -3);
   nested(2, 3, {{1, 2}, {3}}, 2);

@@ -2,6 +2,7 @@
 // Bodies where one append adds a number of elements that is not known before
 // the loop: reserving the others' count would fall short. None may be
 // reported.
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ void strings(const std::vector<std::string> &words) {
     if (!w.empty())
       maybe += w;
   }
+}
+
+// Up to 15 characters fit in an empty string's own buffer: it never
+// allocates, and a reserve() would change nothing.
+void inlineStrings(std::istream &in) {
+  std::string hex;
+  for (int i = 0; i < 2; i++) {
+    char c = 0;
+    in.get(c);
+    hex += c;
+  }
+
+  std::string arrows;
+  for (int i = 0; i < 5; ++i)
+    arrows.append("->");
+
 }
 
 void ranges(const std::vector<std::vector<int>> &parts) {

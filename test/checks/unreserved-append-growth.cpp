@@ -18,11 +18,11 @@ static void strings(const std::vector<std::string> &words) {
   std::printf("%s\n", quoted.c_str());
 
   std::string arrows;
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < 8; ++i)
     arrows.append("->");
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'arrows' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
-  // CHECK-FIXES: {{^}}  arrows.reserve(8);{{$}}
-  // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < 4; ++i){{$}}
+  // CHECK-FIXES: {{^}}  arrows.reserve(16);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < 8; ++i){{$}}
   std::printf("%s\n", arrows.c_str());
 }
 

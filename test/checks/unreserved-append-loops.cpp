@@ -235,11 +235,11 @@ static void strings(const std::vector<Event> &events) {
     // CHECK-FIXES: {{^}}  initials.reserve(events.size());{{$}}
     // CHECK-FIXES-NEXT: {{^}}  for (const Event &e : events){{$}}
   std::string bytes;
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < 26; ++i)
     bytes += static_cast<char>('a' + i);
     // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'bytes' grows inside a loop whose trip count is known; reserve() its capacity before the loop to avoid repeated reallocation [maptidy-unreserved-append]
-    // CHECK-FIXES: {{^}}  bytes.reserve(3);{{$}}
-    // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < 3; ++i){{$}}
+    // CHECK-FIXES: {{^}}  bytes.reserve(26);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}  for (int i = 0; i < 26; ++i){{$}}
   std::printf("%s %s\n", initials.c_str(), bytes.c_str());
 }
 
