@@ -89,6 +89,39 @@ static bool modifiesThroughIterator(const Expr &Iterator, ASTContext &Context) {
   return false;
 }
 
+/// Whether \p Class holds a pointer to \p Pointee (itself or in a base): its
+/// `->` and `*` lead to an object outside it, as a smart pointer's do
+/// (Poco's AutoPtr has const and non-const twins of them), where a value
+/// wrapper's (std::optional) lead into it.
+static bool holdsPointerTo(const CXXRecordDecl *Class, QualType Pointee) {
+  if (!Class || !Class->hasDefinition())
+    return false;
+  for (const FieldDecl *Field : Class->fields())
+    if (Field->getType()->isPointerType() &&
+        Field->getType()
+                ->getPointeeType()
+                .getCanonicalType()
+                .getUnqualifiedType() == Pointee)
+      return true;
+  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
+    return holdsPointerTo(Base.getType()->getAsCXXRecordDecl(), Pointee);
+  });
+}
+
+/// Whether \p Operator is a smart pointer's `->` or `*`: it does not modify
+/// the pointer, whatever is done with the object it points to.
+static bool dereferencesHeldPointer(const CXXOperatorCallExpr &Operator,
+                                    const CXXMethodDecl &Method) {
+  if (Operator.getOperator() != OO_Arrow &&
+      (Operator.getOperator() != OO_Star || Operator.getNumArgs() != 1))
+    return false;
+  QualType Result = Method.getReturnType();
+  Result = Result->isPointerType() ? Result->getPointeeType()
+                                   : Result.getNonReferenceType();
+  return holdsPointerTo(Method.getParent(),
+                        Result.getCanonicalType().getUnqualifiedType());
+}
+
 bool isUnevaluatedContext(const Stmt &S) {
   if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(&S))
     return !TypeId->isPotentiallyEvaluated();
@@ -117,7 +150,7 @@ bool isModifyingUse(const Expr &Ref, ASTContext &Context) {
     const auto *Method =
         dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
     if (Method && strip(Operator->getArg(0)) == &Ref)
-      return !Method->isConst();
+      return !Method->isConst() && !dereferencesHeldPointer(*Operator, *Method);
     return Operator->getOperator() == OO_Equal &&
            strip(Operator->getArg(0)) == &Ref;
   }
