@@ -499,8 +499,7 @@ void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
   const OrderFate Outcome =
       Found.Vector ? fateAfter(Found, *Body, Context)
                    : OrderFate{OrderFate::Returned, Found.Statement};
-  if (Outcome.Kind == OrderFate::Unused ||
-      Outcome.Kind == OrderFate::SortedOtherwise)
+  if (Outcome.Kind == OrderFate::Unused || Outcome.Kind == OrderFate::Reordered)
     return;
   // Returned from a function only this unit calls: the callers decide.
   if (Outcome.Kind == OrderFate::Returned)

@@ -80,6 +80,11 @@ static OrderFate algorithmFate(const CallExpr &Call, CopiedElement Kind,
   const StringRef Name = standardAlgorithmOf(Call);
   OrderFate Result;
   Result.Where = &Call;
+  // A random order replaces the map's, whatever it was.
+  if (Name == "shuffle" || Name == "random_shuffle") {
+    Result.Kind = OrderFate::Reordered;
+    return Result;
+  }
   if (Name == "sort" || Name == "stable_sort") {
     // A comparator, if given, is the last argument: a lambda or a function
     // object, never an iterator or a range.
@@ -95,7 +100,7 @@ static OrderFate algorithmFate(const CallExpr &Call, CopiedElement Kind,
         Comparator
             ? Kind == CopiedElement::Entries && comparesKeys(Comparator)
             : Kind == CopiedElement::Entries || Kind == CopiedElement::Keys;
-    Result.Kind = ByKey ? OrderFate::SortedByKey : OrderFate::SortedOtherwise;
+    Result.Kind = ByKey ? OrderFate::SortedByKey : OrderFate::Reordered;
     return Result;
   }
   // A sum of numbers is the same in any order; a fold into a string, or
@@ -260,6 +265,35 @@ static const ValueDecl *namedDecl(const Expr *E) {
   return nullptr;
 }
 
+/// The functions that give an iterator to the vector's ends, as members
+/// (`v.begin()`) or free functions (`std::begin(v)`).
+static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin", "cend"};
+
+/// What the code does with the order through the iterator \p IteratorCall
+/// (a call of \p Name, one of Iterators) returns.
+static OrderFate iteratorFate(const Expr &IteratorCall, StringRef Name,
+                              const ContainerCopy &Found, bool Sorted,
+                              ASTContext &Context) {
+  OrderFate Result;
+  Result.Where = &IteratorCall;
+  const Stmt *User = userParent(IteratorCall, Context);
+  while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
+    User = userParent(*Construct, Context);
+  // `find(...) != v.end()`: the end is the same in any order.
+  if (Name.ends_with("end") && isEqualityTest(User))
+    return Result;
+  if (isOrderInsensitiveCall(User))
+    return Result;
+  if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
+    return algorithmFate(*Algorithm, Found.Kind, Sorted);
+  if (const auto *Construct =
+          dyn_cast_or_null<CXXConstructExpr>(parentStmt(IteratorCall, Context));
+      Construct && isSetType(Construct->getType()))
+    return Result;
+  Result.Kind = OrderFate::Escapes;
+  return Result;
+}
+
 /// What the use \p Ref of the vector \p Found copied does with its order;
 /// \p Sorted when a sort by key came before.
 static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
@@ -275,27 +309,11 @@ static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(*Member, Context));
     const StringRef Method = Call ? nameOf(Call->getMethodDecl()) : "";
-    static const llvm::StringSet<> Iterators = {"begin", "end", "cbegin",
-                                                "cend"};
     static const llvm::StringSet<> Revealing = {
         "front", "back", "at", "data", "swap", "rbegin", "rend"};
-    if (Call && Iterators.contains(Method)) {
-      const Stmt *User = userParent(*Call, Context);
-      while (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(User))
-        User = userParent(*Construct, Context);
-      // `find(...) != v.end()`: the end is the same in any order.
-      if (Method.ends_with("end") && isEqualityTest(User))
-        return Result;
-      if (isOrderInsensitiveCall(User))
-        return Result;
-      if (const auto *Algorithm = dyn_cast_or_null<CallExpr>(User))
-        return algorithmFate(*Algorithm, Found.Kind, Sorted);
-      if (const auto *Construct =
-              dyn_cast_or_null<CXXConstructExpr>(parentStmt(*Call, Context));
-          Construct && isSetType(Construct->getType()))
-        return Result;
-      Result.Kind = OrderFate::Escapes;
-    } else if (Revealing.contains(Method)) {
+    if (Call && Iterators.contains(Method))
+      return iteratorFate(*Call, Method, Found, Sorted, Context);
+    if (Revealing.contains(Method)) {
       Result.Kind = OrderFate::Escapes;
     }
     return Result;
@@ -339,9 +357,13 @@ static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
     return Result;
   }
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
-    if (standardAlgorithmOf(*Call) == "move")
+    const StringRef Standard = standardAlgorithmOf(*Call);
+    if (Standard == "move")
       return useFate(*Call, Found, Sorted, Context);
-    if (!standardAlgorithmOf(*Call).empty())
+    // `std::begin(v)`, as `v.begin()`.
+    if (Iterators.contains(Standard))
+      return iteratorFate(*Call, Standard, Found, Sorted, Context);
+    if (!Standard.empty())
       return algorithmFate(*Call, Found.Kind, Sorted);
     Result.Kind =
         OrderFate::Escapes; // handed to code that may rely on the order
@@ -374,7 +396,7 @@ OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
     const OrderFate Use = useFate(Ref, Found, Sorted, Context);
     if (Use.Kind == OrderFate::Unused)
       return;
-    if (!Sorted || Use.Kind == OrderFate::SortedOtherwise)
+    if (!Sorted || Use.Kind == OrderFate::Reordered)
       Result = Use;
     Decided = Use.Kind != OrderFate::SortedByKey;
   });

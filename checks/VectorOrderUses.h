@@ -32,15 +32,11 @@ struct ContainerCopy {
 };
 
 /// What the code does with the vector after the copy, first event first.
-/// Returned: it leaves its function through a return, and the callers decide.
+/// Reordered: it gets an order of its own, not the map's (a sort other than
+/// by key, a shuffle). Returned: it leaves its function through a return, and
+/// the callers decide.
 struct OrderFate {
-  enum {
-    Unused,
-    SortedByKey,
-    SortedOtherwise,
-    Escapes,
-    Returned
-  } Kind = Unused;
+  enum { Unused, SortedByKey, Reordered, Escapes, Returned } Kind = Unused;
   const Stmt *Where = nullptr;
 };
 

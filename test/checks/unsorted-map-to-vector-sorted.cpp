@@ -63,10 +63,30 @@ static std::vector<int> sortedKeys(const std::unordered_map<int, int> &m) {
   return out;
 }
 
+// Sorted through std::begin and std::end, as through the members.
+static std::vector<int> freeIterators() {
+  std::unordered_map<int, int> seen;
+  for (int i = 4; i > 0; --i)
+    seen[i * 7] = i;
+  std::vector<int> ids;
+  for (const auto &[id, count] : seen)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ids' copies 'seen' and sorts the copy by key every time (O(n log n)); keeping 'seen' ordered gives that order without sorting [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: sorted here
+  // CHECK-FIXES: {{^}}  maptidy::skiplist_map<int, int> seen;{{$}}
+    ids.push_back(id);
+  std::sort(std::begin(ids), std::end(ids));
+  // CHECK-FIXES: {{^}}    ids.push_back(id);{{$}}
+  // CHECK-FIXES-NOT: std::sort
+  // CHECK-FIXES: {{^}}  return ids;{{$}}
+  return ids;
+}
+
 int main() {
   for (const auto &row : report())
     std::printf("%s %.1f\n", row.first.c_str(), row.second);
   for (int id : keys())
+    std::printf("%d ", id);
+  for (int id : freeIterators())
     std::printf("%d ", id);
   for (const auto &row : byKeyLambda())
     std::printf("%d:%d ", row.first, row.second);

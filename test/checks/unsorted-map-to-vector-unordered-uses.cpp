@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -45,6 +46,26 @@ bool knownAfterSort(const std::vector<std::string> &names,
     keys.push_back(entry.first);
   std::sort(keys.begin(), keys.end());
   return std::binary_search(keys.begin(), keys.end(), query);
+}
+
+// Shuffled: a random order replaces the map's.
+std::vector<std::string> shuffledServers(
+    const std::unordered_map<std::string, float> &speeds, std::mt19937 &random) {
+  std::vector<std::string> servers;
+  servers.reserve(speeds.size());
+  for (const auto &entry : speeds)
+    servers.push_back(entry.first);
+  std::shuffle(servers.begin(), servers.end(), random);
+  return servers;
+}
+
+// Sorted by count through std::begin and std::end: an order of its own.
+std::vector<std::pair<std::string, int>>
+byCount(const std::unordered_map<std::string, int> &counts) {
+  std::vector<std::pair<std::string, int>> rows(counts.begin(), counts.end());
+  std::sort(std::begin(rows), std::end(rows),
+            [](const auto &a, const auto &b) { return a.second > b.second; });
+  return rows;
 }
 
 // Each key is evicted from the source map on its own: the map ends the same
