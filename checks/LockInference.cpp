@@ -529,7 +529,9 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     for (const auto &[Caller, Found] : Facts)
       for (const MemberCall &Call : Found.Calls) {
         const CXXMethodDecl *Callee = Call.Callee->getCanonicalDecl();
-        if (Callee->getAccess() != AS_private)
+        // A protected helper as well: a derived class may call it, but
+        // those calls are out of sight as calls from other files are.
+        if (Callee->getAccess() == AS_public)
           continue;
         if (!Seen[Callee]) {
           Seen[Callee] = true;

@@ -34,8 +34,62 @@ private:
   std::map<int, int> states_;
 };
 
+// Silent: a protected helper that every member function calling it calls
+// with the lock held (Poco's PriorityNotificationQueue::dequeueOne).
+class Queue {
+public:
+  void enqueue(int priority, int value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.emplace(priority, value);
+  }
+  int dequeue() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return dequeueOne();
+  }
+  int drain() {
+    std::lock_guard<std::mutex> lock(mu_);
+    int last = dequeueOne();
+    while (int next = dequeueOne())
+      last = next;
+    return last;
+  }
+  bool empty() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return queue_.empty();
+  }
+  size_t size() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return queue_.size();
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.clear();
+  }
+
+protected:
+  int dequeueOne() {
+    auto it = queue_.begin();
+    if (it == queue_.end())
+      return 0;
+    const int value = it->second;
+    queue_.erase(it);
+    return value;
+  }
+
+private:
+  mutable std::mutex mu_;
+  std::multimap<int, int> queue_;
+};
+
 int main() {
+  Queue q;
+  q.enqueue(1, 5);
+  q.enqueue(2, 7);
+  const int first = q.dequeue();
+  const int rest = q.drain();
+  q.clear();
   Index i;
   i.put(1, 2);
-  return i.search(1) + i.peek(1);
+  return i.search(1) + i.peek(1) + first + rest + static_cast<int>(q.size()) +
+         q.empty();
 }
