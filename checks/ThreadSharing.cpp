@@ -15,9 +15,15 @@
 
 namespace clang::tidy::maptidy {
 
-/// Whether \p Record is std::thread or std::jthread.
+/// Whether \p Record is std::thread, std::jthread or boost::thread.
 static bool isThreadClass(const CXXRecordDecl *Record) {
-  return isStdNamed(Record, {"thread", "jthread"});
+  if (isStdNamed(Record, {"thread", "jthread"}))
+    return true;
+  const auto *Namespace =
+      Record ? dyn_cast<NamespaceDecl>(Record->getDeclContext()) : nullptr;
+  return nameOf(Record) == "thread" && Namespace &&
+         Namespace->getName() == "boost" &&
+         Namespace->getParent()->isTranslationUnit();
 }
 
 /// `threads.emplace_back(...)` on a std::vector of threads, which constructs
@@ -90,15 +96,16 @@ static bool isPoolTaskFunction(const FunctionDecl *Callee) {
   // The names first: they reject almost every call cheaply.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     static const llvm::StringSet<> TaskFunctions = {
-        "submit",   "post", "enqueue",     "execute",     "add",
-        "schedule", "run",  "submit_task", "detach_task", "push_task"};
+        "submit",      "post",      "enqueue",      "execute",
+        "add",         "schedule",  "run",          "submit_task",
+        "detach_task", "push_task", "create_thread"};
     if (!TaskFunctions.contains(Name))
       return false;
     const std::string Class = StringRef(Method->getParent()->getName()).lower();
     return llvm::any_of(
-        std::initializer_list<StringRef>{"threadpool", "thread_pool",
-                                         "executor", "taskgroup", "task_group",
-                                         "workqueue", "work_queue"},
+        std::initializer_list<StringRef>{
+            "threadpool", "thread_pool", "executor", "taskgroup", "task_group",
+            "workqueue", "work_queue", "thread_group"},
         [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
   }
   if (Name != "post" && Name != "dispatch" && Name != "defer")
@@ -682,7 +689,7 @@ bool waitsForThreads(const CallExpr &Call) {
   if (!Member)
     return false;
   const StringRef Method = nameOf(Member->getMethodDecl());
-  if (Method == "join")
+  if (Method == "join" || Method == "join_all")
     return true;
   const CXXRecordDecl *Class = Member->getRecordDecl();
   if ((Method != "get" && Method != "wait") || !Class)

@@ -2,10 +2,10 @@
 //
 // Which code runs on another thread, and which of the objects it names other
 // threads can reach too. Threads are started by std::thread, std::jthread,
-// emplace_back on a vector of threads, std::async (unless deferred),
+// boost::thread, emplace_back on a vector of threads, std::async (unless deferred),
 // pthread_create, and thread-pool functions: those named by the user, and by
 // default the task functions of a class named for running tasks (ThreadPool,
-// Executor, ...) and boost::asio::post/dispatch/defer. Parallel algorithms
+// Executor, boost::thread_group's create_thread, ...) and boost::asio::post/dispatch/defer. Parallel algorithms
 // (TBB's, and the standard ones given a parallel execution policy) run a
 // lambda on several threads at once, and so does an OpenMP parallel region
 // (`#pragma omp parallel for`). A thread runs a lambda (written in place or
@@ -184,7 +184,7 @@ const Expr *staticUseInCall(const CallExpr &Call, const VarDecl &Static,
                             ASTContext &Context);
 
 /// Whether \p Call waits for other threads to end: `join()` (of a thread or a
-/// pool), `pthread_join`, a future's `get()` or `wait()`, or a pool's
+/// pool), a thread group's `join_all()`, `pthread_join`, a future's `get()` or `wait()`, or a pool's
 /// `wait()` (any `wait()` but a condition variable's, latch's, barrier's or
 /// semaphore's, which wait for a signal while the threads go on).
 bool waitsForThreads(const CallExpr &Call);
