@@ -406,16 +406,15 @@ static StringRef commentAbove(const Decl &Decl, const SourceManager &SM) {
   const auto [File, Offset] =
       SM.getDecomposedLoc(SM.getFileLoc(Decl.getBeginLoc()));
   const StringRef Buffer = SM.getBufferData(File);
-  // The newline that ends the line above the declaration.
-  size_t LineEnd =
-      Offset == 0 ? StringRef::npos : Buffer.rfind('\n', Offset - 1);
+  // The newline that ends the line above the declaration (rfind looks
+  // before the position it is given).
+  size_t LineEnd = Buffer.rfind('\n', Offset);
   if (LineEnd == StringRef::npos)
     return {};
   const size_t End = LineEnd;
   size_t Start = End;
   for (;;) {
-    const size_t Above =
-        LineEnd == 0 ? StringRef::npos : Buffer.rfind('\n', LineEnd - 1);
+    const size_t Above = Buffer.rfind('\n', LineEnd);
     const size_t LineStart = Above == StringRef::npos ? 0 : Above + 1;
     const StringRef Line = Buffer.slice(LineStart, LineEnd).trim();
     if (!Line.starts_with("//") && !Line.starts_with("*") &&
@@ -440,6 +439,13 @@ static bool namesWord(StringRef Text, StringRef Name) {
       return true;
   }
   return false;
+}
+
+/// Whether \p Held holds every mutex of \p Wanted, as strongly.
+static bool holdsAll(const HeldMutexes &Held, const HeldMutexes &Wanted) {
+  return llvm::all_of(Wanted, [&](const auto &Entry) {
+    return Held.lookup(Entry.first) >= Entry.second;
+  });
 }
 
 /// The mutex members that \p Method requires its callers to hold: named by
@@ -532,6 +538,11 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
         // A protected helper as well: a derived class may call it, but
         // those calls are out of sight as calls from other files are.
         if (Callee->getAccess() == AS_public)
+          continue;
+        // A recursive call that still holds what the function was entered
+        // with adds nothing (RenameInternal calling itself on children).
+        if (Caller->getCanonicalDecl() == Callee &&
+            holdsAll(Call.Held, CalledHolding.lookup(Callee)))
           continue;
         if (!Seen[Callee]) {
           Seen[Callee] = true;

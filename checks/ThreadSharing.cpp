@@ -3,6 +3,7 @@
 #include "ThreadSharing.h"
 #include "RewriteUtils.h"
 #include "StandardCalls.h"
+#include "TaskQueues.h"
 #include "UseAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -15,8 +16,7 @@
 
 namespace clang::tidy::maptidy {
 
-/// Whether \p Record is std::thread, std::jthread or boost::thread.
-static bool isThreadClass(const CXXRecordDecl *Record) {
+bool isThreadClass(const CXXRecordDecl *Record) {
   if (isStdNamed(Record, {"thread", "jthread"}))
     return true;
   const auto *Namespace =
@@ -187,6 +187,14 @@ bool ThreadStarts::isLauncher(const FunctionDecl *Callee) const {
   });
 }
 
+bool ThreadStarts::queuesLambda(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  return isLauncher(Callee) || (llvm::any_of(Call.arguments(), lambdaOf) &&
+                                queuesTaskForOwnThreads(*Callee));
+}
+
 /// Whether \p Callee is the C library's function named \p Name.
 static bool isCFunction(const FunctionDecl *Callee, StringRef Name) {
   return Callee && Callee->isExternC() && nameOf(Callee) == Name;
@@ -258,7 +266,7 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
         break;
     Entry.Parallel = true;
   } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
-             Call && isLauncher(Call->getDirectCallee())) {
+             Call && queuesLambda(*Call)) {
     for (const Expr *Arg : Call->arguments())
       if ((Entry.Lambda = lambdaOf(Arg)))
         break;

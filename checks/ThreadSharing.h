@@ -69,6 +69,9 @@ struct ThreadEntry {
   llvm::SmallVector<const CXXMethodDecl *, 2> membersOfThis() const;
 };
 
+/// Whether \p Record is std::thread, std::jthread or boost::thread.
+bool isThreadClass(const CXXRecordDecl *Record);
+
 /// Whether \p Lambda captures `this`.
 bool capturesThis(const LambdaExpr &Lambda);
 
@@ -96,6 +99,9 @@ public:
 
 private:
   bool isLauncher(const FunctionDecl *Callee) const;
+  /// Whether \p Call hands a lambda to code that runs it on another thread:
+  /// a launcher, or a task queue of the project (TaskQueues.h).
+  bool queuesLambda(const CallExpr &Call) const;
   /// The arguments of \p Start that the thread receives, the callable
   /// first; none when \p Start starts no thread.
   std::optional<llvm::ArrayRef<const Expr *>>

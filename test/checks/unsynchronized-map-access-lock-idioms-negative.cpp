@@ -56,6 +56,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     return blocks_.count(block) != 0;
   }
+  void dropLocked(int block);
 
 protected:
   /// Caller must hold mutex_.
@@ -65,6 +66,9 @@ private:
   std::mutex mutex_;
   std::unordered_map<int, std::string> blocks_;
 };
+
+// The caller holds the lock: mutex_ should already be held.
+void BlockCache::dropLocked(int block) { blocks_.erase(block); }
 
 // An Abseil-style mutex whose AssertHeld() says the caller holds it.
 class Mutex {

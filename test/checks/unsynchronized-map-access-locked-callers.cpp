@@ -4,6 +4,7 @@
 // taken twice on the first path (std::mutex deadlocks), so no fix.
 #include <map>
 #include <mutex>
+#include <string>
 
 class Index {
 public:
@@ -81,7 +82,87 @@ private:
   std::multimap<int, int> queue_;
 };
 
+// Silent: a private helper that calls itself, with the lock its callers
+// took still held (RocksDB's MockFileSystem::RenameFileInternal).
+class Paths {
+public:
+  void add(const std::string &path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sizes_[path] = 1;
+  }
+  bool rename(const std::string &from, const std::string &to) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return renameLocked(from, to);
+  }
+  void remove(const std::string &path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sizes_.erase(path);
+  }
+  void resize(const std::string &path, int size) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sizes_[path] = size;
+  }
+  bool contains(const std::string &path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return sizes_.count(path) != 0;
+  }
+  int count() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return static_cast<int>(sizes_.size());
+  }
+
+private:
+  bool renameLocked(const std::string &from, const std::string &to) {
+    auto it = sizes_.find(from);
+    if (it == sizes_.end())
+      return false;
+    const int size = it->second;
+    sizes_.erase(it);
+    sizes_[to] = size;
+    renameLocked(from + "/child", to + "/child");
+    return true;
+  }
+
+  std::mutex mu_;
+  std::map<std::string, int> sizes_;
+};
+
+// A helper that calls itself and that one member function calls without the
+// lock: still reported.
+class Tree {
+public:
+  void prune(int node) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pruneFrom(node);
+  }
+  void pruneUnlocked(int node) { pruneFrom(node); }
+  void add(int node, int parent) {
+    std::lock_guard<std::mutex> lock(mu_);
+    parents_[node] = parent;
+  }
+
+private:
+  void pruneFrom(int node) {
+    if (parents_.erase(node) != 0)
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'parents_' is modified without holding 'mu_'; 1 of 2 accesses hold it [maptidy-unsynchronized-map-access]
+      // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no fix: 'pruneFrom' takes a lock, waits for a thread, calls a member function that may take a lock, or is called with one held; locking 'mu_' there too could deadlock
+      pruneFrom(node + 1);
+  }
+
+  std::mutex mu_;
+  std::map<int, int> parents_;
+};
+
 int main() {
+  Paths paths;
+  paths.add("a");
+  paths.rename("a", "b");
+  paths.resize("b", 2);
+  paths.remove(paths.contains("b") ? "c" : "b");
+  Tree tree;
+  tree.add(2, 1);
+  tree.prune(2);
+  tree.pruneUnlocked(3);
   Queue q;
   q.enqueue(1, 5);
   q.enqueue(2, 7);
@@ -91,5 +172,5 @@ int main() {
   Index i;
   i.put(1, 2);
   return i.search(1) + i.peek(1) + first + rest + static_cast<int>(q.size()) +
-         q.empty();
+         q.empty() + paths.count();
 }

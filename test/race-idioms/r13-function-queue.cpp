@@ -1,5 +1,4 @@
 // EXPECT: race
-// KNOWN: missed: a hand-written queue's push() is not a thread start (ThreadLaunchers can name it)
 // A hand-rolled task queue drained by worker threads.
 #include <condition_variable>
 #include <deque>
