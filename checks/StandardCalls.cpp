@@ -32,6 +32,21 @@ StringRef standardAlgorithmOf(const CallExpr &Call) {
                                                      : StringRef();
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
+  // In a template, a call with dependent arguments names its candidates:
+  // `std::sort(files.begin(), files.end(), cmp)`.
+  if (const auto *Candidates = dyn_cast<UnresolvedLookupExpr>(
+          Call.getCallee()->IgnoreParenImpCasts());
+      !Callee && Candidates && Candidates->getNumDecls() != 0) {
+    const NamedDecl *First = *Candidates->decls_begin();
+    const bool AllStandard =
+        llvm::all_of(Candidates->decls(), [&](const NamedDecl *Candidate) {
+          const FunctionDecl *Function = Candidate->getAsFunction();
+          return Function && !isa<CXXMethodDecl>(Function) &&
+                 Function->isInStdNamespace() &&
+                 nameOf(Function) == nameOf(First);
+        });
+    return AllStandard ? nameOf(First) : StringRef();
+  }
   return Callee && !isa<CXXMethodDecl>(Callee) && Callee->isInStdNamespace()
              ? nameOf(Callee)
              : StringRef();

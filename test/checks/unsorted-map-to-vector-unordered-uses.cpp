@@ -59,6 +59,23 @@ std::vector<std::string> shuffledServers(
   return servers;
 }
 
+// Sorted in a template by the comparator it is given, a call whose callee is
+// resolved only at instantiation (RocksDB's VersionBuilder::SaveSSTFilesTo).
+template <typename Compare>
+std::vector<const int *> sortedSizes(const std::unordered_map<int, int> &sizes,
+                                     Compare compare) {
+  std::vector<const int *> ordered;
+  ordered.reserve(sizes.size());
+  for (const auto &entry : sizes)
+    ordered.push_back(&entry.second);
+  std::sort(ordered.begin(), ordered.end(), compare);
+  return ordered;
+}
+
+std::vector<const int *> sizesDescending(const std::unordered_map<int, int> &s) {
+  return sortedSizes(s, [](const int *a, const int *b) { return *a > *b; });
+}
+
 // Sorted by count through std::begin and std::end: an order of its own.
 std::vector<std::pair<std::string, int>>
 byCount(const std::unordered_map<std::string, int> &counts) {
