@@ -572,6 +572,19 @@ const MethodFacts &ClassLocks::facts(const CXXMethodDecl *Method) const {
   return Facts.find(Method)->second;
 }
 
+MethodFacts codeFacts(const Stmt &Code, const ClassLocks &Locks,
+                      const LockVocabulary &Vocabulary,
+                      llvm::ArrayRef<std::string> MapClasses,
+                      ASTContext &Context) {
+  MethodFacts Facts;
+  bool ScopedLock = false;
+  LockWalker Walker(Locks.record(), Locks.mutexes(), Vocabulary, MapClasses,
+                    Context, Facts, ScopedLock);
+  LockState State;
+  Walker.walk(&Code, State);
+  return Facts;
+}
+
 /// Whether \p S tests a member of \p Mutexes that points to a mutex for
 /// null: `mu_ == nullptr`, `mu_ != nullptr`, `!mu_`, `if (mu_)`.
 static bool testsMutexPointer(const Stmt *S, const CXXRecordDecl &Record,

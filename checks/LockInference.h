@@ -122,6 +122,14 @@ private:
   bool ScopedLock = false;
 };
 
+/// The facts of \p Code, run holding no lock, in the class of \p Locks: for
+/// code that is not in a member function walked there (a lambda a
+/// constructor gives a thread).
+MethodFacts codeFacts(const Stmt &Code, const ClassLocks &Locks,
+                      const LockVocabulary &Vocabulary,
+                      llvm::ArrayRef<std::string> MapClasses,
+                      ASTContext &Context);
+
 /// Whether \p Type is one of \p MapClasses and not const.
 bool isMapType(QualType Type, llvm::ArrayRef<std::string> MapClasses);
 

@@ -147,6 +147,53 @@ static bool isParallelAlgorithm(const CallExpr &Call) {
          (Namespace->getName() == "tbb" || Namespace->getName() == "oneapi");
 }
 
+/// Whether \p Decl is declared in Asio's namespace, Boost's or the
+/// standalone one (or one nested in it).
+static bool isInAsio(const Decl *Decl) {
+  for (const DeclContext *Context = Decl->getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
+        Namespace && Namespace->getName() == "asio" &&
+        (Namespace->getParent()->isTranslationUnit() ||
+         nameOf(dyn_cast<NamespaceDecl>(Namespace->getParent())) == "boost"))
+      return true;
+  return false;
+}
+
+/// Whether \p Call starts an asynchronous operation of Asio, whose
+/// completion handler runs on a thread that runs the I/O context:
+/// `timer.async_wait(h)`, `socket.async_read_some(b, h)`,
+/// `boost::asio::async_write(s, b, h)`.
+static bool isAsioAsyncOperation(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !nameOf(Callee).starts_with("async_"))
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  return isInAsio(Method ? static_cast<const Decl *>(Method->getParent())
+                         : Callee);
+}
+
+const ValueDecl *ioContextRunner(const ThreadEntry &Entry) {
+  static const llvm::StringSet<> Runs = {"run",       "run_one", "run_for",
+                                         "run_until", "poll",    "poll_one"};
+  const ValueDecl *Context = nullptr;
+  walkDescendants(Entry.body(), [&](const Stmt &S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Runs.contains(nameOf(Method)) || !isInAsio(Method) ||
+        !llvm::is_contained({StringRef("io_context"), StringRef("io_service")},
+                            nameOf(Method->getParent())))
+      return Walk::Continue;
+    const Expr *Object = strip(Call->getImplicitObjectArgument());
+    if (const auto *Member = dyn_cast<MemberExpr>(Object))
+      Context = Member->getMemberDecl();
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      Context = Ref->getDecl();
+    return Context ? Walk::Stop : Walk::Continue;
+  });
+  return Context;
+}
+
 /// The variable \p Executor names when it is a strand (`boost::asio::strand`,
 /// `io_context::strand`, or a project's class named so), which runs the
 /// tasks posted to it one at a time.
@@ -265,6 +312,12 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
       if ((Entry.Lambda = lambdaOf(Arg)))
         break;
     Entry.Parallel = true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
+             Call && isAsioAsyncOperation(*Call)) {
+    // The handler comes last.
+    if (Call->getNumArgs() != 0)
+      Entry.Lambda = lambdaOf(Call->getArg(Call->getNumArgs() - 1));
+    Entry.CompletionHandler = true;
   } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
              Call && queuesLambda(*Call)) {
     for (const Expr *Arg : Call->arguments())

@@ -56,6 +56,10 @@ struct ThreadEntry {
   /// (`tbb::parallel_for`, `std::for_each(std::execution::par, ...)`), as an
   /// OpenMP parallel region does its code, and returns when all are done.
   bool Parallel = false;
+  /// An Asio completion handler (`timer.async_wait([this](auto ec) {...})`):
+  /// it runs on the threads that run the I/O context, another thread only
+  /// where one of the unit's threads runs an I/O context (ioContextRunner).
+  bool CompletionHandler = false;
 
   const Stmt *body() const;
   /// The code written in place whose captures say what the thread shares:
@@ -68,6 +72,11 @@ struct ThreadEntry {
   /// (`static_cast<C *>(self)->run()`).
   llvm::SmallVector<const CXXMethodDecl *, 2> membersOfThis() const;
 };
+
+/// The I/O context that the code of \p Entry runs, `io.run()` (also
+/// `run_one`, `run_for`, `run_until`, `poll`, `poll_one`) on an Asio
+/// `io_context` or `io_service`: the variable or member, or null.
+const ValueDecl *ioContextRunner(const ThreadEntry &Entry);
 
 /// Whether \p Record is std::thread, std::jthread or boost::thread.
 bool isThreadClass(const CXXRecordDecl *Record);

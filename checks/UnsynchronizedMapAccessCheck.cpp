@@ -94,8 +94,10 @@ void UnsynchronizedMapAccessCheck::analyze(
     return;
   }
   const auto *Launch = Result.Nodes.getNodeAs<Stmt>("launch");
-  Launches[enclosingFunctionBody(*Launch, *Context)].push_back(
-      {Launch, *threadEntry(*Launch)});
+  const ThreadEntry Entry = *threadEntry(*Launch);
+  (Entry.CompletionHandler ? Handlers
+                           : Launches[enclosingFunctionBody(*Launch, *Context)])
+      .push_back({Launch, Entry});
 }
 
 const ClassLocks &
@@ -137,11 +139,38 @@ static StringRef instancesNote(const ThreadEntry &Entry) {
                         : "the thread is started in a loop";
 }
 
+void UnsynchronizedMapAccessCheck::addCompletionHandlers() {
+  // The classes that run an I/O context of their own on a thread.
+  llvm::DenseMap<const DeclContext *, const FieldDecl *> Running;
+  for (const auto &[Body, Threads] : Launches)
+    for (const Started &Thread : Threads)
+      if (const auto *Member =
+              dyn_cast_or_null<FieldDecl>(ioContextRunner(Thread.Entry)))
+        Running[Member->getParent()] = Member;
+  // A handler written in a member function of such a class, on `this`, runs
+  // on that thread; the handlers of one context never race with each other
+  // here, only with the public member functions. (A local's handler is done
+  // before the threads running the context are joined, which the code does
+  // not show: not followed.)
+  for (Started &Handler : Handlers) {
+    const auto *Written = dyn_cast<CXXMethodDecl>(
+        Handler.Entry.Lambda->getLambdaClass()->getDeclContext());
+    const FieldDecl *Io =
+        Written ? Running.lookup(Written->getParent()) : nullptr;
+    if (!Io || !capturesThis(*Handler.Entry.Lambda))
+      continue;
+    Handler.Entry.Strand = Io;
+    Launches[enclosingFunctionBody(*Handler.Launch, *Context)].push_back(
+        Handler);
+  }
+}
+
 void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   // Classes are analyzed at the end: member functions defined out of line
   // come after the class.
   if (!Context)
     return;
+  addCompletionHandlers();
   for (const CXXRecordDecl *Record : Classes)
     if (llvm::any_of(Record->fields(), [&](const FieldDecl *Field) {
           return Vocabulary.isMutexMember(Field->getType());
@@ -757,6 +786,16 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
   // (the guard inference judges those).
   llvm::MapVector<StringRef, std::vector<const MapAccess *>> Threaded, Callers;
   llvm::StringSet<> Locked;
+  // Files an access of code that takes a lock (\p TakesLock) or not.
+  auto Sort =
+      [&](const MapAccess &A, bool TakesLock,
+          llvm::MapVector<StringRef, std::vector<const MapAccess *>> &Side) {
+        if (!A.Held.empty() || TakesLock)
+          Locked.insert(A.Path);
+        else if (!A.Map->hasAttr<GuardedByAttr>() &&
+                 !A.Map->hasAttr<PtGuardedByAttr>())
+          Side[A.Path].push_back(&A);
+      };
   const SourceManager &SM = Context->getSourceManager();
   for (const CXXMethodDecl *Method : Locks.methods()) {
     const MethodFacts &Facts = Locks.facts(Method);
@@ -769,18 +808,24 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
       const bool InLambda =
           Lambda && Lambda->getBody()->getSourceRange().fullyContains(
                         A.Where->getSourceRange());
-      if (!A.Held.empty() || (InLambda ? LambdaLocks : Facts.TakesLock)) {
-        Locked.insert(A.Path);
-        continue;
-      }
-      if (A.Map->hasAttr<GuardedByAttr>() || A.Map->hasAttr<PtGuardedByAttr>())
-        continue;
       if (Thread || InLambda)
-        Threaded[A.Path].push_back(&A);
+        Sort(A, InLambda ? LambdaLocks : Facts.TakesLock, Threaded);
       else if (Caller)
-        Callers[A.Path].push_back(&A);
+        Sort(A, Facts.TakesLock, Callers);
+      else if (!A.Held.empty() || Facts.TakesLock)
+        Locked.insert(A.Path);
     }
   }
+  // A lambda written in a constructor is not in the member functions.
+  const bool InConstructor =
+      Lambda && isa<CXXConstructorDecl, CXXDestructorDecl>(
+                    Lambda->getLambdaClass()->getDeclContext());
+  const MethodFacts LambdaFacts =
+      InConstructor ? codeFacts(*Lambda->getBody(), Locks, Vocabulary,
+                                MapClasses, *Context)
+                    : MethodFacts();
+  for (const MapAccess &A : LambdaFacts.Accesses)
+    Sort(A, LambdaLocks, Threaded);
   const CXXRecordDecl *Record = &Locks.record();
   for (const auto &[Path, Mine] : Threaded) {
     if (Locked.contains(Path) || ReportedMembers.count({Record, Path.str()}))

@@ -77,6 +77,9 @@ private:
   std::vector<FixItHint> lockAtStart(const CompoundStmt *Block, QualType Mutex,
                                      StringRef Spelled, bool ReadOnly,
                                      const DeclContext &At);
+  /// Adds the Asio completion handlers to the threads started when a
+  /// thread of the unit runs an I/O context.
+  void addCompletionHandlers();
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
   /// Map members that a thread started on `this` in \p Launching shares
   /// with the public member functions without a lock, or writes without a
@@ -144,6 +147,8 @@ private:
   llvm::SetVector<const CXXRecordDecl *> Classes;
   /// Threads started, per launching function body.
   llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
+  /// Asio completion handlers, threads only if an I/O context runs on one.
+  std::vector<Started> Handlers;
   /// The lock analysis of each class analyzed so far.
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
   /// Member functions analyzed as thread entries, and the maps reported
