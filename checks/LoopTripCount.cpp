@@ -20,12 +20,11 @@ static bool refersTo(const Expr *E, const ValueDecl *Decl) {
   return Ref && Ref->getDecl() == Decl;
 }
 
+/// Whether \p E is the integer literal \p Value.
 static bool isLiteral(const Expr *E, uint64_t Value) {
   const auto *Literal = dyn_cast_or_null<IntegerLiteral>(strip(E));
   return Literal && Literal->getValue() == Value;
 }
-
-static bool isLiteralOne(const Expr *E) { return isLiteral(E, 1); }
 
 bool isCheapPureExpr(const Expr *E) {
   E = strip(E);
@@ -258,7 +257,7 @@ static std::optional<TripCount> makeCount(const Expr *High, const Expr *Low,
   // `i <= n - 1` runs n times.
   if (const auto *Minus = dyn_cast<BinaryOperator>(strip(High));
       Inclusive && Minus && Minus->getOpcode() == BO_Sub &&
-      isLiteralOne(Minus->getRHS())) {
+      isLiteral(Minus->getRHS(), 1)) {
     High = Minus->getLHS();
     Inclusive = false;
   }

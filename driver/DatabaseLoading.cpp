@@ -36,10 +36,10 @@ loadFlagsAfterDoubleDash(int &Argc, const char **Argv,
       std::find(Argv, Argv + Argc, llvm::StringRef("--"));
   if (DoubleDash == Argv + Argc)
     return nullptr;
-  // The driver that strips the input files from the flags refuses `-o` with
-  // several inputs (the file, and the placeholder it adds).
   CommandLineArguments Command = {"clang++"};
   Command.insert(Command.end(), DoubleDash + 1, Argv + Argc);
+  // The driver that strips the input files from the flags refuses `-o` with
+  // several inputs (the file, and the placeholder it adds).
   const CommandLineArguments Flags = combineAdjusters(
       getClangStripOutputAdjuster(),
       getClangStripDependencyFileAdjuster())(Rejected.drop(Command), "");
