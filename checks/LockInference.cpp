@@ -480,6 +480,72 @@ static HeldMutexes requiredHeld(const CXXMethodDecl &Method,
   return Held;
 }
 
+using CallersMap = llvm::DenseMap<const CXXMethodDecl *,
+                                  llvm::SmallPtrSet<const CXXMethodDecl *, 4>>;
+
+/// Notes in \p CallersOf the member functions \p Code calls on `this` with
+/// \p Caller as theirs; in \p Later those called in a lambda, which may run
+/// later on any thread.
+static void noteCallsOnThis(const CXXMethodDecl *Caller, const Stmt *Code,
+                            CallersMap &CallersOf,
+                            llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Later,
+                            bool InLambda) {
+  walkDescendants(Code, [&](const Stmt &S) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+      noteCallsOnThis(Caller, Lambda->getBody(), CallersOf, Later, true);
+      return Walk::SkipChildren;
+    }
+    // (A call through a pointer to member names no function.)
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
+        Call && Call->getMethodDecl() &&
+        isa<CXXThisExpr>(strip(Call->getImplicitObjectArgument()))) {
+      const CXXMethodDecl *Callee = Call->getMethodDecl()->getCanonicalDecl();
+      CallersOf[Callee].insert(Caller);
+      if (InLambda)
+        Later.insert(Callee);
+    }
+    return Walk::Continue;
+  });
+}
+
+/// The member functions of \p Record that run only while an object is built
+/// or torn down, before or after any sharing: constructors, the destructor,
+/// and the private or protected helpers that only those call in this
+/// translation unit, not from a lambda (RocksDB's
+/// `~RangeLockList() { Clear(); }`), helpers of helpers too. Canonical
+/// declarations.
+static llvm::SmallPtrSet<const CXXMethodDecl *, 8>
+lifecycleFunctions(const CXXRecordDecl &Record) {
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Lifecycle;
+  CallersMap CallersOf;
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Later;
+  for (const CXXMethodDecl *Method : Record.methods()) {
+    const CXXMethodDecl *Caller = Method->getCanonicalDecl();
+    if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
+      Lifecycle.insert(Caller);
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition))
+      continue;
+    noteCallsOnThis(Caller, Definition->getBody(), CallersOf, Later, false);
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        noteCallsOnThis(Caller, Init->getInit(), CallersOf, Later, false);
+  }
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const auto &[Callee, Callers] : CallersOf)
+      if (Callee->getParent()->getCanonicalDecl() ==
+              Record.getCanonicalDecl() &&
+          Callee->getAccess() != AS_public && !Later.contains(Callee) &&
+          !Lifecycle.contains(Callee) &&
+          llvm::all_of(Callers, [&](const CXXMethodDecl *Caller) {
+            return Lifecycle.contains(Caller);
+          }))
+        Grew |= Lifecycle.insert(Callee).second;
+  }
+  return Lifecycle;
+}
+
 ClassLocks::ClassLocks(const CXXRecordDecl &Record,
                        const LockVocabulary &Vocabulary,
                        llvm::ArrayRef<std::string> MapClasses,
@@ -493,9 +559,11 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
   // template, the specializations its callers use, which the calls name
   // (they pass the locks they hold on to the helpers they call; their own
   // accesses, code of an instantiation, are not judged).
+  const llvm::SmallPtrSet<const CXXMethodDecl *, 8> Lifecycle =
+      lifecycleFunctions(Record);
   auto Consider = [&](const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = nullptr;
-    if (!isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+    if (!Lifecycle.contains(Method->getCanonicalDecl()) &&
         Method->hasBody(Definition) && !Method->isImplicit())
       Methods.push_back(cast<CXXMethodDecl>(Definition));
   };

@@ -153,7 +153,45 @@ private:
   std::map<int, int> parents_;
 };
 
+// Silent: helpers that only the constructor and the destructor call run
+// before and after any sharing (RocksDB's ~RangeLockList() { Clear(); }).
+class Buffers {
+public:
+  Buffers() { fill(); }
+  ~Buffers() { clear(); }
+  void add(int id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sizes_[id] = 0;
+  }
+  void grow(int id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++sizes_[id];
+  }
+  int size(int id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return sizes_[id];
+  }
+
+private:
+  void fill() { fillFrom(0); }
+  void fillFrom(int first) {
+    for (int id = first; id < 4; ++id)
+      sizes_[id] = 1;
+  }
+  void clear() {
+    for (auto &entry : sizes_)
+      entry.second = 0;
+    sizes_.clear();
+  }
+
+  std::mutex mu_;
+  std::map<int, int> sizes_;
+};
+
 int main() {
+  Buffers buffers;
+  buffers.add(5);
+  buffers.grow(5);
   Paths paths;
   paths.add("a");
   paths.rename("a", "b");
@@ -172,5 +210,5 @@ int main() {
   Index i;
   i.put(1, 2);
   return i.search(1) + i.peek(1) + first + rest + static_cast<int>(q.size()) +
-         q.empty() + paths.count();
+         q.empty() + paths.count() + buffers.size(5);
 }
