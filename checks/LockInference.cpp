@@ -511,9 +511,8 @@ static void noteCallsOnThis(const CXXMethodDecl *Caller, const Stmt *Code,
 /// The member functions of \p Record that run only while an object is built
 /// or torn down, before or after any sharing: constructors, the destructor,
 /// and the private or protected helpers that only those call in this
-/// translation unit, not from a lambda (RocksDB's
-/// `~RangeLockList() { Clear(); }`), helpers of helpers too. Canonical
-/// declarations.
+/// translation unit, not from a lambda (`~Cache() { clear(); }`), helpers of
+/// helpers too. Canonical declarations.
 static llvm::SmallPtrSet<const CXXMethodDecl *, 8>
 lifecycleFunctions(const CXXRecordDecl &Record) {
   llvm::SmallPtrSet<const CXXMethodDecl *, 8> Lifecycle;

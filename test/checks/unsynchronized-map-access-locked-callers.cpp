@@ -154,7 +154,7 @@ private:
 };
 
 // Silent: helpers that only the constructor and the destructor call run
-// before and after any sharing (RocksDB's ~RangeLockList() { Clear(); }).
+// before and after any sharing.
 class Buffers {
 public:
   Buffers() { fill(); }
