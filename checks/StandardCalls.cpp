@@ -13,6 +13,14 @@ bool isStdNamed(const NamedDecl *Decl, llvm::ArrayRef<StringRef> Names) {
          llvm::is_contained(Names, nameOf(Decl));
 }
 
+bool isBoostNamed(const NamedDecl *Decl, llvm::ArrayRef<StringRef> Names) {
+  const auto *Namespace =
+      Decl ? dyn_cast<NamespaceDecl>(Decl->getDeclContext()) : nullptr;
+  return Namespace && nameOf(Namespace) == "boost" &&
+         Namespace->getParent()->isTranslationUnit() &&
+         llvm::is_contained(Names, nameOf(Decl));
+}
+
 /// Whether \p Context is namespace std::ranges or an inline namespace of it.
 static bool isStdRanges(const DeclContext *Context) {
   const auto *Namespace = dyn_cast<NamespaceDecl>(Context);

@@ -22,6 +22,10 @@ StringRef standardAlgorithmOf(const CallExpr &Call);
 /// it) and named one of \p Names.
 bool isStdNamed(const NamedDecl *Decl, llvm::ArrayRef<StringRef> Names);
 
+/// Whether \p Decl is declared in namespace ::boost itself and named one of
+/// \p Names (`boost::thread`, `boost::function`).
+bool isBoostNamed(const NamedDecl *Decl, llvm::ArrayRef<StringRef> Names);
+
 } // namespace clang::tidy::maptidy
 
 #endif // MAPTIDY_CHECKS_STANDARDCALLS_H

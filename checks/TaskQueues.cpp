@@ -50,12 +50,9 @@ static bool isCallableType(QualType Type) {
     return false;
   if (Record->isLambda())
     return true;
-  if (isStdNamed(Record, {"function", "move_only_function", "copyable_function",
-                          "packaged_task"}))
-    return true;
-  const auto *Namespace = dyn_cast<NamespaceDecl>(Record->getDeclContext());
-  return nameOf(Record) == "function" && Namespace &&
-         Namespace->getName() == "boost";
+  return isStdNamed(Record, {"function", "move_only_function",
+                             "copyable_function", "packaged_task"}) ||
+         isBoostNamed(Record, {"function"});
 }
 
 /// Whether \p Body calls \p Param: `task()`, `std::invoke(task)`.

@@ -17,13 +17,8 @@
 namespace clang::tidy::maptidy {
 
 bool isThreadClass(const CXXRecordDecl *Record) {
-  if (isStdNamed(Record, {"thread", "jthread"}))
-    return true;
-  const auto *Namespace =
-      Record ? dyn_cast<NamespaceDecl>(Record->getDeclContext()) : nullptr;
-  return nameOf(Record) == "thread" && Namespace &&
-         Namespace->getName() == "boost" &&
-         Namespace->getParent()->isTranslationUnit();
+  return isStdNamed(Record, {"thread", "jthread"}) ||
+         isBoostNamed(Record, {"thread"});
 }
 
 /// `threads.emplace_back(...)` on a std::vector of threads, which constructs
@@ -89,8 +84,21 @@ static const FunctionDecl *functionOf(const Expr *Callable) {
   return Function && Function->hasBody(Definition) ? Definition : nullptr;
 }
 
+/// Whether \p Decl is declared in Asio's namespace, Boost's or the
+/// standalone one (or one nested in it).
+static bool isInAsio(const Decl *Decl) {
+  for (const DeclContext *Context = Decl->getDeclContext(); Context;
+       Context = Context->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
+        Namespace && Namespace->getName() == "asio" &&
+        (Namespace->getParent()->isTranslationUnit() ||
+         nameOf(dyn_cast<NamespaceDecl>(Namespace->getParent())) == "boost"))
+      return true;
+  return false;
+}
+
 /// Whether \p Callee runs its callable argument as a task of a pool: a task
-/// function of a class named for running tasks, or boost::asio's.
+/// function of a class named for running tasks, or Asio's.
 static bool isPoolTaskFunction(const FunctionDecl *Callee) {
   const StringRef Name = nameOf(Callee);
   // The names first: they reject almost every call cheaply.
@@ -108,12 +116,8 @@ static bool isPoolTaskFunction(const FunctionDecl *Callee) {
             "workqueue", "work_queue", "thread_group"},
         [&](StringRef Kind) { return StringRef(Class).contains(Kind); });
   }
-  if (Name != "post" && Name != "dispatch" && Name != "defer")
-    return false;
-  const auto *Namespace = dyn_cast<NamespaceDecl>(Callee->getDeclContext());
-  return Namespace && Namespace->getName() == "asio" &&
-         isa<NamespaceDecl>(Namespace->getParent()) &&
-         cast<NamespaceDecl>(Namespace->getParent())->getName() == "boost";
+  return (Name == "post" || Name == "dispatch" || Name == "defer") &&
+         isInAsio(Callee);
 }
 
 /// Whether \p Call runs its lambda on several threads at once: a TBB
@@ -145,19 +149,6 @@ static bool isParallelAlgorithm(const CallExpr &Call) {
   const auto *Namespace = dyn_cast<NamespaceDecl>(Outermost);
   return Namespace &&
          (Namespace->getName() == "tbb" || Namespace->getName() == "oneapi");
-}
-
-/// Whether \p Decl is declared in Asio's namespace, Boost's or the
-/// standalone one (or one nested in it).
-static bool isInAsio(const Decl *Decl) {
-  for (const DeclContext *Context = Decl->getDeclContext(); Context;
-       Context = Context->getParent())
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Context);
-        Namespace && Namespace->getName() == "asio" &&
-        (Namespace->getParent()->isTranslationUnit() ||
-         nameOf(dyn_cast<NamespaceDecl>(Namespace->getParent())) == "boost"))
-      return true;
-  return false;
 }
 
 /// Whether \p Call starts an asynchronous operation of Asio, whose
