@@ -70,10 +70,15 @@ static const ChannelKind *kindOf(QualType Type) {
   return nullptr;
 }
 
-/// The object \p E names: a variable or a member; a future initialized from
-/// a promise's get_future() names the promise.
+/// The object \p E names: a variable or a member; a future from a
+/// promise's get_future(), or a local initialized from one, names the
+/// promise.
 static const ValueDecl *channelOf(const Expr *E) {
   E = strip(E);
+  if (const auto *Get = dyn_cast<CXXMemberCallExpr>(E))
+    return nameOf(Get->getMethodDecl()) == "get_future"
+               ? channelOf(Get->getImplicitObjectArgument())
+               : nullptr;
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     return Member->getMemberDecl();
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -81,9 +86,9 @@ static const ValueDecl *channelOf(const Expr *E) {
     return nullptr;
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
   if (Var && Var->hasLocalStorage() && Var->getInit())
-    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(strip(Var->getInit()));
-        Get && nameOf(Get->getMethodDecl()) == "get_future")
-      return channelOf(Get->getImplicitObjectArgument());
+    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(strip(Var->getInit())))
+      if (const ValueDecl *Promise = channelOf(Get))
+        return Promise;
   return Ref->getDecl();
 }
 
@@ -251,6 +256,24 @@ CodeStretch narrowByHandshakes(CodeStretch Running, const Stmt &Use,
     }
   }
   return Running;
+}
+
+void ChannelUses::add(const Stmt &Code) {
+  walkDescendants(&Code, [&](const Stmt &S) {
+    if (std::optional<ChannelStep> Step = stepOf(S))
+      (Step->Waits ? Waited : Signalled).insert(Step->Channel);
+    return Walk::Continue;
+  });
+}
+
+bool ChannelUses::handshakesWith(const ChannelUses &Other) const {
+  auto Meet = [](const llvm::SmallPtrSet<const ValueDecl *, 4> &Signals,
+                 const llvm::SmallPtrSet<const ValueDecl *, 4> &Waits) {
+    return llvm::any_of(Signals, [&](const ValueDecl *Channel) {
+      return Waits.contains(Channel);
+    });
+  };
+  return Meet(Signalled, Other.Waited) || Meet(Other.Signalled, Waited);
 }
 
 } // namespace clang::tidy::maptidy

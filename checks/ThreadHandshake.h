@@ -13,9 +13,11 @@
 #define MAPTIDY_CHECKS_THREADHANDSHAKE_H
 
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
 class ASTContext;
+class ValueDecl;
 } // namespace clang
 
 namespace clang::tidy::maptidy {
@@ -39,6 +41,19 @@ struct CodeStretch {
 CodeStretch narrowByHandshakes(CodeStretch Running, const Stmt &Use,
                                const Stmt &ThreadBody, const Stmt &Start,
                                ASTContext &Context);
+
+/// The channels that a thread's code signals and those it waits on,
+/// anywhere in it.
+struct ChannelUses {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Signalled;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Waited;
+
+  /// Adds the signals and waits of \p Code.
+  void add(const Stmt &Code);
+  /// Whether code with these uses may wait for code with \p Other's, or the
+  /// other way round: then what each does may be ordered.
+  bool handshakesWith(const ChannelUses &Other) const;
+};
 
 } // namespace clang::tidy::maptidy
 

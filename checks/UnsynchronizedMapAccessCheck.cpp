@@ -179,36 +179,33 @@ void UnsynchronizedMapAccessCheck::onEndOfTranslationUnit() {
   for (const auto &[Body, Threads] : Launches) {
     if (Body)
       analyzeThreads(*Body, Threads);
-    for (const Started &Thread : Threads) {
+    // The threads started on `this`, by class.
+    llvm::SmallVector<std::pair<const CXXRecordDecl *, MemberThread>, 4>
+        Members;
+    for (const Started &Thread : Threads)
+      if (std::optional<std::pair<const CXXRecordDecl *, MemberThread>> Member =
+              memberThread(Thread))
+        Members.push_back(std::move(*Member));
+    for (const auto &[Record, Thread] : Members) {
+      const Started &Start = *Thread.Start;
       const bool Overlap =
-          Body &&
-          instancesOverlap(*Thread.Launch, Thread.Entry, *Body, *Context);
-      const llvm::SmallVector<const CXXMethodDecl *, 2> Entries =
-          Thread.Entry.membersOfThis();
-      const LambdaExpr *Lambda = Thread.Entry.Lambda;
-      const auto *Launcher =
-          Lambda && capturesThis(*Lambda)
-              ? dyn_cast<CXXMethodDecl>(
-                    Lambda->getLambdaClass()->getDeclContext())
-              : nullptr;
-      // Written in a member function of the class, not in another lambda.
-      if (Launcher && Launcher->getParent()->isLambda())
-        Launcher = nullptr;
-      if (!Launcher)
-        Lambda = nullptr;
-      const CXXRecordDecl *Record = Launcher ? Launcher->getParent()
-                                    : Entries.empty()
-                                        ? nullptr
-                                        : Entries.front()->getParent();
-      if (Record)
-        analyzeMemberThread(locksOf(*Record), Entries, Lambda, Body,
-                            Overlap ? Thread.Launch : nullptr,
-                            instancesNote(Thread.Entry));
+          Body && instancesOverlap(*Start.Launch, Start.Entry, *Body, *Context);
+      // Other threads of the class started here that may run with it.
+      llvm::SmallVector<const MemberThread *, 2> Siblings;
+      for (const auto &[OtherRecord, Other] : Members)
+        if (&Other != &Thread && OtherRecord == Record && Body &&
+            mayRunTogether(*Start.Launch, Start.Entry, *Other.Start->Launch,
+                           Other.Start->Entry, *Body, *Context))
+          Siblings.push_back(&Other);
+      analyzeMemberThread(locksOf(*Record), Thread, Body,
+                          Overlap ? Start.Launch : nullptr,
+                          instancesNote(Start.Entry), Siblings);
     }
   }
   if (projectRewriteCollector())
     reportMemberUses();
   Classes.clear();
+  ConstructorLambdaFacts.clear();
   Launches.clear();
   Locks.clear();
   Analyzed.clear();
@@ -756,21 +753,47 @@ static bool joinsThread(const CXXMethodDecl &Method, const SourceManager &SM) {
   return firstJoinAfter(Method.getBeginLoc(), *Method.getBody(), SM).isValid();
 }
 
-void UnsynchronizedMapAccessCheck::analyzeMemberThread(
-    const ClassLocks &Locks, llvm::ArrayRef<const CXXMethodDecl *> Entries,
-    const LambdaExpr *Lambda, const Stmt *Launching, const Stmt *Instances,
-    StringRef InstancesNote) {
-  const void *Key = Lambda ? static_cast<const void *>(Lambda)
-                           : static_cast<const void *>(Entries.front());
-  if (!Analyzed.insert({Key, Instances != nullptr}).second)
-    return;
+std::optional<std::pair<const CXXRecordDecl *,
+                        UnsynchronizedMapAccessCheck::MemberThread>>
+UnsynchronizedMapAccessCheck::memberThread(const Started &Thread) {
+  MemberThread Member{&Thread, Thread.Entry.membersOfThis(),
+                      Thread.Entry.Lambda};
+  const auto *Launcher =
+      Member.Lambda && capturesThis(*Member.Lambda)
+          ? dyn_cast<CXXMethodDecl>(
+                Member.Lambda->getLambdaClass()->getDeclContext())
+          : nullptr;
+  // Written in a member function of the class, not in another lambda.
+  if (Launcher && Launcher->getParent()->isLambda())
+    Launcher = nullptr;
+  if (!Launcher)
+    Member.Lambda = nullptr;
+  const CXXRecordDecl *Record = Launcher ? Launcher->getParent()
+                                : Member.Entries.empty()
+                                    ? nullptr
+                                    : Member.Entries.front()->getParent();
+  if (!Record)
+    return std::nullopt;
+  return std::make_pair(Record, std::move(Member));
+}
+
+UnsynchronizedMapAccessCheck::MemberThreadCode
+UnsynchronizedMapAccessCheck::memberThreadCode(const ClassLocks &Locks,
+                                               const MemberThread &Thread,
+                                               const Stmt *Launching,
+                                               AccessesByPath *Callers,
+                                               llvm::StringSet<> &Locked) {
+  MemberThreadCode Code;
   // The member functions the thread runs: the entries and what they call on
   // `this`, three levels deep; and the lambda's own accesses.
   llvm::SmallPtrSet<const CXXMethodDecl *, 8> OnThread;
   llvm::SmallVector<std::pair<const CXXMethodDecl *, unsigned>, 8> Work;
-  for (const CXXMethodDecl *Entry : Entries)
+  for (const CXXMethodDecl *Entry : Thread.Entries)
     Work.push_back({Entry->getCanonicalDecl(), 0});
+  const LambdaExpr *Lambda = Thread.Lambda;
   const bool LambdaLocks = Lambda && Vocabulary.takesLock(Lambda->getBody());
+  if (Lambda)
+    Code.Channels.add(*Lambda->getBody());
   while (!Work.empty()) {
     const auto [Method, Depth] = Work.pop_back_val();
     if (!OnThread.insert(Method).second || Depth > 3)
@@ -780,38 +803,34 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
         for (const MemberCall &Call : Locks.facts(Defined).Calls)
           Work.push_back({Call.Callee->getCanonicalDecl(), Depth + 1});
   }
-  // Unlocked accesses, on the thread and from the public member functions
-  // that other threads call. Code that takes any lock, joins, or starts the
-  // thread is left alone; so are maps whose accesses hold a mutex somewhere
-  // (the guard inference judges those).
-  llvm::MapVector<StringRef, std::vector<const MapAccess *>> Threaded, Callers;
-  llvm::StringSet<> Locked;
-  // Files an access of code that takes a lock (\p TakesLock) or not.
-  auto Sort =
-      [&](const MapAccess &A, bool TakesLock,
-          llvm::MapVector<StringRef, std::vector<const MapAccess *>> &Side) {
-        if (!A.Held.empty() || TakesLock)
-          Locked.insert(A.Path);
-        else if (!A.Map->hasAttr<GuardedByAttr>() &&
-                 !A.Map->hasAttr<PtGuardedByAttr>())
-          Side[A.Path].push_back(&A);
-      };
+  // Code that takes any lock, joins, or starts the thread is left alone; so
+  // are maps whose accesses hold a mutex somewhere (the guard inference
+  // judges those).
+  auto Sort = [&](const MapAccess &A, bool TakesLock, AccessesByPath &Side) {
+    if (!A.Held.empty() || TakesLock)
+      Locked.insert(A.Path);
+    else if (!A.Map->hasAttr<GuardedByAttr>() &&
+             !A.Map->hasAttr<PtGuardedByAttr>())
+      Side[A.Path].push_back(&A);
+  };
   const SourceManager &SM = Context->getSourceManager();
   for (const CXXMethodDecl *Method : Locks.methods()) {
     const MethodFacts &Facts = Locks.facts(Method);
-    const bool Thread = OnThread.contains(Method->getCanonicalDecl());
+    const bool OnIt = OnThread.contains(Method->getCanonicalDecl());
+    if (OnIt)
+      Code.Channels.add(*Method->getBody());
     // The function that starts the thread prepares the map for it.
-    const bool Caller = !Thread && Method->getAccess() == AS_public &&
+    const bool Caller = Callers && !OnIt && Method->getAccess() == AS_public &&
                         !Method->isStatic() && Method->getBody() != Launching &&
                         !joinsThread(*Method, SM);
     for (const MapAccess &A : Facts.Accesses) {
       const bool InLambda =
           Lambda && Lambda->getBody()->getSourceRange().fullyContains(
                         A.Where->getSourceRange());
-      if (Thread || InLambda)
-        Sort(A, InLambda ? LambdaLocks : Facts.TakesLock, Threaded);
+      if (OnIt || InLambda)
+        Sort(A, InLambda ? LambdaLocks : Facts.TakesLock, Code.Unlocked);
       else if (Caller)
-        Sort(A, Facts.TakesLock, Callers);
+        Sort(A, Facts.TakesLock, *Callers);
       else if (!A.Held.empty() || Facts.TakesLock)
         Locked.insert(A.Path);
     }
@@ -820,18 +839,48 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
   const bool InConstructor =
       Lambda && isa<CXXConstructorDecl, CXXDestructorDecl>(
                     Lambda->getLambdaClass()->getDeclContext());
-  const MethodFacts LambdaFacts =
-      InConstructor ? codeFacts(*Lambda->getBody(), Locks, Vocabulary,
-                                MapClasses, *Context)
-                    : MethodFacts();
-  for (const MapAccess &A : LambdaFacts.Accesses)
-    Sort(A, LambdaLocks, Threaded);
+  if (!InConstructor)
+    return Code;
+  auto &Facts = ConstructorLambdaFacts[Lambda];
+  if (!Facts)
+    Facts = std::make_unique<MethodFacts>(
+        codeFacts(*Lambda->getBody(), Locks, Vocabulary, MapClasses, *Context));
+  for (const MapAccess &A : Facts->Accesses)
+    Sort(A, LambdaLocks, Code.Unlocked);
+  return Code;
+}
+
+void UnsynchronizedMapAccessCheck::analyzeMemberThread(
+    const ClassLocks &Locks, const MemberThread &Thread, const Stmt *Launching,
+    const Stmt *Instances, StringRef InstancesNote,
+    llvm::ArrayRef<const MemberThread *> Siblings) {
+  const void *Key = Thread.Lambda
+                        ? static_cast<const void *>(Thread.Lambda)
+                        : static_cast<const void *>(Thread.Entries.front());
+  if (Siblings.empty() && !Analyzed.insert({Key, Instances != nullptr}).second)
+    return;
+  // Unlocked accesses, on the thread, on the other threads started with it,
+  // and from the public member functions that other threads call.
+  AccessesByPath Callers;
+  llvm::StringSet<> Locked;
+  const MemberThreadCode Code =
+      memberThreadCode(Locks, Thread, Launching, &Callers, Locked);
+  std::vector<AccessesByPath> SiblingAccesses;
+  for (const MemberThread *Sibling : Siblings) {
+    MemberThreadCode Theirs =
+        memberThreadCode(Locks, *Sibling, Launching, nullptr, Locked);
+    // What the two do may be ordered by a signal one waits for.
+    SiblingAccesses.push_back(Code.Channels.handshakesWith(Theirs.Channels)
+                                  ? AccessesByPath()
+                                  : std::move(Theirs.Unlocked));
+  }
   const CXXRecordDecl *Record = &Locks.record();
-  for (const auto &[Path, Mine] : Threaded) {
+  for (const auto &[Path, Mine] : Code.Unlocked) {
     if (Locked.contains(Path) || ReportedMembers.count({Record, Path.str()}))
       continue;
     // A write on the thread races with the other instances of the thread,
-    // and with any caller's access; a read with a caller's write.
+    // and with any access of another thread started with it or of a caller;
+    // a read with their writes.
     const MapAccess *Here = nullptr;
     const Stmt *There = Instances;
     Concurrency Who = Concurrency::SameCodeWrites;
@@ -841,20 +890,36 @@ void UnsynchronizedMapAccessCheck::analyzeMemberThread(
               llvm::find_if(Mine, [](const MapAccess *A) { return A->Write; });
           Write != Mine.end())
         Here = *Write;
-    const MapAccess *Caller = nullptr;
-    if (!Here)
+    // Picks Here (a write if it can) and returns the access of \p Theirs it
+    // races with.
+    auto RacingWith = [&](llvm::ArrayRef<const MapAccess *> Theirs) {
+      const MapAccess *Them = nullptr;
       for (const MapAccess *A : Mine)
-        for (const MapAccess *B : Callers.lookup(Path))
-          if ((A->Write || B->Write) && (!Here || (A->Write && !Here->Write))) {
+        for (const MapAccess *B : Theirs)
+          if ((A->Write || B->Write) && (!Them || (A->Write && !Here->Write))) {
             Here = A;
-            Caller = B;
+            Them = B;
           }
-    if (Caller) {
-      There = Caller->Where;
-      Who = Here->Write ? Concurrency::OtherThreadAccesses
-                        : Concurrency::OtherThreadWrites;
-      ThereNote = "concurrent access here";
-    }
+      return Them;
+    };
+    for (size_t I = 0; I < Siblings.size() && !Here; ++I)
+      if (const MapAccess *Them = RacingWith(SiblingAccesses[I].lookup(Path))) {
+        // A member function both threads run: point at the other start.
+        const bool SameCode = Them == Here;
+        There = SameCode ? Siblings[I]->Start->Launch : Them->Where;
+        Who = SameCode      ? Concurrency::SameCodeWrites
+              : Here->Write ? Concurrency::OtherThreadAccesses
+                            : Concurrency::OtherThreadWrites;
+        ThereNote = SameCode ? "another thread running it is started here"
+                             : "concurrent access here";
+      }
+    if (!Here)
+      if (const MapAccess *Caller = RacingWith(Callers.lookup(Path))) {
+        There = Caller->Where;
+        Who = Here->Write ? Concurrency::OtherThreadAccesses
+                          : Concurrency::OtherThreadWrites;
+        ThereNote = "concurrent access here";
+      }
     if (!Here)
       continue;
     ReportedMembers.insert({Record, Path.str()});

@@ -9,10 +9,12 @@
 #include "LockVocabulary.h"
 #include "ProjectRewrites.h"
 #include "SpelledSourceCheck.h"
+#include "ThreadHandshake.h"
 #include "ThreadSharing.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <set>
 #include <string>
@@ -81,16 +83,45 @@ private:
   /// thread of the unit runs an I/O context.
   void addCompletionHandlers();
   void analyzeThreads(const Stmt &Body, llvm::ArrayRef<Started> Threads);
-  /// Map members that a thread started on `this` in \p Launching shares
-  /// with the public member functions without a lock, or writes without a
-  /// lock while other instances of it run (\p Instances: the start of those,
-  /// which \p InstancesNote names; null when they do not overlap). The
-  /// thread runs \p Entries and the body of \p Lambda, a lambda capturing
-  /// `this` written in a member function of the class, if not null.
-  void analyzeMemberThread(const ClassLocks &Locks,
-                           llvm::ArrayRef<const CXXMethodDecl *> Entries,
-                           const LambdaExpr *Lambda, const Stmt *Launching,
-                           const Stmt *Instances, StringRef InstancesNote);
+  /// A thread started on `this` of a class: it runs \c Entries and the body
+  /// of \c Lambda, a lambda capturing `this` written in a member function of
+  /// the class, if not null.
+  struct MemberThread {
+    const Started *Start;
+    llvm::SmallVector<const CXXMethodDecl *, 2> Entries;
+    const LambdaExpr *Lambda;
+  };
+  using AccessesByPath =
+      llvm::MapVector<StringRef, std::vector<const MapAccess *>>;
+  /// The class \p Thread is started on and what it runs there, if it is
+  /// started on `this`.
+  std::optional<std::pair<const CXXRecordDecl *, MemberThread>>
+  memberThread(const Started &Thread);
+  /// What a member thread's code does: its unlocked map accesses, by path,
+  /// and the channels it signals and waits on.
+  struct MemberThreadCode {
+    AccessesByPath Unlocked;
+    ChannelUses Channels;
+  };
+  /// The code of \p Thread; adds to \p Locked the paths that some code
+  /// accesses under a lock, and to \p Callers, if not null, the unlocked
+  /// accesses of the public member functions that the thread does not run
+  /// and that other threads may call (not the one whose body is
+  /// \p Launching, nor one that joins a thread).
+  MemberThreadCode memberThreadCode(const ClassLocks &Locks,
+                                    const MemberThread &Thread,
+                                    const Stmt *Launching,
+                                    AccessesByPath *Callers,
+                                    llvm::StringSet<> &Locked);
+  /// Map members that \p Thread, started in \p Launching, shares without a
+  /// lock with \p Siblings (other threads of the class that may run with
+  /// it, unless they hand shake) or with the public member functions, or writes
+  /// without a lock while other instances of it run (\p Instances: the start of
+  /// those, which \p InstancesNote names; null when they do not overlap).
+  void analyzeMemberThread(const ClassLocks &Locks, const MemberThread &Thread,
+                           const Stmt *Launching, const Stmt *Instances,
+                           StringRef InstancesNote,
+                           llvm::ArrayRef<const MemberThread *> Siblings);
   /// Reports \p Use, racing with \p Other (an access or a thread start,
   /// which \p OtherNote names), and offers the sharded_map rewrite of the
   /// map; or, for a map in a struct that holds a mutex, taking that mutex
@@ -149,6 +180,10 @@ private:
   llvm::MapVector<const Stmt *, std::vector<Started>> Launches;
   /// Asio completion handlers, threads only if an I/O context runs on one.
   std::vector<Started> Handlers;
+  /// The accesses of lambdas that constructors give threads, which the
+  /// member functions' facts do not hold.
+  llvm::DenseMap<const LambdaExpr *, std::unique_ptr<MethodFacts>>
+      ConstructorLambdaFacts;
   /// The lock analysis of each class analyzed so far.
   llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<ClassLocks>> Locks;
   /// Member functions analyzed as thread entries, and the maps reported
