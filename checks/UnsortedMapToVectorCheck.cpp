@@ -69,12 +69,6 @@ static const CXXConstructExpr *builtVector(const ReturnStmt &Return) {
   return Given == 2 ? Built : nullptr;
 }
 
-static const VarDecl *localVector(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(E));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return isLocalVector(Var) ? Var : nullptr;
-}
-
 /// Whether std::sort orders values of \p Type the same way on every run:
 /// arithmetic types, enums, strings, and pairs and tuples of those.
 static bool hasStableOrder(QualType Type) {
@@ -157,7 +151,7 @@ static CopiedElement elementOf(const Expr *Arg, const VarDecl &Entry,
 /// and the value, given as two arguments, braced or through std::make_pair,
 /// is an entry when the vector holds std::pair.
 static CopiedElement appendedElement(const CXXMemberCallExpr &Call,
-                                     const VarDecl &Vector,
+                                     const ValueDecl &Vector,
                                      const VarDecl &Entry,
                                      bool ThroughIterator) {
   llvm::SmallVector<const Expr *, 2> Parts(Call.arguments());
@@ -192,8 +186,8 @@ appendIn(const Stmt *Body, const VarDecl &Entry, bool ThroughIterator) {
     const StringRef Method = nameOf(Call->getMethodDecl());
     if ((Method == "push_back" || Method == "emplace_back") &&
         Call->getNumArgs() >= 1)
-      if (const VarDecl *Vector =
-              localVector(Call->getImplicitObjectArgument())) {
+      if (const DeclaratorDecl *Vector =
+              namedVector(Call->getImplicitObjectArgument())) {
         ContainerCopy Found;
         Found.Vector = Vector;
         Found.Kind = appendedElement(*Call, *Vector, Entry, ThroughIterator);
@@ -308,7 +302,8 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
         ContainerCopy{Return, nullptr, strip(Source), CopiedElement::Entries};
   } else if (const auto *Call =
                  Result.Nodes.getNodeAs<CXXMemberCallExpr>("call")) {
-    const VarDecl *Vector = localVector(Call->getImplicitObjectArgument());
+    const DeclaratorDecl *Vector =
+        namedVector(Call->getImplicitObjectArgument());
     const unsigned First = nameOf(Call->getMethodDecl()) == "insert" ? 1 : 0;
     if (!Vector || Call->getNumArgs() != First + 2)
       return;
@@ -328,7 +323,7 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
       Source = Args[0];
     if (!IsUnordered(strip(Source)))
       return;
-    const VarDecl *Vector = nullptr;
+    const DeclaratorDecl *Vector = nullptr;
     for (const Expr *Arg : Args) {
       const Expr *Candidate = strip(Arg);
       if (const auto *Construct = dyn_cast<CXXConstructExpr>(Candidate);
@@ -337,7 +332,7 @@ void UnsortedMapToVectorCheck::analyze(const MatchFinder::MatchResult &Result) {
       if (const auto *Inserter = dyn_cast<CallExpr>(Candidate);
           Inserter && nameOf(Inserter->getDirectCallee()) == "back_inserter" &&
           Inserter->getNumArgs() == 1)
-        Vector = localVector(Inserter->getArg(0));
+        Vector = namedVector(Inserter->getArg(0));
     }
     if (!Vector)
       return;
@@ -495,10 +490,14 @@ void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
-  // A vector built in the return statement leaves at once.
-  const OrderFate Outcome =
-      Found.Vector ? fateAfter(Found, *Body, Context)
-                   : OrderFate{OrderFate::Returned, Found.Statement};
+  // A vector built in the return statement leaves at once; a member's fate
+  // may be decided by the other member functions.
+  OrderFate Outcome = Found.Vector
+                          ? fateAfter(Found, *Body, Context)
+                          : OrderFate{OrderFate::Returned, Found.Statement};
+  if (Outcome.Kind == OrderFate::Unused &&
+      isa_and_nonnull<FieldDecl>(Found.Vector))
+    Outcome = memberVectorFate(Found, Context);
   if (Outcome.Kind == OrderFate::Unused || Outcome.Kind == OrderFate::Reordered)
     return;
   // Returned from a function only this unit calls: the callers decide.
@@ -581,6 +580,32 @@ sortedReturn(const ReturnStmt &Return, StringRef Indent, ASTContext &Context) {
           "return " + Sorted + ";");
 }
 
+/// Whether the vector holds only what the copy put there, so that a sort
+/// after it reorders nothing else: a local vector, or one the copy assigns
+/// or that its function clears before the copy.
+static bool holdsOnlyTheCopy(const ContainerCopy &Found, ASTContext &Context) {
+  if (isa<VarDecl>(Found.Vector) && !isa<ParmVarDecl>(Found.Vector))
+    return true;
+  auto Replaces = [&](const Stmt *S, StringRef Method) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    const auto *Call = E ? dyn_cast<CXXMemberCallExpr>(strip(E)) : nullptr;
+    return Call && nameOf(Call->getMethodDecl()) == Method &&
+           namedVector(Call->getImplicitObjectArgument()) == Found.Vector;
+  };
+  if (Replaces(Found.Statement, "assign"))
+    return true;
+  const SourceManager &SM = Context.getSourceManager();
+  bool Cleared = false;
+  if (const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context))
+    walkDescendants(Body, [&](const Stmt &S) {
+      Cleared |= Replaces(&S, "clear") &&
+                 SM.isBeforeInTranslationUnit(S.getEndLoc(),
+                                              Found.Statement->getBeginLoc());
+      return Cleared ? Walk::Stop : Walk::Continue;
+    });
+  return Cleared;
+}
+
 void UnsortedMapToVectorCheck::addSkiplistInclude(const DeclaratorDecl &Map,
                                                   std::vector<FixItHint> &Fix) {
   const SourceManager &SM = Map.getASTContext().getSourceManager();
@@ -656,9 +681,11 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
         Found.Vector
             ? Found.Vector->getType()
             : cast<ReturnStmt>(Found.Statement)->getRetValue()->getType());
+    // A sort of a vector that keeps earlier elements would reorder them too.
+    const bool Appends = Found.Vector && !holdsOnlyTheCopy(Found, Context);
     const bool Sortable = !Ordered && !Shared && !PointerKeys &&
                           !ElementType.isNull() &&
-                          hasStableOrder(ElementType) && InBlock;
+                          hasStableOrder(ElementType) && InBlock && !Appends;
     const std::optional<std::string> Indent =
         indentationAt(Found.Statement->getBeginLoc(), SM);
     {
@@ -707,6 +734,12 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
            MissingBundledHeaderNote,
            DiagnosticIDs::Note)
           << SkiplistHeader << SkiplistFix();
+    else if (Appends && !PointerKeys)
+      diag(Found.Statement->getBeginLoc(),
+           "no fix: %0 keeps the elements it held before the copy, which a "
+           "sort would reorder too",
+           DiagnosticIDs::Note)
+          << Found.Vector;
     if (!Shared && !Ordered && PointerKeys)
       diag(Found.Source->getBeginLoc(),
            "sort by a field that identifies the objects; their addresses "

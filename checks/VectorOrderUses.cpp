@@ -24,6 +24,25 @@ bool isLocalVector(const VarDecl *Var) {
   return Var && Var->isLocalVarDecl() && isVectorType(Var->getType());
 }
 
+/// The declaration \p E names: a variable or a member of `this`.
+static const ValueDecl *namedDecl(const Expr *E) {
+  E = strip(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+      Member && isa<CXXThisExpr>(strip(Member->getBase())))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+const DeclaratorDecl *namedVector(const Expr *E) {
+  const ValueDecl *Named = namedDecl(E);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Named))
+    return isLocalVector(Var) ? Var : nullptr;
+  const auto *Member = dyn_cast_or_null<FieldDecl>(Named);
+  return Member && isVectorType(Member->getType()) ? Member : nullptr;
+}
+
 bool isSetType(QualType Type) {
   return StringRef(qualifiedClassName(Type)).ends_with("set");
 }
@@ -136,7 +155,7 @@ namespace {
 /// `v[i]`; and the container the vector was copied from, if known.
 struct LoopElement {
   const ValueDecl *Variable = nullptr;
-  const VarDecl *Vector = nullptr;
+  const ValueDecl *Vector = nullptr;
   const ValueDecl *Index = nullptr;
   /// The container as the copy spells it (`cache`, `state->cache`).
   const Expr *Source = nullptr;
@@ -158,9 +177,9 @@ struct LoopElement {
     const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(E);
     if (!Subscript || Subscript->getOperator() != OO_Subscript || !Index)
       return false;
-    const auto *Base = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(0)));
     const auto *At = dyn_cast<DeclRefExpr>(strip(Subscript->getArg(1)));
-    return Base && At && Base->getDecl() == Vector && At->getDecl() == Index;
+    return At && At->getDecl() == Index &&
+           namedDecl(Subscript->getArg(0)) == Vector;
   }
 
   /// \p E spells the source container as the copy does.
@@ -251,17 +270,6 @@ static const ForStmt *loopCounting(const Expr *Index, ASTContext &Context) {
               dyn_cast_or_null<ForStmt>(parentStmt(*Statement, Context));
           Loop && Loop->getInit() == Statement)
         return Loop;
-  return nullptr;
-}
-
-/// The declaration \p E names: a variable or a member of `this`.
-static const ValueDecl *namedDecl(const Expr *E) {
-  E = strip(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E);
-      Member && isa<CXXThisExpr>(strip(Member->getBase())))
-    return Member->getMemberDecl();
   return nullptr;
 }
 
@@ -403,6 +411,31 @@ OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
   if (!Decided && Result.Kind == OrderFate::SortedByKey)
     Result.Kind = OrderFate::Unused;
   return Result;
+}
+
+OrderFate memberVectorFate(const ContainerCopy &Found, ASTContext &Context) {
+  const auto *Member = cast<FieldDecl>(Found.Vector);
+  const auto *Record = dyn_cast<CXXRecordDecl>(Member->getParent());
+  OrderFate Relied;
+  if (!Record)
+    return Relied;
+  for (const CXXMethodDecl *Method : Record->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition))
+      continue;
+    bool Sorted = false;
+    forEachReference(Definition->getBody(), Member, [&](const Expr &Ref) {
+      const OrderFate Use = useFate(Ref, Found, false, Context);
+      Sorted |= Use.Kind == OrderFate::SortedByKey ||
+                Use.Kind == OrderFate::Reordered;
+      if (Relied.Kind == OrderFate::Unused &&
+          (Use.Kind == OrderFate::Escapes || Use.Kind == OrderFate::Returned))
+        Relied = {OrderFate::Escapes, Use.Where};
+    });
+    if (Sorted)
+      return OrderFate();
+  }
+  return Relied;
 }
 
 bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,

@@ -20,12 +20,14 @@ namespace clang::tidy::maptidy {
 /// What the vector receives from each entry of the source.
 enum class CopiedElement { Entries, Keys, Values, Derived };
 
-/// One copy of an unordered container into a local vector, or into a vector
-/// the return statement builds (`return {m.begin(), m.end()};`).
+/// One copy of an unordered container into a local vector, a vector member
+/// of `this`, or a vector the return statement builds
+/// (`return {m.begin(), m.end()};`).
 struct ContainerCopy {
   const Stmt *Statement = nullptr;
-  /// The local vector; null for a vector built in the return Statement.
-  const VarDecl *Vector = nullptr;
+  /// The local vector or the member; null for a vector built in the return
+  /// Statement.
+  const DeclaratorDecl *Vector = nullptr;
   /// The container copied; null when not known.
   const Expr *Source = nullptr;
   CopiedElement Kind = CopiedElement::Derived;
@@ -46,6 +48,10 @@ bool isVectorType(QualType Type);
 /// A local std::vector.
 bool isLocalVector(const VarDecl *Var);
 
+/// The vector \p E names: a local std::vector, or a std::vector member of
+/// `this`.
+const DeclaratorDecl *namedVector(const Expr *E);
+
 /// Whether \p Type is a set of any kind.
 bool isSetType(QualType Type);
 
@@ -54,6 +60,12 @@ bool isSetType(QualType Type);
 /// the order: a sort for binary searches serves membership tests.
 OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
                     ASTContext &Context);
+
+/// For a vector member, the first use in the member functions of its class
+/// defined in this unit that relies on its order (Escapes, also for a
+/// return: the getter's callers are not followed); Unused when one of them
+/// sorts it.
+OrderFate memberVectorFate(const ContainerCopy &Found, ASTContext &Context);
 
 /// Whether the caller \p Use of a function that returns a copy of kind
 /// \p Kind relies on the order of the vector it gets.
