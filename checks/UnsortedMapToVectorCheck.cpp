@@ -490,14 +490,14 @@ void UnsortedMapToVectorCheck::diagnose(const ContainerCopy &Found,
   const Stmt *Body = enclosingFunctionBody(*Found.Statement, Context);
   if (!Body || Found.Statement->getBeginLoc().isMacroID())
     return;
-  // A vector built in the return statement leaves at once; a member's fate
-  // may be decided by the other member functions.
+  // A vector built in the return statement leaves at once; a member's or a
+  // parameter's fate may be decided by code after the function.
   OrderFate Outcome = Found.Vector
                           ? fateAfter(Found, *Body, Context)
                           : OrderFate{OrderFate::Returned, Found.Statement};
   if (Outcome.Kind == OrderFate::Unused &&
-      isa_and_nonnull<FieldDecl>(Found.Vector))
-    Outcome = memberVectorFate(Found, Context);
+      isa_and_nonnull<FieldDecl, ParmVarDecl>(Found.Vector))
+    Outcome = outlivingVectorFate(Found, Context);
   if (Outcome.Kind == OrderFate::Unused || Outcome.Kind == OrderFate::Reordered)
     return;
   // Returned from a function only this unit calls: the callers decide.
@@ -517,18 +517,15 @@ void UnsortedMapToVectorCheck::onEndOfTranslationUnit() {
       const auto It = Returned.find(dyn_cast<FunctionDecl>(&Target));
       return It == Returned.end() ? nullptr : &It->second.Callers;
     });
-  for (const auto &[Function, Found] : Returned) {
-    // Callers that put the vector in a set or a map, or only count it, make
-    // its order irrelevant; a function never called here is reported.
-    const bool Relied = Found.Callers.empty() ||
-                        llvm::any_of(Found.Callers, [&](const Expr *Use) {
-                          return callerReliesOnOrder(
-                              *Use, Found.Copies.front().first.Kind, *Context);
-                        });
-    if (Relied)
-      for (const auto &[Copied, Where] : Found.Copies)
+  // Callers that put the vector in a set or a map, or only count it, make
+  // its order irrelevant; a function never called here is reported.
+  for (const auto &[Function, Found] : Returned)
+    for (const auto &[Copied, Where] : Found.Copies)
+      if (Found.Callers.empty() ||
+          llvm::any_of(Found.Callers, [&](const Expr *Use) {
+            return callerReliesOnOrder(*Use, Copied, *Context);
+          }))
         report(Copied, false, *Where, *Context);
-  }
   Returned.clear();
   // Units without a copy of a map other units copy report their uses too.
   if (!ProjectMaps.empty())
@@ -677,10 +674,13 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
   if (!SortedByKey) {
     // Where the source can become an ordered container, that is the fix: a
     // sort inserted instead would be reported as a copy sorted every call.
-    const QualType ElementType = firstTemplateArgument(
+    QualType VectorType =
         Found.Vector
             ? Found.Vector->getType()
-            : cast<ReturnStmt>(Found.Statement)->getRetValue()->getType());
+            : cast<ReturnStmt>(Found.Statement)->getRetValue()->getType();
+    if (VectorType->isPointerType())
+      VectorType = VectorType->getPointeeType();
+    const QualType ElementType = firstTemplateArgument(VectorType);
     // A sort of a vector that keeps earlier elements would reorder them too.
     const bool Appends = Found.Vector && !holdsOnlyTheCopy(Found, Context);
     const bool Sortable = !Ordered && !Shared && !PointerKeys &&
@@ -700,11 +700,14 @@ void UnsortedMapToVectorCheck::report(const ContainerCopy &Found,
       // named first.
       std::optional<FixItHint> Sort;
       if (Sortable && Indent && Found.Vector) {
-        const std::string Name = Found.Vector->getName().str();
+        // A pointer parameter: `std::sort(ids->begin(), ids->end());`.
+        const std::string Object =
+            Found.Vector->getName().str() +
+            (Found.Vector->getType()->isPointerType() ? "->" : ".");
         Sort = FixItHint::CreateInsertion(
             endOfStatement(*Found.Statement, Context),
-            "\n" + *Indent + "std::sort(" + Name + ".begin(), " + Name +
-                ".end());");
+            "\n" + *Indent + "std::sort(" + Object + "begin(), " + Object +
+                "end());");
       } else if (Sortable && Indent) {
         Sort =
             sortedReturn(*cast<ReturnStmt>(Found.Statement), *Indent, Context);

@@ -36,7 +36,20 @@ static const ValueDecl *namedDecl(const Expr *E) {
 }
 
 const DeclaratorDecl *namedVector(const Expr *E) {
+  if (const Expr *Pointer = E ? dereferencedOperand(*strip(E)) : nullptr)
+    E = Pointer;
   const ValueDecl *Named = namedDecl(E);
+  if (const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Named)) {
+    const QualType Type = Parameter->getType();
+    const QualType Filled =
+        Type->isPointerType() || Type->isLValueReferenceType()
+            ? Type->getPointeeType()
+            : QualType();
+    return !Filled.isNull() && !Filled.isConstQualified() &&
+                   isVectorType(Filled)
+               ? Parameter
+               : nullptr;
+  }
   if (const auto *Var = dyn_cast_or_null<VarDecl>(Named))
     return isLocalVector(Var) ? Var : nullptr;
   const auto *Member = dyn_cast_or_null<FieldDecl>(Named);
@@ -413,18 +426,21 @@ OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
   return Result;
 }
 
-OrderFate memberVectorFate(const ContainerCopy &Found, ASTContext &Context) {
-  const auto *Member = cast<FieldDecl>(Found.Vector);
-  const auto *Record = dyn_cast<CXXRecordDecl>(Member->getParent());
+OrderFate outlivingVectorFate(const ContainerCopy &Found, ASTContext &Context) {
+  llvm::SmallVector<const Stmt *, 8> Bodies;
+  const DeclContext *Owner = Found.Vector->getDeclContext();
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(Owner)) {
+    for (const CXXMethodDecl *Method : Record->methods())
+      if (const FunctionDecl *Definition = nullptr; Method->hasBody(Definition))
+        Bodies.push_back(Definition->getBody());
+  } else if (const auto *Function = dyn_cast<FunctionDecl>(Owner)) {
+    if (Function->hasBody())
+      Bodies.push_back(Function->getBody());
+  }
   OrderFate Relied;
-  if (!Record)
-    return Relied;
-  for (const CXXMethodDecl *Method : Record->methods()) {
-    const FunctionDecl *Definition = nullptr;
-    if (!Method->hasBody(Definition))
-      continue;
+  for (const Stmt *Body : Bodies) {
     bool Sorted = false;
-    forEachReference(Definition->getBody(), Member, [&](const Expr &Ref) {
+    forEachReference(Body, Found.Vector, [&](const Expr &Ref) {
       const OrderFate Use = useFate(Ref, Found, false, Context);
       Sorted |= Use.Kind == OrderFate::SortedByKey ||
                 Use.Kind == OrderFate::Reordered;
@@ -435,14 +451,36 @@ OrderFate memberVectorFate(const ContainerCopy &Found, ASTContext &Context) {
     if (Sorted)
       return OrderFate();
   }
+  if (Relied.Kind == OrderFate::Unused && isa<ParmVarDecl>(Found.Vector))
+    Relied = {OrderFate::Returned, Found.Statement};
   return Relied;
 }
 
-bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
+bool callerReliesOnOrder(const Expr &Use, const ContainerCopy &Copy,
                          ASTContext &Context) {
   const auto *Call = dyn_cast_or_null<CallExpr>(userParent(Use, Context));
   if (!Call || strip(Call->getCallee()) != &Use)
     return true; // the function itself is passed on
+  const Stmt *Statement = statementOf(*Call, Context);
+  const Stmt *Body = enclosingFunctionBody(*Statement, Context);
+  // Filled through a parameter: the caller's vector from the call on.
+  if (const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(Copy.Vector)) {
+    const unsigned Index = Parameter->getFunctionScopeIndex();
+    if (isa<CXXOperatorCallExpr>(Call) || Index >= Call->getNumArgs() || !Body)
+      return true;
+    const Expr *Argument = strip(Call->getArg(Index));
+    if (const auto *Address = dyn_cast<UnaryOperator>(Argument);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Argument = strip(Address->getSubExpr());
+    const auto *Ref = dyn_cast<DeclRefExpr>(Argument);
+    const auto *Vector = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!isLocalVector(Vector))
+      return true;
+    const OrderFate Outcome = fateAfter(
+        ContainerCopy{Statement, Vector, nullptr, Copy.Kind}, *Body, Context);
+    return Outcome.Kind == OrderFate::Escapes ||
+           Outcome.Kind == OrderFate::Returned;
+  }
   if (const auto *Loop =
           dyn_cast_or_null<CXXForRangeStmt>(userParent(*Call, Context))) {
     LoopElement Element;
@@ -451,12 +489,10 @@ bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
     return revealsOrder(Loop->getBody(), Element);
   }
   // `auto names = f();`: the local vector's own uses decide.
-  const Stmt *Statement = statementOf(*Call, Context);
   const auto *Declaration = dyn_cast<DeclStmt>(Statement);
   const auto *Var = Declaration && Declaration->isSingleDecl()
                         ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
                         : nullptr;
-  const Stmt *Body = enclosingFunctionBody(*Statement, Context);
   if (!isLocalVector(Var) || !Body)
     return true;
   const Expr *Init = strip(Var->getInit());
@@ -465,8 +501,8 @@ bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
     Init = strip(Construct->getArg(0));
   if (Init != Call)
     return true;
-  const OrderFate Outcome =
-      fateAfter(ContainerCopy{Statement, Var, nullptr, Kind}, *Body, Context);
+  const OrderFate Outcome = fateAfter(
+      ContainerCopy{Statement, Var, nullptr, Copy.Kind}, *Body, Context);
   return Outcome.Kind == OrderFate::Escapes ||
          Outcome.Kind == OrderFate::Returned;
 }

@@ -48,8 +48,9 @@ bool isVectorType(QualType Type);
 /// A local std::vector.
 bool isLocalVector(const VarDecl *Var);
 
-/// The vector \p E names: a local std::vector, or a std::vector member of
-/// `this`.
+/// The vector \p E names: a local std::vector, a std::vector member of
+/// `this`, or a parameter through which the function fills its caller's
+/// vector (a reference or a pointer to a non-const std::vector; `*p` too).
 const DeclaratorDecl *namedVector(const Expr *E);
 
 /// Whether \p Type is a set of any kind.
@@ -61,15 +62,18 @@ bool isSetType(QualType Type);
 OrderFate fateAfter(const ContainerCopy &Found, const Stmt &Body,
                     ASTContext &Context);
 
-/// For a vector member, the first use in the member functions of its class
-/// defined in this unit that relies on its order (Escapes, also for a
-/// return: the getter's callers are not followed); Unused when one of them
-/// sorts it.
-OrderFate memberVectorFate(const ContainerCopy &Found, ASTContext &Context);
+/// For a vector that outlives the function of the copy, a member or a
+/// parameter's: Unused when code that can reach it sorts it (the member
+/// functions of the class defined in this unit; the function), or else the
+/// first use there that relies on its order (Escapes, also for a return: a
+/// getter's callers are not followed); with none, a parameter's vector is
+/// Returned at the copy, to the callers.
+OrderFate outlivingVectorFate(const ContainerCopy &Found, ASTContext &Context);
 
-/// Whether the caller \p Use of a function that returns a copy of kind
-/// \p Kind relies on the order of the vector it gets.
-bool callerReliesOnOrder(const Expr &Use, CopiedElement Kind,
+/// Whether the caller \p Use of the function that makes \p Copy relies on
+/// the order of the vector it gets: the one returned, or the one it passes
+/// for the parameter that Copy fills.
+bool callerReliesOnOrder(const Expr &Use, const ContainerCopy &Copy,
                          ASTContext &Context);
 
 } // namespace clang::tidy::maptidy
