@@ -592,20 +592,10 @@ iteratorLoopTripCount(const ForStmt &Loop, const TripCountContext &C) {
   if (!Container)
     return std::nullopt;
 
-  const Expr *Left = nullptr, *Right = nullptr;
-  const Expr *Condition = strip(Loop.getCond());
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Condition);
-      Call && Call->getOperator() == OO_ExclaimEqual &&
-      Call->getNumArgs() == 2) {
-    Left = Call->getArg(0);
-    Right = Call->getArg(1);
-  } else if (const auto *Binary = dyn_cast<BinaryOperator>(Condition);
-             Binary && Binary->getOpcode() == BO_NE) {
-    Left = Binary->getLHS();
-    Right = Binary->getRHS();
-  } else {
+  const auto Compared = comparisonOperands(Loop.getCond(), BO_NE);
+  if (!Compared)
     return std::nullopt;
-  }
+  auto [Left, Right] = *Compared;
   if (refersTo(Right, Iterator))
     std::swap(Left, Right);
   const Expr *EndContainer = containerOfIteratorCall(Right, true);

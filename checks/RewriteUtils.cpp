@@ -67,6 +67,25 @@ bool isEqualityTest(const Stmt *S) {
   return Binary && Binary->isEqualityOp();
 }
 
+std::optional<std::pair<const Expr *, const Expr *>>
+comparisonOperands(const Expr *E, BinaryOperatorKind Op) {
+  E = strip(E);
+  if (const auto *Rewritten = dyn_cast_or_null<CXXRewrittenBinaryOperator>(E)) {
+    const CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    if (Form.Opcode == Op)
+      return std::make_pair(Form.LHS, Form.RHS);
+  } else if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
+    if (Call->getNumArgs() == 2 &&
+        Call->getOperator() == BinaryOperator::getOverloadedOperator(Op))
+      return std::make_pair(Call->getArg(0), Call->getArg(1));
+  } else if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E)) {
+    if (Binary->getOpcode() == Op)
+      return std::make_pair(Binary->getLHS(), Binary->getRHS());
+  }
+  return std::nullopt;
+}
+
 std::pair<const Stmt *, const Stmt *> parentAndChild(const Stmt &E,
                                                      ASTContext &Context) {
   const Stmt *Child = &E;

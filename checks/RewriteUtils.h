@@ -71,6 +71,12 @@ const Expr *containerOfIteratorCall(const Expr *E, bool End);
 /// Whether \p S is `==` or `!=`, built in or overloaded.
 bool isEqualityTest(const Stmt *S);
 
+/// The operands of \p E when it compares them with \p Op: built in,
+/// overloaded, or rewritten by C++20 (`it != end` as `!(it == end)` where
+/// the iterator defines only `==`).
+std::optional<std::pair<const Expr *, const Expr *>>
+comparisonOperands(const Expr *E, BinaryOperatorKind Op);
+
 /// The body of the function or lambda around \p S.
 const Stmt *enclosingFunctionBody(const Stmt &S, ASTContext &Context);
 

@@ -1,4 +1,5 @@
 // RUN: %check_maptidy %s maptidy-unreserved-append %t -- -- -std=c++17
+// RUN: %check_maptidy %s maptidy-unreserved-append %t -- -- -std=c++20
 // Loops with a known trip count that fill an empty container: every loop shape.
 #include <array>
 #include <cstdio>
