@@ -353,6 +353,7 @@ static OrderFate useFate(const Expr &Ref, const ContainerCopy &Found,
     case OO_EqualEqual:
     case OO_ExclaimEqual:
     case OO_Less:
+    case OO_Spaceship: // C++20 rewrites `a < b` to `(a <=> b) < 0`
     case OO_LessLess:
       Result.Kind = OrderFate::Escapes;
       break;

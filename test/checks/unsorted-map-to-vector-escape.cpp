@@ -1,4 +1,5 @@
 // RUN: %check_maptidy %s maptidy-unsorted-map-to-vector %t -- -- -std=c++17 -I%maptidy_include
+// RUN: %check_maptidy %s maptidy-unsorted-map-to-vector %t -- -- -std=c++20 -I%maptidy_include
 // The order of an unordered container escapes through a vector copy: a sort is
 // inserted after the copy. Order-insensitive uses and sorts by value are silent.
 #include <algorithm>
@@ -60,6 +61,15 @@ bool same(const std::unordered_set<int> &a, const std::vector<int> &expected) {
   // CHECK-MESSAGES: :[[@LINE+2]]:10: note: the order is relied on here
   // CHECK-FIXES: {{^}}  std::sort(values.begin(), values.end());{{$}}
   return copy == expected;
+}
+
+// Ordered comparison (C++20 rewrites it through operator<=>).
+bool before(const std::unordered_set<int> &a, const std::vector<int> &expected) {
+  std::vector<int> copy(a.begin(), a.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'copy' takes the iteration order of 'a', which is unspecified, and that order is relied on [maptidy-unsorted-map-to-vector]
+  // CHECK-MESSAGES: :[[@LINE+2]]:10: note: the order is relied on here
+  // CHECK-FIXES: {{^}}  std::sort(copy.begin(), copy.end());{{$}}
+  return copy < expected;
 }
 
 struct Node {};
