@@ -278,13 +278,17 @@ const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
 std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
   ThreadEntry Entry;
   // A parallel region (`parallel`, `parallel for`, ...) runs its code on a
-  // team of threads; other directives run inside one.
+  // team of threads, a task on one of them while the code that creates it
+  // goes on (a taskloop's iterations at once); other directives run inside
+  // a region.
   if (const auto *Directive = dyn_cast<OMPExecutableDirective>(&Start)) {
-    if (!isOpenMPParallelDirective(Directive->getDirectiveKind()) ||
+    const OpenMPDirectiveKind Kind = Directive->getDirectiveKind();
+    if (!(isOpenMPParallelDirective(Kind) || isOpenMPTaskingDirective(Kind)) ||
         !Directive->hasAssociatedStmt())
       return std::nullopt;
     Entry.Region = Directive->getInnermostCapturedStmt();
-    Entry.Parallel = true;
+    Entry.Parallel =
+        isOpenMPParallelDirective(Kind) || isOpenMPTaskLoopDirective(Kind);
     return Entry;
   }
   const auto *Call = dyn_cast<Expr>(&Start);
@@ -884,6 +888,24 @@ SourceLocation threadWaited(const Stmt &Start, const ThreadEntry &Entry,
                             const Stmt &Within, ASTContext &Context) {
   if (Entry.Parallel)
     return Start.getEndLoc();
+  // An OpenMP task is done at the barrier that ends the single, taskgroup or
+  // parallel region around it.
+  if (Entry.Region) {
+    // Through the captured code of the regions around it.
+    for (DynTypedNodeList Parents = Context.getParents(Start); !Parents.empty();
+         Parents = Context.getParents(Parents[0])) {
+      const auto *Directive = Parents[0].get<OMPExecutableDirective>();
+      if (!Directive || !Directive->hasAssociatedStmt() ||
+          !Within.getSourceRange().fullyContains(Directive->getSourceRange()))
+        continue;
+      const OpenMPDirectiveKind Kind = Directive->getDirectiveKind();
+      if ((Kind == llvm::omp::OMPD_single &&
+           !Directive->getSingleClause<OMPNowaitClause>()) ||
+          Kind == llvm::omp::OMPD_taskgroup || isOpenMPParallelDirective(Kind))
+        return Directive->getAssociatedStmt()->getEndLoc();
+    }
+    return SourceLocation();
+  }
   const SourceManager &SM = Context.getSourceManager();
   SourceLocation Waited = firstJoinAfter(Start.getEndLoc(), Within, SM);
   const VarDecl *Owner = joiningOwner(Start, Context);

@@ -134,7 +134,9 @@ static bool instancesOverlap(const Stmt &Launch, const ThreadEntry &Entry,
 /// How the finding names the start of overlapping instances.
 static StringRef instancesNote(const ThreadEntry &Entry) {
   if (Entry.Region)
-    return "the parallel region runs it on several threads at once";
+    return Entry.Parallel
+               ? "the parallel region runs it on several threads at once"
+               : "the task is created in a loop";
   return Entry.Parallel ? "the algorithm runs it on several threads at once"
                         : "the thread is started in a loop";
 }

@@ -176,8 +176,11 @@ bool isModifyingUse(const Expr &Ref, ASTContext &Context) {
 /// increment of a for loop, a cast to void.
 bool isDiscarded(const Expr &E, ASTContext &Context) {
   const auto [Parent, Child] = parentAndChild(E, Context);
-  if (!Parent)
-    return false;
+  if (!Parent) {
+    // The one statement an OpenMP directive runs (`#pragma omp task`).
+    const DynTypedNodeList Parents = Context.getParents(*Child);
+    return !Parents.empty() && Parents[0].get<CapturedDecl>();
+  }
   if (isa<CompoundStmt>(Parent))
     return true;
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent))

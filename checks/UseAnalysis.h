@@ -66,8 +66,9 @@ bool mutatesAny(const Stmt *Region,
 bool mutatesThroughIndirection(const Stmt *Region, const Expr &Reader,
                                ASTContext &Context);
 
-/// Whether the value of \p E is discarded: an expression statement, the
-/// increment of a for loop, a cast to void.
+/// Whether the value of \p E is discarded: an expression statement (also
+/// the one an OpenMP directive runs), the increment of a for loop, a cast to
+/// void.
 bool isDiscarded(const Expr &E, ASTContext &Context);
 
 /// Whether the element of type \p Element (or a call's result) \p E is only
