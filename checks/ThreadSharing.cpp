@@ -888,9 +888,17 @@ SourceLocation threadWaited(const Stmt &Start, const ThreadEntry &Entry,
                             const Stmt &Within, ASTContext &Context) {
   if (Entry.Parallel)
     return Start.getEndLoc();
-  // An OpenMP task is done at the barrier that ends the single, taskgroup or
-  // parallel region around it.
+  // An OpenMP task is done at a taskwait that follows it in its block, or at
+  // the barrier that ends the single, taskgroup or parallel region around it.
   if (Entry.Region) {
+    const SourceManager &SM = Context.getSourceManager();
+    if (const auto *Block =
+            dyn_cast_or_null<CompoundStmt>(parentStmt(Start, Context));
+        Block && Within.getSourceRange().fullyContains(Block->getSourceRange()))
+      for (const Stmt *S : Block->body())
+        if (isa<OMPTaskwaitDirective>(S) &&
+            SM.isBeforeInTranslationUnit(Start.getBeginLoc(), S->getBeginLoc()))
+          return S->getBeginLoc();
     // Through the captured code of the regions around it.
     for (DynTypedNodeList Parents = Context.getParents(Start); !Parents.empty();
          Parents = Context.getParents(Parents[0])) {

@@ -1,8 +1,9 @@
 // RUN: %check_maptidy %s maptidy-unsynchronized-map-access %t -- -- -std=c++17 -fopenmp -I%maptidy_include
 // OpenMP tasks run on the threads of the team while the code that creates
 // them goes on: tasks created in a loop overlap, and a taskloop runs its
-// iterations at once. A task is done at the barrier that ends the single,
-// taskgroup or parallel region around it.
+// iterations at once. A task is done at a taskwait after it in its block,
+// or at the barrier that ends the single, taskgroup or parallel region
+// around it.
 #include <cstddef>
 #include <unordered_map>
 #include <vector>
@@ -77,4 +78,33 @@ std::size_t oneTask(const std::vector<int> &values) {
     }
   }
   return counts.size();
+}
+
+// Silent: each task is waited for before the next one is created.
+std::size_t waitedEachRound(const std::vector<int> &values) {
+  std::unordered_map<int, int> counts;
+#pragma omp parallel
+#pragma omp single
+  for (std::size_t i = 0; i < values.size(); ++i) {
+#pragma omp task
+    counts[values[i] % 7] = 1;
+#pragma omp taskwait
+  }
+  return counts.size();
+}
+
+// Silent: the code that creates the task reads after its taskwait.
+std::size_t readAfterTaskwait(const std::vector<int> &values) {
+  std::unordered_map<int, int> counts;
+  std::size_t seen = 0;
+#pragma omp parallel
+#pragma omp single
+  {
+#pragma omp task
+    counts[values.front()] = 1;
+#pragma omp taskwait
+    seen = counts.size();
+    counts.clear();
+  }
+  return seen;
 }
