@@ -26,6 +26,10 @@ Both tools must produce the same fixed file. Then, with maptidy's JSON report,
     fixed (a fix never creates a finding), and a second --fix must not change
     it (fixes converge).
 
+Compiles and builds (at -O0: behaviour is compared, not speed) use a PCH of
+the #include lines that open the test whenever the text compiled keeps them
+all (Preamble); the ThreadSanitizer builds do not.
+
 With --tsan, for threaded programs: the reference is the input program run
 with every thread start executed to completion on the spot (pthread_create
 interposed through LD_PRELOAD), so that its racy accesses run one after the
@@ -81,10 +85,11 @@ def filecheck(prefixes, input_file, test_file, strict=False):
              result.stdout)
 
 
-def build_and_run(source, flags, exe):
-    result = run([os.environ["MAPTIDY_CLANGXX"], "-O1", "-o", exe, source] + flags)
+def build_and_run(source, flags, exe, what=None):
+    # -O0: behaviour is compared, not speed, and it builds fastest.
+    result = run([os.environ["MAPTIDY_CLANGXX"], "-O0", "-o", exe, source] + flags)
     if result.returncode != 0:
-        fail(f"building {source} failed", result.stdout)
+        fail(what or f"building {source} failed", result.stdout)
     program = subprocess.run([exe], stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True, timeout=120)
     return program.returncode, program.stdout
@@ -149,10 +154,47 @@ def json_findings(path):
         return json.load(f)["findings"]
 
 
-def check_fixes_alone(findings, cleaned, flags, temp, fix_notes, runnable,
-                      reference):
-    """Each finding's fix-it applied on its own compiles (and runs the same)."""
+INCLUDE_LINE = re.compile(r"#\s*include\b.*")
+PREAMBLE_LINE = re.compile(r"\s*(//.*|#\s*include\b.*)?")
+
+
+class Preamble:
+    """The #include lines that open the test, precompiled with its flags. A
+    text that keeps every one of them compiles the same with the PCH as
+    without it, only faster: the PCH holds nothing else."""
+
+    def __init__(self, source, flags, temp):
+        self.lines, self.pch = [], None
+        for line in source.splitlines():
+            if not PREAMBLE_LINE.fullmatch(line):
+                break
+            if INCLUDE_LINE.fullmatch(line):
+                self.lines.append(line)
+        if not self.lines:
+            return
+        header, pch = temp + ".preamble.h", temp + ".preamble.pch"
+        with open(header, "w") as f:
+            f.write("\n".join(self.lines) + "\n")
+        result = run([os.environ["MAPTIDY_CLANGXX"], "-x", "c++-header", "-o",
+                      pch, header] + [f for f in flags if not f.startswith("-l")])
+        if result.returncode == 0:
+            self.pch = pch
+
+    def flags_for(self, text, flags):
+        """\p flags, with the PCH when \p text keeps the included lines."""
+        kept = set(text.splitlines())
+        if self.pch and all(line in kept for line in self.lines):
+            return ["-include-pch", self.pch] + flags
+        return flags
+
+
+def check_fixes_alone(findings, cleaned, fixed_text, flags, preamble, temp,
+                      fix_notes, runnable, reference):
+    """Each finding's fix-it applied on its own compiles (and runs the same).
+    A text already checked (the whole fix, or another finding's fix-it alone)
+    is not checked again."""
     clangxx = os.environ["MAPTIDY_CLANGXX"]
+    checked = {fixed_text}
     for index, finding in enumerate(findings):
         edits = chosen_fix(finding, fix_notes)
         if not edits:
@@ -160,19 +202,27 @@ def check_fixes_alone(findings, cleaned, flags, temp, fix_notes, runnable,
         where = f"{finding['check']} at line {finding['line']}"
         if any(edit["file"] != finding["file"] for edit in edits):
             fail(f"the fix-it of {where} edits another file")
+        text = apply_edits(cleaned, edits)
+        if text in checked:
+            continue
+        checked.add(text)
         alone = f"{temp}.alone{index}.cpp"
         with open(alone, "w") as f:
-            f.write(apply_edits(cleaned, edits))
-        result = run([clangxx, "-fsyntax-only", alone] + flags)
-        if result.returncode != 0:
-            fail(f"the fix-it of {where}, applied alone, does not compile",
-                 result.stdout)
+            f.write(text)
+        alone_flags = preamble.flags_for(text, flags)
         if runnable:
-            after = build_and_run(alone, flags, f"{temp}.alone{index}.exe")
+            after = build_and_run(
+                alone, alone_flags, f"{temp}.alone{index}.exe",
+                f"the fix-it of {where}, applied alone, does not build")
             if after != reference:
                 fail(f"the fix-it of {where}, applied alone, changes what the "
                      "program does",
                      f"before: {reference}\nafter: {after}")
+            continue
+        result = run([clangxx, "-fsyntax-only", alone] + alone_flags)
+        if result.returncode != 0:
+            fail(f"the fix-it of {where}, applied alone, does not compile",
+                 result.stdout)
 
 
 def check_convergence(findings, fixed, tool_args, check, flags, temp):
@@ -261,7 +311,9 @@ def main():
     source = temp + ".orig.cpp"
     with open(source, "w") as f:
         f.write(cleaned)
-    result = run([clangxx, "-fsyntax-only", source] + compile_flags)
+    preamble = Preamble(cleaned, compile_flags, temp)
+    result = run([clangxx, "-fsyntax-only", source] +
+                 preamble.flags_for(cleaned, compile_flags))
     if result.returncode != 0:
         fail("the test input does not compile", result.stdout)
 
@@ -296,10 +348,11 @@ def main():
             diff = run(["diff", "-u", source, fixed]).stdout
             fail(f"{name}: the file changed but the test has no CHECK-FIXES",
                  diff)
-        result = run([clangxx, "-fsyntax-only", fixed] + compile_flags)
+        fixed_texts[name] = open(fixed).read()
+        result = run([clangxx, "-fsyntax-only", fixed] +
+                     preamble.flags_for(fixed_texts[name], compile_flags))
         if result.returncode != 0:
             fail(f"{name}: the fixed file does not compile", result.stdout)
-        fixed_texts[name] = open(fixed).read()
 
     if fixed_texts["maptidy"] != fixed_texts["plugin"]:
         fail("maptidy and the clang-tidy plugin fixed the file differently")
@@ -309,17 +362,21 @@ def main():
     if has_main and tsan:
         check_under_tsan(source, f"{temp}.maptidy.cpp", compile_flags, temp)
     elif has_main:
-        reference = build_and_run(source, compile_flags, temp + ".orig.exe")
-        after = build_and_run(f"{temp}.maptidy.cpp", compile_flags,
-                              temp + ".fixed.exe")
+        reference = build_and_run(source,
+                                  preamble.flags_for(cleaned, compile_flags),
+                                  temp + ".orig.exe")
+        after = build_and_run(
+            f"{temp}.maptidy.cpp",
+            preamble.flags_for(fixed_texts["maptidy"], compile_flags),
+            temp + ".fixed.exe")
         if reference != after:
             fail("the fixed program behaves differently",
                  f"before: {reference}\nafter: {after}")
 
     findings = json_findings(report)
-    check_fixes_alone(findings, cleaned, compile_flags, temp,
-                      "--fix-notes" in tool_args, reference is not None,
-                      reference)
+    check_fixes_alone(findings, cleaned, fixed_texts["maptidy"], compile_flags,
+                      preamble, temp, "--fix-notes" in tool_args,
+                      reference is not None, reference)
     check_convergence(findings, f"{temp}.maptidy.cpp", tool_args, check,
                       compile_flags, temp)
 
