@@ -480,72 +480,8 @@ static HeldMutexes requiredHeld(const CXXMethodDecl &Method,
   return Held;
 }
 
-using CallersMap = llvm::DenseMap<const CXXMethodDecl *,
-                                  llvm::SmallPtrSet<const CXXMethodDecl *, 4>>;
-
-/// Notes in \p CallersOf the member functions \p Code calls on `this` with
-/// \p Caller as theirs; in \p Later those called in a lambda, which may run
-/// later on any thread.
-static void noteCallsOnThis(const CXXMethodDecl *Caller, const Stmt *Code,
-                            CallersMap &CallersOf,
-                            llvm::SmallPtrSetImpl<const CXXMethodDecl *> &Later,
-                            bool InLambda) {
-  walkDescendants(Code, [&](const Stmt &S) {
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
-      noteCallsOnThis(Caller, Lambda->getBody(), CallersOf, Later, true);
-      return Walk::SkipChildren;
-    }
-    // (A call through a pointer to member names no function.)
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S);
-        Call && Call->getMethodDecl() &&
-        isa<CXXThisExpr>(strip(Call->getImplicitObjectArgument()))) {
-      const CXXMethodDecl *Callee = Call->getMethodDecl()->getCanonicalDecl();
-      CallersOf[Callee].insert(Caller);
-      if (InLambda)
-        Later.insert(Callee);
-    }
-    return Walk::Continue;
-  });
-}
-
-/// The member functions of \p Record that run only while an object is built
-/// or torn down, before or after any sharing: constructors, the destructor,
-/// and the private or protected helpers that only those call in this
-/// translation unit, not from a lambda (`~Cache() { clear(); }`), helpers of
-/// helpers too. Canonical declarations.
-static llvm::SmallPtrSet<const CXXMethodDecl *, 8>
-lifecycleFunctions(const CXXRecordDecl &Record) {
-  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Lifecycle;
-  CallersMap CallersOf;
-  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Later;
-  for (const CXXMethodDecl *Method : Record.methods()) {
-    const CXXMethodDecl *Caller = Method->getCanonicalDecl();
-    if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
-      Lifecycle.insert(Caller);
-    const FunctionDecl *Definition = nullptr;
-    if (!Method->hasBody(Definition))
-      continue;
-    noteCallsOnThis(Caller, Definition->getBody(), CallersOf, Later, false);
-    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
-      for (const CXXCtorInitializer *Init : Constructor->inits())
-        noteCallsOnThis(Caller, Init->getInit(), CallersOf, Later, false);
-  }
-  for (bool Grew = true; Grew;) {
-    Grew = false;
-    for (const auto &[Callee, Callers] : CallersOf)
-      if (Callee->getParent()->getCanonicalDecl() ==
-              Record.getCanonicalDecl() &&
-          Callee->getAccess() != AS_public && !Later.contains(Callee) &&
-          !Lifecycle.contains(Callee) &&
-          llvm::all_of(Callers, [&](const CXXMethodDecl *Caller) {
-            return Lifecycle.contains(Caller);
-          }))
-        Grew |= Lifecycle.insert(Callee).second;
-  }
-  return Lifecycle;
-}
-
 ClassLocks::ClassLocks(const CXXRecordDecl &Record,
+                       llvm::ArrayRef<ThreadOnThis> Threads,
                        const LockVocabulary &Vocabulary,
                        llvm::ArrayRef<std::string> MapClasses,
                        ASTContext &Context)
@@ -553,16 +489,15 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
   for (const FieldDecl *Field : Record.fields())
     if (Vocabulary.isMutexMember(Field->getType()))
       Mutexes.push_back(Field);
-  // Member functions defined in this translation unit, but constructors and
-  // destructors, which run before and after any sharing; of a member
+  // Member functions defined in this translation unit, but those that run
+  // before or after any sharing (ObjectLifecycle.h); of a member
   // template, the specializations its callers use, which the calls name
   // (they pass the locks they hold on to the helpers they call; their own
   // accesses, code of an instantiation, are not judged).
-  const llvm::SmallPtrSet<const CXXMethodDecl *, 8> Lifecycle =
-      lifecycleFunctions(Record);
+  const UnsharedCode Unshared = unsharedCode(Record, Threads, Vocabulary);
   auto Consider = [&](const CXXMethodDecl *Method) {
     const FunctionDecl *Definition = nullptr;
-    if (!Lifecycle.contains(Method->getCanonicalDecl()) &&
+    if (!Unshared.Functions.contains(Method->getCanonicalDecl()) &&
         Method->hasBody(Definition) && !Method->isImplicit())
       Methods.push_back(cast<CXXMethodDecl>(Definition));
   };
@@ -629,10 +564,15 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
     if (!Changed)
       break;
   }
-  for (const CXXMethodDecl *Method : Methods)
+  const SourceManager &SM = Context.getSourceManager();
+  for (const CXXMethodDecl *Method : Methods) {
     if (Method->getPrimaryTemplate())
       Facts[Method].Accesses.clear();
-  record(Context.getSourceManager());
+    llvm::erase_if(Facts[Method].Accesses, [&](const MapAccess &A) {
+      return Unshared.beforeFirstStart(*Method, A.Where->getBeginLoc(), SM);
+    });
+  }
+  record(SM);
 }
 
 const MethodFacts &ClassLocks::facts(const CXXMethodDecl *Method) const {

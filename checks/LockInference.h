@@ -12,6 +12,7 @@
 
 #include "GuardVote.h"
 #include "LockVocabulary.h"
+#include "ObjectLifecycle.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -76,10 +77,12 @@ struct MapGuardReport {
 };
 
 /// The locks of the member functions of a class defined in the translation
-/// unit (constructors and destructors excepted: nothing is shared yet).
+/// unit (but the code that runs before or after any sharing: constructors,
+/// the destructor, an open before it starts \p Threads; ObjectLifecycle.h).
 class ClassLocks {
 public:
-  ClassLocks(const CXXRecordDecl &Record, const LockVocabulary &Vocabulary,
+  ClassLocks(const CXXRecordDecl &Record, llvm::ArrayRef<ThreadOnThis> Threads,
+             const LockVocabulary &Vocabulary,
              llvm::ArrayRef<std::string> MapClasses, ASTContext &Context);
 
   /// For each map member (without thread-safety annotations) whose accesses

@@ -61,6 +61,26 @@ static const LambdaExpr *lambdaOf(const Expr *Arg) {
   return nullptr;
 }
 
+/// The call of std::bind or boost::bind that \p Arg is (also converted to a
+/// std::function): `std::bind(&C::reclaim, this, _1)`.
+static const CallExpr *bindOf(const Expr *Arg) {
+  const Expr *Value = Arg->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+      Construct && Construct->getNumArgs() == 1)
+    Value = Construct->getArg(0)->IgnoreImplicit();
+  const auto *Call = dyn_cast<CallExpr>(strip(Value));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Call->getNumArgs() != 0 &&
+                 (isStdNamed(Callee, {"bind"}) ||
+                  isBoostNamed(Callee, {"bind"}))
+             ? Call
+             : nullptr;
+}
+
+/// Whether \p Arg is code a thread can run where it is handed over: a lambda
+/// or a bound function.
+static bool isTask(const Expr *Arg) { return lambdaOf(Arg) || bindOf(Arg); }
+
 /// The defined function that \p Callable names: a function, `&C::method`, or
 /// an object whose class has a (non-template) operator().
 static const FunctionDecl *functionOf(const Expr *Callable) {
@@ -225,11 +245,11 @@ bool ThreadStarts::isLauncher(const FunctionDecl *Callee) const {
   });
 }
 
-bool ThreadStarts::queuesLambda(const CallExpr &Call) const {
+bool ThreadStarts::queuesTask(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return false;
-  return isLauncher(Callee) || (llvm::any_of(Call.arguments(), lambdaOf) &&
+  return isLauncher(Callee) || (llvm::any_of(Call.arguments(), isTask) &&
                                 queuesTaskForOwnThreads(*Callee));
 }
 
@@ -275,6 +295,18 @@ const LambdaExpr *ThreadStarts::threadBody(const Expr &Start) const {
   return Entry ? Entry->Lambda : nullptr;
 }
 
+/// Makes \p Entry run the callable that comes first in \p Args with the
+/// arguments after it: a lambda, or a function, unpacked from std::bind.
+static void runCallable(ThreadEntry &Entry, ArrayRef<const Expr *> Args) {
+  if ((Entry.Lambda = lambdaOf(Args.front())))
+    return;
+  if (const CallExpr *Bind = bindOf(Args.front()))
+    Args = ArrayRef<const Expr *>(Bind->getArgs(), Bind->getNumArgs());
+  Entry.Callable = Args.front();
+  Entry.Function = functionOf(Args.front());
+  Entry.Args.append(Args.begin() + 1, Args.end());
+}
+
 std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
   ThreadEntry Entry;
   // A parallel region (`parallel`, `parallel for`, ...) runs its code on a
@@ -295,12 +327,7 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
   if (!Call)
     return std::nullopt;
   if (std::optional<ArrayRef<const Expr *>> Args = threadArguments(*Call)) {
-    Entry.Lambda = lambdaOf(Args->front());
-    if (!Entry.Lambda) {
-      Entry.Callable = Args->front();
-      Entry.Function = functionOf(Args->front());
-      Entry.Args.append(Args->begin() + 1, Args->end());
-    }
+    runCallable(Entry, *Args);
   } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
              Call && isParallelAlgorithm(*Call)) {
     for (const Expr *Arg : Call->arguments())
@@ -314,10 +341,12 @@ std::optional<ThreadEntry> ThreadStarts::entryOf(const Stmt &Start) const {
       Entry.Lambda = lambdaOf(Call->getArg(Call->getNumArgs() - 1));
     Entry.CompletionHandler = true;
   } else if (const auto *Call = dyn_cast<CallExpr>(&Start);
-             Call && queuesLambda(*Call)) {
+             Call && queuesTask(*Call)) {
     for (const Expr *Arg : Call->arguments())
-      if ((Entry.Lambda = lambdaOf(Arg)))
+      if (isTask(Arg)) {
+        runCallable(Entry, Arg);
         break;
+      }
     // post(strand, task): the executor comes first.
     if (Call->getNumArgs() >= 2)
       Entry.Strand = strandOf(Call->getArg(0));

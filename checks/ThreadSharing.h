@@ -2,14 +2,16 @@
 //
 // Which code runs on another thread, and which of the objects it names other
 // threads can reach too. Threads are started by std::thread, std::jthread,
-// boost::thread, emplace_back on a vector of threads, std::async (unless deferred),
-// pthread_create, and thread-pool functions: those named by the user, and by
-// default the task functions of a class named for running tasks (ThreadPool,
-// Executor, boost::thread_group's create_thread, ...) and boost::asio::post/dispatch/defer. Parallel algorithms
-// (TBB's, and the standard ones given a parallel execution policy) run a
-// lambda on several threads at once, and so does an OpenMP parallel region
+// boost::thread, emplace_back on a vector of threads, std::async (unless
+// deferred), pthread_create, and thread-pool functions: those named by the
+// user, and by default the task functions of a class named for running tasks
+// (ThreadPool, Executor, boost::thread_group's create_thread, ...) and
+// boost::asio::post/dispatch/defer. Parallel algorithms (TBB's, and the
+// standard ones given a parallel execution policy) run a lambda on several
+// threads at once, and so does an OpenMP parallel region
 // (`#pragma omp parallel for`). A thread runs a lambda (written in place or
-// named), a function, a member function, a functor or the region's code.
+// named), a function, a member function, a functor (each also bound with
+// std::bind or boost::bind) or the region's code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -108,9 +110,10 @@ public:
 
 private:
   bool isLauncher(const FunctionDecl *Callee) const;
-  /// Whether \p Call hands a lambda to code that runs it on another thread:
-  /// a launcher, or a task queue of the project (TaskQueues.h).
-  bool queuesLambda(const CallExpr &Call) const;
+  /// Whether \p Call hands a lambda or a bound function (std::bind) to code
+  /// that runs it on another thread: a launcher, or a task queue of the
+  /// project (TaskQueues.h).
+  bool queuesTask(const CallExpr &Call) const;
   /// The arguments of \p Start that the thread receives, the callable
   /// first; none when \p Start starts no thread.
   std::optional<llvm::ArrayRef<const Expr *>>

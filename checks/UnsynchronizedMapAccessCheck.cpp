@@ -103,9 +103,21 @@ void UnsynchronizedMapAccessCheck::analyze(
 const ClassLocks &
 UnsynchronizedMapAccessCheck::locksOf(const CXXRecordDecl &Record) {
   std::unique_ptr<ClassLocks> &Found = Locks[&Record];
-  if (!Found)
-    Found =
-        std::make_unique<ClassLocks>(Record, Vocabulary, MapClasses, *Context);
+  if (Found)
+    return *Found;
+  // The threads started on `this` of the class.
+  std::vector<MemberThread> Members;
+  for (const auto &[Body, Threads] : Launches)
+    for (const Started &Thread : Threads)
+      if (auto Member = memberThread(Thread);
+          Member &&
+          Member->first->getCanonicalDecl() == Record.getCanonicalDecl())
+        Members.push_back(std::move(Member->second));
+  std::vector<ThreadOnThis> OnThis;
+  for (const MemberThread &Member : Members)
+    OnThis.push_back({Member.Start->Launch, Member.Entries});
+  Found = std::make_unique<ClassLocks>(Record, OnThis, Vocabulary, MapClasses,
+                                       *Context);
   return *Found;
 }
 

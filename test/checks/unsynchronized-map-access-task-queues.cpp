@@ -136,6 +136,26 @@ int sent(Uplink &uplink) {
   return static_cast<int>(acked.size());
 }
 
+// A member function bound to `this` runs on the queue's threads, as a lambda
+// calling it would (RocksDB's `tqueue_.add(std::bind(&C::f, this, _1))`).
+class Crawler {
+public:
+  explicit Crawler(Dispatcher &dispatcher) : dispatcher_(dispatcher) {}
+  void crawl(int page) {
+    dispatcher_.deliver(std::bind(&Crawler::fetch, this, page));
+  }
+  std::size_t fetched() const { return pages_.size(); }
+
+private:
+  void fetch(int page) { pages_[page] = std::to_string(page); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: {{warning|error}}: 'pages_' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-5]]:40: note: concurrent access here
+  // CHECK-FIXES: {{^}}  void fetch(int page) { pages_.insert_or_assign(page, std::to_string(page)); }{{$}}
+  Dispatcher &dispatcher_;
+  std::unordered_map<int, std::string> pages_;
+  // CHECK-FIXES: {{^}}  maptidy::sharded_map<int, std::string> pages_;{{$}}
+};
+
 // Silent: callables run on the caller's thread, or by a class without threads,
 // or tasks that lock.
 int inspected(Dispatcher &dispatcher, Uplink &uplink) {
