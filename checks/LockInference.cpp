@@ -94,11 +94,12 @@ public:
   LockWalker(const CXXRecordDecl &Record,
              llvm::ArrayRef<const FieldDecl *> Mutexes,
              const LockVocabulary &Vocabulary,
-             llvm::ArrayRef<std::string> MapClasses, ASTContext &Context,
+             llvm::ArrayRef<std::string> MapClasses,
+             llvm::ArrayRef<ThreadOnThis> Threads, ASTContext &Context,
              MethodFacts &Facts, bool &ScopedLock)
       : Record(Record), Mutexes(Mutexes), Vocabulary(Vocabulary),
-        MapClasses(MapClasses), Context(Context), Facts(Facts),
-        ScopedLock(ScopedLock) {}
+        MapClasses(MapClasses), Threads(Threads), Context(Context),
+        Facts(Facts), ScopedLock(ScopedLock) {}
 
   void walk(const Stmt *S, LockState &State) {
     if (!S)
@@ -307,8 +308,11 @@ private:
     if (!S || isUnevaluatedContext(*S))
       return;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      // The body is taken to run under the locks held where it is written.
-      LockState Inside = State;
+      // A thread's lambda starts holding nothing; any other is taken to run
+      // under the locks held where it is written.
+      const bool OnThread = llvm::any_of(
+          Threads, [&](const ThreadOnThis &T) { return T.Lambda == Lambda; });
+      LockState Inside = OnThread ? LockState() : State;
       walk(Lambda->getBody(), Inside);
       return;
     }
@@ -395,6 +399,8 @@ private:
   llvm::ArrayRef<const FieldDecl *> Mutexes;
   const LockVocabulary &Vocabulary;
   llvm::ArrayRef<std::string> MapClasses;
+  /// The class's threads: the lambdas they run hold no lock at first.
+  llvm::ArrayRef<ThreadOnThis> Threads;
   ASTContext &Context;
   MethodFacts &Facts;
   bool &ScopedLock;
@@ -526,8 +532,8 @@ ClassLocks::ClassLocks(const CXXRecordDecl &Record,
       State.Manual = CalledHolding.lookup(Method->getCanonicalDecl());
       for (const auto &[Mutex, Mode] : Required.lookup(Method))
         State.Manual[Mutex] = std::max(Mode, State.Manual.lookup(Mutex));
-      LockWalker Walker(Record, Mutexes, Vocabulary, MapClasses, Context,
-                        Facts[Method], ScopedLock);
+      LockWalker Walker(Record, Mutexes, Vocabulary, MapClasses, Threads,
+                        Context, Facts[Method], ScopedLock);
       Walker.walk(Method->getBody(), State);
     }
     if (Mutexes.empty())
@@ -585,7 +591,7 @@ MethodFacts codeFacts(const Stmt &Code, const ClassLocks &Locks,
                       ASTContext &Context) {
   MethodFacts Facts;
   bool ScopedLock = false;
-  LockWalker Walker(Locks.record(), Locks.mutexes(), Vocabulary, MapClasses,
+  LockWalker Walker(Locks.record(), Locks.mutexes(), Vocabulary, MapClasses, {},
                     Context, Facts, ScopedLock);
   LockState State;
   Walker.walk(&Code, State);

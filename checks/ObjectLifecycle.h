@@ -13,6 +13,7 @@
 
 #include "LockVocabulary.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -20,10 +21,12 @@
 namespace clang::tidy::maptidy {
 
 /// A thread started on `this` of a class: the start (a construction, a call
-/// or a directive) and the member functions the thread runs.
+/// or a directive), the member functions the thread runs, and the lambda it
+/// runs when a member function of the class writes it (or null).
 struct ThreadOnThis {
   const Stmt *Launch;
   llvm::ArrayRef<const CXXMethodDecl *> Runs;
+  const LambdaExpr *Lambda;
 };
 
 /// The code of a class that runs before or after any sharing.

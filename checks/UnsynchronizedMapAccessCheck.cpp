@@ -115,7 +115,7 @@ UnsynchronizedMapAccessCheck::locksOf(const CXXRecordDecl &Record) {
         Members.push_back(std::move(Member->second));
   std::vector<ThreadOnThis> OnThis;
   for (const MemberThread &Member : Members)
-    OnThis.push_back({Member.Start->Launch, Member.Entries});
+    OnThis.push_back({Member.Start->Launch, Member.Entries, Member.Lambda});
   Found = std::make_unique<ClassLocks>(Record, OnThis, Vocabulary, MapClasses,
                                        *Context);
   return *Found;

@@ -277,3 +277,42 @@ private:
   std::mutex mu_;
   std::map<int, double> prices_;
 };
+
+// A thread started while the lock is held does not hold it: the lambda runs
+// on its own, and what it calls does too.
+class Poller {
+public:
+  void start() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (running_)
+      return;
+    running_ = true;
+    thread_ = std::thread([this] { poll(); });
+  }
+  int seen(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return events_.count(fd) ? events_[fd] : 0;
+  }
+  void record(int fd) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++events_[fd];
+  }
+  ~Poller() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+
+private:
+  void poll() {
+    for (int fd = 0; fd < 8; ++fd)
+      ++events_[fd];
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: {{warning|error}}: 'events_' is modified without holding 'mu_'; 3 of 4 accesses hold it [maptidy-unsynchronized-map-access]
+  }
+  // CHECK-FIXES: {{^}}  void poll() {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    std::lock_guard<std::mutex> lock(mu_);{{$}}
+
+  std::mutex mu_;
+  bool running_ = false;
+  std::map<int, int> events_;
+  std::thread thread_;
+};
