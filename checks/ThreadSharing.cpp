@@ -45,30 +45,32 @@ static bool isLaunchPolicy(const Expr *Arg) {
   return isStdNamed(strip(Arg)->getType()->getAsTagDecl(), {"launch"});
 }
 
+/// The value \p Arg hands over: the expression without the conversions
+/// around it (to a std::function too); for a local variable, its
+/// initializer, read the same way.
+static const Expr *handedValue(const Expr *Arg, bool ThroughLocal = true) {
+  const Expr *Value = Arg->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
+      Construct && Construct->getNumArgs() == 1)
+    Value = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Value));
+      Ref && ThroughLocal)
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl() && Var->getInit())
+      return handedValue(Var->getInit(), false);
+  return strip(Value);
+}
+
 /// The lambda \p Arg is: written in place (also converted to a
 /// std::function), or a local variable initialized with one.
 static const LambdaExpr *lambdaOf(const Expr *Arg) {
-  const Expr *Value = Arg->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
-      Construct && Construct->getNumArgs() == 1)
-    Value = Construct->getArg(0)->IgnoreImplicit();
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(Value))
-    return Lambda;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Value)))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && Var->isLocalVarDecl() && Var->getInit())
-      return dyn_cast<LambdaExpr>(strip(Var->getInit()));
-  return nullptr;
+  return dyn_cast<LambdaExpr>(handedValue(Arg));
 }
 
-/// The call of std::bind or boost::bind that \p Arg is (also converted to a
-/// std::function): `std::bind(&C::reclaim, this, _1)`.
+/// The call of std::bind or boost::bind that \p Arg is, in place or in a
+/// local variable (`std::bind(&C::reclaim, this, _1)`).
 static const CallExpr *bindOf(const Expr *Arg) {
-  const Expr *Value = Arg->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value);
-      Construct && Construct->getNumArgs() == 1)
-    Value = Construct->getArg(0)->IgnoreImplicit();
-  const auto *Call = dyn_cast<CallExpr>(strip(Value));
+  const auto *Call = dyn_cast<CallExpr>(handedValue(Arg));
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Call->getNumArgs() != 0 &&
                  (isStdNamed(Callee, {"bind"}) ||

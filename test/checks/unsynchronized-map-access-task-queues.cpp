@@ -156,6 +156,26 @@ private:
   // CHECK-FIXES: {{^}}  maptidy::sharded_map<int, std::string> pages_;{{$}}
 };
 
+// The same, with the bound function kept in a local first.
+class Indexer {
+public:
+  explicit Indexer(Dispatcher &dispatcher) : dispatcher_(dispatcher) {}
+  void add(int doc) {
+    std::function<void()> job = std::bind(&Indexer::index, this, doc);
+    dispatcher_.deliver(job);
+  }
+  bool indexed(int doc) const { return terms_.count(doc) != 0; }
+
+private:
+  void index(int doc) { terms_[doc] = "doc" + std::to_string(doc); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: {{warning|error}}: 'terms_' is modified by a thread without synchronization while another thread accesses it; guard it with a mutex or make it a maptidy::sharded_map [maptidy-unsynchronized-map-access]
+  // CHECK-MESSAGES: :[[@LINE-5]]:40: note: concurrent access here
+  // CHECK-FIXES: {{^}}  void index(int doc) { terms_.insert_or_assign(doc, "doc" + std::to_string(doc)); }{{$}}
+  Dispatcher &dispatcher_;
+  std::unordered_map<int, std::string> terms_;
+  // CHECK-FIXES: {{^}}  maptidy::sharded_map<int, std::string> terms_;{{$}}
+};
+
 // Silent: callables run on the caller's thread, or by a class without threads,
 // or tasks that lock.
 int inspected(Dispatcher &dispatcher, Uplink &uplink) {
