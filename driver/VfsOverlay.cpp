@@ -1,6 +1,7 @@
 //===--- VfsOverlay.cpp - maptidy -----------------------------------------===//
 
 #include "VfsOverlay.h"
+#include "SystemHeaderRepairs.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -8,7 +9,7 @@ namespace maptidy {
 
 llvm::Expected<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>>
 createAnalysisFileSystem(llvm::StringRef OverlayFile) {
-  auto Real = llvm::vfs::getRealFileSystem();
+  auto Real = withSystemHeaderRepairs(llvm::vfs::getRealFileSystem());
   if (OverlayFile.empty())
     return Real;
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =

@@ -1,7 +1,8 @@
 //===--- VfsOverlay.h - maptidy -------------------------------------------===//
 //
-// The file system of the analysis with --vfsoverlay: the real one with the
-// overlay file's virtual files over it, as in clang-tidy.
+// The file system of the analysis: the real one, with the system headers
+// Clang rejects read repaired (SystemHeaderRepairs.h) and, with
+// --vfsoverlay, the overlay file's virtual files over it, as in clang-tidy.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,8 +14,9 @@
 
 namespace maptidy {
 
-/// The real file system, overlaid with \p OverlayFile's when not empty; an
-/// error names a file that cannot be read or is not a valid overlay.
+/// The real file system with its header repairs, overlaid with \p OverlayFile's
+/// when not empty; an error names a file that cannot be read or is not a valid
+/// overlay.
 llvm::Expected<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>>
 createAnalysisFileSystem(llvm::StringRef OverlayFile);
 

@@ -40,11 +40,13 @@ config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "cli", "Inputs")))
 
 # Libraries whose containers the composite-key checks can target
-# (UnorderedMapTarget). ci/setup.sh installs them; CI runs must not skip the
-# tests that need them.
+# (UnorderedMapTarget), and Boost.MPL, whose headers the analysis repairs
+# (driver/SystemHeaderRepairs.h). ci/setup.sh installs them; CI runs must not
+# skip the tests that need them.
 for feature, header in (("absl", "absl/container/flat_hash_map.h"),
                         ("boost-unordered-flat",
-                         "boost/unordered/unordered_flat_map.hpp")):
+                         "boost/unordered/unordered_flat_map.hpp"),
+                        ("boost-mpl", "boost/mpl/integral_c.hpp")):
     if os.path.exists(os.path.join("/usr/include", header)):
         config.available_features.add(feature)
     elif os.environ.get("CI"):
