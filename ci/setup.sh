@@ -22,10 +22,12 @@ tools=(
 # The benchmarks' driver and the peers Debian packages (the others come
 # from MAPTIDY_PEERS_DIR, see bench/CMakeLists.txt).
 bench=(libbenchmark-dev libtbb-dev libcuckoo-dev libcds-dev libabsl-dev libboost1.81-dev)
-# The test suite; it also compiles the benchmarks.
+# The test suite; it also compiles the benchmarks. libedit-dev makes
+# LLVM's CMake package probe it with a C compiler (cmake/LLVM.cmake), as on
+# machines that have it.
 tests=(
   python3 clang-22 llvm-22-tools libclang-rt-22-dev
-  libgtest-dev libgmock-dev libfmt-dev pre-commit neovim nodejs
+  libgtest-dev libgmock-dev libfmt-dev pre-commit neovim nodejs libedit-dev
   "${bench[@]}"
 )
 case "${1:-}" in

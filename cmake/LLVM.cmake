@@ -1,6 +1,9 @@
 # Locates LLVM/Clang 22 and the clang-tidy and clangd libraries shipped with them.
 # Debian's config files want major.minor and other LLVM versions may be installed too.
 set(MAPTIDY_LLVM_ROOT /usr/lib/llvm-22 CACHE PATH "Prefix of the LLVM 22 installation")
+# LLVMConfig looks for libedit with a C probe (check_include_file) when
+# libedit-dev is installed; without C enabled, that probe fails the configure.
+enable_language(C)
 find_package(LLVM 22.1 REQUIRED CONFIG HINTS ${MAPTIDY_LLVM_ROOT}/lib/cmake/llvm NO_DEFAULT_PATH)
 find_package(Clang 22.1 REQUIRED CONFIG HINTS ${MAPTIDY_LLVM_ROOT}/lib/cmake/clang NO_DEFAULT_PATH)
 message(STATUS "maptidy: LLVM ${LLVM_PACKAGE_VERSION} in ${LLVM_INSTALL_PREFIX}")
