@@ -125,6 +125,23 @@ public:
         std::move(Checks));
   }
 
+  /// Compiler warnings stay warnings: -Werror and -Werror=<group> in a
+  /// compile command, and the warnings clang makes errors by default
+  /// (narrowing in list-initialization, which GCC warns about), would turn
+  /// code the project's compiler accepts into errors of the run. They are
+  /// reported, as warnings, only where clang-diagnostic-* checks are enabled.
+  bool BeginSourceFileAction(CompilerInstance &Compiler) override {
+    DiagnosticsEngine &Diags = Compiler.getDiagnostics();
+    Diags.setWarningsAsErrors(false);
+    // What -Wno-error=<group> does for each group ("-W" and "-Wno-" flags
+    // are listed both).
+    for (const std::string &Flag : DiagnosticIDs::getDiagnosticFlags())
+      if (llvm::StringRef Name(Flag);
+          Name.consume_front("-W") && !Name.starts_with("no-"))
+        Diags.setDiagnosticGroupWarningAsError(Name, false);
+    return true;
+  }
+
   /// Records the user files (not system headers) as the analysis read them,
   /// before the source manager that holds them goes away: --fix applies
   /// fix-its to these versions only, and verifies a fixed file in the units
