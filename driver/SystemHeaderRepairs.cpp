@@ -41,9 +41,15 @@ bool endsInPath(llvm::StringRef Path, llvm::StringRef Suffix) {
           Path[Path.size() - Suffix.size() - 1] == '/');
 }
 
+/// Whether a repair names \p Path: its file name is compared first, so that
+/// the other files the compiler opens cost no path conversion.
 bool repairsApplyTo(llvm::StringRef Path) {
+  llvm::StringRef Name = llvm::sys::path::filename(Path);
   return llvm::any_of(Repairs, [&](const HeaderRepair &Repair) {
-    return endsInPath(Path, Repair.PathSuffix);
+    return Name == llvm::sys::path::filename(Repair.PathSuffix,
+                                             llvm::sys::path::Style::posix) &&
+           endsInPath(llvm::sys::path::convert_to_slash(Path),
+                      Repair.PathSuffix);
   });
 }
 
@@ -113,8 +119,7 @@ private:
   std::optional<Repaired> repaired(const llvm::Twine &Path) {
     llvm::SmallString<128> Name;
     llvm::StringRef PathText = Path.toStringRef(Name);
-    std::string Slashed = llvm::sys::path::convert_to_slash(PathText);
-    if (!repairsApplyTo(Slashed))
+    if (!repairsApplyTo(PathText))
       return std::nullopt;
     if (auto Known = Cache.find(PathText); Known != Cache.end())
       return Known->getValue();
@@ -126,7 +131,8 @@ private:
       auto Buffer = (*File)->getBuffer(PathText);
       if (Status && Buffer)
         if (std::optional<std::string> Text =
-                repairedText(Slashed, (*Buffer)->getBuffer()))
+                repairedText(llvm::sys::path::convert_to_slash(PathText),
+                             (*Buffer)->getBuffer()))
           Result = Repaired{
               llvm::vfs::Status::copyWithNewSize(*Status, Text->size()),
               std::make_shared<const std::string>(std::move(*Text))};
